@@ -1,0 +1,103 @@
+/**
+ * Every message Backstory's parts exchange, with its payload schema and reply type.
+ * The background validates each payload against its schema (see `handlers` in
+ * entrypoints/background) and checks the sender; the content script never opens IndexedDB.
+ */
+import * as v from 'valibot';
+import type { ArticleEntity, BlockSpan } from '../entity';
+import { ENTITY_KINDS } from '../entity';
+import type { Card, Note } from '../db/records';
+import { NOTE_MAX_CHARS } from '../db/records';
+
+/** Largest article text the background accepts in one spotBlocks message (chars). */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
+const kind = v.picklist(ENTITY_KINDS);
+const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300));
+const pageRef = v.object({
+  url: v.pipe(v.string(), v.maxLength(4000)),
+  title: v.pipe(v.string(), v.maxLength(1000)),
+});
+
+/** Payload schemas of messages handled by the background worker, by message type. */
+export const backgroundSchemas = {
+  /** Spot the names in an article's text blocks (in reading order). */
+  spotBlocks: v.object({
+    blocks: v.pipe(
+      v.array(v.string()),
+      v.maxLength(50_000),
+      v.check((b) => b.reduce((n, s) => n + s.length, 0) <= MAX_ARTICLE_CHARS, 'article too long'),
+    ),
+    page: pageRef,
+  }),
+  /** The card for an entity (matched by name and aliases), its notes and how often it was met. */
+  getCard: v.object({ name, kind, aliases: v.optional(v.array(name), []) }),
+  /** Create a reader card for an entity that has none yet. */
+  createCard: v.object({ name, kind, aliases: v.optional(v.array(name), []) }),
+  /** Create (no noteId) or edit (noteId) a note on a card. */
+  saveNote: v.object({
+    cardId: name,
+    noteId: v.optional(v.string()),
+    body: v.string(),
+    page: v.optional(pageRef),
+  }),
+  deleteNote: v.object({ noteId: v.pipe(v.string(), v.minLength(1)) }),
+} as const;
+
+/** An ArticleEntity together with the id of its card, when it has one. */
+export interface PageEntity extends ArticleEntity {
+  cardId?: string;
+}
+
+/** Everything the content script knows about the article it marked. */
+export interface PageState {
+  url: string;
+  title: string;
+  entities: PageEntity[];
+}
+
+/** Reply type of each background message. */
+export interface BackgroundReplies {
+  spotBlocks: { entities: PageEntity[]; spans: BlockSpan[] };
+  getCard: { card: Card | null; notes: Note[]; seenIn: number };
+  createCard: { card: Card };
+  saveNote: { note: Note };
+  deleteNote: { deleted: boolean };
+}
+
+export type BackgroundMessageType = keyof typeof backgroundSchemas;
+export type BackgroundPayload<T extends BackgroundMessageType> = v.InferInput<(typeof backgroundSchemas)[T]>;
+export type BackgroundParsed<T extends BackgroundMessageType> = v.InferOutput<(typeof backgroundSchemas)[T]>;
+
+/** Payload schemas of messages an extension page (popup) sends to a tab's content script. */
+export const tabSchemas = {
+  /** What the page mentions; a tab without the content script does not answer. */
+  getPageState: v.object({}),
+  /** Open the hover card for an entity on the page (from the popup). */
+  revealEntity: v.object({ key: v.string() }),
+} as const;
+
+export interface TabReplies {
+  getPageState: PageState | { noArticle: true; url: string; title: string };
+  revealEntity: { revealed: boolean };
+}
+export type TabMessageType = keyof typeof tabSchemas;
+export type TabPayload<T extends TabMessageType> = v.InferInput<(typeof tabSchemas)[T]>;
+
+/** Every reply travels in this envelope, so a failure is a value, never a dropped promise. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The wire form of a message. */
+export interface Envelope<T extends string = string> {
+  backstory: 1;
+  type: T;
+  payload: unknown;
+}
+
+/** Note body rule shared by every UI and the background. Returns an error message or null. */
+export function noteBodyError(body: string): string | null {
+  if (body.trim().length === 0) return 'A note cannot be empty.';
+  if (body.length > NOTE_MAX_CHARS)
+    return `A note can be at most ${NOTE_MAX_CHARS.toLocaleString('en')} characters; this one has ${body.length.toLocaleString('en')}.`;
+  return null;
+}
