@@ -1,3 +1,44 @@
+import { browser } from 'wxt/browser';
+import { liveQuery } from 'dexie';
+import { BackstoryDB } from '@/lib/db/schema';
+import { listKnownNames } from '@/lib/db/cards';
+import { serveBackground } from '@/lib/messaging/serve';
+import { createHandlers, lazyOnce } from './handlers';
+import { loadDetector } from './detector-loader';
+import { installShippedStarterCards } from './starter-loader';
+
 export default defineBackground(() => {
-  // wired by lib/ handlers
+  // One database and one detector per worker lifetime; the model loads on the first spotBlocks.
+  const db = new BackstoryDB();
+  const getDetector = lazyOnce(loadDetector);
+  let starterInstall: Promise<unknown> = Promise.resolve();
+  let installing = false;
+
+  const install = (why: string) => {
+    if (installing) return starterInstall; // install and the empty-database check can coincide
+    installing = true;
+    starterInstall = installShippedStarterCards(db)
+      .then((r) => {
+        const invalid = r.invalid.length ? `, ${r.invalid.length} invalid (${r.invalid.slice(0, 3).join('; ')})` : '';
+        console.info(`[Backstory] starter cards (${why}): ${r.written} written, ${r.keptEdited} kept as edited${invalid}`);
+      })
+      .catch((error: unknown) => console.error('[Backstory] starter cards not installed:', error))
+      .finally(() => (installing = false));
+    return starterInstall;
+  };
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') void install(reason);
+  });
+  // A database cleared by the reader (or a missed onInstalled) gets the starter set back.
+  void db.cards.count().then((n) => (n === 0 ? install('empty database') : undefined));
+
+  const { handlers, cardsChanged } = createHandlers({ db, getDetector, ready: () => starterInstall });
+  serveBackground(handlers);
+
+  // Cards edited anywhere (popup, options, this worker) refresh the detector's known names.
+  liveQuery(() => listKnownNames(db)).subscribe({
+    next: () => cardsChanged(),
+    error: (error: unknown) => console.warn('[Backstory] card watch stopped:', error),
+  });
 });

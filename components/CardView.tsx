@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { EntityKind } from '../lib/entity';
+import type { Card } from '../lib/db/records';
+import { KindBadge } from './KindBadge';
+
+export interface CardViewProps {
+  entity: { name: string; kind: EntityKind; count?: number };
+  card: Card | null;
+  /** Number of articles the reader met this entity in. */
+  seenIn?: number;
+  /** Creates a card for an entity without one; may return a promise so the button can show progress. */
+  onCreateCard?: () => void | Promise<unknown>;
+}
+
+/** "1 time" / "4 times". */
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Only web, data-image and extension URLs are shown as images; a root-relative path is a
+ * file shipped in public/ and must resolve against the extension, not the news site.
+ */
+export function imageSrc(image: string | undefined): string | null {
+  if (!image) return null;
+  if (/^(https?:|data:image\/|chrome-extension:|moz-extension:)/i.test(image)) return image;
+  if (image.startsWith('/')) {
+    try {
+      return browser.runtime.getURL(image as Parameters<typeof browser.runtime.getURL>[0]);
+    } catch {
+      return image;
+    }
+  }
+  return null;
+}
+
+/** Only http(s) links are offered: a card URL must never become a javascript: link. */
+export function safeHref(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Onward link text: names Wikipedia when that is where it goes. */
+function moreLabel(href: string): string {
+  return /(^|\.)wikipedia\.org$/i.test(new URL(href).hostname) ? 'Read more on Wikipedia' : 'Read more';
+}
+
+/**
+ * The background card of one entity: name, kind, description, summary, image and onward
+ * link; or, before a card exists, what the page tells us and a "Create card" button.
+ */
+export function CardView({ entity, card, seenIn = 0, onCreateCard }: CardViewProps) {
+  const [imgFailed, setImgFailed] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [createError, setCreateError] = useState<string | null>(null);
+  const src = imageSrc(card?.image);
+  // A new image deserves a fresh chance to load.
+  useEffect(() => setImgFailed(false), [src]);
+
+  const name = card?.name ?? entity.name;
+  const kind = card?.kind ?? entity.kind;
+  const href = safeHref(card?.url);
+
+  async function create() {
+    if (!onCreateCard || creating) return;
+    setCreating(true);
+    setCreateError(null);
+    try {
+      await onCreateCard();
+    } catch (e) {
+      setCreateError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setCreating(false);
+    }
+  }
+
+  return (
+    <div class="bs-card">
+      <div class="bs-card-head">
+        <div class="bs-card-titles">
+          <h2 class="bs-card-name" tabIndex={-1}>
+            {name}
+          </h2>
+          <KindBadge kind={kind} />
+        </div>
+        {src && !imgFailed && (
+          <img
+            class="bs-card-img"
+            src={src}
+            alt={name}
+            width={72}
+            height={72}
+            loading="lazy"
+            decoding="async"
+            referrerpolicy="no-referrer"
+            onError={() => setImgFailed(true)}
+          />
+        )}
+      </div>
+      {card ? (
+        <>
+          {card.description && <p class="bs-card-desc">{card.description}</p>}
+          {card.summary && <p class="bs-card-summary">{card.summary}</p>}
+          {href && (
+            <a class="bs-card-more" href={href} target="_blank" rel="noopener noreferrer">
+              {moreLabel(href)}
+            </a>
+          )}
+        </>
+      ) : (
+        <>
+          {entity.count !== undefined && entity.count > 0 && (
+            <p class="bs-card-summary">Mentioned {plural(entity.count, 'time', 'times')} on this page</p>
+          )}
+          <p class="bs-card-desc">No card yet for this name.</p>
+          {onCreateCard && (
+            <div class="bs-card-actions">
+              <button type="button" class="bs-btn bs-btn-primary" onClick={create} disabled={creating}>
+                Create card
+              </button>
+            </div>
+          )}
+          {createError && (
+            <p role="alert" class="bs-error">
+              Could not create the card: {createError}
+            </p>
+          )}
+        </>
+      )}
+      {seenIn > 0 && <p class="bs-card-meta bs-muted">Seen in {plural(seenIn, 'article', 'articles')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { EntityKind } from '../lib/entity';
+import type { PageRef } from '../lib/db/records';
+import type {
+  BackgroundMessageType,
+  BackgroundPayload,
+  BackgroundReplies,
+  Result,
+} from '../lib/messaging/protocol';
+import { placeCard, type Box } from '../lib/dom/place-card';
+import { CardView } from './CardView';
+import { NotesPanel } from './NotesPanel';
+
+/** Sends a message to the background (sendToBackground in the extension, a fake in tests). */
+export type SendFn = <T extends BackgroundMessageType>(
+  type: T,
+  payload: BackgroundPayload<T>,
+) => Promise<Result<BackgroundReplies[T]>>;
+
+/** The entity a hover card is about. */
+export interface HoverEntity {
+  key: string;
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  /** Mentions on this page. */
+  count: number;
+}
+
+export interface HoverCardProps {
+  entity: HoverEntity;
+  /** The hovered name's rect in viewport px, read again on scroll and resize; null when gone. */
+  anchor: () => Box | null;
+  page: PageRef;
+  send: SendFn;
+  onClose: () => void;
+}
+
+type Loaded = BackgroundReplies['getCard'];
+
+/**
+ * The hover card: a non-modal dialog next to the hovered name, holding the entity's card (or what
+ * the page tells about it) and the reader's notes. Card data and note changes go through the
+ * background; nothing here touches the page's DOM.
+ */
+export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProps) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases.slice(0, 50) };
+
+  const refresh = useCallback(async (): Promise<string | null> => {
+    const r = await send('getCard', ask);
+    if (!r.ok) {
+      setError(r.error);
+      return r.error;
+    }
+    setError(null);
+    setData(r.value);
+    return null;
+  }, [entity.key, send]);
+
+  useEffect(() => {
+    setData(null);
+    void refresh();
+  }, [refresh]);
+
+  // Placement is applied straight to the element after each render and on scroll/resize, so the
+  // card follows its name without a re-render and never moves the page's own layout.
+  const place = useCallback(() => {
+    const el = root.current;
+    const box = anchor();
+    const view = el?.ownerDocument.defaultView;
+    if (!el || !view) return;
+    if (!box) return onClose();
+    const pos = placeCard(box, { width: el.offsetWidth, height: el.offsetHeight }, { width: view.innerWidth, height: view.innerHeight });
+    el.style.left = `${pos.left}px`;
+    el.style.top = `${pos.top}px`;
+    el.style.visibility = 'visible';
+  }, [anchor, onClose]);
+  useLayoutEffect(place);
+  useEffect(() => {
+    const view = root.current?.ownerDocument.defaultView;
+    if (!view) return;
+    const ctl = new AbortController();
+    view.addEventListener('scroll', place, { passive: true, capture: true, signal: ctl.signal });
+    view.addEventListener('resize', place, { passive: true, signal: ctl.signal });
+    return () => ctl.abort();
+  }, [place]);
+
+  async function createCard(): Promise<void> {
+    const r = await send('createCard', ask);
+    if (!r.ok) throw new Error(r.error);
+    await refresh();
+  }
+
+  async function saveNote(body: string, noteId?: string): Promise<string | null> {
+    let cardId = data?.card?.id;
+    if (!cardId) {
+      // A note on a name without a card creates the card first: notes always belong to a card.
+      const c = await send('createCard', ask);
+      if (!c.ok) return c.error;
+      cardId = c.value.card.id;
+    }
+    const r = await send('saveNote', { cardId, noteId, body, page });
+    if (!r.ok) return r.error;
+    return refresh();
+  }
+
+  async function deleteNote(noteId: string): Promise<void> {
+    const r = await send('deleteNote', { noteId });
+    if (!r.ok) throw new Error(r.error);
+    await refresh();
+  }
+
+  return (
+    <div
+      ref={root}
+      class="bs-root bs-panel bs-hovercard"
+      role="dialog"
+      aria-label={entity.name}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <CardView
+        entity={{ name: entity.name, kind: entity.kind, count: entity.count }}
+        card={data?.card ?? null}
+        seenIn={data?.seenIn}
+        onCreateCard={data ? createCard : undefined}
+      />
+      {!data && !error && <p class="bs-muted">Loading…</p>}
+      {error && (
+        <p role="alert" class="bs-error">
+          {error}
+        </p>
+      )}
+      <NotesPanel notes={data?.notes ?? []} onSave={saveNote} onDelete={deleteNote} />
+    </div>
+  );
+}
+
+/** Positioning CSS of the hover card (px only; the shared look comes from uiCss). */
+export const hoverCardCss = `
+:host { all: initial; }
+.bs-hovercard {
+  position: fixed;
+  top: 0;
+  left: 0;
+  width: 360px;
+  max-width: calc(100vw - 16px);
+  max-height: min(480px, calc(100vh - 16px));
+  overflow: auto;
+  visibility: hidden;
+  pointer-events: auto;
+  z-index: 2147483647;
+}
+`;

@@ -1,0 +1,124 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { noteBodyError } from '../lib/messaging/protocol';
+import { NOTE_MAX_CHARS } from '../lib/db/records';
+
+export interface NoteEditorProps {
+  /** Text the editor starts with (the note being edited, or ""). */
+  initial: string;
+  /** Saves the body; resolves to an error message, or null once saved. */
+  onSubmit: (body: string) => Promise<string | null>;
+  onCancel: () => void;
+}
+
+// Shown as a hint only; both Ctrl and Cmd work everywhere.
+const SAVE_KEYS = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘+Enter' : 'Ctrl+Enter';
+
+/** Error text of anything a save promise rejected with. */
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * A textarea (accessible name "Note") with "Save note" / "Cancel". Validates with
+ * noteBodyError before saving; any error shows in role="alert" and the typed text stays.
+ * Ctrl/Cmd+Enter saves; Escape cancels this editor only (it does not reach a hosting card).
+ */
+export function NoteEditor({ initial, onSubmit, onCancel }: NoteEditorProps) {
+  const [draft, setDraft] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const errorId = useId();
+
+  useEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    el.focus();
+    // Editing starts at the end of the existing text, where one usually adds.
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, []);
+
+  async function save() {
+    if (busy) return;
+    const body = area.current?.value ?? draft;
+    const invalid = noteBodyError(body);
+    if (invalid) {
+      setError(invalid);
+      area.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    let result: string | null;
+    try {
+      result = await onSubmit(body);
+    } catch (e) {
+      result = messageOf(e) || 'The note could not be saved.';
+    }
+    // On success the parent closes the editor; on failure the text stays for another try.
+    if (result) {
+      setError(result);
+      setBusy(false);
+      area.current?.focus();
+    }
+  }
+
+  function onKeyDown(e: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>) {
+    if (e.isComposing) return;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onCancel();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void save();
+    }
+  }
+
+  const nearLimit = draft.length > NOTE_MAX_CHARS * 0.9;
+  return (
+    <form
+      class="bs-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <label>
+        <span class="bs-sr">Note</span>
+        <textarea
+          ref={area}
+          value={draft}
+          placeholder="Write a note…"
+          rows={4}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? errorId : undefined}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+      </label>
+      {nearLimit && (
+        <p class="bs-muted">
+          {draft.length.toLocaleString('en')} / {NOTE_MAX_CHARS.toLocaleString('en')} characters
+        </p>
+      )}
+      {error && (
+        <p id={errorId} role="alert" class="bs-error">
+          {error}
+        </p>
+      )}
+      <div class="bs-editor-row">
+        <button type="submit" class="bs-btn bs-btn-primary" disabled={busy}>
+          Save note
+        </button>
+        <button type="button" class="bs-btn" onClick={onCancel}>
+          Cancel
+        </button>
+        <span class="bs-muted" aria-hidden="true">
+          {SAVE_KEYS} to save
+        </span>
+      </div>
+    </form>
+  );
+}

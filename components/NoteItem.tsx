@@ -1,0 +1,74 @@
+import type { Note } from '../lib/db/records';
+import { safeHref } from './CardView';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * Short relative date for a note: "just now", "5 min ago", "3 hours ago", "yesterday",
+ * "4 days ago", then a plain date ("12 Oct 2021").
+ */
+export function relativeTime(ts: number, now: number = Date.now()): string {
+  const diff = Math.max(0, now - ts);
+  if (diff < 45_000) return 'just now';
+  if (diff < 45 * MINUTE) return `${Math.max(1, Math.round(diff / MINUTE))} min ago`;
+  if (diff < 22 * HOUR) {
+    const h = Math.max(1, Math.round(diff / HOUR));
+    return `${h} ${h === 1 ? 'hour' : 'hours'} ago`;
+  }
+  if (diff < 2 * DAY) return 'yesterday';
+  if (diff < 7 * DAY) return `${Math.floor(diff / DAY)} days ago`;
+  return new Date(ts).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** The first few words of a note, to tell its buttons apart for screen-reader users. */
+export function noteGist(body: string): string {
+  const words = body.trim().split(/\s+/).slice(0, 6).join(' ');
+  return words.length > 40 ? `${words.slice(0, 39)}…` : words;
+}
+
+export interface NoteItemProps {
+  note: Note;
+  /** True while this note is being deleted. */
+  busy: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+/** One note: its body as plain text (line breaks kept by CSS), date, page link and actions. */
+export function NoteItem({ note, busy, onEdit, onDelete }: NoteItemProps) {
+  const gist = noteGist(note.body);
+  const pageHref = safeHref(note.page?.url);
+  const edited = note.updatedAt > note.createdAt + 1000;
+  return (
+    <>
+      <p class="bs-note-body">{note.body}</p>
+      <div class="bs-note-meta bs-muted">
+        <time dateTime={new Date(note.updatedAt).toISOString()} title={new Date(note.updatedAt).toLocaleString('en-GB')}>
+          {edited ? 'edited ' : ''}
+          {relativeTime(note.updatedAt)}
+        </time>
+        {note.page && pageHref && (
+          <a href={pageHref} target="_blank" rel="noopener noreferrer" title={note.page.title || pageHref}>
+            {note.page.title || new URL(pageHref).hostname}
+          </a>
+        )}
+        <span>
+          <button type="button" class="bs-btn bs-btn-link bs-edit" aria-label={`Edit note: ${gist}`} onClick={onEdit} disabled={busy}>
+            Edit
+          </button>
+          <button
+            type="button"
+            class="bs-btn bs-btn-link bs-btn-danger"
+            aria-label={`Delete note: ${gist}`}
+            onClick={onDelete}
+            disabled={busy}
+          >
+            Delete
+          </button>
+        </span>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Note } from '../lib/db/records';
+import { NoteEditor } from './NoteEditor';
+import { NoteItem } from './NoteItem';
+
+export interface NotesPanelProps {
+  notes: Note[];
+  /** Creates (no noteId) or edits a note; resolves to an error message, or null on success. */
+  onSave: (body: string, noteId?: string) => Promise<string | null>;
+  onDelete: (noteId: string) => Promise<void>;
+}
+
+/** Which editor is open: none, the one for a new note, or the one for a given note. */
+type Editing = null | { kind: 'add' } | { kind: 'edit'; noteId: string };
+
+/** Where keyboard focus should go once an editor closes or a note goes away. */
+type FocusTarget = null | 'add' | { edit: string };
+
+/**
+ * The reader's notes on one entity, newest first, with add, edit and delete.
+ * Note bodies are rendered as text nodes only, never as HTML.
+ */
+export function NotesPanel({ notes, onSave, onDelete }: NotesPanelProps) {
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [focusTarget, setFocusTarget] = useState<FocusTarget>(null);
+  const root = useRef<HTMLElement>(null);
+
+  const sorted = [...notes].sort((a, b) => b.createdAt - a.createdAt || b.updatedAt - a.updatedAt);
+
+  // Focus moves after the re-render that shows the button again.
+  useEffect(() => {
+    if (!focusTarget || !root.current) return;
+    const selector = focusTarget === 'add' ? '.bs-add-note' : `[data-note-id="${CSS.escape(focusTarget.edit)}"] .bs-edit`;
+    const el = root.current.querySelector<HTMLElement>(selector) ?? root.current.querySelector<HTMLElement>('.bs-add-note');
+    el?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  function close(target: FocusTarget) {
+    setEditing(null);
+    setFocusTarget(target);
+  }
+
+  async function submit(body: string, noteId?: string): Promise<string | null> {
+    const result = await onSave(body, noteId);
+    if (result === null) {
+      setStatus(noteId ? 'Note updated.' : 'Note saved.');
+      close(noteId ? { edit: noteId } : 'add');
+    }
+    return result;
+  }
+
+  async function remove(noteId: string) {
+    if (deleting) return;
+    setDeleting(noteId);
+    setError(null);
+    try {
+      await onDelete(noteId);
+      setStatus('Note deleted.');
+      if (editing?.kind === 'edit' && editing.noteId === noteId) setEditing(null);
+      setFocusTarget('add');
+    } catch (e) {
+      setError(`Could not delete the note: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setDeleting(null);
+    }
+  }
+
+  return (
+    <section class="bs-notes" ref={root}>
+      <h3 class="bs-notes-title">Your notes</h3>
+      <ul aria-label="Notes" role="list">
+        {sorted.length === 0 && <li class="bs-note-empty">No notes yet</li>}
+        {sorted.map((note) => (
+          <li key={note.id} class="bs-note" data-note-id={note.id}>
+            {editing?.kind === 'edit' && editing.noteId === note.id ? (
+              <NoteEditor
+                initial={note.body}
+                onSubmit={(body) => submit(body, note.id)}
+                onCancel={() => close({ edit: note.id })}
+              />
+            ) : (
+              <NoteItem
+                note={note}
+                busy={deleting === note.id}
+                onEdit={() => {
+                  setError(null);
+                  setEditing({ kind: 'edit', noteId: note.id });
+                }}
+                onDelete={() => void remove(note.id)}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p role="alert" class="bs-error">
+          {error}
+        </p>
+      )}
+      {editing?.kind === 'add' ? (
+        <NoteEditor initial="" onSubmit={(body) => submit(body)} onCancel={() => close('add')} />
+      ) : (
+        <div class="bs-card-actions">
+          <button
+            type="button"
+            class="bs-btn bs-add-note"
+            onClick={() => {
+              setError(null);
+              setStatus('');
+              setEditing({ kind: 'add' });
+            }}
+          >
+            Add note
+          </button>
+        </div>
+      )}
+      <p role="status" class="bs-status bs-sr">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The extension's ONE node in the page: `<backstory-host>`, a zero-size fixed element on
+ * <html> with a CLOSED shadow root, into which the hover card is rendered with Preact. The page
+ * cannot reach into it, its styles cannot leak in (`all: initial` on the host and on the UI root),
+ * and it never takes layout space. Created on first use; re-added if the page removes it.
+ */
+import { render } from 'preact';
+import { HoverCard, hoverCardCss, type HoverEntity, type SendFn } from '../../components/HoverCard';
+import { uiCss } from '../../components/styles';
+import type { PageRef } from '../../lib/db/records';
+import type { Box } from '../../lib/dom/place-card';
+import { HOST_TAG } from '../../lib/dom/skip';
+
+const HOST_STYLE =
+  'all: initial !important; position: fixed !important; z-index: 2147483647 !important; top: 0 !important; ' +
+  'left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; display: block !important;';
+
+/** The hover card's host. */
+export interface CardHost {
+  /** Shows the card for `entity` next to `anchor` (replacing any open card). */
+  show(entity: HoverEntity, anchor: () => Box | null): void;
+  /** Hides the card; focus inside it goes back where it was before. */
+  hide(): void;
+  /** True when the event happened on Backstory's UI (its composed path crosses the host). */
+  contains(event: Event): boolean;
+  readonly isOpen: boolean;
+  /** Unmounts the UI and removes the host. */
+  dispose(): void;
+}
+
+/** Options of {@link createCardHost}. */
+export interface CardHostOptions {
+  send: SendFn;
+  page: () => PageRef;
+  /** Called when the card asks to close (Escape inside it, anchor gone). */
+  onClose: () => void;
+}
+
+/** Creates the (lazy) card host for `doc`. */
+export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
+  let host: HTMLElement | null = null;
+  let mount: HTMLElement | null = null;
+  let open = false;
+  let returnFocus: Element | null = null;
+
+  function ensure(): HTMLElement {
+    if (!host) {
+      host = doc.createElement(HOST_TAG);
+      host.setAttribute('style', HOST_STYLE);
+      const shadow = host.attachShadow({ mode: 'closed' });
+      const style = doc.createElement('style');
+      style.textContent = `${hoverCardCss}\n${uiCss}`;
+      mount = doc.createElement('div');
+      shadow.append(style, mount);
+    }
+    // The page may have removed us (or replaced <html>'s children): put the same host back.
+    if (!host.isConnected) doc.documentElement.append(host);
+    return mount!;
+  }
+
+  return {
+    show(entity, anchor) {
+      const target = ensure();
+      if (!open) returnFocus = doc.activeElement === host ? null : doc.activeElement;
+      open = true;
+      render(
+        <HoverCard key={entity.key} entity={entity} anchor={anchor} page={opts.page()} send={opts.send} onClose={opts.onClose} />,
+        target,
+      );
+    },
+    hide() {
+      if (!open || !mount) return;
+      const hadFocus = doc.activeElement === host;
+      open = false;
+      render(null, mount);
+      if (hadFocus && returnFocus instanceof (doc.defaultView?.HTMLElement ?? HTMLElement) && returnFocus.isConnected)
+        returnFocus.focus({ preventScroll: true });
+      returnFocus = null;
+    },
+    contains(event) {
+      return !!host && event.composedPath().includes(host);
+    },
+    get isOpen() {
+      return open;
+    },
+    dispose() {
+      if (mount) render(null, mount);
+      host?.remove();
+      host = null;
+      mount = null;
+      open = false;
+    },
+  };
+}

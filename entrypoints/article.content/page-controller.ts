@@ -1,0 +1,159 @@
+/**
+ * What the article content script does on a page: find the article, cut it into text blocks, ask
+ * the background to spot names, mark them, drive the hover card, answer the popup, and pick up
+ * paragraphs the page adds later. Every step is guarded: nothing ever throws into the page.
+ */
+import type { PageEntity, PageState, TabReplies } from '../../lib/messaging/protocol';
+import type { SendFn } from '../../components/HoverCard';
+import type { BlockSpan } from '../../lib/entity';
+import { findArticle } from '../../lib/dom/article';
+import { piecesFor, rangeFor, scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
+import { Marks, type Mark } from '../../lib/dom/highlights';
+import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
+import { createSlice } from '../../lib/dom/scheduler';
+import { HOST_TAG } from '../../lib/dom/skip';
+import { createCardHost } from './card-host';
+
+/** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
+export const RESCAN_DELAY_MS = 500;
+
+/** Tab-message handlers the controller offers (wired to serveTab by the entrypoint). */
+export interface TabApi {
+  getPageState(): TabReplies['getPageState'];
+  revealEntity(key: string): TabReplies['revealEntity'];
+}
+
+/** Logs quietly: debug level never shows up as a page error. */
+function quiet(error: unknown): void {
+  if (error instanceof Error && error.name === 'AbortedError') return;
+  console.debug('[Backstory]', error);
+}
+
+/**
+ * Starts Backstory on `doc` and returns the tab-message handlers at once; `done` resolves (never
+ * rejects) when the first pass is marked.
+ */
+export function startPage(doc: Document, send: SendFn, signal: AbortSignal): TabApi & { done: Promise<void> } {
+  const blocks: TextBlock[] = [];
+  const entities = new Map<string, PageEntity>();
+  const marks = new Marks(doc);
+  const seen = new WeakSet<Text>();
+  let root: Element | null = null;
+  const page = () => ({ url: doc.location?.href ?? '', title: doc.title ?? '' });
+
+  const intent = new HoverIntent({
+    onOpen: (mark) => safe(() => openCard(mark)),
+    onClose: () => safe(() => host.hide()),
+  });
+  const host = createCardHost(doc, { send, page, onClose: () => intent.close() });
+  signal.addEventListener('abort', () => {
+    intent.dispose();
+    marks.clear();
+    host.dispose();
+  });
+
+  function safe(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      quiet(e);
+    }
+  }
+
+  function openCard(mark: Mark): void {
+    const e = entities.get(mark.key);
+    if (!e) return;
+    const anchor = () => {
+      if (!mark.range.startContainer.isConnected) return null;
+      const r = mark.range.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    host.show({ key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, count: e.count }, anchor);
+  }
+
+  /** Scans `scope` (the article or an added subtree) and marks what the background spots. */
+  async function scanAndMark(scope: Element): Promise<void> {
+    const fresh = await scanBlocks(scope, signal, { seen });
+    if (fresh.length === 0 || signal.aborted) return;
+    const base = blocks.length;
+    blocks.push(...fresh);
+    const r = await send('spotBlocks', { blocks: fresh.map((b) => b.text), page: page() });
+    if (!r.ok) return quiet(r.error);
+    if (signal.aborted) return;
+    for (const e of r.value.entities) {
+      const old = entities.get(e.key);
+      entities.set(e.key, old ? { ...old, count: old.count + e.count, aliases: [...new Set([...old.aliases, ...e.aliases])] } : e);
+    }
+    await markSpans(r.value.spans, base);
+  }
+
+  /** Turns spans into ranges and highlights, in slices (a long article has thousands). */
+  async function markSpans(spans: BlockSpan[], base: number): Promise<void> {
+    const slice = createSlice(signal);
+    let batch: Mark[] = [];
+    for (const s of spans) {
+      const block = blocks[base + s.block];
+      const e = entities.get(s.entityKey);
+      const range = block && e ? rangeFor(block, s.start, s.end) : null;
+      if (range && block && e) batch.push({ key: e.key, kind: e.kind, range, pieces: piecesFor(block, s.start, s.end) });
+      if (slice.expired()) {
+        marks.add(batch);
+        batch = [];
+        await slice.next();
+      }
+    }
+    marks.add(batch);
+  }
+
+  /** Coalesces added nodes into one rescan per RESCAN_DELAY_MS. */
+  function watch(target: Element): void {
+    const added = new Set<Element>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = async (): Promise<void> => {
+      timer = undefined;
+      const scopes = [...added].filter((el) => el.isConnected && ![...added].some((o) => o !== el && o.contains(el)));
+      added.clear();
+      for (const el of scopes) await scanAndMark(el);
+    };
+    const mo = new MutationObserver((records) => {
+      for (const rec of records)
+        for (const n of rec.addedNodes) {
+          const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+          if (el && el.tagName.toLowerCase() !== HOST_TAG) added.add(el);
+        }
+      if (added.size > 0 && timer === undefined) timer = setTimeout(() => void flush().catch(quiet), RESCAN_DELAY_MS);
+    });
+    mo.observe(target, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => {
+      mo.disconnect();
+      clearTimeout(timer);
+    });
+  }
+
+  const api: TabApi = {
+    getPageState() {
+      const { url, title } = page();
+      if (!root) return { noArticle: true, url, title };
+      const list = [...entities.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      const state: PageState = { url, title, entities: list };
+      return state;
+    },
+    revealEntity(key) {
+      const mark = marks.byKey(key)[0];
+      if (!mark) return { revealed: false };
+      const el = mark.range.startContainer.parentElement;
+      el?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+      intent.open(mark);
+      return { revealed: true };
+    },
+  };
+
+  const done = (async () => {
+    root = findArticle(doc);
+    if (!root) return;
+    listenHover({ doc, marks, intent, isOnCard: (e) => host.contains(e), signal });
+    await scanAndMark(root);
+    watch(root);
+  })().catch(quiet);
+  return { ...api, done };
+}

@@ -1,0 +1,139 @@
+/**
+ * The background worker's message handlers, framework-free: they take the database and a
+ * detector getter, so unit tests run them with fake-indexeddb and a tiny fake detector.
+ */
+import type { SpotResult } from '@/lib/entity';
+import type { BackstoryDB } from '@/lib/db/schema';
+import { createReaderCard, findCard, findCards, listKnownNames, type KnownName } from '@/lib/db/cards';
+import { deleteNote, listNotes, saveNote } from '@/lib/db/notes';
+import { countSeenIn, recordMentions, sentenceAround, type MentionInput } from '@/lib/db/mentions';
+import { ok, fail } from '@/lib/db/errors';
+import type { BackgroundReplies, PageEntity, backgroundSchemas } from '@/lib/messaging/protocol';
+import type { Handlers } from '@/lib/messaging/serve';
+
+/** What the handlers need from the name detector (lib/nlp/detector adapts to this). */
+export interface SpotDetector {
+  spot(blocks: string[]): SpotResult | Promise<SpotResult>;
+  setKnownNames(names: KnownName[]): void;
+}
+
+/** Everything the handlers depend on. */
+export interface HandlerDeps {
+  db: BackstoryDB;
+  /** Resolves to the detector; called on every spotBlocks, so it should cache (see lazyOnce). */
+  getDetector: () => Promise<SpotDetector>;
+  /** Resolves when the starter cards are in place (install may still be running at start-up). */
+  ready?: () => Promise<unknown>;
+  log?: (message: string) => void;
+}
+
+/**
+ * Wraps an async loader so it runs at most once while it succeeds; a failed load is
+ * forgotten, so the next call tries again instead of failing forever.
+ */
+export function lazyOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+/** The first sentence each entity appears in, from its first span. */
+function firstSentences(blocks: readonly string[], result: SpotResult): Map<string, string> {
+  const sentences = new Map<string, string>();
+  for (const span of result.spans) {
+    if (sentences.has(span.entityKey)) continue;
+    const text = blocks[span.block];
+    if (text !== undefined) sentences.set(span.entityKey, sentenceAround(text, span.start, span.end));
+  }
+  return sentences;
+}
+
+/**
+ * Builds the background handlers. `cardsChanged()` tells them the cards changed, so the
+ * detector's known names are reloaded from Dexie before the next spot.
+ */
+export function createHandlers(deps: HandlerDeps): {
+  handlers: Handlers<typeof backgroundSchemas, BackgroundReplies>;
+  cardsChanged: () => void;
+} {
+  const { db } = deps;
+  const log = deps.log ?? ((m: string) => console.warn(m));
+  const ready = deps.ready ?? (() => Promise.resolve());
+  let namesVersion = 0;
+  let applied: { detector: SpotDetector; version: number } | null = null;
+
+  /** The detector, with known names no older than the last cardsChanged(). */
+  async function detectorWithNames(): Promise<SpotDetector> {
+    const detector = await deps.getDetector();
+    if (applied?.detector !== detector || applied.version !== namesVersion) {
+      const version = namesVersion;
+      detector.setKnownNames(await listKnownNames(db));
+      applied = { detector, version };
+    }
+    return detector;
+  }
+
+  const handlers: Handlers<typeof backgroundSchemas, BackgroundReplies> = {
+    async spotBlocks({ blocks, page }, sender) {
+      await ready();
+      let detector: SpotDetector;
+      try {
+        detector = await detectorWithNames();
+      } catch (error) {
+        return fail(`Backstory could not load its name detector: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const result = await detector.spot(blocks);
+      const cards = await findCards(db, result.entities);
+      const entities: PageEntity[] = result.entities.map((e, i) => {
+        const card = cards.get(i);
+        return card ? { ...e, cardId: card.id } : { ...e };
+      });
+      // Private windows leave no trace of what the reader read.
+      if (!sender.tab?.incognito) {
+        const sentences = firstSentences(blocks, result);
+        const mentions: MentionInput[] = entities
+          .filter((e): e is PageEntity & { cardId: string } => !!e.cardId)
+          .map((e) => ({ cardId: e.cardId, url: page.url, title: page.title, sentence: sentences.get(e.key) ?? '' }));
+        try {
+          await recordMentions(db, mentions);
+        } catch (error) {
+          // A full disk must not cost the reader the marks on the page.
+          log(`[Backstory] mentions not recorded: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      return ok({ entities, spans: result.spans });
+    },
+
+    async getCard(query) {
+      await ready();
+      const card = await findCard(db, query);
+      if (!card) return ok({ card: null, notes: [], seenIn: 0 });
+      const [notes, seenIn] = await Promise.all([listNotes(db, card.id), countSeenIn(db, card.id)]);
+      return ok({ card, notes, seenIn });
+    },
+
+    async createCard(query) {
+      await ready();
+      const made = await createReaderCard(db, query);
+      if (!made.ok) return made;
+      namesVersion++;
+      return ok({ card: made.value });
+    },
+
+    async saveNote(input) {
+      const saved = await saveNote(db, input);
+      return saved.ok ? ok({ note: saved.value }) : saved;
+    },
+
+    async deleteNote({ noteId }) {
+      return deleteNote(db, noteId);
+    },
+  };
+
+  return { handlers, cardsChanged: () => void namesVersion++ };
+}

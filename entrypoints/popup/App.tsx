@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PageEntity, PageState, Result, TabReplies } from '../../lib/messaging/protocol';
+import { EntityList } from '../../components/EntityList';
+import { EntityDetail } from './EntityDetail';
+import type { PopupDeps } from './deps';
+
+/** What the popup knows about its tab. */
+type View =
+  | { s: 'loading' }
+  | { s: 'failed'; message: string }
+  | { s: 'notRunning'; tabId: number; busy: boolean; error?: string }
+  | { s: 'noArticle'; title: string }
+  | { s: 'list'; tabId: number; page: PageState };
+
+// The content script may answer before its first spotting pass is back: poll a little.
+const POLL_MS = 250;
+const EMPTY_RETRIES = 4;
+const INJECT_RETRIES = 16;
+
+/**
+ * Asks the tab for its page state, retrying while it does not answer (`retryFailure`) or
+ * answers with no entities yet. Returns the last answer.
+ */
+async function pollPageState(deps: PopupDeps, tabId: number, attempts: number, retryFailure: boolean) {
+  let res: Result<TabReplies['getPageState']> = { ok: false, error: 'not asked' };
+  for (let i = 0; i < attempts; i++) {
+    if (i > 0) await deps.sleep(POLL_MS);
+    res = await deps.sendToTab(tabId, 'getPageState', {});
+    if (!res.ok ? !retryFailure : 'noArticle' in res.value || res.value.entities.length > 0) break;
+  }
+  return res;
+}
+
+/** Turns a getPageState answer into the view to show. */
+function viewOf(tabId: number, res: Result<TabReplies['getPageState']>): View {
+  if (!res.ok) return { s: 'notRunning', tabId, busy: false };
+  if ('noArticle' in res.value) return { s: 'noArticle', title: res.value.title };
+  return { s: 'list', tabId, page: res.value };
+}
+
+/** The toolbar popup: the page's names by kind; choosing one shows its card and notes. */
+export function App({ deps }: { deps: PopupDeps }) {
+  const [view, setView] = useState<View>({ s: 'loading' });
+  const [chosen, setChosen] = useState<PageEntity | null>(null);
+  const lastKey = useRef<string | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const tab = await deps.findTab();
+        if (!tab) return setView({ s: 'failed', message: 'There is no page to look at in this window.' });
+        setView(viewOf(tab.id, await pollPageState(deps, tab.id, EMPTY_RETRIES, false)));
+      } catch (e) {
+        setView({ s: 'failed', message: `Could not read this tab: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    })();
+  }, [deps]);
+
+  // Back from a card: put keyboard focus on the name that was chosen.
+  useEffect(() => {
+    if (chosen || !lastKey.current || !listRef.current) return;
+    const key = lastKey.current;
+    const button = [...listRef.current.querySelectorAll<HTMLElement>('button[data-key]')].find((b) => b.dataset.key === key);
+    button?.focus();
+  }, [chosen]);
+
+  async function run(tabId: number) {
+    setView({ s: 'notRunning', tabId, busy: true });
+    try {
+      await deps.injectContentScript(tabId);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return setView({ s: 'notRunning', tabId, busy: false, error: `The browser did not let Backstory run here (${why}).` });
+    }
+    const res = await pollPageState(deps, tabId, INJECT_RETRIES, true);
+    const next = viewOf(tabId, res);
+    setView(next.s === 'notRunning' ? { ...next, error: 'Backstory did not start on this page. Try reloading it.' } : next);
+  }
+
+  let body;
+  if (view.s === 'loading') {
+    body = <p role="status" class="bs-muted">Looking at this page…</p>;
+  } else if (view.s === 'failed') {
+    body = <p role="alert" class="bs-error">{view.message}</p>;
+  } else if (view.s === 'notRunning') {
+    body = (
+      <>
+        <p>Backstory is not running on this page.</p>
+        <div class="bs-card-actions">
+          <button type="button" class="bs-btn bs-btn-primary" disabled={view.busy} onClick={() => void run(view.tabId)}>
+            Run on this page
+          </button>
+        </div>
+        {view.busy && <p role="status" class="bs-muted">Starting Backstory…</p>}
+        {view.error && <p role="alert" class="bs-error">{view.error}</p>}
+      </>
+    );
+  } else if (view.s === 'noArticle') {
+    body = <p>No article found on this page.</p>;
+  } else if (chosen) {
+    body = (
+      <EntityDetail
+        deps={deps}
+        tabId={view.tabId}
+        entity={chosen}
+        page={{ url: view.page.url, title: view.page.title }}
+        onBack={() => setChosen(null)}
+      />
+    );
+  } else {
+    const n = view.page.entities.length;
+    body = (
+      <div ref={listRef}>
+        {n > 0 && (
+          <p class="bs-muted bs-page-line">
+            {n} {n === 1 ? 'name' : 'names'} on <span class="bs-page-title">{view.page.title || 'this page'}</span>
+          </p>
+        )}
+        <EntityList
+          entities={view.page.entities}
+          onChoose={(e) => {
+            lastKey.current = e.key;
+            setChosen(e);
+          }}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <main class="bs-root bs-popup">
+      <h1 class="bs-popup-title">Backstory</h1>
+      {body}
+    </main>
+  );
+}

@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { BackgroundReplies, PageEntity } from '../../lib/messaging/protocol';
+import type { PageRef } from '../../lib/db/records';
+import { CardView } from '../../components/CardView';
+import { NotesPanel } from '../../components/NotesPanel';
+import type { PopupDeps } from './deps';
+
+export interface EntityDetailProps {
+  deps: PopupDeps;
+  tabId: number;
+  entity: PageEntity;
+  /** The page notes are written on. */
+  page: PageRef;
+  onBack: () => void;
+}
+
+type CardData = BackgroundReplies['getCard'];
+
+/** One entity in the popup: "Back to list", its card, its notes (add/edit/delete). */
+export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetailProps) {
+  const [data, setData] = useState<CardData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [revealNote, setRevealNote] = useState('');
+  const root = useRef<HTMLDivElement>(null);
+  const focused = useRef(false);
+
+  const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases };
+
+  /** Fetches the card and notes; keeps showing the previous data while refreshing. */
+  const load = useCallback(async () => {
+    const res = await deps.sendToBackground('getCard', ask);
+    if (res.ok) {
+      setData(res.value);
+      setError(null);
+    } else setError(res.error);
+    return res.ok;
+    // Keyed on the entity, not on the `ask` object rebuilt each render.
+  }, [deps, entity.key]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Once the card first shows, move focus to its heading so reading starts there.
+  useEffect(() => {
+    if (!data || focused.current) return;
+    focused.current = true;
+    root.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [data]);
+
+  async function createCard(): Promise<string> {
+    const res = await deps.sendToBackground('createCard', ask);
+    if (!res.ok) throw new Error(res.error);
+    await load();
+    return res.value.card.id;
+  }
+
+  async function saveNote(body: string, noteId?: string): Promise<string | null> {
+    try {
+      // A note needs a card to belong to: make one first for a name without a card.
+      const cardId = data?.card?.id ?? (await createCard());
+      const res = await deps.sendToBackground('saveNote', { cardId, noteId, body, page });
+      if (!res.ok) return res.error;
+      await load();
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  async function deleteNote(noteId: string): Promise<void> {
+    const res = await deps.sendToBackground('deleteNote', { noteId });
+    if (!res.ok) throw new Error(res.error);
+    await load();
+  }
+
+  async function reveal() {
+    const res = await deps.sendToTab(tabId, 'revealEntity', { key: entity.key });
+    setRevealNote(res.ok && res.value.revealed ? 'Shown on the page.' : 'Could not show it on the page.');
+  }
+
+  return (
+    <div ref={root}>
+      <div class="bs-card-actions bs-detail-nav">
+        <button type="button" class="bs-btn" onClick={onBack}>
+          <span aria-hidden="true">←</span> Back to list
+        </button>
+        <button type="button" class="bs-btn" onClick={() => void reveal()}>
+          Show on page
+        </button>
+      </div>
+      <p role="status" class="bs-status">
+        {revealNote}
+      </p>
+      {error && (
+        <div class="bs-card-actions">
+          <p role="alert" class="bs-error">
+            Could not load the card: {error}
+          </p>
+          <button type="button" class="bs-btn" onClick={() => void load()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {!data && !error && (
+        <p role="status" class="bs-muted">
+          Loading card…
+        </p>
+      )}
+      {data && (
+        <div class="bs-panel">
+          <CardView
+            entity={{ name: entity.name, kind: entity.kind, count: entity.count }}
+            card={data.card}
+            seenIn={data.seenIn}
+            onCreateCard={createCard}
+          />
+          <NotesPanel notes={data.notes} onSave={saveNote} onDelete={deleteNote} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { sendToBackground, sendToTab } from '../../lib/messaging/client';
+import { uiCss } from '../../components/styles';
+import { App } from './App';
+import type { PopupDeps, PopupTab } from './deps';
+import { tabIdFromQuery } from './deps';
+
+/** The tab named by ?tab=<id>, else the active tab of the current window. */
+async function findTab(): Promise<PopupTab | null> {
+  const fromQuery = tabIdFromQuery(location.search);
+  if (fromQuery !== null) {
+    try {
+      const tab = await browser.tabs.get(fromQuery);
+      return { id: fromQuery, url: tab.url, title: tab.title };
+    } catch {
+      return { id: fromQuery };
+    }
+  }
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url, title: tab.title };
+}
+
+// WXT types `files` from the built paths; casting keeps this compiling before the first build.
+const CONTENT_SCRIPT: string = '/content-scripts/article.js';
+
+const deps: PopupDeps = {
+  sendToBackground,
+  // A tab either answers at once or not at all; no need for the long default timeout.
+  sendToTab: (tabId, type, payload) => sendToTab(tabId, type, payload, { timeoutMs: 5000 }),
+  findTab,
+  injectContentScript: async (tabId) => {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT as ScriptPublicPath] });
+  },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+const style = document.createElement('style');
+style.textContent = uiCss;
+document.head.append(style);
+
+const root = document.getElementById('app');
+if (root) render(<App deps={deps} />, root);

@@ -1,0 +1,128 @@
+/** Finding and creating cards. Every function takes the database, so tests can pass their own. */
+import type { EntityKind } from '../entity';
+import { nameKey } from '../entity';
+import type { Card } from './records';
+import { keysFor, type BackstoryDB } from './schema';
+import { describeWriteError, fail, ok } from './errors';
+import type { Result } from '../messaging/protocol';
+
+/** What a card is looked up by: the entity's name, its kind and other names it appeared under. */
+export interface CardQuery {
+  name: string;
+  kind: EntityKind;
+  aliases?: readonly string[];
+}
+
+/**
+ * Scores how well `card` answers `query`: a card of the same kind beats any other kind, then a
+ * match on the entity's own name beats a match on one of its aliases, then the card's own name
+ * beats its aliases. Returns -1 when nothing matches.
+ */
+function score(card: Card, query: CardQuery, primary: string, keys: ReadonlySet<string>): number {
+  const cardKeys = new Set(card.keys);
+  if (![...keys].some((k) => cardKeys.has(k))) return -1;
+  let s = 0;
+  if (card.kind === query.kind) s += 8;
+  if (cardKeys.has(primary)) s += 4;
+  if (nameKey(card.name) === primary) s += 2;
+  if (card.edited) s += 1; // the reader's own version wins a tie
+  return s;
+}
+
+/** Picks the best of `candidates` for `query`, or null when none matches. */
+function best(candidates: readonly Card[], query: CardQuery): Card | null {
+  const primary = nameKey(query.name);
+  const keys = new Set(keysFor(query.name, query.aliases ?? []));
+  let top: Card | null = null;
+  let topScore = -1;
+  for (const card of candidates) {
+    const s = score(card, query, primary, keys);
+    if (s > topScore || (s === topScore && top && s >= 0 && card.updatedAt > top.updatedAt)) {
+      top = card;
+      topScore = s;
+    }
+  }
+  return topScore >= 0 ? top : null;
+}
+
+/**
+ * Finds the card for an entity by its name and aliases (via the multi-entry `keys` index),
+ * preferring a card of the same kind. Returns null when there is none.
+ */
+export async function findCard(db: BackstoryDB, query: CardQuery): Promise<Card | null> {
+  const keys = keysFor(query.name, query.aliases ?? []);
+  if (keys.length === 0) return null;
+  const candidates = await db.cards.where('keys').anyOf(keys).distinct().toArray();
+  return best(candidates, query);
+}
+
+/**
+ * Finds cards for many entities with one index query (the spotBlocks path).
+ * Returns a map from each query's position in `queries` to its card; entities without one are absent.
+ */
+export async function findCards(db: BackstoryDB, queries: readonly CardQuery[]): Promise<Map<number, Card>> {
+  const allKeys = new Set<string>();
+  for (const q of queries) for (const k of keysFor(q.name, q.aliases ?? [])) allKeys.add(k);
+  const found = new Map<number, Card>();
+  if (allKeys.size === 0) return found;
+  const candidates = await db.cards.where('keys').anyOf([...allKeys]).distinct().toArray();
+  queries.forEach((q, i) => {
+    const keys = new Set(keysFor(q.name, q.aliases ?? []));
+    const card = best(
+      candidates.filter((c) => c.keys.some((k) => keys.has(k))),
+      q,
+    );
+    if (card) found.set(i, card);
+  });
+  return found;
+}
+
+/** Returns a new id for a card the reader makes. */
+function readerCardId(): string {
+  return `reader-${crypto.randomUUID()}`;
+}
+
+/**
+ * Creates a reader card for an entity that has none yet. If a card of the same kind already
+ * answers to that name, it is returned instead, so a double click never makes two cards.
+ */
+export async function createReaderCard(db: BackstoryDB, query: CardQuery): Promise<Result<Card>> {
+  const name = query.name.trim();
+  if (!name) return fail('A card needs a name.');
+  const existing = await findCard(db, { ...query, name });
+  if (existing && existing.kind === query.kind && nameKey(existing.name) === nameKey(name)) return ok(existing);
+  const aliases = [...new Set((query.aliases ?? []).map((a) => a.trim()).filter((a) => a && a !== name))];
+  const now = Date.now();
+  const card: Card = {
+    id: readerCardId(),
+    name,
+    kind: query.kind,
+    aliases,
+    keys: keysFor(name, aliases),
+    description: '',
+    summary: '',
+    source: 'reader',
+    edited: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await db.cards.add(card);
+    return ok(card);
+  } catch (error) {
+    return fail(describeWriteError('The card', error));
+  }
+}
+
+/** A name the detector should know, with its kind (from a card's name and aliases). */
+export interface KnownName {
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+}
+
+/** Every card's name, kind and aliases, for the detector's gazetteer. */
+export async function listKnownNames(db: BackstoryDB): Promise<KnownName[]> {
+  const cards = await db.cards.toArray();
+  return cards.map((c) => ({ name: c.name, kind: c.kind, aliases: [...c.aliases] }));
+}

@@ -1,0 +1,16 @@
+/** Backstory's database layer: schema, cards, notes, mentions, starter cards. */
+export { BackstoryDB, DB_NAME, SCHEMA_V1, SCHEMA_V2, keysFor, openBackstoryDB } from './schema';
+export { findCard, findCards, createReaderCard, listKnownNames, type CardQuery, type KnownName } from './cards';
+export { listNotes, saveNote, deleteNote, type SaveNoteInput } from './notes';
+export {
+  recordMentions,
+  countSeenIn,
+  listMentions,
+  sentenceAround,
+  pageUrl,
+  MAX_SENTENCE_CHARS,
+  type MentionInput,
+} from './mentions';
+export { installStarterCards, starterCardSchema, type StarterCard, type InstallReport } from './starter';
+export { describeWriteError } from './errors';
+export type { Card, Note, Mention, PageRef, CardSource } from './records';

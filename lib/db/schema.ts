@@ -1,0 +1,79 @@
+/**
+ * Backstory's IndexedDB schema. Every version ever shipped stays declared here, oldest first,
+ * so Dexie can upgrade a reader's database from whatever version it finds.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Card, Mention, Note } from './records';
+import { nameKey } from '../entity';
+
+/** Database name used by the extension (tests pass their own to stay isolated). */
+export const DB_NAME = 'backstory';
+
+/** Version 1 (first release): cards and notes only. Kept so old databases can be upgraded. */
+export const SCHEMA_V1 = {
+  cards: 'id, *keys, kind',
+  notes: 'id, cardId',
+} as const;
+
+/** Version 2: adds mentions, and updatedAt indexes for "recently changed" lists. */
+export const SCHEMA_V2 = {
+  cards: 'id, *keys, kind, updatedAt',
+  notes: 'id, cardId, updatedAt',
+  mentions: '++id, cardId, url, seenAt, [cardId+url]',
+} as const;
+
+/** The Dexie database shared by the background worker and the extension pages. */
+export class BackstoryDB extends Dexie {
+  cards!: Table<Card, string>;
+  notes!: Table<Note, string>;
+  mentions!: Table<Mention, number>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+}
+
+/**
+ * Moves version-1 rows into the version-2 shape: version 1 had no `updatedAt` on notes
+ * and could lack `edited`/`updatedAt`/normalised `keys` on cards; fill them so the new
+ * indexes see every row. Nothing is deleted.
+ */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const now = Date.now();
+  await tx
+    .table('cards')
+    .toCollection()
+    .modify((card: Partial<Card> & { name?: string; aliases?: string[] }) => {
+      card.aliases = Array.isArray(card.aliases) ? card.aliases : [];
+      card.keys = keysFor(card.name ?? '', card.aliases);
+      card.edited = card.edited ?? card.source === 'reader';
+      card.createdAt = card.createdAt ?? now;
+      card.updatedAt = card.updatedAt ?? card.createdAt;
+    });
+  await tx
+    .table('notes')
+    .toCollection()
+    .modify((note: Partial<Note>) => {
+      note.createdAt = note.createdAt ?? now;
+      note.updatedAt = note.updatedAt ?? note.createdAt;
+    });
+}
+
+/** The `keys` a card is found by: nameKey() of its name and every alias, deduplicated, no empties. */
+export function keysFor(name: string, aliases: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const n of [name, ...aliases]) {
+    const k = nameKey(n);
+    if (k) keys.add(k);
+  }
+  return [...keys];
+}
+
+/** Opens (creating or upgrading as needed) the Backstory database. */
+export async function openBackstoryDB(name: string = DB_NAME): Promise<BackstoryDB> {
+  const db = new BackstoryDB(name);
+  await db.open();
+  return db;
+}

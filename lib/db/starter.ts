@@ -1,0 +1,75 @@
+/** Installing the starter cards shipped in public/starter-cards.json. */
+import * as v from 'valibot';
+import { ENTITY_KINDS } from '../entity';
+import type { Card } from './records';
+import { keysFor, type BackstoryDB } from './schema';
+
+/** A card as shipped in starter-cards.json (timestamps are added when it is installed). */
+export type StarterCard = Omit<Card, 'createdAt' | 'updatedAt'>;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** Shape every shipped card must have; a malformed one is skipped, never written. */
+export const starterCardSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be a lowercase slug')),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)),
+  kind: v.picklist(ENTITY_KINDS),
+  aliases: v.array(text(300)),
+  keys: v.array(text(300)),
+  description: text(500),
+  summary: text(5000),
+  image: v.optional(v.pipe(v.string(), v.regex(/^(https:\/\/|\/)/, 'image must be https or extension-relative'))),
+  url: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https:\/\//, 'url must be https'))),
+  wikidata: v.optional(v.pipe(v.string(), v.regex(/^Q\d+$/))),
+  source: v.literal('starter'),
+  edited: v.literal(false),
+});
+
+/** What installStarterCards did. */
+export interface InstallReport {
+  /** Cards written (new or refreshed). */
+  written: number;
+  /** Cards left alone because the reader edited them. */
+  keptEdited: number;
+  /** Entries that did not have a card's shape (with the first problem of each). */
+  invalid: string[];
+}
+
+/**
+ * Upserts the starter cards by id in one transaction. A card the reader edited
+ * (`edited: true`) is never overwritten; a refreshed card keeps its original `createdAt`.
+ * `keys` are recomputed from name and aliases, so they always match the running nameKey().
+ */
+export async function installStarterCards(db: BackstoryDB, cards: readonly unknown[]): Promise<InstallReport> {
+  const report: InstallReport = { written: 0, keptEdited: 0, invalid: [] };
+  const valid: StarterCard[] = [];
+  for (const raw of cards) {
+    const parsed = v.safeParse(starterCardSchema, raw);
+    if (parsed.success) valid.push(parsed.output);
+    else {
+      const id = raw && typeof raw === 'object' && 'id' in raw ? String((raw as { id: unknown }).id) : '?';
+      report.invalid.push(`${id}: ${parsed.issues[0].message}`);
+    }
+  }
+  await db.transaction('rw', db.cards, async () => {
+    const existing = await db.cards.bulkGet(valid.map((c) => c.id));
+    const now = Date.now();
+    const toWrite: Card[] = [];
+    valid.forEach((card, i) => {
+      const old = existing[i];
+      if (old?.edited) {
+        report.keptEdited++;
+        return;
+      }
+      toWrite.push({
+        ...card,
+        keys: keysFor(card.name, card.aliases),
+        createdAt: old?.createdAt ?? now,
+        updatedAt: now,
+      });
+    });
+    await db.cards.bulkPut(toWrite);
+    report.written = toWrite.length;
+  });
+  return report;
+}

@@ -1,0 +1,144 @@
+/**
+ * Marks spans of page text with the CSS Custom Highlight API: one Highlight per entity kind,
+ * registered in CSS.highlights as `backstory-<kind>`. The page's DOM is never rewritten (no
+ * wrapper elements, no attributes); the only style change is ONE adopted stylesheet holding the
+ * ::highlight() rules. Where the API is missing, nothing is marked and nothing throws.
+ */
+import { ENTITY_KINDS, type EntityKind } from '../entity';
+import type { NodePiece } from './text-blocks';
+
+/** Prefix of every highlight name Backstory registers. */
+export const HIGHLIGHT_PREFIX = 'backstory-';
+
+/** One marked mention. */
+export interface Mark {
+  /** ArticleEntity key, e.g. "person:jens stoltenberg". */
+  key: string;
+  kind: EntityKind;
+  range: Range;
+  /** The text-node pieces the range covers (for hit-testing by text position). */
+  pieces: NodePiece[];
+}
+
+/**
+ * Underline-style marks: a mid-tone colour per kind that reads on white and on black pages, a
+ * solid 2px underline (no colour change of the text itself, so the page's contrast is kept) and
+ * a faint tint so a mark is findable without relying on colour alone.
+ */
+const COLORS: Record<EntityKind, string> = {
+  person: '#d9480f',
+  organization: '#1c7ed6',
+  place: '#2b8a3e',
+  event: '#ae3ec9',
+};
+
+/** The ::highlight() rules for every kind. */
+export function highlightCss(): string {
+  return ENTITY_KINDS.map(
+    (k) =>
+      `::highlight(${HIGHLIGHT_PREFIX}${k}){text-decoration-line:underline;text-decoration-style:solid;` +
+      `text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-color:${COLORS[k]};` +
+      `background-color:${COLORS[k]}1f;}`,
+  ).join('\n');
+}
+
+interface HighlightRegistry {
+  set(name: string, h: unknown): void;
+  delete(name: string): boolean;
+}
+type HighlightCtor = new (...ranges: AbstractRange[]) => { add(r: AbstractRange): void; delete(r: AbstractRange): boolean; clear(): void };
+
+function api(): { registry: HighlightRegistry; Highlight: HighlightCtor } | null {
+  const g = globalThis as { CSS?: { highlights?: HighlightRegistry }; Highlight?: HighlightCtor };
+  if (!g.CSS?.highlights || typeof g.Highlight !== 'function') return null;
+  return { registry: g.CSS.highlights, Highlight: g.Highlight };
+}
+
+/** True when this browser supports the CSS Custom Highlight API. */
+export function highlightsSupported(): boolean {
+  return api() !== null;
+}
+
+/** The marks of one page: registered highlights plus an index from text node to marks. */
+export class Marks {
+  private readonly byNode = new Map<Text, Mark[]>();
+  private readonly all: Mark[] = [];
+  private readonly highlights = new Map<EntityKind, InstanceType<HighlightCtor>>();
+  private readonly styled = new Set<Document | ShadowRoot>();
+  private sheet: CSSStyleSheet | null = null;
+
+  constructor(private readonly doc: Document) {}
+
+  /** Adds marks (no-op where the Highlight API is missing). */
+  add(marks: Mark[]): void {
+    const a = api();
+    if (!a) return;
+    for (const m of marks) {
+      let h = this.highlights.get(m.kind);
+      if (!h) {
+        h = new a.Highlight();
+        this.highlights.set(m.kind, h);
+        a.registry.set(HIGHLIGHT_PREFIX + m.kind, h);
+      }
+      h.add(m.range);
+      this.all.push(m);
+      for (const p of m.pieces) {
+        const list = this.byNode.get(p.node);
+        if (list) list.push(m);
+        else this.byNode.set(p.node, [m]);
+      }
+      // ::highlight rules do not cross shadow boundaries: style each tree that holds a mark.
+      const root = m.range.startContainer.getRootNode();
+      this.style(root.nodeType === 11 && (root as ShadowRoot).host ? (root as ShadowRoot) : this.doc);
+    }
+  }
+
+  /** Marks whose text covers (node, offset); the end offset counts as inside (caret after last letter). */
+  at(node: Node, offset: number): Mark[] {
+    const list = this.byNode.get(node as Text);
+    if (!list) return [];
+    return list.filter((m) => m.pieces.some((p) => p.node === node && p.start <= offset && offset <= p.end));
+  }
+
+  /** Every mark of an entity, in reading order. */
+  byKey(key: string): Mark[] {
+    return this.all.filter((m) => m.key === key);
+  }
+
+  /** Number of marks. */
+  get size(): number {
+    return this.all.length;
+  }
+
+  /** Removes every mark, highlight registration and the adopted stylesheet. */
+  clear(): void {
+    const a = api();
+    for (const kind of this.highlights.keys()) a?.registry.delete(HIGHLIGHT_PREFIX + kind);
+    this.highlights.clear();
+    this.byNode.clear();
+    this.all.length = 0;
+    for (const root of this.styled) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+      } catch {
+        /* the root is gone */
+      }
+    }
+    this.styled.clear();
+  }
+
+  private style(root: Document | ShadowRoot): void {
+    if (this.styled.has(root)) return;
+    try {
+      if (!this.sheet) {
+        const Sheet = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
+        this.sheet = new Sheet();
+        this.sheet.replaceSync(highlightCss());
+      }
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      this.styled.add(root);
+    } catch {
+      /* constructable stylesheets missing: marks stay unstyled, nothing breaks */
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Which page elements Backstory must never read, which ones start a new block of text, and which
+ * ones look like page furniture (navigation, share bars, comments, ads) rather than article text.
+ * Shared by the article finder and the text-block walker so both agree on what "text" means.
+ */
+
+/** The tag name of the extension's own UI host element. */
+export const HOST_TAG = 'backstory-host';
+
+/** Elements whose text is never the article's prose (or is the reader's own typing). */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH',
+  'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'INPUT', 'TEXTAREA',
+  'SELECT', 'OPTION', 'BUTTON', 'HEAD', 'TITLE', 'LINK', 'META', HOST_TAG.toUpperCase(),
+]);
+
+/** Block-level tags: each starts its own text block (paragraph, heading, list item, caption...). */
+const BLOCK_TAGS = new Set([
+  'P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGCAPTION', 'FIGURE',
+  'TD', 'TH', 'TR', 'TABLE', 'CAPTION', 'DT', 'DD', 'DL', 'UL', 'OL', 'SECTION', 'ARTICLE',
+  'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'ADDRESS', 'DETAILS', 'SUMMARY', 'FORM',
+  'FIELDSET', 'LEGEND', 'HR', 'BODY', 'CENTER',
+]);
+
+/** Tags and ARIA roles that are page furniture wherever they appear. */
+const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'DIALOG', 'MENU']);
+const FURNITURE_ROLES = new Set([
+  'navigation', 'complementary', 'contentinfo', 'banner', 'search', 'menu', 'menubar',
+  'dialog', 'alertdialog', 'toolbar', 'tablist',
+]);
+
+/**
+ * Class/id words of furniture. Matched as whole tokens of the class/id (split at - _ space and
+ * camelCase) so "ad" does not hit "header" or "shadow".
+ */
+const FURNITURE_WORDS = new Set([
+  'comment', 'comments', 'related', 'sidebar', 'share', 'sharing', 'social', 'newsletter',
+  'promo', 'promos', 'sponsor', 'sponsored', 'ad', 'ads', 'advert', 'adverts', 'advertisement',
+  'outbrain', 'taboola', 'recirc', 'recirculation', 'popular', 'trending', 'subscribe',
+  'subscription', 'signup', 'breadcrumb', 'breadcrumbs', 'nav', 'navigation', 'menu', 'cookie',
+  'consent', 'footer', 'masthead', 'toolbar', 'byline', 'tags', 'disqus', 'rail', 'widget',
+  'modal', 'popup', 'banner', 'paywall', 'hidden', 'offscreen', 'visually', 'sr', 'print',
+]);
+/** Words that mark the article itself; they win over furniture words on the same element. */
+const ARTICLE_WORDS = new Set(['article', 'story', 'body', 'content', 'entry', 'main', 'post', 'text']);
+
+/** True for elements whose subtree is never read (scripts, code, form fields, editable areas, our host). */
+export function isSkipped(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // SVG, MathML
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = (el as HTMLElement).style;
+  if (style && style.display === 'none') return true;
+  return false;
+}
+
+/**
+ * True when the page's stylesheets give the element `display: none`. Computing style costs a
+ * little, so callers use it on block-level elements only (ancestors are checked before
+ * descendants, so a hidden container hides its subtree). `visibility: hidden` is ignored on
+ * purpose: pages use it on <body> as an anti-flicker mask until their scripts have run.
+ */
+export function isHidden(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function') return false;
+  try {
+    const cs = view.getComputedStyle(el);
+    return cs.display === 'none';
+  } catch {
+    return false;
+  }
+}
+
+/** True for elements that start a new text block. */
+export function isBlock(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
+
+function tokens(s: string): string[] {
+  return s
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** True for navigation, asides, share bars, comments, related links, ads and similar furniture. */
+export function isFurniture(el: Element): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (FURNITURE_TAGS.has(tag)) return true;
+  // Elements that announce the article are never furniture, whatever their class says.
+  if (tag === 'MAIN' || tag === 'ARTICLE' || /articleBody/i.test(el.getAttribute('itemprop') ?? '')) return false;
+  const role = el.getAttribute('role');
+  if (role && FURNITURE_ROLES.has(role)) return true;
+  const cls = typeof el.className === 'string' ? el.className : el.getAttribute('class') ?? '';
+  const words = tokens(`${cls} ${el.id}`);
+  if (words.length === 0) return false;
+  if (words.some((w) => ARTICLE_WORDS.has(w))) return false;
+  return words.some((w) => FURNITURE_WORDS.has(w));
+}

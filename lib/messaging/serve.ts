@@ -1,0 +1,132 @@
+/**
+ * Receiving typed messages. One generic router serves both sides: the background worker
+ * (backgroundSchemas) and the content script (tabSchemas). It registers ONE
+ * runtime.onMessage listener, ignores anything that is not a Backstory envelope of a known
+ * type, checks who sent it, validates the payload and replies with a Result through
+ * `sendResponse(result); return true;` (a returned Promise is dropped by some browsers' shims).
+ */
+import * as v from 'valibot';
+import { browser, type Browser } from 'wxt/browser';
+import {
+  backgroundSchemas,
+  tabSchemas,
+  type BackgroundReplies,
+  type Envelope,
+  type Result,
+  type TabReplies,
+} from './protocol';
+
+export type Sender = Browser.runtime.MessageSender;
+type Schemas = Record<string, v.GenericSchema>;
+
+/** Handles one message type: gets the validated payload and the sender, returns a Result. */
+export type Handler<S extends v.GenericSchema, R> = (payload: v.InferOutput<S>, sender: Sender) => Promise<Result<R>> | Result<R>;
+
+/** One handler per message type of a schema table. */
+export type Handlers<S extends Schemas, R extends { [K in keyof S]: unknown }> = { [K in keyof S]: Handler<S[K], R[K]> };
+
+/** Returns null when the sender may use this router, or the reason it may not. */
+export type SenderPolicy = (sender: Sender) => string | null;
+
+/** A runtime.onMessage listener. */
+export type MessageListener = (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => true | undefined;
+
+/** True when `message` is a Backstory envelope. */
+export function isEnvelope(message: unknown): message is Envelope {
+  return (
+    !!message &&
+    typeof message === 'object' &&
+    (message as Envelope).backstory === 1 &&
+    typeof (message as Envelope).type === 'string'
+  );
+}
+
+/** "blocks.3: Invalid type…" for the first valibot issue. */
+function describeIssue(issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
+  const issue = issues[0];
+  const path = v.getDotPath(issue);
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Builds the listener for a schema table and its handlers. Invalid payloads get
+ * { ok: false, error: 'Invalid <type>: <issue>' } and are logged once per type;
+ * a handler that throws becomes an error Result too.
+ */
+export function createRouter<S extends Schemas, R extends { [K in keyof S]: unknown }>(
+  schemas: S,
+  handlers: Handlers<S, R>,
+  policy: SenderPolicy,
+  log: (message: string) => void = (m) => console.warn(m),
+): MessageListener {
+  const logged = new Set<string>();
+  return (message, sender, sendResponse) => {
+    if (!isEnvelope(message) || !Object.hasOwn(schemas, message.type)) return undefined;
+    const type = message.type as keyof S & string;
+    const refused = policy(sender);
+    if (refused) {
+      sendResponse({ ok: false, error: `Backstory refused "${type}": ${refused}.` });
+      return true;
+    }
+    const parsed = v.safeParse(schemas[type] as v.GenericSchema, message.payload);
+    if (!parsed.success) {
+      const error = `Invalid ${type}: ${describeIssue(parsed.issues)}`;
+      if (!logged.has(type)) {
+        logged.add(type);
+        log(`[Backstory] ${error}`);
+      }
+      sendResponse({ ok: false, error });
+      return true;
+    }
+    Promise.resolve()
+      .then(() => handlers[type](parsed.output, sender))
+      .catch((error: unknown): Result<never> => ({
+        ok: false,
+        error: `Backstory could not handle "${type}": ${error instanceof Error ? error.message : String(error)}`,
+      }))
+      .then((result) => sendResponse(result));
+    return true;
+  };
+}
+
+/** The extension's own origin, e.g. "chrome-extension://<id>/". */
+function extensionOrigin(): string {
+  return browser.runtime.getURL('/');
+}
+
+/**
+ * Background policy: only this extension's content scripts (which always come from a tab)
+ * and its own pages (popup, options) may call; other extensions and web pages may not.
+ */
+export const backgroundSenderPolicy: SenderPolicy = (sender) => {
+  if (sender.id !== browser.runtime.id) return 'the message came from another extension or a web page';
+  if (sender.tab?.id != null) return null;
+  if (sender.url?.startsWith(extensionOrigin())) return null;
+  return 'the message came neither from a tab nor from an extension page';
+};
+
+/** Tab policy: only this extension's own pages and worker may ask the content script. */
+export const tabSenderPolicy: SenderPolicy = (sender) => {
+  if (sender.id !== browser.runtime.id) return 'the message came from another extension or a web page';
+  if (sender.url?.startsWith(extensionOrigin())) return null;
+  return 'the message did not come from an extension page';
+};
+
+/** Registers `listener` on runtime.onMessage; returns the function that removes it. */
+function listen(listener: MessageListener): () => void {
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Serves the background messages (backgroundSchemas) with `handlers`. Returns an unsubscribe function. */
+export function serveBackground(
+  handlers: Handlers<typeof backgroundSchemas, BackgroundReplies>,
+  log?: (message: string) => void,
+): () => void {
+  return listen(createRouter(backgroundSchemas, handlers, backgroundSenderPolicy, log));
+}
+
+/** Serves the tab messages (tabSchemas) in a content script with `handlers`. Returns an unsubscribe function. */
+export function serveTab(handlers: Handlers<typeof tabSchemas, TabReplies>, log?: (message: string) => void): () => void {
+  return listen(createRouter(tabSchemas, handlers, tabSenderPolicy, log));
+}

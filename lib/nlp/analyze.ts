@@ -1,0 +1,124 @@
+/**
+ * Article analysis: blocks are cut into bounded pieces, tokenised, split into
+ * sentences and tagged. Huge blocks (a 5 MB text node) are processed piece by
+ * piece, so time stays linear and memory bounded.
+ */
+import { tokenize, splitSentences, type Token, type Sentence } from './tokenize';
+import { tokenInfo, addToContext, featurize, SLOTS, type TokenInfo, type DocContext } from './features';
+import type { Gazetteer } from './gazetteer';
+import { decode, tagKind, isB, type EmissionSource } from './tagger';
+
+/** Longest piece of a block analysed at once, in UTF-16 units. */
+const PIECE_CHARS = 20_000;
+/** Above this many characters in total, piece analyses are recomputed instead of kept. */
+const CACHE_CHARS = 1_000_000;
+/** Longest token run decoded at once (sentences longer than this are cut). */
+const MAX_RUN = 200;
+
+/** A piece of a block: `offset` is where `text` starts inside block `block`. */
+export interface Piece {
+  block: number;
+  offset: number;
+  text: string;
+}
+
+/** A piece after tokenisation. */
+export interface PieceAnalysis extends Piece {
+  tokens: Token[];
+  sentences: Sentence[];
+  info: TokenInfo;
+}
+
+/** Cuts blocks into pieces of at most PIECE_CHARS, preferring line breaks, then spaces. */
+export function toPieces(blocks: string[]): Piece[] {
+  const out: Piece[] = [];
+  blocks.forEach((text, block) => {
+    let at = 0;
+    while (text.length - at > PIECE_CHARS) {
+      const limit = at + PIECE_CHARS;
+      let cut = text.lastIndexOf('\n', limit);
+      if (cut <= at + PIECE_CHARS / 2) cut = text.lastIndexOf(' ', limit);
+      if (cut <= at + PIECE_CHARS / 2) cut = limit;
+      // Never cut a surrogate pair in two.
+      if (cut > 0 && text.charCodeAt(cut - 1) >= 0xd800 && text.charCodeAt(cut - 1) < 0xdc00) cut--;
+      out.push({ block, offset: at, text: text.slice(at, cut) });
+      at = cut;
+    }
+    out.push({ block, offset: at, text: at === 0 ? text : text.slice(at) });
+  });
+  return out;
+}
+
+/** Tokenises one piece. */
+export function analyzePiece(p: Piece): PieceAnalysis {
+  const tokens = tokenize(p.text);
+  return { ...p, tokens, sentences: splitSentences(tokens), info: tokenInfo(tokens) };
+}
+
+/** Iterates piece analyses, from cache when the article is small, recomputed when it is huge. */
+export class Article {
+  readonly pieces: Piece[];
+  private readonly cache: PieceAnalysis[] | null;
+
+  constructor(readonly blocks: string[]) {
+    this.pieces = toPieces(blocks);
+    const total = blocks.reduce((n, b) => n + b.length, 0);
+    this.cache = total <= CACHE_CHARS ? this.pieces.map(analyzePiece) : null;
+  }
+
+  /** Calls `fn` for each analysed piece in reading order. */
+  forEach(fn: (a: PieceAnalysis) => void): void {
+    if (this.cache) this.cache.forEach(fn);
+    else for (const p of this.pieces) fn(analyzePiece(p));
+  }
+
+  /** Builds the article-wide context (which words occur in lower case / Title case). */
+  context(): DocContext {
+    const ctx: DocContext = { lowerSeen: new Set(), titleSeen: new Set() };
+    this.forEach((a) => {
+      for (const s of a.sentences) addToContext(ctx, a.info, s.from, s.to);
+    });
+    return ctx;
+  }
+}
+
+/** Calls `fn(from, to)` for each decoding run: sentences, cut at MAX_RUN tokens. */
+export function forEachRun(sentences: Sentence[], fn: (from: number, to: number) => void): void {
+  for (const s of sentences) for (let f = s.from; f < s.to; f += MAX_RUN) fn(f, Math.min(s.to, f + MAX_RUN));
+}
+
+/** A tagged span in token indices of one piece, plus the tagger's kind index. */
+export interface TokSpan {
+  from: number;
+  to: number;
+  kind: number;
+}
+
+/** Reusable buffers for tagging runs. */
+export class Scratch {
+  readonly feats = new Int32Array(MAX_RUN * SLOTS);
+  readonly gaz = new Uint8Array(MAX_RUN);
+  readonly tags = new Uint8Array(MAX_RUN);
+}
+
+/** Tags one analysed piece and returns its spans (token ranges with kind index). */
+export function tagPiece(
+  a: PieceAnalysis, ctx: DocContext, gaz: Gazetteer, w: EmissionSource, trans: Float32Array, sc: Scratch,
+): TokSpan[] {
+  const spans: TokSpan[] = [];
+  forEachRun(a.sentences, (from, to) => {
+    featurize(a.info, from, to, ctx, gaz, sc.gaz, sc.feats);
+    decode(w, trans, sc.feats, to - from, sc.tags);
+    let open: TokSpan | null = null;
+    for (let i = 0; i <= to - from; i++) {
+      const t = i < to - from ? sc.tags[i] : 0;
+      if (open && (t === 0 || isB(t!) || tagKind(t!) !== open.kind)) {
+        open.to = from + i;
+        spans.push(open);
+        open = null;
+      }
+      if (t !== 0 && !open) open = { from: from + i, to: from + i + 1, kind: tagKind(t!) };
+    }
+  });
+  return spans;
+}

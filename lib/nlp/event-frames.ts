@@ -1,0 +1,81 @@
+/**
+ * Event frames: a trigger word plus nearby named arguments make an event whose
+ * span is the trigger only and whose canonical name is built from the arguments:
+ * "Moscow annexed Ukraine's Crimea region" → "Annexation of Crimea" (span "annexed"),
+ * "the poisoning of ... Sergei Skripal" → "Poisoning of Sergei Skripal",
+ * "Nato expelled eight Russian diplomats" → "Expulsion of Russian diplomats from Nato",
+ * "Russia closed its mission to Nato" → "Closure of Russia's mission to Nato".
+ */
+import type { PieceAnalysis } from './analyze';
+import type { TSpan } from './events';
+
+const ANNEX = new Set(['annex', 'annexed', 'annexes', 'annexing', 'annexation']);
+const POISON = new Set(['poisoning', 'poisoned', 'poisonings']);
+const EXPEL = new Set(['expel', 'expelled', 'expels', 'expelling', 'expulsion']);
+const CLOSE = new Set(['close', 'closed', 'closes', 'closing', 'closure', 'shut', 'shuts']);
+const PEOPLE_NOUNS = new Set(['diplomats', 'diplomat', 'envoys', 'envoy', 'ambassador', 'ambassadors', 'officials', 'journalists', 'staff', 'spies', 'officers']);
+const MISSIONS = new Set(['mission', 'embassy', 'consulate', 'office', 'offices', 'missions']);
+const STOP = new Set(['.', '!', '?', ';', ':']);
+
+/** Text of a span. */
+function textOf(a: PieceAnalysis, s: { from: number; to: number }): string {
+  return a.text.slice(a.tokens[s.from].start!, a.tokens[s.to - 1].end!);
+}
+
+/** Last index (exclusive) of the window after `i`, stopping at sentence punctuation or a line break. */
+function windowEnd(a: PieceAnalysis, i: number, max: number): number {
+  let j = i + 1;
+  while (j < a.tokens.length && j - i <= max && !STOP.has(a.tokens[j].text!) && !a.tokens[j].nl!) j++;
+  return j;
+}
+
+/** Finds trigger-word events in a piece given the tagger's spans (sorted). */
+export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
+  const { lower } = a.info;
+  const out: TSpan[] = [];
+  const inSpan = (i: number) => spans.some((s) => s.from <= i && i < s.to);
+  const after = (i: number, max: number, kinds: string[]) => {
+    const end = windowEnd(a, i, max);
+    return spans.filter((s) => s.from > i && s.to <= end && kinds.includes(s.kind));
+  };
+  // The subject: the nearest name before the trigger in the same sentence.
+  const before = (i: number) => {
+    let j = i - 1;
+    while (j >= 0 && i - j <= 6 && !STOP.has(a.tokens[j].text!) && !a.tokens[j + 1].nl!) {
+      const s = spans.find((x) => x.to === j + 1 && x.kind !== 'misc');
+      if (s) return s;
+      j--;
+    }
+    return undefined;
+  };
+  for (let i = 0; i < a.tokens.length; i++) {
+    const w = lower[i];
+    if (!(ANNEX.has(w!) || POISON.has(w!) || EXPEL.has(w!) || CLOSE.has(w!)) || inSpan(i)) continue;
+    if (ANNEX.has(w!)) {
+      const places = after(i, 7, ['place']);
+      if (places.length) out.push({ from: i, to: i + 1, kind: 'event', name: `Annexation of ${textOf(a, places[places.length - 1]!)}` });
+    } else if (POISON.has(w!)) {
+      const p = after(i, 10, ['person'])[0];
+      if (p) out.push({ from: i, to: i + 1, kind: 'event', name: `Poisoning of ${textOf(a, p)}` });
+    } else if (EXPEL.has(w!)) {
+      const end = windowEnd(a, i, 6);
+      let n = i + 1;
+      while (n < end && !PEOPLE_NOUNS.has(lower[n]!)) n++;
+      if (n >= end) continue;
+      const adj = n > i + 1 && /^\p{Lu}/u.test(a.tokens[n - 1].text!) ? `${a.tokens[n - 1].text!} ` : '';
+      const subj = before(i);
+      const from = subj ? ` from ${textOf(a, subj)}` : '';
+      out.push({ from: i, to: i + 1, kind: 'event', name: `Expulsion of ${adj}${a.tokens[n].text!}${from}` });
+    } else {
+      let n = i + 1;
+      while (n < a.tokens.length && n - i <= 3 && !MISSIONS.has(lower[n]!)) n++;
+      if (!MISSIONS.has(lower[n] ?? '') || !['to', 'in', 'at'].includes(lower[n + 1] ?? '')) continue;
+      const target = spans.find((s) => s.from === n + 2 && s.kind !== 'misc' && s.kind !== 'person');
+      const subj = before(i);
+      if (!target || !subj) continue;
+      const owner = ['its', 'their', 'his', 'her'].includes(lower[i + 1]!) ? `${textOf(a, subj)}'s ` : 'the ';
+      out.push({ from: i, to: i + 1, kind: 'event', name: `Closure of ${owner}${a.tokens[n].text!} ${lower[n + 1]} ${textOf(a, target)}` });
+    }
+  }
+  return out;
+}

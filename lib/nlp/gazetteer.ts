@@ -1,0 +1,100 @@
+/**
+ * Gazetteers: lists of multi-word names matched token by token, case-insensitively.
+ * The lists themselves are generated from data packages by scripts/build-gazetteer.ts.
+ */
+import { tokenize } from './tokenize';
+
+/** Gazetteer list names, in the bit order used by features. */
+export const GAZ_TYPES = ['country', 'city', 'demonym', 'capital'] as const;
+export type GazType = (typeof GAZ_TYPES)[number];
+
+/** The JSON shape of public/model/gazetteer.json. */
+export interface GazetteerData {
+  version: 1;
+  lists: Record<GazType, string[]>;
+}
+
+/** Lower-cased, quote-normalised token text used as gazetteer key part. */
+export function normTok(t: string): string {
+  return t.toLowerCase().replace(/’/g, "'");
+}
+
+/** A phrase dictionary: token-sequence key -> value, with per-first-token maximum phrase length. */
+export class PhraseMap<V> {
+  private readonly map = new Map<string, V>();
+  private readonly first = new Map<string, number>();
+
+  /** Adds a phrase; `merge` combines a value with one already stored for the same key. */
+  add(phrase: string, value: V, merge?: (old: V, v: V) => V): void {
+    const toks = tokenize(phrase).map((t) => normTok(t.text));
+    if (toks.length === 0) return;
+    const key = toks.join(' ');
+    const old = this.map.get(key);
+    this.map.set(key, old !== undefined && merge ? merge(old, value) : value);
+    this.first.set(toks[0]!, Math.max(this.first.get(toks[0]!) ?? 0, toks.length));
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  /**
+   * Longest phrase starting at token `i` of `lower` (normalised token texts), or null.
+   * Returns the phrase length in tokens and its value.
+   */
+  longestAt(lower: string[], i: number, limit = lower.length): { len: number; value: V } | null {
+    const max = this.first.get(lower[i]!);
+    if (max === undefined) return null;
+    let key = lower[i];
+    let best: { len: number; value: V } | null = null;
+    for (let n = 1; n <= max && i + n <= limit; n++) {
+      if (n > 1) key += ' ' + lower[i + n - 1];
+      const v = this.map.get(key!);
+      if (v !== undefined) best = { len: n, value: v };
+    }
+    return best;
+  }
+}
+
+/** The gazetteer used as tagger features: each phrase maps to a bit mask of GAZ_TYPES. */
+export class Gazetteer {
+  readonly phrases = new PhraseMap<number>();
+
+  constructor(data: GazetteerData) {
+    GAZ_TYPES.forEach((type, bit) => {
+      for (const name of data.lists[type] ?? []) this.phrases.add(name, 1 << bit, (a, b) => a | b);
+    });
+  }
+
+  /**
+   * Per-token feature codes for tokens [from, to): for each token, a bit mask
+   * where bit (2*type) marks the first token of a match and bit (2*type+1) a later token.
+   */
+  mark(lower: string[], from: number, to: number, out: Uint8Array): void {
+    for (let i = from; i < to; i++) out[i - from] = 0;
+    for (let i = from; i < to; i++) {
+      const m = this.phrases.longestAt(lower, i, to);
+      if (!m) continue;
+      for (let b = 0; b < GAZ_TYPES.length; b++) {
+        if (!(m.value & (1 << b))) continue;
+        out[i - from]! |= 1 << (2 * b);
+        for (let k = 1; k < m.len; k++) out[i + k - from]! |= 1 << (2 * b + 1);
+      }
+    }
+  }
+}
+
+/** Validates parsed gazetteer JSON, throwing a clear Error when it is malformed. */
+export function checkGazetteerData(x: unknown): GazetteerData {
+  const d = x as GazetteerData;
+  if (!d || typeof d !== 'object' || d.version !== 1 || typeof d.lists !== 'object' || d.lists === null) {
+    throw new Error('gazetteer.json: expected {"version":1,"lists":{...}}');
+  }
+  for (const type of GAZ_TYPES) {
+    const list = d.lists[type];
+    if (!Array.isArray(list) || list.some((s) => typeof s !== 'string')) {
+      throw new Error(`gazetteer.json: lists.${type} must be an array of strings`);
+    }
+  }
+  return d;
+}

@@ -1,0 +1,123 @@
+/**
+ * The tagger file format (public/model/tagger.json): JSON with the kinds,
+ * hash width, transition matrix, and the sparse emission weights as base64 text:
+ * bucket ids as varint deltas and each row as int8 values times `scale`.
+ */
+import { SparseWeights, type TagKind } from './tagger';
+
+/** The tagger as loaded in memory. */
+export interface TaggerModel {
+  kinds: TagKind[];
+  weights: SparseWeights;
+  /** (nTags + 1) × nTags transition scores; the last row is the sentence start. */
+  trans: Float32Array;
+}
+
+interface TaggerJson {
+  format: 'backstory-tagger';
+  version: 1;
+  kinds: TagKind[];
+  bits: number;
+  nTags: number;
+  scale: number;
+  trans: number[];
+  keys: string;
+  rows: string;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 without relying on Buffer or btoa (works in Node, workers and tests alike). */
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i], b = bytes[i + 1] ?? 0, c = bytes[i + 2] ?? 0;
+    parts.push(B64[a! >> 2]! + B64[((a! & 3) << 4) | (b >> 4)]! +
+      (i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)] : '=') + (i + 2 < bytes.length ? B64[c & 63] : '='));
+  }
+  return parts.join('');
+}
+
+/** Inverse of toBase64; throws on characters outside the alphabet. */
+export function fromBase64(s: string): Uint8Array {
+  const clean = s.replace(/=+$/, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0, acc = 0, o = 0;
+  for (let i = 0; i < clean.length; i++) {
+    const v = B64.indexOf(clean[i]!);
+    if (v < 0) throw new Error(`tagger.json: invalid base64 character at ${i}`);
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 255;
+    }
+  }
+  return out;
+}
+
+/** Serialises trained weights: `dense` holds 2^bits × nTags averaged weights. */
+export function encodeTagger(kinds: TagKind[], bits: number, dense: Float64Array, trans: Float64Array, minAbs: number): string {
+  const nTags = 1 + 2 * kinds.length;
+  let max = 0;
+  for (let i = 0; i < dense.length; i++) max = Math.max(max, Math.abs(dense[i]!));
+  const scale = max / 127 || 1;
+  const keys: number[] = [];
+  const rows: number[] = [];
+  for (let b = 0; b < 1 << bits; b++) {
+    const base = b * nTags;
+    let keep = false;
+    for (let t = 0; t < nTags; t++) if (Math.abs(dense[base + t]!) >= minAbs && Math.round(dense[base + t]! / scale) !== 0) keep = true;
+    if (!keep) continue;
+    keys.push(b);
+    for (let t = 0; t < nTags; t++) rows.push(Math.round(dense[base + t]! / scale));
+  }
+  const varint: number[] = [];
+  let prev = 0;
+  for (const k of keys) {
+    let d = k - prev;
+    prev = k;
+    while (d >= 128) { varint.push((d & 127) | 128); d >>>= 7; }
+    varint.push(d);
+  }
+  const json: TaggerJson = {
+    format: 'backstory-tagger', version: 1, kinds, bits, nTags, scale,
+    trans: [...trans].map((x) => Math.round(x * 1000) / 1000),
+    keys: toBase64(Uint8Array.from(varint)), rows: toBase64(Int8Array.from(rows).length ? new Uint8Array(Int8Array.from(rows).buffer) : new Uint8Array()),
+  };
+  return JSON.stringify(json);
+}
+
+/** Parses tagger.json text into a TaggerModel, throwing a clear Error when it is malformed. */
+export function decodeTagger(text: string): TaggerModel {
+  let j: TaggerJson;
+  try {
+    j = JSON.parse(text) as TaggerJson;
+  } catch (e) {
+    throw new Error(`tagger.json is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!j || j.format !== 'backstory-tagger' || j.version !== 1) throw new Error('tagger.json: not a backstory-tagger v1 file');
+  if (!Array.isArray(j.kinds) || j.nTags !== 1 + 2 * j.kinds.length) throw new Error('tagger.json: kinds and nTags disagree');
+  if (!Array.isArray(j.trans) || j.trans.length !== (j.nTags + 1) * j.nTags) throw new Error('tagger.json: bad transition matrix size');
+  if (typeof j.keys !== 'string' || typeof j.rows !== 'string' || !(j.bits > 0 && j.bits <= 30)) throw new Error('tagger.json: missing weights');
+  const kb = fromBase64(j.keys);
+  const keys: number[] = [];
+  let prev = 0;
+  for (let i = 0; i < kb.length;) {
+    let d = 0, shift = 0, byte: number;
+    do {
+      byte! = kb[i++];
+      d |= (byte & 127) << shift;
+      shift += 7;
+    } while (byte & 128 && i < kb.length);
+    prev += d;
+    keys.push(prev);
+  }
+  const rb = new Int8Array(fromBase64(j.rows).buffer);
+  if (rb.length !== keys.length * j.nTags) throw new Error('tagger.json: weight rows do not match keys');
+  const rows = new Float32Array(rb.length);
+  for (let i = 0; i < rb.length; i++) rows[i] = rb[i]! * j.scale;
+  // Forbidden BIO moves are stored as a large negative number (JSON has no −∞).
+  const trans = Float32Array.from(j.trans, (x) => (x <= -1e4 ? -Infinity : x));
+  return { kinds: j.kinds, weights: new SparseWeights(j.bits, j.nTags, Int32Array.from(keys), rows), trans };
+}

@@ -1,0 +1,120 @@
+/**
+ * Tokeniser and sentence splitter. Every token keeps UTF-16 offsets into the
+ * original string so spans map back onto the page exactly.
+ */
+
+/** One token: `text` is the exact slice `source.slice(start, end)`. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** True when a line break separates this token from the previous one. */
+  nl: boolean;
+}
+
+/** A sentence as a half-open range of token indices. */
+export interface Sentence {
+  from: number;
+  to: number;
+}
+
+/**
+ * Alternatives, in priority order: dotted acronyms ("U.S.", "J.R.R."),
+ * numbers with inner separators ("1,000", "3.5", "1996-08-22"), words with
+ * inner hyphens/apostrophes/ampersands ("Nato-Russia", "O'Neill", "AT&T") but
+ * never swallowing a possessive 's, possessive 's on its own, runs of dashes
+ * or dots, and finally any single code point (astral characters stay whole).
+ */
+const TOKEN_RE =
+  /(?:\p{L}\.){2,}|\p{N}+(?:[.,:/-]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:(?:[-&]|['’](?![sS](?![\p{L}\p{N}])))[\p{L}\p{M}\p{N}]+)*|['’][sS](?![\p{L}\p{N}])|-{2,}|\.{2,}|\S/gu;
+
+/** Words that keep a following full stop: honorifics, titles, company suffixes, months. */
+const ABBREVIATIONS = new Set(
+  ('mr mrs ms dr prof gen col lt sgt capt cpt maj adm gov sen rep rev st jr sr inc corp co ltd bros mt ft no vs ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec messrs mme mlle gen cmdr cdr brig supt insp det hon pres')
+    .split(' '),
+);
+
+/** True for a word token that is a known abbreviation ("Dr", "Gen", "Inc"), case-insensitive. */
+export function isAbbreviation(word: string): boolean {
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** True when only spaces, closing quotes or a full stop lie between `i` and the next line break or the end. */
+function atLineEnd(text: string, i: number): boolean {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9 && c !== 34 && c !== 0x201d && c !== 0x2019 && c !== 39) return false;
+  }
+  return true;
+}
+
+/** Splits `text` into tokens with exact UTF-16 offsets (linear time). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let lastEnd = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    const start = m.index;
+    let end = start + m[0].length;
+    let tok = m[0];
+    // "Dr." and single initials "J." keep their full stop, like the CoNLL tokens they were trained on,
+    // except at the end of a line, where the stop ends the sentence ("... Lear Corp.").
+    if (text.charCodeAt(end) === 46 && (isAbbreviation(tok) || /^\p{Lu}$/u.test(tok)) && !atLineEnd(text, end + 1)) {
+      end++;
+      tok = text.slice(start, end);
+      TOKEN_RE.lastIndex = end;
+    } else if (tok.length > 2 && tok.charCodeAt(tok.length - 1) === 46 && atLineEnd(text, end)) {
+      end--;
+      tok = text.slice(start, end);
+      TOKEN_RE.lastIndex = end;
+    }
+    let nl = false;
+    for (let i = lastEnd; i < start; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+        nl = true;
+        break;
+      }
+    }
+    out.push({ text: tok, start, end, nl });
+    lastEnd = end;
+  }
+  return out;
+}
+
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
+const ENDERS = new Set(['.', '!', '?', '...', '…']);
+
+/** True when a token starts with an upper-case letter, a digit or an opening quote/bracket. */
+function startsSentenceLike(t: string): boolean {
+  return /^[\p{Lu}\p{N}"'“‘(\[«]/u.test(t);
+}
+
+/**
+ * Groups tokens into sentences: a line break always ends one (headlines,
+ * CRLF text), as does ". ! ?" (plus closing quotes) before a capitalised word.
+ * Abbreviations such as "Mr." or "U.S." never end a sentence on their own.
+ */
+export function splitSentences(tokens: Token[]): Sentence[] {
+  const out: Sentence[] = [];
+  let from = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > from && tokens[i].nl!) {
+      out.push({ from, to: i });
+      from = i;
+    }
+    if (!ENDERS.has(tokens[i].text!)) continue;
+    let j = i + 1;
+    while (j < tokens.length && CLOSERS.has(tokens[j].text!) && !tokens[j].nl!) j++;
+    if (j < tokens.length && !tokens[j].nl! && startsSentenceLike(tokens[j].text!)) {
+      out.push({ from, to: j });
+      from = j;
+      i = j - 1;
+    }
+  }
+  if (from < tokens.length) out.push({ from, to: tokens.length });
+  return out;
+}

@@ -1,0 +1,116 @@
+/**
+ * Trains the tagger (structured averaged perceptron, BIO tags) from the train
+ * splits in /work/shared/corpora and writes public/model/{tagger,gazetteer}.json.
+ * Seeded and deterministic.
+ *
+ *   npm run train [-- --epochs 12 --bits 20 --out public/model]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeGazetteer } from './build-gazetteer';
+import { Gazetteer } from '../lib/nlp/gazetteer';
+import { Article, forEachRun } from '../lib/nlp/analyze';
+import { featurize, SLOTS } from '../lib/nlp/features';
+import { Perceptron } from '../lib/nlp/perceptron';
+import { encodeTagger } from '../lib/nlp/model-format';
+import { tagB, tagI, type TagKind } from '../lib/nlp/tagger';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const CORPORA = opt('corpora', path.resolve(import.meta.dirname, '../../shared/corpora'));
+const OUT = opt('out', 'public/model');
+const EPOCHS = Number(opt('epochs', '12'));
+const BITS = Number(opt('bits', '20'));
+const MIN_ABS = Number(opt('min-abs', '0'));
+const SEED = Number(opt('seed', '1996'));
+const KINDS: TagKind[] = ['person', 'organization', 'place', 'misc', 'event'];
+
+interface Doc {
+  id: string;
+  text: string;
+  entities: { start: number; end: number; kind: string }[];
+}
+/** One decoding run of the training data: its features and gold tags. */
+interface Run {
+  feats: Int32Array;
+  gold: Uint8Array;
+}
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function loadDocs(): Doc[] {
+  const files = fs.readdirSync(CORPORA).filter((f) => f.endsWith('-train.jsonl')).sort();
+  console.log(`training files: ${files.join(', ')}`);
+  return files.flatMap((f) =>
+    fs.readFileSync(path.join(CORPORA!, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Doc),
+  );
+}
+
+/** Featurises every sentence of every document once, with gold BIO tags from the entity offsets. */
+function prepare(docs: Doc[], gaz: Gazetteer): Run[] {
+  const runs: Run[] = [];
+  const gazBits = new Uint8Array(256);
+  for (const doc of docs) {
+    const art = new Article([doc.text]);
+    const ctx = art.context();
+    art.forEach((a) => {
+      const tags = new Uint8Array(a.tokens.length);
+      for (const e of doc.entities) {
+        const k = KINDS.indexOf(e.kind as TagKind);
+        if (k < 0) continue;
+        let first = true;
+        a.tokens.forEach((t, i) => {
+          if (t.start + a.offset >= e.start && t.end + a.offset <= e.end) {
+            tags[i] = first ? tagB(k) : tagI(k);
+            first = false;
+          }
+        });
+      }
+      forEachRun(a.sentences, (from, to) => {
+        const feats = new Int32Array((to - from) * SLOTS);
+        featurize(a.info, from, to, ctx, gaz, gazBits, feats);
+        runs.push({ feats, gold: tags.slice(from, to) });
+      });
+    });
+  }
+  return runs;
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const gaz = new Gazetteer(writeGazetteer(OUT!));
+  const runs = prepare(loadDocs(), gaz);
+  const tokens = runs.reduce((n, r) => n + r.gold.length, 0);
+  console.log(`${runs.length} sentences, ${tokens} tokens, features ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const model = new Perceptron(BITS, 1 + 2 * KINDS.length);
+  const random = rng(SEED);
+  const order = runs.map((_, i) => i);
+  const pred = new Uint8Array(256);
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i]!, order[j]!] = [order[j], order[i]];
+    }
+    let wrong = 0;
+    for (const i of order) wrong += model.learn(runs[i].feats!, runs[i].gold.length!, runs[i].gold!, pred);
+    console.log(`epoch ${epoch}: ${wrong} wrong tags (${((100 * wrong) / tokens).toFixed(2)} %)`);
+  }
+  const { dense, trans } = model.averaged();
+  const json = encodeTagger(KINDS, BITS, dense, trans, MIN_ABS);
+  fs.writeFileSync(path.join(OUT!, 'tagger.json'), json);
+  console.log(`wrote ${OUT}/tagger.json (${(json.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main();

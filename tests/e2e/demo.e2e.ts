@@ -1,0 +1,84 @@
+/**
+ * The demo article, as a reader meets it: names are marked, hovering "Jens Stoltenberg" opens his
+ * card (found through the accessibility tree), Escape closes it, and the page's DOM is untouched.
+ * Also takes docs/screenshot.png for the README.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { projectRoot } from '../../scripts/lib/static-server';
+import { findAll, textOf, waitForAx, waitForNoAx } from './lib/ax';
+import { collectErrors, withBrowser } from './lib/browser';
+import { diffAgainstSource, foreignMutations, hostState, installMutationRecorder, readMutations } from './lib/dom-audit';
+import { DEMO_PATH, useServer } from './lib/fixtures';
+import { hoverMark, markCovers, moveAway, waitForMarks } from './lib/marks';
+import { sleep } from './lib/wait';
+
+const server = useServer();
+const EXPECTED_NAMES = ['Jens Stoltenberg', 'Nato', 'Moscow', 'Crimea', 'Salisbury', 'Sergei Skripal', 'Cold War'];
+
+describe('demo article', () => {
+  test('marks the names, opens the card on hover, closes it on Escape', { timeout: 90_000 }, async () => {
+    await withBrowser({}, async ({ context }) => {
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(server.url(DEMO_PATH));
+      const marks = await waitForMarks(page, EXPECTED_NAMES.length);
+      const marked = [...new Set(marks.map((m) => m.text))];
+      const missing = EXPECTED_NAMES.filter((name) => !marked.some((text) => markCovers(text, name)));
+      assert.deepEqual(missing, [], `names not marked: ${missing.join(', ')}; marked: ${marked.join(' | ')}`);
+
+      await hoverMark(page, 'Jens Stoltenberg');
+      const { tree, node: dialog } = await waitForAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
+      const text = textOf(tree, dialog);
+      assert.ok(
+        findAll(tree, { role: 'heading', name: 'Jens Stoltenberg' }, dialog).length > 0,
+        `card has no heading "Jens Stoltenberg"; card text: ${text}`,
+      );
+      assert.match(text, /Person/, `card does not say the kind "Person"; card text: ${text}`);
+      assert.match(text, /Secretary General/i, `card has no description of Stoltenberg; card text: ${text}`);
+      assert.ok(
+        findAll(tree, { role: 'button', name: 'Add note' }, dialog).length > 0,
+        `card has no "Add note" button; card text: ${text}`,
+      );
+
+      // The README screenshot: the card open next to the name, 1280x800.
+      await sleep(400);
+      mkdirSync(path.join(projectRoot, 'docs'), { recursive: true });
+      await page.screenshot({ path: path.join(projectRoot, 'docs/screenshot.png') });
+
+      await page.keyboard.press('Escape');
+      await waitForNoAx(page, { role: 'dialog', name: 'Jens Stoltenberg' }, { timeout: 3_000 });
+      await moveAway(page);
+      assert.deepEqual(errors, [], 'the page reported errors');
+    });
+  });
+
+  test('does not rewrite the page DOM: one host with a closed shadow root', { timeout: 90_000 }, async () => {
+    await withBrowser({}, async ({ context }) => {
+      await installMutationRecorder(context);
+      const page = await context.newPage();
+      await page.goto(server.url(DEMO_PATH));
+      await waitForMarks(page);
+      await hoverMark(page, 'Jens Stoltenberg');
+      await waitForAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
+      await page.keyboard.press('Escape');
+      await moveAway(page);
+      await sleep(500);
+
+      const host = await hostState(page);
+      assert.equal(host.hosts, 1, `expected exactly one <backstory-host>, found ${host.hosts}`);
+      assert.equal(host.parent, 'html', `<backstory-host> should be a child of <html>, is in <${host.parent}>`);
+      assert.equal(host.openRoot, false, 'the host exposes its shadow root (element.shadowRoot !== null)');
+
+      const entries = await readMutations(page);
+      const hostAdds = entries.filter((e) => e.added.includes('backstory-host')).length;
+      assert.equal(hostAdds, 1, `<backstory-host> was added ${hostAdds} times`);
+      const foreign = foreignMutations(entries);
+      assert.deepEqual(foreign, [], `the page DOM was mutated: ${JSON.stringify(foreign.slice(0, 5))}`);
+      const diff = await diffAgainstSource(page);
+      assert.equal(diff, null, `the live DOM differs from the page's HTML: ${diff}`);
+    });
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Launches Chromium (Debian's /usr/bin/chromium) through playwright-core, with or without the built
+ * extension, in a persistent profile so a test can close the browser and reopen the same profile.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { projectRoot } from '../../../scripts/lib/static-server';
+import { waitFor } from './wait';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = path.join(projectRoot, '.output/chrome-mv3');
+
+export interface Browser {
+  context: BrowserContext;
+  profileDir: string;
+  /** Set when launched with the extension. */
+  extensionId?: string;
+  /** The extension's background service worker, when launched with the extension. */
+  worker?: Worker;
+  /** Closes the browser; removes the profile unless `keepProfile`. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Load .output/chrome-mv3 (default true). */
+  extension?: boolean;
+  /** Reuse a profile dir (to test a restart); a fresh temp dir otherwise. */
+  profileDir?: string;
+}
+
+const NAME_SHIM =
+  "Object.defineProperty(globalThis, '__name', { value: (f) => f, configurable: true, writable: true });";
+
+/** A fresh, empty profile directory under the OS temp dir. */
+export function freshProfileDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'backstory-e2e-'));
+}
+
+/** Throws a message that says what to do when Chromium or the build is missing. */
+export function assertPrerequisites(): void {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: sudo apt-get install -y chromium`);
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`${EXTENSION_DIR}/manifest.json not found: run \`npm run build\` first`);
+}
+
+/**
+ * Launches a persistent context. With the extension, waits for its service worker and reads the
+ * extension id from the worker URL. Requests to hosts other than 127.0.0.1 are aborted, so real
+ * news pages behave the same (offline) with and without the extension, and fast.
+ */
+export async function launch({ extension = true, profileDir }: LaunchOptions = {}): Promise<Browser> {
+  assertPrerequisites();
+  const dir = profileDir ?? freshProfileDir();
+  const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
+  args.push('--disable-background-networking', '--disable-component-update', '--disable-sync');
+  if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  const close: Browser['close'] = async ({ keepProfile = false } = {}) => {
+    await context.close().catch(() => undefined);
+    if (!keepProfile && !profileDir) rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    // tsx (esbuild keepNames) wraps named inner functions in __name(); functions that Playwright
+    // serialises into the page need it defined there. Non-enumerable, so pages do not see a new global.
+    await context.addInitScript({ content: NAME_SHIM });
+    await context.route(
+      (url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1',
+      (route) => route.abort('internetdisconnected'),
+    );
+    if (!extension) return { context, profileDir: dir, close };
+    const worker = await waitFor(
+      'the extension service worker to start (is the background entrypoint built?)',
+      () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')),
+      { timeout: 15_000 },
+    );
+    const extensionId = new URL(worker.url()).host;
+    return { context, profileDir: dir, extensionId, worker, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Runs `body` with a launched browser and always closes it. */
+export async function withBrowser<T>(options: LaunchOptions, body: (b: Browser) => Promise<T>): Promise<T> {
+  const browser = await launch(options);
+  try {
+    return await body(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Collects what a page reports as broken: uncaught exceptions and console errors. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  return errors;
+}

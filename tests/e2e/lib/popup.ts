@@ -1,0 +1,67 @@
+/**
+ * Opening the toolbar popup the way the tests can: popup.html in a normal tab, told which tab it is
+ * about through `?tab=<id>` (UI-CONTRACT.md), with the tab id read from the extension's worker.
+ */
+import type { Page } from 'playwright-core';
+import type { Browser } from './browser';
+import { axTree, findAll } from './ax';
+import { waitFor } from './wait';
+
+const ENTITY_BUTTON = /^(.+), (\d+) mentions?$/;
+
+interface TabLike {
+  id?: number;
+  url?: string;
+}
+
+/** The browser tab id of `page`, asked of the extension's service worker. */
+export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
+  const worker = browser.worker;
+  if (!worker) throw new Error('tabIdOf needs a browser launched with the extension');
+  const url = page.url();
+  // The page in front is the active tab: the fallback below relies on it.
+  await page.bringToFront();
+  return waitFor(`the tab id of ${url} from chrome.tabs.query`, async () => {
+    const tabs = await worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<TabLike[]> } } }).chrome;
+      const all = (await api.tabs.query({})).map((t) => ({ id: t.id, url: t.url }));
+      const active = (await api.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => t.id);
+      return { all, active };
+    });
+    const match = tabs.all.find((t) => t.url === url);
+    if (match) return match.id;
+    // Without host permission for the page, tab URLs are hidden: fall back to the active tab.
+    if (tabs.all.every((t) => t.url === undefined)) return tabs.active.length === 1 ? tabs.active[0] : undefined;
+    return undefined;
+  });
+}
+
+/** Opens the popup for `page`'s tab in a new tab and returns it once its top heading is there. */
+export async function openPopup(browser: Browser, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(browser, page);
+  const popup = await browser.context.newPage();
+  // A confirm() before deleting a note is answered "OK", as a reader who meant it would.
+  popup.on('dialog', (dialog) => void dialog.accept());
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByRole('heading', { level: 1, name: 'Backstory' }).waitFor({ timeout: 10_000 });
+  return popup;
+}
+
+/** Accessible name of an entity button in the popup list: "Jens Stoltenberg, 4 mentions". */
+export function entityButtonName(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, \\d+ mentions?$`);
+}
+
+/** Every entity button in the popup, per list, as [name, count] in the order shown (accessible names). */
+export async function popupEntityLists(popup: Page): Promise<Array<Array<[string, number]>>> {
+  const tree = await axTree(popup);
+  const out: Array<Array<[string, number]>> = [];
+  for (const list of findAll(tree, { role: 'list' })) {
+    const parsed = findAll(tree, { role: 'button', name: ENTITY_BUTTON }, list)
+      .map((b) => ENTITY_BUTTON.exec(b.name.trim()))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m): [string, number] => [m[1] ?? '', Number(m[2])]);
+    if (parsed.length) out.push(parsed);
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it, vi, afterEach } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { NotesPanel } from '../../../components/NotesPanel';
+import { relativeTime } from '../../../components/NoteItem';
+import { makeNote } from './fixtures';
+
+afterEach(cleanup);
+
+const noDelete = () => Promise.resolve();
+
+function type(text: string) {
+  const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+  fireEvent.input(box, { target: { value: text } });
+  return box;
+}
+
+describe('NotesPanel list', () => {
+  it('says "No notes yet" inside the Notes list when empty', () => {
+    render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} />);
+    expect(within(screen.getByRole('list', { name: 'Notes' })).getByText('No notes yet')).toBeTruthy();
+  });
+
+  it('lists notes newest first as plain text, with page link and labelled buttons', () => {
+    const now = Date.now();
+    const notes = [
+      makeNote({ id: 'old', body: 'Older note', createdAt: now - 3 * 86_400_000, updatedAt: now - 3 * 86_400_000 }),
+      makeNote({
+        id: 'new',
+        body: '<b>not bold</b>\nsecond line',
+        createdAt: now - 5 * 60_000,
+        updatedAt: now - 5 * 60_000,
+        page: { url: 'https://news.example/nato', title: 'Nato-Russia relations at lowest point' },
+      }),
+    ];
+    render(<NotesPanel notes={notes} onSave={vi.fn()} onDelete={noDelete} />);
+    const items = within(screen.getByRole('list', { name: 'Notes' })).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]!.textContent).toContain('<b>not bold</b>\nsecond line');
+    expect(items[0]!.querySelector('b')).toBeNull();
+    expect(items[0]!.textContent).toContain('5 min ago');
+    expect(items[1]!.textContent).toContain('3 days ago');
+    const link = within(items[0]!).getByRole('link', { name: 'Nato-Russia relations at lowest point' });
+    expect(link.getAttribute('href')).toBe('https://news.example/nato');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(within(items[1]!).getByRole('button', { name: 'Edit note: Older note' })).toBeTruthy();
+    expect(within(items[1]!).getByRole('button', { name: 'Delete note: Older note' })).toBeTruthy();
+  });
+});
+
+describe('NotesPanel add', () => {
+  it('saves a new note through onSave and closes the editor', async () => {
+    const onSave = vi.fn(async () => null);
+    render(<NotesPanel notes={[]} onSave={onSave} onDelete={noDelete} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    const box = type('Led Nato 2014–2024');
+    expect(document.activeElement).toBe(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull());
+    expect(onSave).toHaveBeenCalledWith('Led Nato 2014–2024', undefined);
+    expect(screen.getByRole('button', { name: 'Add note' })).toBeTruthy();
+  });
+
+  it('rejects an empty note without calling onSave', () => {
+    const onSave = vi.fn(async () => null);
+    render(<NotesPanel notes={[]} onSave={onSave} onDelete={noDelete} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    type('   \n ');
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    expect(screen.getByRole('alert').textContent).toBe('A note cannot be empty.');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('rejects a note over 100,000 characters and keeps the text', () => {
+    const onSave = vi.fn(async () => null);
+    render(<NotesPanel notes={[]} onSave={onSave} onDelete={noDelete} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    const long = 'x'.repeat(100_001);
+    const box = type(long);
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/at most 100,000 characters; this one has 100,001/);
+    expect(onSave).not.toHaveBeenCalled();
+    expect(box.value).toBe(long);
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('shows an onSave error and keeps the typed text for another try', async () => {
+    const onSave = vi.fn().mockResolvedValueOnce('Storage is full.').mockResolvedValueOnce(null);
+    render(<NotesPanel notes={[]} onSave={onSave} onDelete={noDelete} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    type('Important');
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Storage is full.');
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('Important');
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull());
+    expect(onSave).toHaveBeenCalledTimes(2);
+  });
+
+  it('treats a rejected onSave like an error message', async () => {
+    const onSave = vi.fn(() => Promise.reject(new Error('port closed')));
+    render(<NotesPanel notes={[]} onSave={onSave} onDelete={noDelete} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    type('Keep me');
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('port closed');
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('Keep me');
+  });
+
+  it('saves with Ctrl+Enter and cancels with Escape without letting Escape bubble', async () => {
+    const onSave = vi.fn(async () => null);
+    const outer = vi.fn();
+    document.addEventListener('keydown', outer);
+    render(<NotesPanel notes={[]} onSave={onSave} onDelete={noDelete} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    let box = type('draft');
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull();
+    expect(outer).not.toHaveBeenCalled();
+    expect(onSave).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add note' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    box = type('via keyboard');
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith('via keyboard', undefined));
+    document.removeEventListener('keydown', outer);
+  });
+});
+
+describe('NotesPanel edit and delete', () => {
+  it('edits a note in place, passing its id', async () => {
+    const onSave = vi.fn(async () => null);
+    render(<NotesPanel notes={[makeNote({ id: 'n7', body: 'First version' })]} onSave={onSave} onDelete={noDelete} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Edit note/ }));
+    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    expect(box.value).toBe('First version');
+    type('Second version');
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith('Second version', 'n7'));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull());
+  });
+
+  it('deletes a note and reports a failed delete in an alert', async () => {
+    const onDelete = vi.fn().mockRejectedValueOnce(new Error('locked')).mockResolvedValueOnce(undefined);
+    render(<NotesPanel notes={[makeNote({ id: 'n9', body: 'Doomed' })]} onSave={vi.fn()} onDelete={onDelete} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Delete note/ }));
+    expect((await screen.findByRole('alert')).textContent).toContain('locked');
+    fireEvent.click(screen.getByRole('button', { name: /^Delete note/ }));
+    await waitFor(() => expect(onDelete).toHaveBeenCalledTimes(2));
+    expect(onDelete).toHaveBeenLastCalledWith('n9');
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(screen.getByRole('status').textContent).toBe('Note deleted.');
+  });
+});
+
+describe('relativeTime', () => {
+  it('reads like a person would say it', () => {
+    const now = Date.UTC(2021, 9, 20, 12);
+    expect(relativeTime(now - 10_000, now)).toBe('just now');
+    expect(relativeTime(now - 60 * 60_000, now)).toBe('1 hour ago');
+    expect(relativeTime(now - 30 * 3_600_000, now)).toBe('yesterday');
+    expect(relativeTime(Date.UTC(2021, 9, 1), now)).toBe('1 Oct 2021');
+  });
+});

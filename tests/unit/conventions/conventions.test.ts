@@ -1,0 +1,58 @@
+/**
+ * Project conventions, enforced by a test rather than by memory (refined-github style).
+ * Each rule protects a promise made to readers: the page never sees notes, the content
+ * script never opens the news site's IndexedDB, shadow UI survives the page's font size.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '../../..');
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(root, dir))) {
+    const rel = join(dir, name);
+    if (statSync(join(root, rel)).isDirectory()) out.push(...sourceFiles(rel));
+    else if (/\.(ts|tsx)$/.test(name)) out.push(rel);
+  }
+  return out;
+}
+
+const shipped = ['entrypoints', 'components', 'lib'].flatMap(sourceFiles);
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
+
+describe('conventions', () => {
+  it('never parses HTML from strings (no innerHTML, outerHTML, insertAdjacentHTML, dangerouslySetInnerHTML)', () => {
+    const offenders = shipped.filter((f) =>
+      /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(/.test(read(f)),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps only entrypoints directly in entrypoints/', () => {
+    const loose = readdirSync(join(root, 'entrypoints')).filter(
+      (name) => statSync(join(root, 'entrypoints', name)).isFile() && !/\.(ts|tsx|html)$/.test(name),
+    );
+    expect(loose).toEqual([]);
+  });
+
+  it('does not let the content script or the page-side UI reach IndexedDB', () => {
+    const pageSide = [...sourceFiles('entrypoints/article.content'), ...sourceFiles('lib/dom')];
+    const imports = pageSide.flatMap((f) => {
+      const text = read(f);
+      return /from ['"](dexie|@\/lib\/db\/(?!records)|.*\/db\/(?!records))|indexedDB/.test(text) ? [f] : [];
+    });
+    expect(imports).toEqual([]);
+  });
+
+  it('does not bundle the model into the content script', () => {
+    const pageSide = [...sourceFiles('entrypoints/article.content'), ...sourceFiles('lib/dom')];
+    expect(pageSide.filter((f) => /lib\/nlp|\/nlp\//.test(read(f)))).toEqual([]);
+  });
+
+  it('uses px, not rem, in UI styles that live in a shadow root on news pages', () => {
+    const ui = [...sourceFiles('components'), ...sourceFiles('entrypoints/article.content')];
+    expect(ui.filter((f) => /\d+(\.\d+)?rem\b/.test(read(f))).map((f) => relative(root, join(root, f)))).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { installStarterCards } from '@/lib/db/starter';
+import { findCard } from '@/lib/db/cards';
+import { freshDb } from './helpers';
+
+const starter = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name,
+  kind: 'organization',
+  aliases: [],
+  keys: [],
+  description: `${name} v1`,
+  summary: '',
+  source: 'starter',
+  edited: false,
+  ...extra,
+});
+
+describe('installStarterCards', () => {
+  it('upserts by id, recomputes keys, and never overwrites a card the reader edited', async () => {
+    const db = await freshDb();
+    const first = await installStarterCards(db, [starter('nato', 'Nato', { aliases: ['NATO'] }), starter('un', 'United Nations')]);
+    expect(first).toEqual({ written: 2, keptEdited: 0, invalid: [] });
+    expect((await db.cards.get('nato'))?.keys).toEqual(['nato']);
+    const createdAt = (await db.cards.get('un'))!.createdAt;
+
+    await db.cards.update('nato', { description: 'My own words', edited: true });
+    const second = await installStarterCards(db, [
+      starter('nato', 'Nato', { description: 'Nato v2' }),
+      starter('un', 'United Nations', { description: 'United Nations v2', aliases: ['UN'] }),
+      starter('eu', 'European Union'),
+    ]);
+    expect(second).toEqual({ written: 2, keptEdited: 1, invalid: [] });
+    expect((await db.cards.get('nato'))?.description).toBe('My own words');
+    const un = await db.cards.get('un');
+    expect(un).toMatchObject({ description: 'United Nations v2', keys: ['united nations', 'un'], createdAt });
+    expect(await db.cards.count()).toBe(3);
+  });
+
+  it('skips malformed entries and writes the rest', async () => {
+    const db = await freshDb();
+    const report = await installStarterCards(db, [
+      starter('ok', 'Fine'),
+      starter('Bad Id', 'Bad'),
+      { id: 'no-name' },
+      starter('js', 'Script', { url: 'javascript:alert(1)' }),
+      null,
+    ]);
+    expect(report.written).toBe(1);
+    expect(report.invalid).toHaveLength(4);
+    expect(await db.cards.count()).toBe(1);
+  });
+
+  it('the shipped starter-cards.json installs and covers the reference article', async () => {
+    const cards = JSON.parse(readFileSync('public/starter-cards.json', 'utf8')) as unknown[];
+    const db = await freshDb();
+    const report = await installStarterCards(db, cards);
+    expect(report.invalid).toEqual([]);
+    expect(report.written).toBe(cards.length);
+    const expected: [string, 'person' | 'organization' | 'place' | 'event'][] = [
+      ['Jens Stoltenberg', 'person'],
+      ['Sergei Skripal', 'person'],
+      ['Nato', 'organization'],
+      ['Nato-Russia Council', 'organization'],
+      ['AFP', 'organization'],
+      ['Russia', 'place'],
+      ['Moscow', 'place'],
+      ['Ukraine', 'place'],
+      ['Crimea', 'place'],
+      ['Europe', 'place'],
+      ['Salisbury', 'place'],
+      ['Cold War', 'event'],
+      ['annexation of Crimea', 'event'],
+      ['Skripal poisoning', 'event'],
+      ['Expulsion of Russian diplomats from Nato', 'event'],
+      ['Closure of Russia\u2019s mission to Nato', 'event'],
+      ['Nato summit', 'event'],
+    ];
+    for (const [name, kind] of expected) {
+      const found = await findCard(db, { name, kind });
+      expect(found, name).not.toBeNull();
+      expect(found!.kind, name).toBe(kind);
+      expect(found!.description.length, name).toBeGreaterThan(10);
+      expect(found!.url, name).toMatch(/^https:\/\/en\.wikipedia\.org\/wiki\//);
+    }
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { locate, piecesFor, rangeFor, scanBlocks, MAX_BLOCK_CHARS } from '../../../lib/dom/text-blocks';
+
+function article(html: string): HTMLElement {
+  document.body.innerHTML = `<article id="a">${html}</article>`;
+  return document.getElementById('a')!;
+}
+
+describe('scanBlocks', () => {
+  it('makes one block per paragraph, heading, list item and caption, in reading order', async () => {
+    const root = article(`<h2>Nato at <em>75</em></h2><p>Jens <b>Stoltenberg</b> spoke.</p>
+      <ul><li>First point</li><li>Second point</li></ul><figure><img alt=""><figcaption>Photo: AFP</figcaption></figure>`);
+    const blocks = await scanBlocks(root);
+    expect(blocks.map((b) => b.text.trim())).toEqual(['Nato at 75', 'Jens Stoltenberg spoke.', 'First point', 'Second point', 'Photo: AFP']);
+    expect(blocks.map((b) => b.element.tagName)).toEqual(['H2', 'P', 'LI', 'LI', 'FIGCAPTION']);
+  });
+
+  it('maps every span back to exactly the same characters in the DOM', async () => {
+    const root = article(`<p>The <a href="#">North <i>Atlantic</i> Treaty</a> Organization and Mr&nbsp;Stoltenberg's aides.</p>
+      <p>Line one<br>line two, <span>with <b>nested</b> inline</span> text.</p>`);
+    const blocks = await scanBlocks(root);
+    for (const b of blocks)
+      for (let s = 0; s < b.text.length; s++)
+        for (let e = s + 1; e <= b.text.length; e++) {
+          if (b.text.slice(s, e).includes('\n')) continue; // a <br> has no characters in the DOM
+          const r = rangeFor(b, s, e);
+          expect(r?.toString(), `${s}-${e}`).toBe(b.text.slice(s, e));
+          expect(piecesFor(b, s, e).map((p) => p.node.data.slice(p.start, p.end)).join('')).toBe(b.text.slice(s, e));
+        }
+    expect(blocks[1]!.text).toContain('Line one\nline two');
+  });
+
+  it('skips inputs, textareas, contenteditable, scripts, styles, code, pre, svg, hidden text and our host', async () => {
+    const root = article(`<p>Kept one.</p><p>Kept <code>secretCode()</code> two.</p>
+      <pre>preformatted</pre><textarea>typed</textarea><input value="inputval"><div contenteditable="true">editable</div>
+      <script>var scripted = 1;</script><style>.styled{}</style><noscript>noscripted</noscript><template><p>templated</p></template>
+      <svg><text>svgtext</text></svg><p hidden>hiddenattr</p><p style="display:none">hiddenstyle</p><p aria-hidden="true">ariahidden</p>
+      <backstory-host><p>ourhost</p></backstory-host><iframe srcdoc="<p>framed</p>"></iframe>`);
+    const text = (await scanBlocks(root)).map((b) => b.text).join(' ');
+    expect(text).toContain('Kept one.');
+    expect(text).toContain('Kept  two.');
+    for (const bad of ['secretCode', 'preformatted', 'typed', 'inputval', 'editable', 'scripted', 'styled', 'noscripted', 'templated', 'svgtext', 'hiddenattr', 'hiddenstyle', 'ariahidden', 'ourhost', 'framed'])
+      expect(text).not.toContain(bad);
+  });
+
+  it('skips share bars and related links inside the article', async () => {
+    const root = article(`<p>Story text.</p><div class="share-tools">Share on Facebook</div><aside>Related story</aside>`);
+    expect((await scanBlocks(root)).map((b) => b.text)).toEqual(['Story text.']);
+  });
+
+  it('scans open shadow roots, including slotted light-DOM text, and maps into them', async () => {
+    const root = article(`<p>Before.</p><x-quote id="q"><span>Slotted Stoltenberg</span></x-quote><p>After.</p>`);
+    const host = document.getElementById('q')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Shadow text about Nato.</p><blockquote><slot></slot></blockquote>';
+    const blocks = await scanBlocks(root);
+    const texts = blocks.map((b) => b.text);
+    expect(texts).toEqual(['Before.', 'Shadow text about Nato.', 'Slotted Stoltenberg', 'After.']);
+    const b = blocks[1]!;
+    const r = rangeFor(b, b.text.indexOf('Nato'), b.text.indexOf('Nato') + 4)!;
+    expect(r.toString()).toBe('Nato');
+    expect(r.startContainer.getRootNode()).toBe(shadow);
+  });
+
+  it('trims a 5 MB text node quickly and caps the total', async () => {
+    const root = article(`<p id="big"></p><p>Next paragraph.</p>`);
+    root.querySelector('#big')!.appendChild(document.createTextNode('word '.repeat(1_000_000)));
+    const t0 = performance.now();
+    const blocks = await scanBlocks(root);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(blocks[0]!.text.length).toBeLessThanOrEqual(MAX_BLOCK_CHARS);
+    expect(blocks[1]!.text).toBe('Next paragraph.');
+    const capped = await scanBlocks(root, undefined, { maxChars: 1000 });
+    expect(capped.reduce((n, b) => n + b.text.length, 0)).toBeLessThanOrEqual(1000);
+  });
+
+  it('does not scan text nodes it has already seen', async () => {
+    const root = article('<p>Old paragraph.</p>');
+    const seen = new WeakSet<Text>();
+    await scanBlocks(root, undefined, { seen });
+    const p = document.createElement('p');
+    p.textContent = 'New paragraph.';
+    root.append(p);
+    expect((await scanBlocks(root, undefined, { seen })).map((b) => b.text)).toEqual(['New paragraph.']);
+  });
+
+  it('rejects when aborted', async () => {
+    const root = article('<p>x</p>'.repeat(5000));
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(scanBlocks(root, ctl.signal)).rejects.toThrow('aborted');
+  });
+});
+
+describe('locate', () => {
+  it('returns null outside the block and prefers the earlier node at a boundary for ends', async () => {
+    const root = article('<p><b>ab</b>cd</p>');
+    const [b] = await scanBlocks(root);
+    expect(locate(b!, 5)).toBeNull();
+    expect(locate(b!, 2)?.node.data).toBe('cd');
+    expect(locate(b!, 2, true)?.node.data).toBe('ab');
+  });
+});
