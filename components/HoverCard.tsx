@@ -143,10 +143,13 @@ export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProp
   );
 }
 
-/** Positioning CSS of the hover card (px only; the shared look comes from uiCss). */
+/**
+ * Positioning CSS of the hover card (px only; the shared look comes from uiCss). It must come
+ * AFTER uiCss: `.bs-root { all: initial }` there would otherwise reset position and width.
+ */
 export const hoverCardCss = `
 :host { all: initial; }
-.bs-hovercard {
+.bs-root.bs-hovercard {
   position: fixed;
   top: 0;
   left: 0;

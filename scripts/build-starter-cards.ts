@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { nameKey, type EntityKind } from '../lib/entity';
-import { keysFor } from '../lib/db/schema';
+import { cardKeys } from '../lib/db/schema';
 import { starterCardSchema, type StarterCard } from '../lib/db/starter';
 import { countryCards } from './starter/countries';
 
@@ -37,10 +37,10 @@ function curatedCards(): Ranked[] {
   return raw.map((c) => ({ ...c, keys: [], source: 'starter', edited: false, rank: 1e12 }) as unknown as Ranked);
 }
 
-/** Drops aliases that several cards share from all but the card that owns them. */
+/** Drops aliases and demonyms that several cards share from all but the card that owns them. */
 function resolveSharedNames(cards: Ranked[]): string[] {
   const holders = new Map<string, Ranked[]>();
-  for (const card of cards) for (const k of keysFor(card.name, card.aliases)) holders.set(k, [...(holders.get(k) ?? []), card]);
+  for (const card of cards) for (const k of cardKeys(card)) holders.set(k, [...(holders.get(k) ?? []), card]);
   const dropped: string[] = [];
   for (const [key, list] of holders) {
     if (list.length < 2) continue;
@@ -50,6 +50,7 @@ function resolveSharedNames(cards: Ranked[]): string[] {
     for (const card of list) {
       if (keepers.includes(card)) continue;
       card.aliases = card.aliases.filter((a) => nameKey(a) !== key);
+      if (card.demonyms) card.demonyms = card.demonyms.filter((d) => nameKey(d) !== key);
       dropped.push(`${card.id}: "${key}" (kept by ${keepers.map((k) => k.id).join(', ')})`);
     }
   }
@@ -68,7 +69,8 @@ function main(): void {
   const dropped = resolveSharedNames(all);
 
   const out: StarterCard[] = all.map(({ rank: _rank, ...card }) => {
-    const full = { ...card, keys: keysFor(card.name, card.aliases) };
+    const full = { ...card, keys: cardKeys(card) };
+    if (full.demonyms?.length === 0) delete full.demonyms;
     const parsed = v.safeParse(starterCardSchema, full);
     if (!parsed.success) throw new Error(`card ${card.id}: ${parsed.issues[0].message}`);
     return parsed.output;

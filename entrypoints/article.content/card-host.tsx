@@ -49,7 +49,7 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       host.setAttribute('style', HOST_STYLE);
       const shadow = host.attachShadow({ mode: 'closed' });
       const style = doc.createElement('style');
-      style.textContent = `${hoverCardCss}\n${uiCss}`;
+      style.textContent = `${uiCss}\n${hoverCardCss}`;
       mount = doc.createElement('div');
       shadow.append(style, mount);
     }

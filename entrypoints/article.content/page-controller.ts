@@ -71,9 +71,10 @@ export function startPage(doc: Document, send: SendFn, signal: AbortSignal): Tab
     host.show({ key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, count: e.count }, anchor);
   }
 
-  /** Scans `scope` (the article or an added subtree) and marks what the background spots. */
-  async function scanAndMark(scope: Element): Promise<void> {
-    const fresh = await scanBlocks(scope, signal, { seen });
+  /** Scans `scopes` (the article, or subtrees added since) and marks what ONE spotBlocks call spots. */
+  async function scanAndMark(scopes: Element[]): Promise<void> {
+    const fresh: TextBlock[] = [];
+    for (const scope of scopes) fresh.push(...(await scanBlocks(scope, signal, { seen })));
     if (fresh.length === 0 || signal.aborted) return;
     const base = blocks.length;
     blocks.push(...fresh);
@@ -113,7 +114,7 @@ export function startPage(doc: Document, send: SendFn, signal: AbortSignal): Tab
       timer = undefined;
       const scopes = [...added].filter((el) => el.isConnected && ![...added].some((o) => o !== el && o.contains(el)));
       added.clear();
-      for (const el of scopes) await scanAndMark(el);
+      await scanAndMark(scopes);
     };
     const mo = new MutationObserver((records) => {
       for (const rec of records)
@@ -152,7 +153,7 @@ export function startPage(doc: Document, send: SendFn, signal: AbortSignal): Tab
     root = findArticle(doc);
     if (!root) return;
     listenHover({ doc, marks, intent, isOnCard: (e) => host.contains(e), signal });
-    await scanAndMark(root);
+    await scanAndMark([root]);
     watch(root);
   })().catch(quiet);
   return { ...api, done };

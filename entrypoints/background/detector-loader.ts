@@ -20,5 +20,11 @@ export async function loadDetector(): Promise<SpotDetector> {
       return [file, file.endsWith('.bin') ? await res.arrayBuffer() : await res.text()] as const;
     }),
   );
-  return createDetector(parseModel(Object.fromEntries(entries)));
+  const detector = createDetector(parseModel(Object.fromEntries(entries)));
+  return {
+    spot: (blocks) => detector.spot(blocks),
+    // The detector takes flat (name, kind) pairs: each alias of a card is a name of that kind.
+    setKnownNames: (names) =>
+      detector.setKnownNames(names.flatMap((n) => [{ name: n.name, kind: n.kind }, ...n.aliases.map((a) => ({ name: a, kind: n.kind }))])),
+  };
 }

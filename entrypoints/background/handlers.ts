@@ -4,7 +4,7 @@
  */
 import type { SpotResult } from '@/lib/entity';
 import type { BackstoryDB } from '@/lib/db/schema';
-import { createReaderCard, findCard, findCards, listKnownNames, type KnownName } from '@/lib/db/cards';
+import { createReaderCard, findCard, indexCards, knownNamesOf, matchCards, type CardIndex, type KnownName } from '@/lib/db/cards';
 import { deleteNote, listNotes, saveNote } from '@/lib/db/notes';
 import { countSeenIn, recordMentions, sentenceAround, type MentionInput } from '@/lib/db/mentions';
 import { ok, fail } from '@/lib/db/errors';
@@ -65,30 +65,34 @@ export function createHandlers(deps: HandlerDeps): {
   const log = deps.log ?? ((m: string) => console.warn(m));
   const ready = deps.ready ?? (() => Promise.resolve());
   let namesVersion = 0;
-  let applied: { detector: SpotDetector; version: number } | null = null;
+  // The detector's known names and the in-memory card index are rebuilt together from one read
+  // of the cards table, only after a change: a spot then matches its entities without a query.
+  let applied: { detector: SpotDetector; version: number; index: CardIndex } | null = null;
 
-  /** The detector, with known names no older than the last cardsChanged(). */
-  async function detectorWithNames(): Promise<SpotDetector> {
+  /** The detector and card index, no older than the last cardsChanged(). */
+  async function detectorWithNames(): Promise<{ detector: SpotDetector; index: CardIndex }> {
     const detector = await deps.getDetector();
     if (applied?.detector !== detector || applied.version !== namesVersion) {
       const version = namesVersion;
-      detector.setKnownNames(await listKnownNames(db));
-      applied = { detector, version };
+      const cards = await db.cards.toArray();
+      detector.setKnownNames(knownNamesOf(cards));
+      applied = { detector, version, index: indexCards(cards) };
     }
-    return detector;
+    return applied;
   }
 
   const handlers: Handlers<typeof backgroundSchemas, BackgroundReplies> = {
     async spotBlocks({ blocks, page }, sender) {
       await ready();
       let detector: SpotDetector;
+      let index: CardIndex;
       try {
-        detector = await detectorWithNames();
+        ({ detector, index } = await detectorWithNames());
       } catch (error) {
         return fail(`Backstory could not load its name detector: ${error instanceof Error ? error.message : String(error)}`);
       }
       const result = await detector.spot(blocks);
-      const cards = await findCards(db, result.entities);
+      const cards = matchCards(index, result.entities);
       const entities: PageEntity[] = result.entities.map((e, i) => {
         const card = cards.get(i);
         return card ? { ...e, cardId: card.id } : { ...e };

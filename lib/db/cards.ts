@@ -56,25 +56,38 @@ export async function findCard(db: BackstoryDB, query: CardQuery): Promise<Card 
   return best(candidates, query);
 }
 
+/** Cards by each of their keys, for matching many entities in memory (see matchCards). */
+export type CardIndex = Map<string, Card[]>;
+
+/** Indexes `cards` by their keys. */
+export function indexCards(cards: readonly Card[]): CardIndex {
+  const index: CardIndex = new Map();
+  for (const card of cards) for (const k of card.keys) index.set(k, [...(index.get(k) ?? []), card]);
+  return index;
+}
+
 /**
- * Finds cards for many entities with one index query (the spotBlocks path).
+ * Matches many entities against an in-memory CardIndex with the same preferences as findCard.
  * Returns a map from each query's position in `queries` to its card; entities without one are absent.
  */
-export async function findCards(db: BackstoryDB, queries: readonly CardQuery[]): Promise<Map<number, Card>> {
-  const allKeys = new Set<string>();
-  for (const q of queries) for (const k of keysFor(q.name, q.aliases ?? [])) allKeys.add(k);
+export function matchCards(index: CardIndex, queries: readonly CardQuery[]): Map<number, Card> {
   const found = new Map<number, Card>();
-  if (allKeys.size === 0) return found;
-  const candidates = await db.cards.where('keys').anyOf([...allKeys]).distinct().toArray();
   queries.forEach((q, i) => {
-    const keys = new Set(keysFor(q.name, q.aliases ?? []));
-    const card = best(
-      candidates.filter((c) => c.keys.some((k) => keys.has(k))),
-      q,
-    );
+    const candidates = new Set<Card>();
+    for (const k of keysFor(q.name, q.aliases ?? [])) for (const c of index.get(k) ?? []) candidates.add(c);
+    const card = best([...candidates], q);
     if (card) found.set(i, card);
   });
   return found;
+}
+
+/** Finds cards for many entities with one index query (see matchCards for the in-memory form). */
+export async function findCards(db: BackstoryDB, queries: readonly CardQuery[]): Promise<Map<number, Card>> {
+  const allKeys = new Set<string>();
+  for (const q of queries) for (const k of keysFor(q.name, q.aliases ?? [])) allKeys.add(k);
+  if (allKeys.size === 0) return new Map();
+  const candidates = await db.cards.where('keys').anyOf([...allKeys]).distinct().toArray();
+  return matchCards(indexCards(candidates), queries);
 }
 
 /** Returns a new id for a card the reader makes. */
@@ -121,8 +134,12 @@ export interface KnownName {
   aliases: string[];
 }
 
+/** The names, kinds and aliases of `cards` (not their demonyms), for the detector's gazetteer. */
+export function knownNamesOf(cards: readonly Card[]): KnownName[] {
+  return cards.map((c) => ({ name: c.name, kind: c.kind, aliases: [...c.aliases] }));
+}
+
 /** Every card's name, kind and aliases, for the detector's gazetteer. */
 export async function listKnownNames(db: BackstoryDB): Promise<KnownName[]> {
-  const cards = await db.cards.toArray();
-  return cards.map((c) => ({ name: c.name, kind: c.kind, aliases: [...c.aliases] }));
+  return knownNamesOf(await db.cards.toArray());
 }

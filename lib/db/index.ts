@@ -1,6 +1,17 @@
 /** Backstory's database layer: schema, cards, notes, mentions, starter cards. */
-export { BackstoryDB, DB_NAME, SCHEMA_V1, SCHEMA_V2, keysFor, openBackstoryDB } from './schema';
-export { findCard, findCards, createReaderCard, listKnownNames, type CardQuery, type KnownName } from './cards';
+export { BackstoryDB, DB_NAME, SCHEMA_V1, SCHEMA_V2, keysFor, cardKeys, openBackstoryDB } from './schema';
+export {
+  findCard,
+  findCards,
+  indexCards,
+  matchCards,
+  createReaderCard,
+  listKnownNames,
+  knownNamesOf,
+  type CardQuery,
+  type CardIndex,
+  type KnownName,
+} from './cards';
 export { listNotes, saveNote, deleteNote, type SaveNoteInput } from './notes';
 export {
   recordMentions,

@@ -11,7 +11,13 @@ export interface Card {
   kind: EntityKind;
   /** Other names it goes by ("Nato", "NATO", "North Atlantic Treaty Organization"). */
   aliases: string[];
-  /** nameKey() of name and every alias: the multi-entry index cards are found by. */
+  /**
+   * Words for its people or things from it ("Russian" for Russia). Optional; they are part of
+   * `keys` (so a look-up of "Russian" finds Russia) but are not names of the card, so the
+   * detector is not told to mark them as names.
+   */
+  demonyms?: string[];
+  /** nameKey() of name, every alias and every demonym: the multi-entry index cards are found by. */
   keys: string[];
   /** One line: "Secretary General of Nato (2014–2024)". */
   description: string;

@@ -47,7 +47,7 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((card: Partial<Card> & { name?: string; aliases?: string[] }) => {
       card.aliases = Array.isArray(card.aliases) ? card.aliases : [];
-      card.keys = keysFor(card.name ?? '', card.aliases);
+      card.keys = cardKeys({ name: card.name ?? '', aliases: card.aliases, demonyms: card.demonyms });
       card.edited = card.edited ?? card.source === 'reader';
       card.createdAt = card.createdAt ?? now;
       card.updatedAt = card.updatedAt ?? card.createdAt;
@@ -69,6 +69,11 @@ export function keysFor(name: string, aliases: readonly string[]): string[] {
     if (k) keys.add(k);
   }
   return [...keys];
+}
+
+/** The `keys` of a card: its name, aliases and demonyms through keysFor(). */
+export function cardKeys(card: Pick<Card, 'name' | 'aliases' | 'demonyms'>): string[] {
+  return keysFor(card.name, [...card.aliases, ...(card.demonyms ?? [])]);
 }
 
 /** Opens (creating or upgrading as needed) the Backstory database. */

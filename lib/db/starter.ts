@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { ENTITY_KINDS } from '../entity';
 import type { Card } from './records';
-import { keysFor, type BackstoryDB } from './schema';
+import { cardKeys, type BackstoryDB } from './schema';
 
 /** A card as shipped in starter-cards.json (timestamps are added when it is installed). */
 export type StarterCard = Omit<Card, 'createdAt' | 'updatedAt'>;
@@ -15,6 +15,7 @@ export const starterCardSchema = v.object({
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)),
   kind: v.picklist(ENTITY_KINDS),
   aliases: v.array(text(300)),
+  demonyms: v.optional(v.array(text(300))),
   keys: v.array(text(300)),
   description: text(500),
   summary: text(5000),
@@ -38,7 +39,7 @@ export interface InstallReport {
 /**
  * Upserts the starter cards by id in one transaction. A card the reader edited
  * (`edited: true`) is never overwritten; a refreshed card keeps its original `createdAt`.
- * `keys` are recomputed from name and aliases, so they always match the running nameKey().
+ * `keys` are recomputed from name, aliases and demonyms, so they always match the running nameKey().
  */
 export async function installStarterCards(db: BackstoryDB, cards: readonly unknown[]): Promise<InstallReport> {
   const report: InstallReport = { written: 0, keptEdited: 0, invalid: [] };
@@ -63,7 +64,7 @@ export async function installStarterCards(db: BackstoryDB, cards: readonly unkno
       }
       toWrite.push({
         ...card,
-        keys: keysFor(card.name, card.aliases),
+        keys: cardKeys(card),
         createdAt: old?.createdAt ?? now,
         updatedAt: now,
       });

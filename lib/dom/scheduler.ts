@@ -72,6 +72,7 @@ export async function runSliced<T>(
   signal?: AbortSignal,
   budgetMs = SLICE_MS,
 ): Promise<void> {
+  if (signal?.aborted) throw new AbortedError();
   const slice = createSlice(signal, budgetMs);
   let n = 0;
   for (const item of iter) {

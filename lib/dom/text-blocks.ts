@@ -9,7 +9,7 @@
  */
 import { MAX_ARTICLE_CHARS } from '../messaging/protocol';
 import { isBlock, isFurniture, isHidden, isSkipped } from './skip';
-import { createSlice } from './scheduler';
+import { AbortedError, createSlice } from './scheduler';
 
 /** Largest block kept (chars): longer text is trimmed, so a 5 MB text node costs 100 KB. */
 export const MAX_BLOCK_CHARS = 100_000;
@@ -102,6 +102,7 @@ function blockElementOf(node: Node): Element {
  * blocks (possibly cut at maxChars); rejects with AbortedError if `signal` aborts.
  */
 export async function scanBlocks(root: Element, signal?: AbortSignal, opts: ScanOptions = {}): Promise<TextBlock[]> {
+  if (signal?.aborted) throw new AbortedError();
   const maxChars = opts.maxChars ?? MAX_ARTICLE_CHARS;
   const blocks: TextBlock[] = [];
   const slice = createSlice(signal);

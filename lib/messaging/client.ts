@@ -40,7 +40,8 @@ async function settle<R>(type: string, where: string, send: () => Promise<unknow
   const timeoutMs = opts?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<Result<R>>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, error: `${where} did not answer "${type}" within ${Math.round(timeoutMs / 1000)} s.` }), timeoutMs);
+    const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
+    timer = setTimeout(() => resolve({ ok: false, error: `${where} did not answer "${type}" within ${limit}.` }), timeoutMs);
   });
   const reply = (async (): Promise<Result<R>> => {
     try {

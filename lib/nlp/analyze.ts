@@ -6,7 +6,9 @@
 import { tokenize, splitSentences, type Token, type Sentence } from './tokenize';
 import { tokenInfo, addToContext, featurize, SLOTS, type TokenInfo, type DocContext } from './features';
 import type { Gazetteer } from './gazetteer';
-import { decode, tagKind, isB, type EmissionSource } from './tagger';
+import { viterbi, tagKind, isB, type EmissionSource } from './tagger';
+import type { Lexicon } from './lexicon';
+import type { IntrinsicCache } from './emission-cache';
 
 /** Longest piece of a block analysed at once, in UTF-16 units. */
 const PIECE_CHARS = 20_000;
@@ -50,9 +52,9 @@ export function toPieces(blocks: string[]): Piece[] {
 }
 
 /** Tokenises one piece. */
-export function analyzePiece(p: Piece): PieceAnalysis {
+export function analyzePiece(p: Piece, lex: Lexicon): PieceAnalysis {
   const tokens = tokenize(p.text);
-  return { ...p, tokens, sentences: splitSentences(tokens), info: tokenInfo(tokens) };
+  return { ...p, tokens, sentences: splitSentences(tokens), info: tokenInfo(tokens, lex) };
 }
 
 /** Iterates piece analyses, from cache when the article is small, recomputed when it is huge. */
@@ -60,16 +62,17 @@ export class Article {
   readonly pieces: Piece[];
   private readonly cache: PieceAnalysis[] | null;
 
-  constructor(readonly blocks: string[]) {
+  constructor(readonly blocks: string[], private readonly lex: Lexicon) {
+    lex.maybeReset();
     this.pieces = toPieces(blocks);
     const total = blocks.reduce((n, b) => n + b.length, 0);
-    this.cache = total <= CACHE_CHARS ? this.pieces.map(analyzePiece) : null;
+    this.cache = total <= CACHE_CHARS ? this.pieces.map((p) => analyzePiece(p, lex)) : null;
   }
 
   /** Calls `fn` for each analysed piece in reading order. */
   forEach(fn: (a: PieceAnalysis) => void): void {
     if (this.cache) this.cache.forEach(fn);
-    else for (const p of this.pieces) fn(analyzePiece(p));
+    else for (const p of this.pieces) fn(analyzePiece(p, this.lex));
   }
 
   /** Builds the article-wide context (which words occur in lower case / Title case). */
@@ -99,16 +102,29 @@ export class Scratch {
   readonly feats = new Int32Array(MAX_RUN * SLOTS);
   readonly gaz = new Uint8Array(MAX_RUN);
   readonly tags = new Uint8Array(MAX_RUN);
+  readonly closed = new Uint8Array(MAX_RUN);
+  readonly emit: Float32Array;
+  readonly score: Float64Array;
+  readonly back: Uint8Array;
+
+  constructor(readonly nTags: number) {
+    this.emit = new Float32Array(MAX_RUN * nTags);
+    this.score = new Float64Array(MAX_RUN * nTags);
+    this.back = new Uint8Array(MAX_RUN * nTags);
+  }
 }
 
 /** Tags one analysed piece and returns its spans (token ranges with kind index). */
 export function tagPiece(
-  a: PieceAnalysis, ctx: DocContext, gaz: Gazetteer, w: EmissionSource, trans: Float32Array, sc: Scratch,
+  a: PieceAnalysis, ctx: DocContext, gaz: Gazetteer, w: EmissionSource, trans: Float32Array, cache: IntrinsicCache, sc: Scratch,
 ): TokSpan[] {
   const spans: TokSpan[] = [];
+  const T = w.nTags, { emit, feats } = sc;
   forEachRun(a.sentences, (from, to) => {
-    featurize(a.info, from, to, ctx, gaz, sc.gaz, sc.feats);
-    decode(w, trans, sc.feats, to - from, sc.tags);
+    for (let i = 0; i < to - from; i++) sc.closed[i] = cache.fill(a.info.wid[from + i]!, emit, i * T) ? 1 : 0;
+    featurize(a.info, from, to, ctx, gaz, sc.gaz, feats, false, sc.closed);
+    for (let i = 0; i < to - from; i++) if (!sc.closed[i]) w.addScores(feats, i * SLOTS, emit, i * T);
+    viterbi(emit, to - from, T, trans, sc.tags, sc.score, sc.back, sc.closed);
     let open: TokSpan | null = null;
     for (let i = 0; i <= to - from; i++) {
       const t = i < to - from ? sc.tags[i] : 0;

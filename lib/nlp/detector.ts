@@ -5,7 +5,7 @@
 import { ENTITY_KINDS, type EntityKind, type SpotResult } from '../entity';
 import { Gazetteer, PhraseMap, checkGazetteerData } from './gazetteer';
 import { decodeTagger, type TaggerModel } from './model-format';
-import { spotArticle, type KnownName } from './spot';
+import { spotArticle, createRuntime, type KnownName } from './spot';
 
 /** Tagger weights plus gazetteer, as parsed from the files in public/model/. */
 export interface ModelData {
@@ -44,11 +44,12 @@ export function parseModel(files: Record<string, string | ArrayBuffer>): ModelDa
 /** Creates a detector over a parsed model. */
 export function createDetector(model: ModelData): Detector {
   let known = new PhraseMap<KnownName>();
+  const rt = createRuntime(model);
   return {
     spot(blocks: string[]): SpotResult {
       if (!Array.isArray(blocks)) return { entities: [], spans: [] };
       const texts = blocks.map((b) => (typeof b === 'string' ? b : ''));
-      return spotArticle(model, known, texts);
+      return spotArticle(model, rt, known, texts);
     },
     setKnownNames(names) {
       const next = new PhraseMap<KnownName>();

@@ -8,24 +8,21 @@
  */
 import type { PieceAnalysis } from './analyze';
 import type { TSpan } from './events';
+import { ANNEX, EXPEL, F_TRIGGER, POISON } from './word-flags';
 
-const ANNEX = new Set(['annex', 'annexed', 'annexes', 'annexing', 'annexation']);
-const POISON = new Set(['poisoning', 'poisoned', 'poisonings']);
-const EXPEL = new Set(['expel', 'expelled', 'expels', 'expelling', 'expulsion']);
-const CLOSE = new Set(['close', 'closed', 'closes', 'closing', 'closure', 'shut', 'shuts']);
 const PEOPLE_NOUNS = new Set(['diplomats', 'diplomat', 'envoys', 'envoy', 'ambassador', 'ambassadors', 'officials', 'journalists', 'staff', 'spies', 'officers']);
 const MISSIONS = new Set(['mission', 'embassy', 'consulate', 'office', 'offices', 'missions']);
 const STOP = new Set(['.', '!', '?', ';', ':']);
 
 /** Text of a span. */
 function textOf(a: PieceAnalysis, s: { from: number; to: number }): string {
-  return a.text.slice(a.tokens[s.from].start!, a.tokens[s.to - 1].end!);
+  return a.text.slice(a.tokens[s.from]!.start!, a.tokens[s.to - 1]!.end!);
 }
 
 /** Last index (exclusive) of the window after `i`, stopping at sentence punctuation or a line break. */
 function windowEnd(a: PieceAnalysis, i: number, max: number): number {
   let j = i + 1;
-  while (j < a.tokens.length && j - i <= max && !STOP.has(a.tokens[j].text!) && !a.tokens[j].nl!) j++;
+  while (j < a.tokens.length && j - i <= max && !STOP.has(a.tokens[j]!.text!) && !a.tokens[j]!.nl!) j++;
   return j;
 }
 
@@ -41,7 +38,7 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
   // The subject: the nearest name before the trigger in the same sentence.
   const before = (i: number) => {
     let j = i - 1;
-    while (j >= 0 && i - j <= 6 && !STOP.has(a.tokens[j].text!) && !a.tokens[j + 1].nl!) {
+    while (j >= 0 && i - j <= 6 && !STOP.has(a.tokens[j]!.text!) && !a.tokens[j + 1]!.nl!) {
       const s = spans.find((x) => x.to === j + 1 && x.kind !== 'misc');
       if (s) return s;
       j--;
@@ -49,23 +46,25 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
     return undefined;
   };
   for (let i = 0; i < a.tokens.length; i++) {
-    const w = lower[i];
-    if (!(ANNEX.has(w!) || POISON.has(w!) || EXPEL.has(w!) || CLOSE.has(w!)) || inSpan(i)) continue;
-    if (ANNEX.has(w!)) {
+    if (!(a.info.flags[i]! & F_TRIGGER) || inSpan(i)) continue;
+    const w = lower[i]!;
+    if (ANNEX.has(w)) {
       const places = after(i, 7, ['place']);
       if (places.length) out.push({ from: i, to: i + 1, kind: 'event', name: `Annexation of ${textOf(a, places[places.length - 1]!)}` });
-    } else if (POISON.has(w!)) {
+    } else if (POISON.has(w)) {
       const p = after(i, 10, ['person'])[0];
       if (p) out.push({ from: i, to: i + 1, kind: 'event', name: `Poisoning of ${textOf(a, p)}` });
-    } else if (EXPEL.has(w!)) {
-      const end = windowEnd(a, i, 6);
+    } else if (EXPEL.has(w)) {
+      const end = windowEnd(a, i, 3);
       let n = i + 1;
       while (n < end && !PEOPLE_NOUNS.has(lower[n]!)) n++;
       if (n >= end) continue;
-      const adj = n > i + 1 && /^\p{Lu}/u.test(a.tokens[n - 1].text!) ? `${a.tokens[n - 1].text!} ` : '';
+      const adj = n > i + 1 && /^\p{Lu}/u.test(a.tokens[n - 1]!.text!) ? `${a.tokens[n - 1]!.text!} ` : '';
+      // Only "X expelled ... diplomats" with a state or organisation as X; "the expelled diplomats" refers back.
       const subj = before(i);
-      const from = subj ? ` from ${textOf(a, subj)}` : '';
-      out.push({ from: i, to: i + 1, kind: 'event', name: `Expulsion of ${adj}${a.tokens[n].text!}${from}` });
+      if (!subj || subj.kind === 'person' || lower[i - 1] === 'the') continue;
+      const from = ` from ${textOf(a, subj)}`;
+      out.push({ from: i, to: i + 1, kind: 'event', name: `Expulsion of ${adj}${a.tokens[n]!.text!}${from}` });
     } else {
       let n = i + 1;
       while (n < a.tokens.length && n - i <= 3 && !MISSIONS.has(lower[n]!)) n++;
@@ -74,7 +73,7 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
       const subj = before(i);
       if (!target || !subj) continue;
       const owner = ['its', 'their', 'his', 'her'].includes(lower[i + 1]!) ? `${textOf(a, subj)}'s ` : 'the ';
-      out.push({ from: i, to: i + 1, kind: 'event', name: `Closure of ${owner}${a.tokens[n].text!} ${lower[n + 1]} ${textOf(a, target)}` });
+      out.push({ from: i, to: i + 1, kind: 'event', name: `Closure of ${owner}${a.tokens[n]!.text!} ${lower[n + 1]} ${textOf(a, target)}` });
     }
   }
   return out;

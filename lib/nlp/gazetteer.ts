@@ -23,12 +23,19 @@ export function normTok(t: string): string {
 export class PhraseMap<V> {
   private readonly map = new Map<string, V>();
   private readonly first = new Map<string, number>();
+  /** Proper prefixes of multi-word phrases, so look-ups stop as soon as no phrase can match. */
+  private readonly prefixes = new Set<string>();
 
   /** Adds a phrase; `merge` combines a value with one already stored for the same key. */
   add(phrase: string, value: V, merge?: (old: V, v: V) => V): void {
-    const toks = tokenize(phrase).map((t) => normTok(t.text));
+    this.addTokens(tokenize(phrase).map((t) => normTok(t.text)), value, merge);
+  }
+
+  /** Adds a phrase given as normalised token texts (see normTok). */
+  addTokens(toks: string[], value: V, merge?: (old: V, v: V) => V): void {
     if (toks.length === 0) return;
     const key = toks.join(' ');
+    for (let n = 1; n < toks.length; n++) this.prefixes.add(toks.slice(0, n).join(' '));
     const old = this.map.get(key);
     this.map.set(key, old !== undefined && merge ? merge(old, value) : value);
     this.first.set(toks[0]!, Math.max(this.first.get(toks[0]!) ?? 0, toks.length));
@@ -45,12 +52,13 @@ export class PhraseMap<V> {
   longestAt(lower: string[], i: number, limit = lower.length): { len: number; value: V } | null {
     const max = this.first.get(lower[i]!);
     if (max === undefined) return null;
-    let key = lower[i];
+    let key = lower[i]!;
     let best: { len: number; value: V } | null = null;
     for (let n = 1; n <= max && i + n <= limit; n++) {
       if (n > 1) key += ' ' + lower[i + n - 1];
-      const v = this.map.get(key!);
+      const v = this.map.get(key);
       if (v !== undefined) best = { len: n, value: v };
+      if (!this.prefixes.has(key)) break;
     }
     return best;
   }
@@ -67,12 +75,15 @@ export class Gazetteer {
   }
 
   /**
-   * Per-token feature codes for tokens [from, to): for each token, a bit mask
+   * Per-token feature codes for tokens [from, to) (`cls` = case classes, see Lexicon): for each token, a bit mask
    * where bit (2*type) marks the first token of a match and bit (2*type+1) a later token.
    */
-  mark(lower: string[], from: number, to: number, out: Uint8Array): void {
+  mark(lower: string[], cls: Uint8Array, from: number, to: number, out: Uint8Array): void {
     for (let i = from; i < to; i++) out[i - from] = 0;
     for (let i = from; i < to; i++) {
+      // Names start with a capital (classes Title, Caps, Initial); skipping the rest saves look-ups.
+      const c = cls[i]!;
+      if (c !== 1 && c !== 2 && c !== 3) continue;
       const m = this.phrases.longestAt(lower, i, to);
       if (!m) continue;
       for (let b = 0; b < GAZ_TYPES.length; b++) {

@@ -3,14 +3,16 @@
  * hash width, transition matrix, and the sparse emission weights as base64 text:
  * bucket ids as varint deltas and each row as int8 values times `scale`.
  */
-import { SparseWeights, type TagKind } from './tagger';
+import { DenseWeights, type TagKind } from './tagger';
 
 /** The tagger as loaded in memory. */
 export interface TaggerModel {
   kinds: TagKind[];
-  weights: SparseWeights;
+  weights: DenseWeights;
   /** (nTags + 1) × nTags transition scores; the last row is the sentence start. */
   trans: Float32Array;
+  /** Word hashes of lower-case words/symbols seen inside names in training (others are always O). */
+  open: Set<number>;
 }
 
 interface TaggerJson {
@@ -23,7 +25,11 @@ interface TaggerJson {
   trans: number[];
   keys: string;
   rows: string;
+  open: number[];
 }
+
+/** Quantile of non-zero |weights| mapped to the int8 maximum (see encodeTagger). */
+const QUANTILE = 1;
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -57,20 +63,26 @@ export function fromBase64(s: string): Uint8Array {
 }
 
 /** Serialises trained weights: `dense` holds 2^bits × nTags averaged weights. */
-export function encodeTagger(kinds: TagKind[], bits: number, dense: Float64Array, trans: Float64Array, minAbs: number): string {
+export function encodeTagger(
+  kinds: TagKind[], bits: number, dense: Float64Array, trans: Float64Array, minAbs: number, open: number[],
+): string {
   const nTags = 1 + 2 * kinds.length;
-  let max = 0;
-  for (let i = 0; i < dense.length; i++) max = Math.max(max, Math.abs(dense[i]!));
-  const scale = max / 127 || 1;
+  // int8 quantisation: the scale maps a high quantile of |w| to 127 and clips the rare
+  // larger weights, which keeps far more small weights distinct than scaling by the maximum.
+  const mags: number[] = [];
+  for (let i = 0; i < dense.length; i++) if (dense[i]) mags.push(Math.abs(dense[i]!));
+  mags.sort((x, y) => x - y);
+  const scale = (mags[Math.min(mags.length - 1, Math.floor(mags.length * QUANTILE))] ?? 1) / 127 || 1;
+  const q = (x: number) => Math.max(-127, Math.min(127, Math.round(x / scale)));
   const keys: number[] = [];
   const rows: number[] = [];
   for (let b = 0; b < 1 << bits; b++) {
     const base = b * nTags;
     let keep = false;
-    for (let t = 0; t < nTags; t++) if (Math.abs(dense[base + t]!) >= minAbs && Math.round(dense[base + t]! / scale) !== 0) keep = true;
+    for (let t = 0; t < nTags; t++) if (Math.abs(dense[base + t]!) >= minAbs && q(dense[base + t]!) !== 0) keep = true;
     if (!keep) continue;
     keys.push(b);
-    for (let t = 0; t < nTags; t++) rows.push(Math.round(dense[base + t]! / scale));
+    for (let t = 0; t < nTags; t++) rows.push(q(dense[base + t]!));
   }
   const varint: number[] = [];
   let prev = 0;
@@ -83,6 +95,7 @@ export function encodeTagger(kinds: TagKind[], bits: number, dense: Float64Array
   const json: TaggerJson = {
     format: 'backstory-tagger', version: 1, kinds, bits, nTags, scale,
     trans: [...trans].map((x) => Math.round(x * 1000) / 1000),
+    open: [...open].sort((x, y) => x - y),
     keys: toBase64(Uint8Array.from(varint)), rows: toBase64(Int8Array.from(rows).length ? new Uint8Array(Int8Array.from(rows).buffer) : new Uint8Array()),
   };
   return JSON.stringify(json);
@@ -106,7 +119,7 @@ export function decodeTagger(text: string): TaggerModel {
   for (let i = 0; i < kb.length;) {
     let d = 0, shift = 0, byte: number;
     do {
-      byte! = kb[i++];
+      byte = kb[i++]!;
       d |= (byte & 127) << shift;
       shift += 7;
     } while (byte & 128 && i < kb.length);
@@ -115,9 +128,15 @@ export function decodeTagger(text: string): TaggerModel {
   }
   const rb = new Int8Array(fromBase64(j.rows).buffer);
   if (rb.length !== keys.length * j.nTags) throw new Error('tagger.json: weight rows do not match keys');
-  const rows = new Float32Array(rb.length);
-  for (let i = 0; i < rb.length; i++) rows[i] = rb[i]! * j.scale;
-  // Forbidden BIO moves are stored as a large negative number (JSON has no −∞).
-  const trans = Float32Array.from(j.trans, (x) => (x <= -1e4 ? -Infinity : x));
-  return { kinds: j.kinds, weights: new SparseWeights(j.bits, j.nTags, Int32Array.from(keys), rows), trans };
+  const T = j.nTags;
+  const table = new Int8Array((1 << j.bits) * T);
+  keys.forEach((k, r) => {
+    if (k >= 1 << j.bits) throw new Error('tagger.json: bucket id out of range');
+    table.set(rb.subarray(r * T, r * T + T), k * T);
+  });
+  // Emission scores stay in int8 units, so transitions are divided by the scale;
+  // forbidden BIO moves are stored as a large negative number (JSON has no −∞).
+  const trans = Float32Array.from(j.trans, (x) => (x <= -1e4 ? -Infinity : x / j.scale));
+  if (!Array.isArray(j.open) || j.open.some((x) => typeof x !== 'number')) throw new Error('tagger.json: "open" must be an array of numbers');
+  return { kinds: j.kinds, weights: new DenseWeights(j.bits, T, table), trans, open: new Set(j.open) };
 }

@@ -38,7 +38,7 @@ export class Perceptron implements EmissionSource {
 
   private syncTrans(): void {
     const T = this.nTags;
-    for (let p = 0; p <= T; p++) for (let t = 0; t < T; t++) this.trans[p * T + t]! = allowed(p, t, T) ? this.tw[p * T + t] : -Infinity;
+    for (let p = 0; p <= T; p++) for (let t = 0; t < T; t++) this.trans[p * T + t] = allowed(p, t, T) ? this.tw[p * T + t]! : -Infinity;
   }
 
   private bump(feats: Int32Array, off: number, tag: number, d: number): void {

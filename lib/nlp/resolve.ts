@@ -5,7 +5,7 @@
  * "Jens Stoltenberg"), and an acronym in brackets after its expansion
  * ("North Atlantic Treaty Organization (Nato)") is the same entity.
  */
-import { nameKey, type ArticleEntity, type BlockSpan, type EntityKind, type SpotResult } from '../entity';
+import { nameKey as rawNameKey, type ArticleEntity, type BlockSpan, type EntityKind, type SpotResult } from '../entity';
 
 /** One detected mention before resolution. */
 export interface Mention {
@@ -20,6 +20,17 @@ export interface Mention {
   honorific?: string;
 }
 
+/** nameKey is called several times per mention; names repeat, so it is memoised (bounded). */
+const keyMemo = new Map<string, string>();
+function nameKey(text: string): string {
+  let k = keyMemo.get(text);
+  if (k === undefined) {
+    if (keyMemo.size > 50_000) keyMemo.clear();
+    keyMemo.set(text, (k = rawNameKey(text)));
+  }
+  return k;
+}
+
 const SKIP_INITIAL = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'des', 'la', 'le', 'von', 'van', '&', 'in', 'on']);
 
 /** Initials of an expansion's significant words: "North Atlantic Treaty Organization" → "nato". */
@@ -27,7 +38,7 @@ export function initials(name: string): string {
   return name
     .split(/[\s-]+/)
     .filter((w) => w && !SKIP_INITIAL.has(w.toLowerCase()))
-    .map((w) => w[0].toLowerCase()!)
+    .map((w) => w[0]!.toLowerCase())
     .join('');
 }
 
@@ -42,11 +53,21 @@ function majorityKinds(ms: Mention[]): Map<string, EntityKind> {
     votes.set(k, v);
   }
   const out = new Map<string, EntityKind>();
+  const personParts = new Set<string>(), orgHeads = new Set<string>();
   for (const [k, v] of votes) {
     let best: EntityKind | null = null;
     for (const [kind, n] of v) if (best === null || n > (v.get(best) ?? 0)) best = kind;
     if (best) out.set(k, best);
+    const sp = k.indexOf(' ');
+    if (best === 'person' && sp > 0) {
+      personParts.add(k.slice(0, sp));
+      personParts.add(k.slice(k.lastIndexOf(' ') + 1));
+    } else if (best === 'organization' && sp > 0) orgHeads.add(k.slice(0, sp));
   }
+  // "Magna" tagged as a person in an article about "Magna International" is the company.
+  for (const [k, kind] of out) if (kind === 'person' && !personParts.has(k) && orgHeads.has(k)) out.set(k, 'organization');
+  // "Parnevik" tagged as an organisation in an article about "Jesper Parnevik" is the person.
+  for (const [k, kind] of out) if (kind !== 'person' && kind !== 'event' && personParts.has(k)) out.set(k, 'person');
   return out;
 }
 
@@ -70,25 +91,31 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
 
   // Acronym in brackets right after its expansion.
   for (let i = 0; i + 1 < ms.length; i++) {
-    const a = ms[i], b = ms[i + 1];
-    if (a.block! !== b.block! || a.name! || b.name!) continue;
-    const between = blocks[a.block!].slice(a.end!, b.start!)!;
-    const after = blocks[b.block!].slice(b.end!, b.end! + 3)!;
+    const a = ms[i]!, b = ms[i + 1]!;
+    if (a.block !== b.block || a.name || b.name || b.start - a.end > 4) continue;
+    const between = blocks[a.block]!.slice(a.end, b.start);
+    const after = blocks[b.block]!.slice(b.end, b.end + 3);
     if (/^\s*\(\s*$/.test(between) && /^\s*\)/.test(after) && initials(a.text!) === nameKey(b.text!).replace(/[^a-z0-9]/g, '')) {
-      b.kind! = a.kind!;
+      b.kind = a.kind!;
       if (keyOf(a!) !== keyOf(b!)) link.set(keyOf(b!), keyOf(a!));
     }
   }
 
   // Short person names link to the fullest person name containing them at the start or end.
-  const persons = [...new Set(ms.filter((m) => m.kind === 'person' && !m.name).map((m) => nameKey(m.text)))];
-  for (const p of persons) {
-    const words = p.split(' ');
-    let best: string | null = null;
-    for (const q of persons) {
-      if (q === p || q.split(' ').length <= words.length) continue;
-      if ((q.endsWith(' ' + p) || q.startsWith(p + ' ')) && (best === null || q.length > best.length)) best = q;
+  // Linear: every leading and trailing word run of a full name points at its longest owner.
+  const persons = new Set(ms.filter((m) => m.kind === 'person' && !m.name).map((m) => nameKey(m.text)));
+  const owner = new Map<string, string>();
+  for (const q of persons) {
+    const w = q.split(' ');
+    for (let k = 1; k < w.length; k++) {
+      for (const part of [w.slice(0, k).join(' '), w.slice(w.length - k).join(' ')]) {
+        const cur = owner.get(part);
+        if (cur === undefined || q.length > cur.length) owner.set(part, q);
+      }
     }
+  }
+  for (const p of persons) {
+    const best = owner.get(p);
     if (best) link.set(`person:${p}`, `person:${best}`);
   }
 
@@ -119,6 +146,6 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
     e.aliases = [...forms.keys()].filter((f) => f !== e.name);
     return e;
   });
-  entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  entities.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { entities, spans };
 }

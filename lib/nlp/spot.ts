@@ -7,8 +7,11 @@ import type { EntityKind, SpotResult } from '../entity';
 import { Article, Scratch, tagPiece, type PieceAnalysis } from './analyze';
 import { PhraseMap } from './gazetteer';
 import { findEvents, type TSpan } from './events';
+import { applySpanRules } from './rules';
 import { resolveMentions, type Mention } from './resolve';
 import type { ModelData } from './detector';
+import { Lexicon } from './lexicon';
+import { IntrinsicCache } from './emission-cache';
 
 /** A reader's card name used as an extra dictionary at detection time. */
 export interface KnownName {
@@ -24,14 +27,15 @@ const NEVER = new Set(
 const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|President|Minister)\.?\s+$/;
 
 /** Turns a piece's spans into mentions, dropping misc and spans that are never names. */
-function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[]): void {
+function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: PhraseMap<KnownName>): void {
   for (const s of spans) {
     if (s.kind === 'misc') continue;
-    const start = a.tokens[s.from].start!, end = a.tokens[s.to - 1].end!;
+    const start = a.tokens[s.from]!.start!, end = a.tokens[s.to - 1]!.end!;
     const text = a.text.slice(start, end);
     if (NEVER.has(text.toLowerCase().replace(/\.$/, '')) || !/\p{L}/u.test(text)) continue;
     const m: Mention = { block: a.block, start: a.offset + start, end: a.offset + end, kind: s.kind, text };
     if (s.name) m.name = s.name;
+    else if (s.kind !== 'event') names.addTokens(a.info.lower.slice(s.from, s.to), { name: text, kind: s.kind });
     if (s.kind === 'person') {
       const h = HONORIFIC_BEFORE.exec(a.text.slice(Math.max(0, start - 12), start));
       if (h) m.honorific = h[1];
@@ -45,33 +49,53 @@ function propagate(a: PieceAnalysis, names: PhraseMap<KnownName>, taken: Mention
   let t = 0;
   const toks = a.tokens;
   for (let i = 0; i < toks.length; i++) {
-    const c = toks[i].text.charCodeAt(0)!;
-    if (!(c >= 65 && c <= 90) && !(c > 127 && toks[i].text[0]! !== toks[i].text[0].toLowerCase()!)) continue;
+    const word = toks[i]!.text;
+    const c = word.charCodeAt(0);
+    // Only capitalised occurrences count ("Nato", not "nato"); non-ASCII letters checked by case mapping.
+    if (!(c >= 65 && c <= 90) && !(c > 127 && word[0] !== word[0]!.toLowerCase())) continue;
     const m = names.longestAt(a.info.lower, i);
     if (!m) continue;
-    const start = a.offset + toks[i].start!, end = a.offset + toks[i + m.len - 1].end!;
-    while (t < taken.length && (taken[t].block! < a.block || (taken[t].block! === a.block && taken[t].end! <= start))) t++;
-    if (t < taken.length && taken[t].block! === a.block && taken[t].start! < end) continue;
-    out.push({ block: a.block, start, end, kind: m.value.kind, text: a.text.slice(toks[i].start!, toks[i + m.len - 1].end!) });
+    const start = a.offset + toks[i]!.start!, end = a.offset + toks[i + m.len - 1]!.end!;
+    while (t < taken.length && (taken[t]!.block! < a.block || (taken[t]!.block! === a.block && taken[t]!.end! <= start))) t++;
+    if (t < taken.length && taken[t]!.block! === a.block && taken[t]!.start! < end) continue;
+    out.push({ block: a.block, start, end, kind: m.value.kind, text: a.text.slice(toks[i]!.start!, toks[i + m.len - 1]!.end!) });
     i += m.len - 1;
   }
 }
 
+/** Per-detector state kept between articles: the word cache, its emission cache and buffers. */
+export interface Runtime {
+  lex: Lexicon;
+  cache: IntrinsicCache;
+  scratch: Scratch;
+}
+
+/** Creates the per-detector runtime state for a model. */
+export function createRuntime(model: ModelData): Runtime {
+  const lex = new Lexicon();
+  return { lex, cache: new IntrinsicCache(model.tagger.weights, lex, model.tagger.open), scratch: new Scratch(model.tagger.weights.nTags) };
+}
+
 /** Runs the whole pipeline on an article given as blocks. */
-export function spotArticle(model: ModelData, known: PhraseMap<KnownName>, blocks: string[]): SpotResult {
-  const art = new Article(blocks);
+export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<KnownName>, blocks: string[]): SpotResult {
+  const art = new Article(blocks, rt.lex);
   const ctx = art.context();
-  const sc = new Scratch();
   const { weights, trans, kinds } = model.tagger;
+  const sc = rt.scratch;
   const mentions: Mention[] = [];
-  art.forEach((a) => {
-    const raw = tagPiece(a, ctx, model.gazetteer, weights, trans, sc);
-    const spans = findEvents(a, raw.map((s) => ({ from: s.from, to: s.to, kind: kinds[s.kind] }))!);
-    toMentions(a, spans, mentions);
-  });
   // Names tagged once are tagged the same way everywhere; the reader's card names are found too.
   const names = new PhraseMap<KnownName>();
-  for (const m of mentions) if (!m.name && m.kind !== 'event') names.add(m.text, { name: m.text, kind: m.kind });
+  art.forEach((a) => {
+    const raw = tagPiece(a, ctx, model.gazetteer, weights, trans, rt.cache, sc);
+    const spans = findEvents(a, applySpanRules(a, raw.map((s) => ({ from: s.from, to: s.to, kind: kinds[s.kind]! }))));
+    toMentions(a, spans, mentions, names);
+  });
+  // The first and last word of a full person name also name that person ("Stoltenberg").
+  for (const m of mentions) {
+    if (m.kind !== 'person' || m.name || !/\s/.test(m.text)) continue;
+    const words = m.text.split(/\s+/);
+    for (const w of [words[0]!, words[words.length - 1]!]) if (w.length > 2 && !/\.$/.test(w)) names.add(w, { name: w, kind: 'person' });
+  }
   mentions.sort((x, y) => x.block - y.block || x.start - y.start);
   const extra: Mention[] = [];
   art.forEach((a) => propagate(a, names, mentions, extra));

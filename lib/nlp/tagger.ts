@@ -20,40 +20,25 @@ export interface EmissionSource {
   addScores(feats: Int32Array, off: number, scores: Float32Array, so: number): void;
 }
 
-/** Compact runtime weights: only buckets with non-zero rows, found through an open-addressing table. */
-export class SparseWeights implements EmissionSource {
-  private readonly table: Int32Array;
-  private readonly tmask: number;
+/**
+ * Runtime weights: a dense 2^bits × nTags int8 table (feature id & mask = bucket),
+ * so scoring a feature is one multiply and nTags adds, no probing. Scores are in
+ * quantisation units; the transitions are divided by the same scale.
+ */
+export class DenseWeights implements EmissionSource {
+  private readonly mask: number;
 
-  /**
-   * @param bits hash width used in training (feature id & (2^bits − 1) is the bucket)
-   * @param keys sorted bucket ids that have weights
-   * @param rows keys.length × nTags weights
-   */
-  constructor(readonly bits: number, readonly nTags: number, readonly keys: Int32Array, readonly rows: Float32Array) {
-    let size = 1;
-    while (size < keys.length * 2) size <<= 1;
-    this.table = new Int32Array(size).fill(-1);
-    this.tmask = size - 1;
-    for (let r = 0; r < keys.length; r++) {
-      let s = Math.imul(keys[r]!, 0x9e3779b1) >>> 0 & this.tmask;
-      while (this.table[s] !== -1) s = (s + 1) & this.tmask;
-      this.table[s] = r;
-    }
+  constructor(readonly bits: number, readonly nTags: number, readonly table: Int8Array) {
+    this.mask = (1 << bits) - 1;
   }
 
   addScores(feats: Int32Array, off: number, scores: Float32Array, so: number): void {
-    const mask = (1 << this.bits) - 1, T = this.nTags, { table, tmask, keys, rows } = this;
+    const T = this.nTags, mask = this.mask, table = this.table;
     for (let f = off, end = off + SLOTS; f < end; f++) {
-      const id = feats[f];
-      if (id! < 0) break;
-      const b = id! & mask;
-      let s = Math.imul(b, 0x9e3779b1) >>> 0 & tmask;
-      let r: number;
-      while ((r! = table[s]) !== -1 && keys[r] !== b) s = (s + 1) & tmask;
-      if (r === -1) continue;
-      const base = r * T;
-      for (let t = 0; t < T; t++) scores[so + t]! += rows[base + t]!;
+      const id = feats[f]!;
+      if (id < 0) break;
+      const base = (id & mask) * T;
+      for (let t = 0; t < T; t++) scores[so + t]! += table[base + t]!;
     }
   }
 }
@@ -69,18 +54,22 @@ export function allowed(prev: number, t: number, nTags: number): boolean {
 
 /**
  * Viterbi decoding of `n` tokens given emission scores (n × T) and transitions
- * ((T+1) × T, −∞ on forbidden moves).
+ * ((T+1) × T, −∞ on forbidden moves). Tokens flagged in `closed` can only take tag O.
  * Writes the best tag sequence to `out`. Linear in n.
  */
-export function viterbi(emit: Float32Array, n: number, T: number, trans: Float32Array, out: Uint8Array): void {
+export function viterbi(
+  emit: Float32Array, n: number, T: number, trans: Float32Array, out: Uint8Array,
+  score: Float64Array = new Float64Array(n * T), back: Uint8Array = new Uint8Array(n * T), closed?: Uint8Array,
+): void {
   if (n === 0) return;
-  const score = new Float64Array(n * T);
-  const back = new Uint8Array(n * T);
   // BIO constraints are baked into `trans` as −∞, so no per-step checks are needed.
   for (let t = 0; t < T; t++) score[t] = emit[t]! + trans[T * T + t]!;
   for (let i = 1; i < n; i++) {
     const cur = i * T, prev = cur - T;
-    for (let t = 0; t < T; t++) {
+    // A closed word can only be O: one column instead of T.
+    const tn = closed && closed[i] ? 1 : T;
+    for (let t = tn; t < T; t++) score[cur + t] = -Infinity;
+    for (let t = 0; t < tn; t++) {
       let best = -Infinity, arg = 0;
       for (let p = 0; p < T; p++) {
         const v = score[prev + p]! + trans[p * T + t]!;
@@ -91,10 +80,10 @@ export function viterbi(emit: Float32Array, n: number, T: number, trans: Float32
     }
   }
   let best = -Infinity, arg = 0;
-  for (let t = 0; t < T; t++) if (score[(n - 1) * T + t]! > best) { best! = score[(n - 1) * T + t]; arg = t; }
+  for (let t = 0; t < T; t++) if (score[(n - 1) * T + t]! > best) { best = score[(n - 1) * T + t]!; arg = t; }
   for (let i = n - 1; i >= 0; i--) {
     out[i] = arg;
-    arg! = back[i * T + arg];
+    arg = back[i * T + arg]!;
   }
 }
 

@@ -83,13 +83,19 @@ function area(c: Country): string {
   return where === 'Caribbean' ? 'the Caribbean' : where;
 }
 
-/** The usable aliases of a country: official name, alt spellings, demonyms, extras. */
+/** English demonyms ("Antiguan, Barbudan" is two), without ones equal to the name ("Gibraltar"). */
+function demonymsOf(c: Country): string[] {
+  const all = Object.values(c.demonyms?.eng ?? {}).flatMap((d) => d.split(/, | or /));
+  return [...new Set(all.map((d) => d.trim()))].filter((d) => d && d !== c.name.common);
+}
+
+/** The usable aliases of a country: official name, alt spellings (not codes, not demonyms), extras. */
 function aliasesOf(c: Country): string[] {
-  const demonyms = Object.values(c.demonyms?.eng ?? {}).flatMap((d) => d.split(/, | or /));
+  const demonyms = new Set(demonymsOf(c));
   const alts = c.altSpellings.filter(
-    (a) => a !== c.cca2 && a.length > 2 && !a.includes(', ') && LATIN_NAME.test(a) && !DENIED_ALIASES.has(a),
+    (a) => a !== c.cca2 && a.length > 2 && !a.includes(', ') && LATIN_NAME.test(a) && !DENIED_ALIASES.has(a) && !demonyms.has(a),
   );
-  const all = [c.name.official, ...alts, ...demonyms, ...(EXTRA_ALIASES[c.cca2] ?? [])];
+  const all = [c.name.official, ...alts, ...(EXTRA_ALIASES[c.cca2] ?? [])];
   return [...new Set(all.map((a) => a.trim()))].filter((a) => a && a !== c.name.common);
 }
 
@@ -139,6 +145,7 @@ export function countryCards(countries: Countries = loadCountries()): (StarterCa
       name: c.name.common,
       kind: 'place',
       aliases: aliasesOf(c),
+      demonyms: demonymsOf(c),
       keys: [],
       description: c.cca2 === 'AQ' ? 'Continent around the South Pole' : `${kindWord} in ${area(c)}${capital}`,
       summary: summaryOf(c, (cca3) => byCca3.get(cca3)),

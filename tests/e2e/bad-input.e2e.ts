@@ -26,7 +26,9 @@ describe('bad input', () => {
         .getByText('No article found on this page.')
         .waitFor({ timeout: 10_000 })
         .catch(async () =>
-          assert.fail(`popup does not say "No article found on this page."; it shows: ${await popup.innerText('body')}`),
+          assert.fail(
+            `popup does not say "No article found on this page."; it shows: ${(await popup.textContent('body')) ?? ''}`,
+          ),
         );
       const marks = await readMarks(page);
       assert.deepEqual(marks, [], `a page of links was marked: ${marks.map((m) => m.text).join(' | ')}`);
@@ -34,28 +36,39 @@ describe('bad input', () => {
     });
   });
 
-  test('a 5 MB text node: the page stays responsive and reports no errors', { timeout: 90_000 }, async () => {
+  test('a 5 MB text node: the page stays responsive and reports no errors', {
+    timeout: 90_000,
+  }, async (t) => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       const errors = collectErrors(page);
       await page.goto(server.url('/bad/huge-text-node.html'), { timeout: 30_000 });
-      const length = await page.evaluate(() => (window as unknown as { __hugeTextLength: number }).__hugeTextLength);
+      const length = await page.evaluate(
+        () => (window as unknown as { __hugeTextLength: number }).__hugeTextLength,
+      );
       assert.equal(length, 5 * 1024 * 1024, 'fixture did not build its 5 MB text node');
       // A reader scrolls and clicks during the first seconds: every probe must answer quickly.
       let slowest = 0;
       const until = Date.now() + 8_000;
       while (Date.now() < until) {
         const t0 = Date.now();
-        await within('the page (page.evaluate(() => 1))', 3_000, page.evaluate(() => 1));
+        await within(
+          'the page (page.evaluate(() => 1))',
+          3_000,
+          page.evaluate(() => 1),
+        );
         slowest = Math.max(slowest, Date.now() - t0);
         await sleep(250);
       }
+      t.diagnostic(`slowest page.evaluate answer in the first 8 s: ${slowest} ms`);
       assert.ok(slowest < 3_000, `the page was unresponsive for ${slowest} ms`);
       assert.deepEqual(errors, [], 'the page reported errors');
     });
   });
 
-  test('names inside inputs, textareas, contenteditable, script, style, code and pre are not marked', { timeout: 60_000 }, async () => {
+  test('names inside inputs, textareas, contenteditable, script, style, code and pre are not marked', {
+    timeout: 60_000,
+  }, async () => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       const errors = collectErrors(page);
@@ -83,7 +96,9 @@ describe('bad input', () => {
     });
   });
 
-  test('a page that removes the host element: the card still opens on hover', { timeout: 60_000 }, async () => {
+  test('a page that removes the host element: the card still opens on hover', {
+    timeout: 60_000,
+  }, async (t) => {
     await withBrowser({}, async ({ context }) => {
       const page = await context.newPage();
       const errors = collectErrors(page);
@@ -92,7 +107,7 @@ describe('bad input', () => {
       let opened = false;
       const failures: string[] = [];
       // A reader whose first hover showed nothing tries again.
-      for (let attempt = 0; attempt < 5 && !opened; attempt++) {
+      for (let attempt = 0; attempt < 2 && !opened; attempt++) {
         await hoverMark(page, 'Jens Stoltenberg', attempt % 2);
         try {
           await waitForAx(page, { role: 'dialog', name: 'Jens Stoltenberg' }, { timeout: 2_500 });
@@ -103,9 +118,15 @@ describe('bad input', () => {
           await sleep(600);
         }
       }
-      const removals = await page.evaluate(() => (window as unknown as { __hostRemovals: number }).__hostRemovals);
+      const removals = await page.evaluate(
+        () => (window as unknown as { __hostRemovals: number }).__hostRemovals,
+      );
+      t.diagnostic(`host removed ${removals} time(s); card opened after ${failures.length + 1} hover(s)`);
       assert.ok(removals >= 1, 'the page never removed <backstory-host> (was it ever added?)');
-      assert.ok(opened, `no card after the page removed the host ${removals} time(s): ${failures.join(' / ')}`);
+      assert.ok(
+        opened,
+        `no card after the page removed the host ${removals} time(s): ${failures.join(' / ')}`,
+      );
       assert.deepEqual(errors, [], 'the page reported errors');
     });
   });

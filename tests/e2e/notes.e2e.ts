@@ -29,7 +29,9 @@ async function cardTextContaining(page: Page, expected: string): Promise<string>
       return text.includes(expected) ? text : null;
     });
   } catch {
-    assert.fail(`the hover card on Jens Stoltenberg does not show the note "${expected}"; card text: ${text}`);
+    assert.fail(
+      `the hover card on Jens Stoltenberg does not show the note "${expected}"; card text: ${text}`,
+    );
   }
 }
 
@@ -56,7 +58,9 @@ async function writeNote(popup: Page, body: string): Promise<void> {
 }
 
 describe('notes', () => {
-  test('a note added in the popup shows on the card after reload and after a restart', { timeout: 120_000 }, async () => {
+  test('a note added in the popup shows on the card after reload and after a restart', {
+    timeout: 120_000,
+  }, async () => {
     const profileDir = freshProfileDir();
     const note = 'Spoke at the Brussels press conference; ask about the Nato-Russia Council.';
     try {
@@ -116,7 +120,9 @@ describe('notes', () => {
     });
   });
 
-  test('empty and over-long notes are refused with an alert; saved notes are kept', { timeout: 90_000 }, async () => {
+  test('empty and over-long notes are refused with an alert; saved notes are kept', {
+    timeout: 90_000,
+  }, async () => {
     await withBrowser({}, async (browser) => {
       const page = await browser.context.newPage();
       await page.goto(server.url(DEMO_PATH));
@@ -129,14 +135,26 @@ describe('notes', () => {
 
       await writeNote(popup, '   ');
       const empty = popup.getByRole('alert');
-      await empty.waitFor({ timeout: 5_000 }).catch(() => assert.fail('an empty note shows no role="alert" message'));
-      assert.match(await empty.innerText(), /empty/i, 'the alert for an empty note does not say it is empty');
+      await empty
+        .waitFor({ timeout: 5_000 })
+        .catch(() => assert.fail('an empty note shows no role="alert" message'));
+      assert.match(
+        (await empty.textContent()) ?? '',
+        /empty/i,
+        'the alert for an empty note does not say it is empty',
+      );
       await popup.getByRole('button', { name: 'Cancel' }).click();
 
       await writeNote(popup, 'x'.repeat(100_001));
       const long = popup.getByRole('alert');
-      await long.waitFor({ timeout: 5_000 }).catch(() => assert.fail('a 100,001-char note shows no role="alert"'));
-      assert.match(await long.innerText(), /100,000/, 'the alert for a long note does not name the 100,000 limit');
+      await long
+        .waitFor({ timeout: 5_000 })
+        .catch(() => assert.fail('a 100,001-char note shows no role="alert"'));
+      assert.match(
+        (await long.textContent()) ?? '',
+        /100,000/,
+        'the alert for a long note does not name the 100,000 limit',
+      );
       await popup.getByRole('button', { name: 'Cancel' }).click();
 
       // Edit and delete from the popup, then check what the database kept after a fresh popup.
@@ -152,7 +170,11 @@ describe('notes', () => {
         const listed = await popupNotes(popup);
         return listed.length > 0 ? listed : null;
       });
-      assert.equal(notes.length, 1, `expected exactly the one valid note after reload, got: ${JSON.stringify(notes)}`);
+      assert.equal(
+        notes.length,
+        1,
+        `expected exactly the one valid note after reload, got: ${JSON.stringify(notes)}`,
+      );
       assert.ok(notes[0]?.includes(`${kept} Edited.`), `the saved note was lost or not edited: ${notes[0]}`);
 
       await popup.getByRole('button', { name: /^Delete note/ }).click();

@@ -39,7 +39,9 @@ describe('real news pages', () => {
   });
 
   for (const name of PAGES) {
-    test(`${name}: marks names, lists them in the popup, adds no page errors`, { timeout: 90_000 }, async () => {
+    test(`${name}: marks names, lists them in the popup, adds no page errors`, {
+      timeout: 90_000,
+    }, async (t) => {
       if (!plain || !withExtension) throw new Error('browsers did not launch');
       const url = server.url(`/pages/${name}/source.html`);
 
@@ -50,6 +52,7 @@ describe('real news pages', () => {
       const page = await withExtension.context.newPage();
       const errors = await loadAndSettle(page, url);
       const marks = await waitForMarks(page);
+      t.diagnostic(`${marks.length} marks; ${baseline.size} page errors without the extension`);
       assert.ok(marks.length > 0, `${name}: no CSS.highlights ranges`);
 
       const popup = await openPopup(withExtension, page);
@@ -65,7 +68,11 @@ describe('real news pages', () => {
       for (const list of lists) {
         const counts = list.map(([, count]) => count);
         const sorted = [...counts].sort((a, b) => b - a);
-        assert.deepEqual(counts, sorted, `${name}: popup list not most-mentioned first: ${JSON.stringify(list)}`);
+        assert.deepEqual(
+          counts,
+          sorted,
+          `${name}: popup list not most-mentioned first: ${JSON.stringify(list)}`,
+        );
       }
       await popup.close();
 

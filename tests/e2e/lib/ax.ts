@@ -94,7 +94,9 @@ export function descendants(tree: AxTree, from: AxNode): AxNode[] {
 
 /** Nodes matching `query`, anywhere in the tree or under `within`. */
 export function findAll(tree: AxTree, query: AxQuery, within?: AxNode): AxNode[] {
-  const pool = within ? descendants(tree, within) : tree.roots.flatMap((root) => [root, ...descendants(tree, root)]);
+  const pool = within
+    ? descendants(tree, within)
+    : tree.roots.flatMap((root) => [root, ...descendants(tree, root)]);
   return pool.filter((node) => matches(node, query));
 }
 
@@ -150,17 +152,24 @@ export async function waitForNoAx(page: Page, query: AxQuery, options: WaitOptio
 export async function axCenter(page: Page, node: AxNode): Promise<{ x: number; y: number }> {
   if (node.backendDOMNodeId === undefined) throw new Error(`${node.role} "${node.name}" has no DOM node`);
   const session = await cdp(page);
-  const { model } = (await session.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as {
-    model: { border: number[] };
-  };
+  const { model } = (await session
+    .send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })
+    .catch((error: Error) => {
+      throw new Error(`${node.role} "${node.name}" is no longer on screen (${error.message})`);
+    })) as { model: { border: number[] } };
   const q = model.border;
   const xs = [q[0], q[2], q[4], q[6]].map(Number);
   const ys = [q[1], q[3], q[5], q[7]].map(Number);
   return { x: (Math.min(...xs) + Math.max(...xs)) / 2, y: (Math.min(...ys) + Math.max(...ys)) / 2 };
 }
 
-/** Clicks an accessibility node with the real mouse (works inside closed shadow roots). */
+/**
+ * Clicks an accessibility node with the real mouse (works inside closed shadow roots), travelling
+ * there in small steps and pausing as a hand would, so hover logic sees the pointer arrive.
+ */
 export async function clickAx(page: Page, node: AxNode): Promise<void> {
   const { x, y } = await axCenter(page, node);
+  await page.mouse.move(x, y, { steps: 8 });
+  await page.waitForTimeout(100);
   await page.mouse.click(x, y);
 }

@@ -10,7 +10,10 @@ import { projectRoot } from '../../../scripts/lib/static-server';
 import { waitFor } from './wait';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = path.join(projectRoot, '.output/chrome-mv3');
+/** The built extension; BACKSTORY_EXTENSION_DIR points elsewhere (e.g. a snapshot of a build). */
+export const EXTENSION_DIR = path.resolve(
+  process.env.BACKSTORY_EXTENSION_DIR ?? path.join(projectRoot, '.output/chrome-mv3'),
+);
 
 export interface Browser {
   context: BrowserContext;
@@ -29,6 +32,9 @@ export interface LaunchOptions {
   /** Reuse a profile dir (to test a restart); a fresh temp dir otherwise. */
   profileDir?: string;
 }
+
+/** A host name that resolves to 127.0.0.1 in the test browser but is no news site Backstory knows. */
+export const OTHER_SITE = 'news.example.test';
 
 const NAME_SHIM =
   "Object.defineProperty(globalThis, '__name', { value: (f) => f, configurable: true, writable: true });";
@@ -54,8 +60,11 @@ export async function launch({ extension = true, profileDir }: LaunchOptions = {
   assertPrerequisites();
   const dir = profileDir ?? freshProfileDir();
   const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
+  // news.example.test is a site Backstory does not run on by default, served by the same local server.
+  args.push(`--host-resolver-rules=MAP ${OTHER_SITE} 127.0.0.1`);
   args.push('--disable-background-networking', '--disable-component-update', '--disable-sync');
-  if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (extension)
+    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -74,7 +83,7 @@ export async function launch({ extension = true, profileDir }: LaunchOptions = {
     // serialises into the page need it defined there. Non-enumerable, so pages do not see a new global.
     await context.addInitScript({ content: NAME_SHIM });
     await context.route(
-      (url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1',
+      (url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1' && url.hostname !== OTHER_SITE,
       (route) => route.abort('internetdisconnected'),
     );
     if (!extension) return { context, profileDir: dir, close };

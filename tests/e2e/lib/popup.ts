@@ -3,11 +3,12 @@
  * about through `?tab=<id>` (UI-CONTRACT.md), with the tab id read from the extension's worker.
  */
 import type { Page } from 'playwright-core';
+import { axTree, descendants, findAll } from './ax';
 import type { Browser } from './browser';
-import { axTree, findAll } from './ax';
 import { waitFor } from './wait';
 
 const ENTITY_BUTTON = /^(.+), (\d+) mentions?$/;
+const KIND_HEADING = /^(People|Organisations|Places|Events)$/;
 
 interface TabLike {
   id?: number;
@@ -23,16 +24,17 @@ export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
   await page.bringToFront();
   return waitFor(`the tab id of ${url} from chrome.tabs.query`, async () => {
     const tabs = await worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<TabLike[]> } } }).chrome;
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<TabLike[]> } } })
+        .chrome;
       const all = (await api.tabs.query({})).map((t) => ({ id: t.id, url: t.url }));
       const active = (await api.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => t.id);
       return { all, active };
     });
     const match = tabs.all.find((t) => t.url === url);
     if (match) return match.id;
-    // Without host permission for the page, tab URLs are hidden: fall back to the active tab.
-    if (tabs.all.every((t) => t.url === undefined)) return tabs.active.length === 1 ? tabs.active[0] : undefined;
-    return undefined;
+    // Without host permission for the page its URL is hidden: it is the active tab (brought to front).
+    const [active, ...others] = tabs.all.filter((t) => tabs.active.includes(t.id));
+    return active && others.length === 0 && active.url === undefined ? active.id : undefined;
   });
 }
 
@@ -64,4 +66,23 @@ export async function popupEntityLists(popup: Page): Promise<Array<Array<[string
     if (parsed.length) out.push(parsed);
   }
   return out;
+}
+
+/** The popup's entity buttons grouped under the level-2 heading they follow, in the order shown. */
+export async function popupGroups(popup: Page): Promise<Map<string, Array<[string, number]>>> {
+  const tree = await axTree(popup);
+  const groups = new Map<string, Array<[string, number]>>();
+  let heading = '(before any heading)';
+  for (const root of tree.roots) {
+    for (const node of [root, ...descendants(tree, root)]) {
+      if (node.ignored) continue;
+      if (node.role === 'heading' && KIND_HEADING.test(node.name.trim())) heading = node.name.trim();
+      const m = node.role === 'button' ? ENTITY_BUTTON.exec(node.name.trim()) : null;
+      if (!m) continue;
+      const list = groups.get(heading) ?? [];
+      list.push([m[1] ?? '', Number(m[2])]);
+      groups.set(heading, list);
+    }
+  }
+  return groups;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createReaderCard, findCard, findCards, listKnownNames } from '@/lib/db/cards';
 import { card, freshDb } from './helpers';
 
@@ -63,7 +63,7 @@ describe('createReaderCard', () => {
 
   it('reports a failed write clearly', async () => {
     const db = await freshDb();
-    db.cards.add = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    vi.spyOn(db.cards, 'add').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
     const made = await createReaderCard(db, { name: 'Someone', kind: 'person' });
     expect(made).toEqual({ ok: false, error: expect.stringMatching(/^The card was not saved: the browser's storage/) });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { installStarterCards } from '@/lib/db/starter';
-import { findCard } from '@/lib/db/cards';
+import { findCard, listKnownNames } from '@/lib/db/cards';
 import { freshDb } from './helpers';
 
 const starter = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
@@ -36,6 +36,13 @@ describe('installStarterCards', () => {
     const un = await db.cards.get('un');
     expect(un).toMatchObject({ description: 'United Nations v2', keys: ['united nations', 'un'], createdAt });
     expect(await db.cards.count()).toBe(3);
+  });
+
+  it('demonyms find the card but are not names the detector is told', async () => {
+    const db = await freshDb();
+    await installStarterCards(db, [starter('russia', 'Russia', { kind: 'place', aliases: ['Russian Federation'], demonyms: ['Russian'] })]);
+    expect((await findCard(db, { name: 'Russian', kind: 'place' }))?.id).toBe('russia');
+    expect(await listKnownNames(db)).toEqual([{ name: 'Russia', kind: 'place', aliases: ['Russian Federation'] }]);
   });
 
   it('skips malformed entries and writes the rest', async () => {

@@ -28,8 +28,9 @@ async function coverage(name: string): Promise<{ covered: number; outside: numbe
   return { covered: hit / total, outside: (scanned - hit) / Math.max(1, scanned) };
 }
 
-// cnet is left out: happy-dom's parser drops most of that page's body (Chromium parses it fine).
-const PAGES = ['ars-1', 'bbc-1', 'breitbart', 'cnn', 'guardian-1', 'nytimes-1', 'nytimes-2', 'seattletimes-1', 'telegraph', 'tmz-1', 'wapo-1', 'webmd-1'];
+// A sample of the shared pages (all 13 are checked in Chromium by the end-to-end tests; here,
+// cnet could not be used anyway: happy-dom's parser drops most of that page's body).
+const PAGES = ['ars-1', 'bbc-1', 'cnn', 'nytimes-1', 'telegraph', 'wapo-1', 'webmd-1'];
 
 describe('findArticle on real news pages', () => {
   for (const name of PAGES)

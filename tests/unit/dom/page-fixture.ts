@@ -1,8 +1,12 @@
-/** Loads a real news page from ../shared/pages into its own inert happy-dom window (no scripts, no network). */
+/**
+ * Loads a real news page (copied from ../shared/pages, see fixtures/pages/NOTICE.md) into its own
+ * inert happy-dom window (no scripts, no network).
+ */
 import { readFileSync } from 'node:fs';
+import { URL as NodeURL, fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 
-export const PAGES_DIR = '/work/shared/pages';
+export const PAGES_DIR = fileURLToPath(new NodeURL('./fixtures/pages', import.meta.url));
 
 const quiet = { log() {}, warn() {}, error() {}, info() {}, debug() {} } as unknown as Console;
 

@@ -1,0 +1,38 @@
+/**
+ * Small span rules applied to the tagger's output before events and resolution.
+ */
+import type { PieceAnalysis } from './analyze';
+import type { TSpan } from './events';
+import { F_GEO } from './word-flags';
+
+/** Honorifics and titles that precede a person's name but are not part of it (CoNLL convention). */
+const HONORIFIC = /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|King|Queen|Prince|Princess|Pope|Cardinal|Sheikh|President|Chancellor|Premier)\.?$/i;
+/** A possessive ending or stray punctuation never ends a name ("Nato's" → "Nato"). */
+const BAD_END = /^(['’][sS]?|[-,;:(\["“”])$/;
+const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
+
+/**
+ * Strips leading honorifics from spans ("Mr Stoltenberg" → "Stoltenberg"), makes a
+ * lone name before a geographic noun a place, and adds such names the tagger missed.
+ * Returns a new sorted span list.
+ */
+export function applySpanRules(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
+  const { flags } = a.info;
+  const toks = a.tokens;
+  const covered = new Uint8Array(toks.length);
+  for (const s of spans) {
+    while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(toks[s.from]!.text)) s.from++;
+    while (s.to - s.from > 1 && BAD_END.test(toks[s.to - 1]!.text)) s.to--;
+    if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO) s.kind = 'place';
+    for (let i = s.from; i < s.to; i++) covered[i] = 1;
+  }
+  const out = spans.slice();
+  for (let i = 1; i + 1 < toks.length; i++) {
+    if (covered[i] || !(flags[i + 1]! & F_GEO) || toks[i + 1]!.nl) continue;
+    const t = toks[i]!;
+    // Capitalised, and not capitalised merely because it starts a sentence.
+    if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || t.nl || ENDERS.has(toks[i - 1]!.text)) continue;
+    out.push({ from: i, to: i + 1, kind: 'place' });
+  }
+  return out.length === spans.length ? out : out.sort((x, y) => x.from - y.from);
+}

@@ -1,0 +1,84 @@
+/**
+ * Speed benchmark: Backstory's detector against compromise on the same corpus,
+ * in one process, models preloaded, medians of several runs. Also prints the
+ * detector's peak V8 heap use (measured before compromise is even loaded).
+ *
+ *   npm run bench:detect [-- --corpus /work/shared/corpora/conll2003-dev.jsonl --runs 7]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadDetectorFromDisk } from '../lib/nlp/load-node';
+
+const args = process.argv.slice(2);
+const opt = (name: string, def: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : def;
+};
+const CORPUS = opt('corpus', path.resolve(import.meta.dirname, '../../shared/corpora/conll2003-dev.jsonl'));
+const RUNS = Number(opt('runs', '7'));
+const PEER_RUNS = Number(opt('peer-runs', '3'));
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+const texts = fs.readFileSync(CORPUS, 'utf8').split('\n').filter((l) => l.trim())
+  .map((l) => (JSON.parse(l) as { text: string }).text);
+const words = texts.reduce((n, t) => n + t.split(/\s+/).filter(Boolean).length, 0);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (b: number) => (b / 1048576).toFixed(1);
+
+/** Times `runs` passes of `fn` over every text; returns the median seconds per pass. */
+function time(runs: number, fn: (t: string) => void, onDoc?: () => void): number {
+  const secs: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const t0 = process.hrtime.bigint();
+    for (const t of texts) {
+      fn(t);
+      onDoc?.();
+    }
+    secs.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return median(secs);
+}
+
+async function main(): Promise<void> {
+  console.log(`corpus ${path.basename(CORPUS)}: ${texts.length} docs, ${words} words`);
+  gc();
+  const before = process.memoryUsage();
+  const detector = await loadDetectorFromDisk(path.resolve(import.meta.dirname, '../public/model'));
+  gc();
+  const loaded = process.memoryUsage();
+  console.log(`model loaded: heap +${mb(loaded.heapUsed - before.heapUsed)} MB, typed arrays +${mb(loaded.arrayBuffers - before.arrayBuffers)} MB`);
+
+  let entities = 0;
+  time(1, (t) => { entities += detector.spot([t]).spans.length; }); // warm-up (JIT)
+  const ours = time(RUNS, (t) => detector.spot([t]));
+  // Peak heap: sampled after every document of one more pass.
+  let peakHeap = 0, peakTotal = 0;
+  time(1, (t) => detector.spot([t]), () => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+    peakTotal = Math.max(peakTotal, m.heapUsed + m.arrayBuffers);
+  });
+
+  const { default: nlp } = await import('compromise');
+  const peerSpot = (t: string) => {
+    const doc = nlp(t);
+    doc.people().out('offset');
+    doc.places().out('offset');
+    doc.organizations().out('offset');
+  };
+  time(1, peerSpot); // warm-up
+  const peer = time(PEER_RUNS, peerSpot);
+
+  const ourRate = words / ours, peerRate = words / peer;
+  console.log(`backstory  ${Math.round(ourRate).toLocaleString('en')} words/s (median of ${RUNS} runs, ${ours.toFixed(3)} s/run, ${entities / 1} spans)`);
+  console.log(`compromise ${Math.round(peerRate).toLocaleString('en')} words/s (median of ${PEER_RUNS} runs, ${peer.toFixed(3)} s/run)`);
+  console.log(`ratio      ${(ourRate / peerRate).toFixed(1)}x faster (target >= 50x)`);
+  console.log(`peak heap  ${mb(peakHeap)} MB V8 heap used while detecting (target < 60 MB); with typed arrays ${mb(peakTotal)} MB`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,184 @@
+import { describe, expect, it, vi } from 'vitest';
+import { nameKey, type ArticleEntity, type BlockSpan, type EntityKind, type SpotResult } from '@/lib/entity';
+import { BackstoryDB, keysFor } from '@/lib/db/schema';
+import type { Card } from '@/lib/db/records';
+import type { KnownName } from '@/lib/db/cards';
+import type { Sender } from '@/lib/messaging/serve';
+import { createHandlers, lazyOnce, type SpotDetector } from '@/entrypoints/background/handlers';
+
+/**
+ * A tiny detector: finds the known names (and their aliases) plus a fixed list of extra
+ * names literally in the blocks, one entity per name.
+ */
+class FakeDetector implements SpotDetector {
+  known: KnownName[] = [];
+  setKnownNamesCalls = 0;
+  constructor(private extra: { name: string; kind: EntityKind }[] = []) {}
+  setKnownNames(names: KnownName[]): void {
+    this.known = names;
+    this.setKnownNamesCalls++;
+  }
+  spot(blocks: string[]): SpotResult {
+    const entities: ArticleEntity[] = [];
+    const spans: BlockSpan[] = [];
+    const taken = (block: number, start: number, end: number) =>
+      spans.some((s) => s.block === block && s.start < end && start < s.end);
+    for (const n of [...this.known, ...this.extra.map((e) => ({ ...e, aliases: [] }))]) {
+      const key = `${n.kind}:${nameKey(n.name)}`;
+      let count = 0;
+      const seenForms: string[] = [];
+      // Longest form first, so "Stoltenberg" inside "Jens Stoltenberg" is not counted twice.
+      for (const form of [n.name, ...n.aliases].sort((a, b) => b.length - a.length)) {
+        blocks.forEach((text, block) => {
+          for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
+            const wholeWord = !/\w/.test(text.charAt(at - 1)) && !/\w/.test(text.charAt(at + form.length));
+            if (!wholeWord || taken(block, at, at + form.length)) continue;
+            spans.push({ block, start: at, end: at + form.length, entityKey: key });
+            count++;
+            if (form !== n.name && !seenForms.includes(form)) seenForms.push(form);
+          }
+        });
+      }
+      if (count > 0) entities.push({ key, name: n.name, kind: n.kind, aliases: seenForms, count });
+    }
+    spans.sort((a, b) => a.block - b.block || a.start - b.start);
+    return { entities, spans };
+  }
+}
+
+function starter(id: string, name: string, kind: EntityKind, aliases: string[] = []): Card {
+  return { id, name, kind, aliases, keys: keysFor(name, aliases), description: `${name}.`, summary: '', source: 'starter', edited: false, createdAt: 1, updatedAt: 1 };
+}
+
+async function setup(extra: { name: string; kind: EntityKind }[] = []) {
+  const db = new BackstoryDB(`bg-${crypto.randomUUID()}`);
+  await db.open();
+  await db.cards.bulkAdd([
+    starter('nato', 'Nato', 'organization', ['NATO']),
+    starter('russia', 'Russia', 'place', ['Russian Federation']),
+    starter('jens-stoltenberg', 'Jens Stoltenberg', 'person', ['Stoltenberg']),
+  ]);
+  const detector = new FakeDetector(extra);
+  const load = vi.fn(async () => detector);
+  const getDetector = lazyOnce(load);
+  const log = vi.fn();
+  const { handlers, cardsChanged } = createHandlers({ db, getDetector, log });
+  return { db, detector, load, handlers, cardsChanged, log };
+}
+
+const tab = (incognito = false): Sender => ({ id: 'test-extension-id', tab: { id: 4, incognito } as Sender['tab'] });
+const page = { url: 'https://news.test/nato-russia#comments', title: 'Nato and Russia' };
+const blocks = [
+  'Nato expelled eight Russian diplomats. Russia closed its mission to Nato on Monday.',
+  'Jens Stoltenberg said dialogue was needed. Mr Stoltenberg met Yulia Skripal.',
+];
+
+function value<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+describe('spotBlocks', () => {
+  it('spots, attaches card ids, records one mention per card with its first sentence', async () => {
+    const { db, handlers } = await setup([{ name: 'Yulia Skripal', kind: 'person' }]);
+    const result = value(await handlers.spotBlocks({ blocks, page }, tab()));
+    const byName = Object.fromEntries(result.entities.map((e) => [e.name, e]));
+    expect(byName['Nato']).toMatchObject({ cardId: 'nato', count: 2 });
+    expect(byName['Russia']?.cardId).toBe('russia');
+    expect(byName['Jens Stoltenberg']).toMatchObject({ cardId: 'jens-stoltenberg', count: 2 });
+    expect(byName['Yulia Skripal']?.cardId).toBeUndefined();
+    expect(result.spans.length).toBe(6);
+
+    const mentions = await db.mentions.toArray();
+    expect(mentions.map((m) => m.cardId).sort()).toEqual(['jens-stoltenberg', 'nato', 'russia']);
+    const russia = mentions.find((m) => m.cardId === 'russia');
+    expect(russia).toMatchObject({ url: 'https://news.test/nato-russia', site: 'news.test', title: 'Nato and Russia', sentence: 'Russia closed its mission to Nato on Monday.' });
+
+    // Reading the same page again adds nothing; another page counts as a second sighting.
+    await handlers.spotBlocks({ blocks, page }, tab());
+    expect(await db.mentions.count()).toBe(3);
+    await handlers.spotBlocks({ blocks: ['Nato met.'], page: { url: 'https://other.test/b', title: 'B' } }, tab());
+    expect(value(await handlers.getCard({ name: 'NATO', kind: 'organization', aliases: [] }, tab())).seenIn).toBe(2);
+  });
+
+  it('records nothing for an incognito tab', async () => {
+    const { db, handlers } = await setup();
+    const result = value(await handlers.spotBlocks({ blocks, page }, tab(true)));
+    expect(result.entities.length).toBe(3);
+    expect(await db.mentions.count()).toBe(0);
+  });
+
+  it('loads the detector once and refreshes its known names only when cards change', async () => {
+    const { handlers, detector, load, cardsChanged } = await setup();
+    await handlers.spotBlocks({ blocks, page }, tab());
+    await handlers.spotBlocks({ blocks, page }, tab());
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(detector.setKnownNamesCalls).toBe(1);
+    expect(detector.known.map((k) => k.name).sort()).toEqual(['Jens Stoltenberg', 'Nato', 'Russia']);
+
+    // A card made by the reader is known on the next spot.
+    value(await handlers.createCard({ name: 'Yulia Skripal', kind: 'person', aliases: [] }, tab()));
+    const again = value(await handlers.spotBlocks({ blocks, page }, tab()));
+    expect(detector.setKnownNamesCalls).toBe(2);
+    expect(again.entities.find((e) => e.name === 'Yulia Skripal')?.cardId).toMatch(/^reader-/);
+
+    cardsChanged();
+    await handlers.spotBlocks({ blocks, page }, tab());
+    expect(detector.setKnownNamesCalls).toBe(3);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a detector that cannot load, and retries on the next message', async () => {
+    const db = new BackstoryDB(`bg-${crypto.randomUUID()}`);
+    const load = vi.fn().mockRejectedValueOnce(new Error('model file tagger.bin is missing (HTTP 404)')).mockResolvedValue(new FakeDetector());
+    const { handlers } = createHandlers({ db, getDetector: lazyOnce(load) });
+    expect(await handlers.spotBlocks({ blocks, page }, tab())).toEqual({
+      ok: false,
+      error: 'Backstory could not load its name detector: model file tagger.bin is missing (HTTP 404)',
+    });
+    expect((await handlers.spotBlocks({ blocks, page }, tab())).ok).toBe(true);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('still returns the marks when mentions cannot be written', async () => {
+    const { db, handlers, log } = await setup();
+    vi.spyOn(db.mentions, 'bulkAdd').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    const result = await handlers.spotBlocks({ blocks, page }, tab());
+    expect(result.ok && result.value.entities.length).toBe(3);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('mentions not recorded'));
+  });
+});
+
+describe('cards and notes', () => {
+  it('getCard returns the card, its notes and seenIn; null for an unknown name', async () => {
+    const { handlers } = await setup();
+    expect(value(await handlers.getCard({ name: 'Warsaw Pact', kind: 'organization', aliases: [] }, tab()))).toEqual({ card: null, notes: [], seenIn: 0 });
+    const saved = value(await handlers.saveNote({ cardId: 'nato', body: 'Founded 1949', page }, tab()));
+    expect(saved.note.page).toEqual(page);
+    const got = value(await handlers.getCard({ name: "Nato's", kind: 'organization', aliases: [] }, tab()));
+    expect(got.card?.id).toBe('nato');
+    expect(got.notes.map((n) => n.body)).toEqual(['Founded 1949']);
+    expect(got.seenIn).toBe(0);
+  });
+
+  it('createCard, saveNote (create, edit, reject) and deleteNote', async () => {
+    const { db, handlers } = await setup();
+    const { card } = value(await handlers.createCard({ name: 'Yulia Skripal', kind: 'person', aliases: ['Ms Skripal'] }, tab()));
+    expect(card).toMatchObject({ source: 'reader', edited: true });
+    const { note } = value(await handlers.saveNote({ cardId: card.id, body: 'Daughter of Sergei' }, tab()));
+    value(await handlers.saveNote({ cardId: card.id, noteId: note.id, body: 'Daughter of Sergei Skripal' }, tab()));
+    expect(await handlers.saveNote({ cardId: card.id, noteId: note.id, body: '   ' }, tab())).toEqual({ ok: false, error: 'A note cannot be empty.' });
+    expect((await db.notes.get(note.id))?.body).toBe('Daughter of Sergei Skripal');
+    expect(value(await handlers.deleteNote({ noteId: note.id }, tab()))).toEqual({ deleted: true });
+    expect(await db.notes.count()).toBe(0);
+  });
+});
+
+describe('lazyOnce', () => {
+  it('shares one load between concurrent callers', async () => {
+    let calls = 0;
+    const get = lazyOnce(async () => ++calls);
+    expect(await Promise.all([get(), get(), get()])).toEqual([1, 1, 1]);
+    expect(calls).toBe(1);
+  });
+});

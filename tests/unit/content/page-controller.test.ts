@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startPage, RESCAN_DELAY_MS } from '../../../entrypoints/article.content/page-controller';
+import type { SendFn } from '../../../components/HoverCard';
+import type { BlockSpan } from '../../../lib/entity';
+import { installHighlights } from '../dom/highlight-stubs';
+
+const NAMES = [
+  { key: 'person:jens stoltenberg', name: 'Jens Stoltenberg', kind: 'person', forms: ['Jens Stoltenberg', 'Stoltenberg'] },
+  { key: 'organization:nato', name: 'Nato', kind: 'organization', forms: ['Nato'] },
+] as const;
+
+/** A background that "spots" the listed names by plain search, and records every message. */
+function fakeBackground() {
+  const sent: { type: string; payload: any }[] = [];
+  const send = (async (type: string, payload: any) => {
+    sent.push({ type, payload });
+    if (type === 'spotBlocks') {
+      const spans: BlockSpan[] = [];
+      const counts = new Map<string, number>();
+      (payload.blocks as string[]).forEach((text, block) => {
+        for (const n of NAMES)
+          for (const m of text.matchAll(new RegExp(`\\b(${n.forms.join('|')})\\b`, 'g'))) {
+            spans.push({ block, start: m.index!, end: m.index! + m[0].length, entityKey: n.key });
+            counts.set(n.key, (counts.get(n.key) ?? 0) + 1);
+          }
+      });
+      const entities = NAMES.filter((n) => counts.has(n.key)).map((n) => ({ key: n.key, name: n.name, kind: n.kind, aliases: [...n.forms], count: counts.get(n.key)! }));
+      return { ok: true, value: { entities, spans } };
+    }
+    if (type === 'getCard') return { ok: true, value: { card: null, notes: [], seenIn: 0 } };
+    return { ok: false, error: 'not in this test' };
+  }) as unknown as SendFn;
+  return { send, sent };
+}
+
+const para = (s: string) =>
+  `<p>${s} The alliance met in Brussels this week to weigh what comes next for Europe, and ministers spoke at length about budgets, troops and the long winter ahead.</p>`;
+const ARTICLE = `<nav><a href="/">Home</a> <a href="/world">World</a> Nato news</nav>
+  <article id="story">${para('Jens Stoltenberg said Nato is ready.')}${para('Mr Stoltenberg added more.')}${para('Nato allies agreed.')}${para('Nothing named here at all.')}</article>`;
+
+let uninstall = (): void => {};
+let ctl = new AbortController();
+afterEach(() => {
+  ctl.abort();
+  uninstall();
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+async function start(html: string) {
+  const stub = installHighlights();
+  uninstall = stub.uninstall;
+  document.body.innerHTML = html;
+  const before = document.documentElement.outerHTML;
+  const bg = fakeBackground();
+  ctl = new AbortController();
+  const page = startPage(document, bg.send, ctl.signal);
+  await page.done;
+  return { page, bg, registry: stub.registry, before };
+}
+
+describe('article content script', () => {
+  it('scans the article only, marks what the background spots and never rewrites the page', async () => {
+    const { page, bg, registry, before } = await start(ARTICLE);
+    expect(document.documentElement.outerHTML).toBe(before);
+    const spot = bg.sent.find((m) => m.type === 'spotBlocks')!;
+    expect(spot.payload.blocks).toHaveLength(4);
+    expect(spot.payload.blocks.join(' ')).not.toContain('Home');
+    expect(registry.get('backstory-person')!.size).toBe(2);
+    expect(registry.get('backstory-organization')!.size).toBe(2);
+    const state = page.getPageState();
+    expect('entities' in state && state.entities.map((e) => [e.name, e.count])).toEqual([
+      ['Jens Stoltenberg', 2],
+      ['Nato', 2],
+    ]);
+    expect(document.querySelector('backstory-host')).toBeNull(); // the host appears only when needed
+  });
+
+  it('answers noArticle on a page without an article', async () => {
+    const { page, bg } = await start('<nav><a href="/a">A link</a></nav><p>Short.</p>');
+    expect(page.getPageState()).toMatchObject({ noArticle: true });
+    expect(bg.sent).toHaveLength(0);
+  });
+
+  it('reveals an entity in ONE closed-shadow host, re-added after the page removes it', async () => {
+    const shadows: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+      const s = attach.call(this, init);
+      shadows.push(s);
+      return s;
+    });
+    const { page } = await start(ARTICLE);
+    expect(page.revealEntity('organization:nope')).toEqual({ revealed: false });
+    expect(page.revealEntity('person:jens stoltenberg')).toEqual({ revealed: true });
+    const host = document.documentElement.querySelector(':scope > backstory-host') as HTMLElement;
+    expect(host).not.toBeNull();
+    expect(host.shadowRoot).toBeNull(); // closed
+    expect(shadows).toHaveLength(1);
+    expect(shadows[0]!.mode).toBe('closed');
+    const dialog = shadows[0]!.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-label')).toBe('Jens Stoltenberg');
+    expect(host.getAttribute('style')).toContain('position: fixed');
+    expect(shadows[0]!.querySelector('style')!.textContent).toContain(':host { all: initial; }');
+
+    host.remove();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(page.revealEntity('organization:nato')).toEqual({ revealed: true });
+    expect(document.querySelectorAll('backstory-host')).toHaveLength(1);
+    expect(shadows).toHaveLength(1);
+    expect(shadows[0]!.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Nato');
+  });
+
+  it('picks up added paragraphs in one coalesced rescan of only the new text', async () => {
+    const { page, bg } = await start(ARTICLE);
+    const story = document.getElementById('story')!;
+    for (let i = 0; i < 50; i++) story.insertAdjacentHTML('beforeend', para(i === 0 ? 'Stoltenberg left.' : `Update ${i}.`));
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    const spots = bg.sent.filter((m) => m.type === 'spotBlocks');
+    expect(spots).toHaveLength(2);
+    expect(spots[1]!.payload.blocks).toHaveLength(50);
+    const state = page.getPageState();
+    expect('entities' in state && state.entities.find((e) => e.name === 'Jens Stoltenberg')?.count).toBe(3);
+  });
+
+  it('cleans up when the extension context goes away', async () => {
+    const { page, registry } = await start(ARTICLE);
+    page.revealEntity('organization:nato');
+    ctl.abort();
+    expect(registry.size).toBe(0);
+    expect(document.querySelector('backstory-host')).toBeNull();
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+});

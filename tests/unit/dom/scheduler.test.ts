@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { runSliced, yieldToPage } from '../../../lib/dom/scheduler';
+
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    /* spin */
+  }
+}
+
+describe('scheduler', () => {
+  it('runs every item but yields to the page between slices', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const done: number[] = [];
+    await runSliced(Array.from({ length: 64 }, (_, i) => i), (i) => {
+      busy(2);
+      done.push(i);
+    });
+    clearInterval(timer);
+    expect(done).toHaveLength(64);
+    expect(ticks).toBeGreaterThan(0); // the page got its turns while ~128 ms of work ran
+  });
+
+  it('stops early when the callback returns false', async () => {
+    const seen: number[] = [];
+    await runSliced([1, 2, 3, 4], (i) => (seen.push(i), i < 2));
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('rejects with AbortedError once the signal aborts', async () => {
+    const ctl = new AbortController();
+    const p = yieldToPage(ctl.signal);
+    ctl.abort();
+    await expect(p).rejects.toMatchObject({ name: 'AbortedError' });
+    await expect(runSliced([1, 2, 3], () => busy(1), ctl.signal)).rejects.toMatchObject({ name: 'AbortedError' });
+    const later = new AbortController();
+    const items = Array.from({ length: 200 }, (_, i) => i);
+    const run = runSliced(items, (i) => {
+      busy(1);
+      if (i === 40) later.abort();
+    }, later.signal, 5);
+    await expect(run).rejects.toMatchObject({ name: 'AbortedError' });
+  });
+});
