@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EntityKind } from '../lib/entity';
 import type { Card } from '../lib/db/records';
+import type { LookupState } from '../lib/lookup/types';
 import { KindBadge } from './KindBadge';
+import { LookupStatus } from './Candidates';
 
 export interface CardViewProps {
   entity: { name: string; kind: EntityKind; count?: number };
@@ -11,6 +13,12 @@ export interface CardViewProps {
   seenIn?: number;
   /** Creates a card for an entity without one; may return a promise so the button can show progress. */
   onCreateCard?: () => void | Promise<unknown>;
+  /** What the Wikipedia look-up said (getCard's `lookup`), when it was asked. */
+  lookup?: LookupState;
+  /** Picks one of the look-up's candidate articles; resolves to an error message or null. */
+  onChoose?: (title: string) => Promise<string | null>;
+  /** Asks Wikipedia again after a failed look-up. */
+  onRetry?: () => Promise<unknown>;
 }
 
 /** "1 time" / "4 times". */
@@ -55,7 +63,7 @@ function moreLabel(href: string): string {
  * The background card of one entity: name, kind, description, summary, image and onward
  * link; or, before a card exists, what the page tells us and a "Create card" button.
  */
-export function CardView({ entity, card, seenIn = 0, onCreateCard }: CardViewProps) {
+export function CardView({ entity, card, seenIn = 0, onCreateCard, lookup, onChoose, onRetry }: CardViewProps) {
   const [imgFailed, setImgFailed] = useState(false);
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
@@ -112,6 +120,7 @@ export function CardView({ entity, card, seenIn = 0, onCreateCard }: CardViewPro
               {moreLabel(href)}
             </a>
           )}
+          {lookup && <LookupStatus lookup={lookup} hasCard onChoose={onChoose} onRetry={onRetry} />}
         </>
       ) : (
         <>
@@ -119,6 +128,7 @@ export function CardView({ entity, card, seenIn = 0, onCreateCard }: CardViewPro
             <p class="bs-card-summary">Mentioned {plural(entity.count, 'time', 'times')} on this page</p>
           )}
           <p class="bs-card-desc">No card yet for this name.</p>
+          {lookup && <LookupStatus lookup={lookup} hasCard={false} onChoose={onChoose} onRetry={onRetry} />}
           {onCreateCard && (
             <div class="bs-card-actions">
               <button type="button" class="bs-btn bs-btn-primary" onClick={create} disabled={creating}>

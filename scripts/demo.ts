@@ -75,12 +75,20 @@ async function main(): Promise<void> {
   ];
   // Chromium refuses to run as root with its sandbox on (containers, CI boxes).
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  browser = spawn(CHROMIUM, [...args, url], { stdio: 'ignore' });
+  browser = spawn(CHROMIUM, [...args, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Keep Chromium's last complaint, to explain a window that never opened.
+  let lastError = '';
+  browser.stderr?.on('data', (chunk: Buffer) => {
+    const lines = chunk.toString().trim().split('\n');
+    lastError = lines[lines.length - 1] ?? lastError;
+  });
   browser.on('error', (error) => console.error(`Could not start ${CHROMIUM}: ${error.message}`));
-  browser.on('exit', () => {
+  browser.on('exit', (code) => {
+    if (stopping) return;
+    if (code) console.log(`\nChromium exited with code ${code}: ${lastError}\n${manualSteps(url)}`);
     console.log('Chromium closed; the demo page is still served until Ctrl+C.');
   });
-  console.log('Chromium is open with Backstory loaded: hover a name in the article. Ctrl+C to stop.');
+  console.log('Opening Chromium with Backstory loaded: hover a name in the article. Ctrl+C to stop.');
 }
 
 main().catch((error: unknown) => {

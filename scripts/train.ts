@@ -40,8 +40,10 @@ interface Run {
   feats: Int32Array;
   gold: Uint8Array;
 }
-/** Hashes of lower-case words, digits and symbols seen inside names (see IntrinsicCache). */
-const openWords = new Set<number>();
+/** Per hash of lower-case words, digits and symbols: [occurrences, occurrences inside a name]. */
+const wordCounts = new Map<number, [number, number]>();
+/** Such a word stays "open" (taggable) when at least this share of its occurrences is inside a name. */
+const OPEN_RATE = Number(opt('open-rate', '0'));
 
 /** Deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -99,7 +101,11 @@ function prepare(docs: Doc[], gaz: Gazetteer): Run[] {
       }
       tags.forEach((t, i) => {
         const c = a.info.cls[i]!;
-        if (t && (c === Cls.Lower || c === Cls.Other || c === Cls.Digit)) openWords.add(a.info.wh[i]!);
+        if (c !== Cls.Lower && c !== Cls.Other && c !== Cls.Digit) return;
+        const n = wordCounts.get(a.info.wh[i]!) ?? [0, 0];
+        n[0]++;
+        if (t) n[1]++;
+        wordCounts.set(a.info.wh[i]!, n);
       });
       forEachRun(a.sentences, (from, to) => {
         const feats = new Int32Array((to - from) * SLOTS);
@@ -109,6 +115,14 @@ function prepare(docs: Doc[], gaz: Gazetteer): Run[] {
     });
   }
   return runs;
+}
+
+/** Lower-case words, digits and symbols that are inside a name often enough to keep taggable. */
+function openWords(): number[] {
+  const out: number[] = [];
+  for (const [h, [n, inside]] of wordCounts) if (inside > 0 && inside >= n * OPEN_RATE) out.push(h);
+  console.log(`${out.length} open lower-case words/symbols of ${wordCounts.size}`);
+  return out;
 }
 
 function main(): void {
@@ -134,7 +148,7 @@ function main(): void {
     console.log(`epoch ${epoch}: ${wrong} wrong tags (${((100 * wrong) / tokens).toFixed(2)} %)`);
   }
   const { dense, trans } = model.averaged();
-  const json = encodeTagger(KINDS, BITS, dense, trans, MIN_ABS, [...openWords]);
+  const json = encodeTagger(KINDS, BITS, dense, trans, MIN_ABS, openWords());
   fs.writeFileSync(path.join(OUT!, 'tagger.json'), json);
   console.log(`wrote ${OUT}/tagger.json (${(json.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

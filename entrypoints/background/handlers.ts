@@ -4,9 +4,11 @@
  */
 import type { SpotResult } from '@/lib/entity';
 import type { BackstoryDB } from '@/lib/db/schema';
-import { createReaderCard, findCard, indexCards, knownNamesOf, matchCards, type CardIndex, type KnownName } from '@/lib/db/cards';
-import { deleteNote, listNotes, saveNote } from '@/lib/db/notes';
-import { countSeenIn, recordMentions, sentenceAround, type MentionInput } from '@/lib/db/mentions';
+import { createReaderCard, indexCards, knownNamesOf, matchCards, type CardIndex, type KnownName } from '@/lib/db/cards';
+import { deleteNote, saveNote } from '@/lib/db/notes';
+import { recordMentions, sentenceAround, type MentionInput } from '@/lib/db/mentions';
+import type { LookupService } from '@/lib/lookup/service';
+import { createCardHandlers, PageContexts } from './card-handlers';
 import { ok, fail } from '@/lib/db/errors';
 import type { BackgroundReplies, PageEntity, backgroundSchemas } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/serve';
@@ -25,6 +27,10 @@ export interface HandlerDeps {
   /** Resolves when the starter cards are in place (install may still be running at start-up). */
   ready?: () => Promise<unknown>;
   log?: (message: string) => void;
+  /** Wikipedia look-ups for names without a card; absent = no look-ups at all. */
+  lookup?: LookupService;
+  /** How long getCard waits for a look-up before answering "pending" (ms). */
+  lookupWaitMs?: number;
 }
 
 /**
@@ -68,6 +74,15 @@ export function createHandlers(deps: HandlerDeps): {
   // The detector's known names and the in-memory card index are rebuilt together from one read
   // of the cards table, only after a change: a spot then matches its entities without a query.
   let applied: { detector: SpotDetector; version: number; index: CardIndex } | null = null;
+  const contexts = new PageContexts();
+  const cards = createCardHandlers({
+    db,
+    lookup: deps.lookup,
+    contexts,
+    cardsChanged: () => void namesVersion++,
+    log,
+    lookupWaitMs: deps.lookupWaitMs,
+  });
 
   /** The detector and card index, no older than the last cardsChanged(). */
   async function detectorWithNames(): Promise<{ detector: SpotDetector; index: CardIndex }> {
@@ -92,11 +107,17 @@ export function createHandlers(deps: HandlerDeps): {
         return fail(`Backstory could not load its name detector: ${error instanceof Error ? error.message : String(error)}`);
       }
       const result = await detector.spot(blocks);
-      const cards = matchCards(index, result.entities);
+      const matched = matchCards(index, result.entities);
       const entities: PageEntity[] = result.entities.map((e, i) => {
-        const card = cards.get(i);
+        const card = matched.get(i);
         return card ? { ...e, cardId: card.id } : { ...e };
       });
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        contexts.add(tabId, entities);
+        // Private windows send nothing ahead of the reader's own hover.
+        if (!sender.tab?.incognito) cards.prefetch(tabId, entities);
+      }
       // Private windows leave no trace of what the reader read.
       if (!sender.tab?.incognito) {
         const sentences = firstSentences(blocks, result);
@@ -113,13 +134,15 @@ export function createHandlers(deps: HandlerDeps): {
       return ok({ entities, spans: result.spans });
     },
 
-    async getCard(query) {
+    async getCard(query, sender) {
       await ready();
-      const card = await findCard(db, query);
-      if (!card) return ok({ card: null, notes: [], seenIn: 0 });
-      const [notes, seenIn] = await Promise.all([listNotes(db, card.id), countSeenIn(db, card.id)]);
-      return ok({ card, notes, seenIn });
+      return cards.getCard(query, sender.tab?.id);
     },
+
+    chooseArticle: (choice) => cards.chooseArticle(choice),
+    updateCard: (edit) => cards.updateCard(edit),
+    deleteCard: (which) => cards.deleteCard(which),
+    mergeCards: (which) => cards.mergeCards(which),
 
     async createCard(query) {
       await ready();

@@ -6,6 +6,8 @@ import { serveBackground } from '@/lib/messaging/serve';
 import { createHandlers, lazyOnce } from './handlers';
 import { loadDetector } from './detector-loader';
 import { installShippedStarterCards } from './starter-loader';
+import { createLookupService } from '@/lib/lookup/service';
+import { createMenus, onMenuClick } from './context-menu';
 
 export default defineBackground(() => {
   // One database and one detector per worker lifetime; the model loads on the first spotBlocks.
@@ -29,11 +31,19 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') void install(reason);
+    createMenus().catch((error: unknown) => console.warn('[Backstory] context menu not created:', error));
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    void onMenuClick(db, info).then((r) => {
+      if (r && !r.ok) console.warn(`[Backstory] ${r.error}`);
+    });
   });
   // A database cleared by the reader (or a missed onInstalled) gets the starter set back.
   void db.cards.count().then((n) => (n === 0 ? install('empty database') : undefined));
 
-  const { handlers, cardsChanged } = createHandlers({ db, getDetector, ready: () => starterInstall });
+  // Look-ups read their settings (storage.local `lookups`, `lookupBaseUrl`) on every call.
+  const lookup = createLookupService({ db });
+  const { handlers, cardsChanged } = createHandlers({ db, getDetector, ready: () => starterInstall, lookup });
   serveBackground(handlers);
 
   // Cards edited anywhere (popup, options, this worker) refresh the detector's known names.

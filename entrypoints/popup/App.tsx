@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { PageEntity, PageState, Result, TabReplies } from '../../lib/messaging/protocol';
 import { EntityList } from '../../components/EntityList';
 import { EntityDetail } from './EntityDetail';
@@ -130,7 +131,17 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   return (
     <main class="bs-root bs-popup">
-      <h1 class="bs-popup-title">Backstory</h1>
+      <div class="bs-popup-head">
+        <h1 class="bs-popup-title">Backstory</h1>
+        {/* The notebook is a full extension page: every note, search, export. */}
+        <button
+          type="button"
+          class="bs-btn"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/notebook.html') })}
+        >
+          Notebook
+        </button>
+      </div>
       {body}
     </main>
   );

@@ -29,6 +29,8 @@ export interface Card {
   url?: string;
   wikidata?: string;
   source: CardSource;
+  /** When a 'wikipedia' card was fetched (ms since epoch); it is refreshed after 30 days unless edited. */
+  fetchedAt?: number;
   /** True once the reader edited or created it: starter upgrades and refreshes never overwrite it. */
   edited: boolean;
   createdAt: number;

@@ -4,6 +4,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Card, Mention, Note } from './records';
+import type { LookupRecord } from './lookups';
 import { nameKey } from '../entity';
 
 /** Database name used by the extension (tests pass their own to stay isolated). */
@@ -22,16 +23,25 @@ export const SCHEMA_V2 = {
   mentions: '++id, cardId, url, seenAt, [cardId+url]',
 } as const;
 
+/** Version 3: adds lookups (what Wikipedia said about each name, and the reader's choices). */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  lookups: 'key, cardId, checkedAt',
+} as const;
+
 /** The Dexie database shared by the background worker and the extension pages. */
 export class BackstoryDB extends Dexie {
   cards!: Table<Card, string>;
   notes!: Table<Note, string>;
   mentions!: Table<Mention, number>;
+  lookups!: Table<LookupRecord, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    // A new, empty table: nothing to move.
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

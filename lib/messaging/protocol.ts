@@ -8,6 +8,7 @@ import type { ArticleEntity, BlockSpan } from '../entity';
 import { ENTITY_KINDS } from '../entity';
 import type { Card, Note } from '../db/records';
 import { NOTE_MAX_CHARS } from '../db/records';
+import type { LookupState } from '../lookup/types';
 
 /** Largest article text the background accepts in one spotBlocks message (chars). */
 export const MAX_ARTICLE_CHARS = 2_000_000;
@@ -30,8 +31,32 @@ export const backgroundSchemas = {
     ),
     page: pageRef,
   }),
-  /** The card for an entity (matched by name and aliases), its notes and how often it was met. */
-  getCard: v.object({ name, kind, aliases: v.optional(v.array(name), []) }),
+  /**
+   * The card for an entity (matched by name and aliases), its notes and how often it was met.
+   * Without a card, and with look-ups on, the name is looked up on Wikipedia. `tabId` (from
+   * the popup) says which page's other names help choose the article; `retry` asks again
+   * after a failed or missing look-up.
+   */
+  getCard: v.object({
+    name,
+    kind,
+    aliases: v.optional(v.array(name), []),
+    tabId: v.optional(v.pipe(v.number(), v.integer())),
+    retry: v.optional(v.boolean()),
+  }),
+  /** The reader picked the Wikipedia article `title` for a name: remember it, reply like getCard. */
+  chooseArticle: v.object({ name, kind, title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)) }),
+  /** The reader edited a card's description, summary and other names. */
+  updateCard: v.object({
+    cardId: name,
+    description: v.pipe(v.string(), v.maxLength(500)),
+    summary: v.pipe(v.string(), v.maxLength(5000)),
+    aliases: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(50)),
+  }),
+  /** Delete a card with its notes and mentions. */
+  deleteCard: v.object({ cardId: name }),
+  /** Merge the card found by `otherName` (or `dropId`) into `keepId`: the same entity twice. */
+  mergeCards: v.object({ keepId: name, dropId: v.optional(name), otherName: v.optional(name) }),
   /** Create a reader card for an entity that has none yet. */
   createCard: v.object({ name, kind, aliases: v.optional(v.array(name), []) }),
   /** Create (no noteId) or edit (noteId) a note on a card. */
@@ -59,7 +84,12 @@ export interface PageState {
 /** Reply type of each background message. */
 export interface BackgroundReplies {
   spotBlocks: { entities: PageEntity[]; spans: BlockSpan[] };
-  getCard: { card: Card | null; notes: Note[]; seenIn: number };
+  /** `lookup` is present when Wikipedia was (or would have been) asked; see LookupState. */
+  getCard: { card: Card | null; notes: Note[]; seenIn: number; lookup?: LookupState };
+  chooseArticle: { card: Card | null; notes: Note[]; seenIn: number; lookup?: LookupState };
+  updateCard: { card: Card };
+  deleteCard: { deleted: boolean; notes: number };
+  mergeCards: { card: Card };
   createCard: { card: Card };
   saveNote: { note: Note };
   deleteNote: { deleted: boolean };

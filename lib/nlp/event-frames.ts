@@ -16,13 +16,13 @@ const STOP = new Set(['.', '!', '?', ';', ':']);
 
 /** Text of a span. */
 function textOf(a: PieceAnalysis, s: { from: number; to: number }): string {
-  return a.text.slice(a.tokens[s.from]!.start!, a.tokens[s.to - 1]!.end!);
+  return a.text.slice(a.tokens[s.from]!.start, a.tokens[s.to - 1]!.end);
 }
 
 /** Last index (exclusive) of the window after `i`, stopping at sentence punctuation or a line break. */
 function windowEnd(a: PieceAnalysis, i: number, max: number): number {
   let j = i + 1;
-  while (j < a.tokens.length && j - i <= max && !STOP.has(a.tokens[j]!.text!) && !a.tokens[j]!.nl!) j++;
+  while (j < a.tokens.length && j - i <= max && !STOP.has(a.tokens[j]!.text) && !a.tokens[j]!.nl) j++;
   return j;
 }
 
@@ -38,7 +38,7 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
   // The subject: the nearest name before the trigger in the same sentence.
   const before = (i: number) => {
     let j = i - 1;
-    while (j >= 0 && i - j <= 6 && !STOP.has(a.tokens[j]!.text!) && !a.tokens[j + 1]!.nl!) {
+    while (j >= 0 && i - j <= 6 && !STOP.has(a.tokens[j]!.text) && !a.tokens[j + 1]!.nl) {
       const s = spans.find((x) => x.to === j + 1 && x.kind !== 'misc');
       if (s) return s;
       j--;
@@ -59,12 +59,12 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
       let n = i + 1;
       while (n < end && !PEOPLE_NOUNS.has(lower[n]!)) n++;
       if (n >= end) continue;
-      const adj = n > i + 1 && /^\p{Lu}/u.test(a.tokens[n - 1]!.text!) ? `${a.tokens[n - 1]!.text!} ` : '';
+      const adj = n > i + 1 && /^\p{Lu}/u.test(a.tokens[n - 1]!.text) ? `${a.tokens[n - 1]!.text} ` : '';
       // Only "X expelled ... diplomats" with a state or organisation as X; "the expelled diplomats" refers back.
       const subj = before(i);
       if (!subj || subj.kind === 'person' || lower[i - 1] === 'the') continue;
       const from = ` from ${textOf(a, subj)}`;
-      out.push({ from: i, to: i + 1, kind: 'event', name: `Expulsion of ${adj}${a.tokens[n]!.text!}${from}` });
+      out.push({ from: i, to: i + 1, kind: 'event', name: `Expulsion of ${adj}${a.tokens[n]!.text}${from}` });
     } else {
       let n = i + 1;
       while (n < a.tokens.length && n - i <= 3 && !MISSIONS.has(lower[n]!)) n++;
@@ -73,7 +73,7 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
       const subj = before(i);
       if (!target || !subj) continue;
       const owner = ['its', 'their', 'his', 'her'].includes(lower[i + 1]!) ? `${textOf(a, subj)}'s ` : 'the ';
-      out.push({ from: i, to: i + 1, kind: 'event', name: `Closure of ${owner}${a.tokens[n]!.text!} ${lower[n + 1]} ${textOf(a, target)}` });
+      out.push({ from: i, to: i + 1, kind: 'event', name: `Closure of ${owner}${a.tokens[n]!.text} ${lower[n + 1]} ${textOf(a, target)}` });
     }
   }
   return out;

@@ -25,11 +25,16 @@ export interface TokenInfo {
   anyFlags: number;
 }
 
-/** Article-wide facts: which words appear in lower case, which in Title case mid-sentence. */
+/** Article-wide facts: which words appear in lower case, which in Title case mid-sentence, and around which words. */
 export interface DocContext {
   lowerSeen: Set<number>;
   titleSeen: Set<number>;
+  /** Per capitalised word hash: feature ids of its neighbours elsewhere in the article (at most AGG_MAX). */
+  agg: Map<number, number[]>;
 }
+
+/** Most aggregated context features per word. */
+const AGG_MAX = 6;
 
 /** Computes TokenInfo for all tokens of a text through the word cache. */
 export function tokenInfo(tokens: Token[], lex: Lexicon): TokenInfo {
@@ -81,6 +86,19 @@ export function isCapsRange(info: TokenInfo, from: number, to: number): boolean 
 
 /** Adds one sentence's words to the article context (call for every sentence before featurising). */
 export function addToContext(ctx: DocContext, info: TokenInfo, from: number, to: number): void {
+  // Context aggregation: the words around each capitalised word's occurrences across the article
+  // ("of Petofi", "Petofi's board") become features of every occurrence, headlines included.
+  for (let i = from; i < to; i++) {
+    const c = info.cls[i]!;
+    if (c !== Cls.Title && c !== Cls.Caps) continue;
+    const w = info.wh[i]!;
+    let list = ctx.agg.get(w);
+    if (!list) ctx.agg.set(w, (list = []));
+    if (list.length >= AGG_MAX) continue;
+    const left = i > from ? mix(40, info.wh[i - 1]!) : 0, right = i + 1 < to ? mix(41, info.wh[i + 1]!) : 0;
+    if (left && !list.includes(left)) list.push(left);
+    if (right && list.length < AGG_MAX && !list.includes(right)) list.push(right);
+  }
   if (isCapsRange(info, from, to)) return;
   for (let i = from; i < to; i++) {
     const c = info.cls[i];
@@ -149,6 +167,8 @@ export function featurize(
     if (numLine) out[k++] = mix(29, s);
     out[k++] = mix(31, cm1 * 8 + c0, cp1);
     out[k++] = mix(32, docBits, w);
+    const agg = c0 === Cls.Title || c0 === Cls.Caps ? ctx.agg.get(w) : undefined;
+    if (agg) for (const f of agg) out[k++] = f;
     const end = (i - from + 1) * SLOTS;
     while (k < end) out[k++] = -1;
   }

@@ -41,6 +41,11 @@ export class PhraseMap<V> {
     this.first.set(toks[0]!, Math.max(this.first.get(toks[0]!) ?? 0, toks.length));
   }
 
+  /** The value stored for a space-joined key of normalised tokens. */
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
   get size(): number {
     return this.map.size;
   }
@@ -72,6 +77,21 @@ export class Gazetteer {
     GAZ_TYPES.forEach((type, bit) => {
       for (const name of data.lists[type] ?? []) this.phrases.add(name, 1 << bit, (a, b) => a | b);
     });
+  }
+
+  /** True when the normalised phrase (tokens joined by spaces) is in list `type`. */
+  has(key: string, type: GazType): boolean {
+    return ((this.phrases.get(key) ?? 0) & (1 << GAZ_TYPES.indexOf(type))) !== 0;
+  }
+
+  /** True for a known place name: country, city or capital. */
+  isPlace(key: string): boolean {
+    return this.has(key, 'country') || this.has(key, 'city') || this.has(key, 'capital');
+  }
+
+  /** True for a nationality word, singular or plural ("Tajik", "Libyans"). */
+  isDemonym(key: string): boolean {
+    return this.has(key, 'demonym') || (key.endsWith('s') && this.has(key.slice(0, -1), 'demonym'));
   }
 
   /**

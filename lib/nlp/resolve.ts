@@ -43,7 +43,7 @@ export function initials(name: string): string {
 }
 
 /** Majority kind per surface key; ties go to the kind seen first. */
-function majorityKinds(ms: Mention[]): Map<string, EntityKind> {
+function majorityKinds(ms: Mention[], isPlace: (key: string) => boolean): Map<string, EntityKind> {
   const votes = new Map<string, Map<EntityKind, number>>();
   for (const m of ms) {
     if (m.name) continue;
@@ -67,17 +67,36 @@ function majorityKinds(ms: Mention[]): Map<string, EntityKind> {
   // "Magna" tagged as a person in an article about "Magna International" is the company.
   for (const [k, kind] of out) if (kind === 'person' && !personParts.has(k) && orgHeads.has(k)) out.set(k, 'organization');
   // "Parnevik" tagged as an organisation in an article about "Jesper Parnevik" is the person.
-  for (const [k, kind] of out) if (kind !== 'person' && kind !== 'event' && personParts.has(k)) out.set(k, 'person');
+  // Known place names keep their kind ("Lebed Chechnya" wrongly tagged as one person must not turn Chechnya into one).
+  for (const [k, kind] of out) if (kind !== 'person' && kind !== 'event' && personParts.has(k) && !isPlace(k)) out.set(k, 'person');
+  return out;
+}
+
+/** Acronyms in brackets right after their expansion: "North Atlantic Treaty Organization (Nato)". */
+function findAcronyms(ms: Mention[], blocks: string[]): Map<string, Mention> {
+  const out = new Map<string, Mention>();
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!, b = ms[i + 1]!;
+    if (a.block !== b.block || a.name || b.name || b.start - a.end > 4) continue;
+    const between = blocks[a.block]!.slice(a.end, b.start);
+    const after = blocks[b.block]!.slice(b.end, b.end + 3);
+    const acr = nameKey(b.text);
+    if (/^\s*\(\s*$/.test(between) && /^\s*\)/.test(after) && initials(a.text) === acr.replace(/[^a-z0-9]/g, '')) out.set(acr, a);
+  }
   return out;
 }
 
 /**
  * Resolves mentions (sorted or not) into entities and non-overlapping, sorted spans.
- * `blocks` gives the text around mentions for the acronym rule.
+ * `blocks` gives the text around mentions for the acronym rule; `isPlace` tells known place
+ * names (by nameKey), which never turn into persons by the surname rule.
  */
-export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResult {
+export function resolveMentions(mentions: Mention[], blocks: string[], isPlace: (key: string) => boolean = () => false): SpotResult {
   const ms = [...mentions].sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
-  const kinds = majorityKinds(ms);
+  const acronyms = findAcronyms(ms, blocks);
+  const kinds = majorityKinds(ms, isPlace);
+  // An acronym takes its expansion's kind everywhere in the article.
+  for (const [acr, exp] of acronyms) kinds.set(acr, exp.kind);
   for (const m of ms) if (!m.name) m.kind = kinds.get(nameKey(m.text)) ?? m.kind;
 
   // Canonical surface key for each mention; union through `link`.
@@ -89,16 +108,9 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
   };
   const keyOf = (m: Mention) => `${m.kind}:${nameKey(m.name ?? m.text)}`;
 
-  // Acronym in brackets right after its expansion.
-  for (let i = 0; i + 1 < ms.length; i++) {
-    const a = ms[i]!, b = ms[i + 1]!;
-    if (a.block !== b.block || a.name || b.name || b.start - a.end > 4) continue;
-    const between = blocks[a.block]!.slice(a.end, b.start);
-    const after = blocks[b.block]!.slice(b.end, b.end + 3);
-    if (/^\s*\(\s*$/.test(between) && /^\s*\)/.test(after) && initials(a.text!) === nameKey(b.text!).replace(/[^a-z0-9]/g, '')) {
-      b.kind = a.kind!;
-      if (keyOf(a!) !== keyOf(b!)) link.set(keyOf(b!), keyOf(a!));
-    }
+  for (const [acr, exp] of acronyms) {
+    const k = `${exp.kind}:${acr}`, target = `${exp.kind}:${nameKey(exp.text)}`;
+    if (k !== target) link.set(k, target);
   }
 
   // Short person names link to the fullest person name containing them at the start or end.

@@ -4,6 +4,8 @@
 import type { PieceAnalysis } from './analyze';
 import type { TSpan } from './events';
 import { F_GEO } from './word-flags';
+import type { Gazetteer, PhraseMap } from './gazetteer';
+import type { EntityKind } from '../entity';
 
 /** Honorifics and titles that precede a person's name but are not part of it (CoNLL convention). */
 const HONORIFIC = /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|King|Queen|Prince|Princess|Pope|Cardinal|Sheikh|President|Chancellor|Premier)\.?$/i;
@@ -16,13 +18,15 @@ const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
  * lone name before a geographic noun a place, and adds such names the tagger missed.
  * Returns a new sorted span list.
  */
-export function applySpanRules(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
-  const { flags } = a.info;
+export function applySpanRules(a: PieceAnalysis, spans: TSpan[], gaz: Gazetteer): TSpan[] {
+  const { flags, lower } = a.info;
   const toks = a.tokens;
   const covered = new Uint8Array(toks.length);
   for (const s of spans) {
     while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(toks[s.from]!.text)) s.from++;
     while (s.to - s.from > 1 && BAD_END.test(toks[s.to - 1]!.text)) s.to--;
+    // A nationality word alone ("Tajik", "Libyans") is not a person.
+    if (s.kind === 'person' && s.to - s.from === 1 && gaz.isDemonym(lower[s.from]!)) s.kind = 'misc';
     if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO) s.kind = 'place';
     for (let i = s.from; i < s.to; i++) covered[i] = 1;
   }
@@ -35,4 +39,25 @@ export function applySpanRules(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
     out.push({ from: i, to: i + 1, kind: 'place' });
   }
   return out.length === spans.length ? out : out.sort((x, y) => x.from - y.from);
+}
+
+/**
+ * The reader's card names win: each capitalised match of a known name becomes a span
+ * of the card's kind (named after the card), replacing tagger spans it overlaps.
+ */
+export function applyKnown(a: PieceAnalysis, spans: TSpan[], known: PhraseMap<{ name: string; kind: EntityKind }>): TSpan[] {
+  if (!known.size) return spans;
+  const found: TSpan[] = [];
+  const { cls, lower } = a.info;
+  for (let i = 0; i < a.tokens.length; i++) {
+    const c = cls[i]!;
+    if (c !== 1 && c !== 2 && c !== 3) continue; // names start with a capital
+    const m = known.longestAt(lower, i);
+    if (!m) continue;
+    found.push({ from: i, to: i + m.len, kind: m.value.kind, name: m.value.name });
+    i += m.len - 1;
+  }
+  if (!found.length) return spans;
+  const out = found.concat(spans.filter((s) => !found.some((f) => f.from < s.to && s.from < f.to)));
+  return out.sort((x, y) => x.from - y.from);
 }

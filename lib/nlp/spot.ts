@@ -5,9 +5,9 @@
  */
 import type { EntityKind, SpotResult } from '../entity';
 import { Article, Scratch, tagPiece, type PieceAnalysis } from './analyze';
-import { PhraseMap } from './gazetteer';
+import { PhraseMap, normTok } from './gazetteer';
 import { findEvents, type TSpan } from './events';
-import { applySpanRules } from './rules';
+import { applyKnown, applySpanRules } from './rules';
 import { resolveMentions, type Mention } from './resolve';
 import type { ModelData } from './detector';
 import { Lexicon } from './lexicon';
@@ -30,12 +30,12 @@ const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt
 function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: PhraseMap<KnownName>): void {
   for (const s of spans) {
     if (s.kind === 'misc') continue;
-    const start = a.tokens[s.from]!.start!, end = a.tokens[s.to - 1]!.end!;
+    const start = a.tokens[s.from]!.start, end = a.tokens[s.to - 1]!.end;
     const text = a.text.slice(start, end);
     if (NEVER.has(text.toLowerCase().replace(/\.$/, '')) || !/\p{L}/u.test(text)) continue;
     const m: Mention = { block: a.block, start: a.offset + start, end: a.offset + end, kind: s.kind, text };
     if (s.name) m.name = s.name;
-    else if (s.kind !== 'event') names.addTokens(a.info.lower.slice(s.from, s.to), { name: text, kind: s.kind });
+    if (s.kind !== 'event') names.addTokens(a.info.lower.slice(s.from, s.to), { name: text, kind: s.kind });
     if (s.kind === 'person') {
       const h = HONORIFIC_BEFORE.exec(a.text.slice(Math.max(0, start - 12), start));
       if (h) m.honorific = h[1];
@@ -55,10 +55,10 @@ function propagate(a: PieceAnalysis, names: PhraseMap<KnownName>, taken: Mention
     if (!(c >= 65 && c <= 90) && !(c > 127 && word[0] !== word[0]!.toLowerCase())) continue;
     const m = names.longestAt(a.info.lower, i);
     if (!m) continue;
-    const start = a.offset + toks[i]!.start!, end = a.offset + toks[i + m.len - 1]!.end!;
-    while (t < taken.length && (taken[t]!.block! < a.block || (taken[t]!.block! === a.block && taken[t]!.end! <= start))) t++;
-    if (t < taken.length && taken[t]!.block! === a.block && taken[t]!.start! < end) continue;
-    out.push({ block: a.block, start, end, kind: m.value.kind, text: a.text.slice(toks[i]!.start!, toks[i + m.len - 1]!.end!) });
+    const start = a.offset + toks[i]!.start, end = a.offset + toks[i + m.len - 1]!.end;
+    while (t < taken.length && (taken[t]!.block < a.block || (taken[t]!.block === a.block && taken[t]!.end <= start))) t++;
+    if (t < taken.length && taken[t]!.block === a.block && taken[t]!.start < end) continue;
+    out.push({ block: a.block, start, end, kind: m.value.kind, text: a.text.slice(toks[i]!.start, toks[i + m.len - 1]!.end) });
     i += m.len - 1;
   }
 }
@@ -87,20 +87,20 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
   const names = new PhraseMap<KnownName>();
   art.forEach((a) => {
     const raw = tagPiece(a, ctx, model.gazetteer, weights, trans, rt.cache, sc);
-    const spans = findEvents(a, applySpanRules(a, raw.map((s) => ({ from: s.from, to: s.to, kind: kinds[s.kind]! }))));
+    const tagged = applySpanRules(a, raw.map((s) => ({ from: s.from, to: s.to, kind: kinds[s.kind]! })), model.gazetteer);
+    const spans = applyKnown(a, findEvents(a, tagged), known);
     toMentions(a, spans, mentions, names);
   });
   // The first and last word of a full person name also name that person ("Stoltenberg").
   for (const m of mentions) {
     if (m.kind !== 'person' || m.name || !/\s/.test(m.text)) continue;
     const words = m.text.split(/\s+/);
-    for (const w of [words[0]!, words[words.length - 1]!]) if (w.length > 2 && !/\.$/.test(w)) names.add(w, { name: w, kind: 'person' });
+    for (const w of [words[0]!, words[words.length - 1]!]) {
+      if (w.length > 2 && !/\.$/.test(w) && !model.gazetteer.isPlace(normTok(w))) names.add(w, { name: w, kind: 'person' });
+    }
   }
   mentions.sort((x, y) => x.block - y.block || x.start - y.start);
   const extra: Mention[] = [];
   art.forEach((a) => propagate(a, names, mentions, extra));
-  const all = mentions.concat(extra).sort((x, y) => x.block - y.block || x.start - y.start);
-  const more: Mention[] = [];
-  if (known.size) art.forEach((a) => propagate(a, known, all, more));
-  return resolveMentions(all.concat(more), blocks);
+  return resolveMentions(mentions.concat(extra), blocks, (k) => model.gazetteer.isPlace(k));
 }

@@ -102,14 +102,15 @@ export function splitSentences(tokens: Token[]): Sentence[] {
   const out: Sentence[] = [];
   let from = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (i > from && tokens[i]!.nl!) {
+    if (i > from && tokens[i]!.nl) {
       out.push({ from, to: i });
       from = i;
     }
-    if (!ENDERS.has(tokens[i]!.text!)) continue;
+    if (!ENDERS.has(tokens[i]!.text)) continue;
     let j = i + 1;
-    while (j < tokens.length && CLOSERS.has(tokens[j]!.text!) && !tokens[j]!.nl!) j++;
-    if (j < tokens.length && !tokens[j]!.nl! && startsSentenceLike(tokens[j]!.text!)) {
+    // A closing quote or bracket hugs the stop ('talked."'); a spaced straight quote opens the next sentence.
+    while (j < tokens.length && CLOSERS.has(tokens[j]!.text) && !tokens[j]!.nl && tokens[j]!.start === tokens[j - 1]!.end) j++;
+    if (j < tokens.length && !tokens[j]!.nl && startsSentenceLike(tokens[j]!.text)) {
       out.push({ from, to: j });
       from = j;
       i = j - 1;

@@ -20,7 +20,7 @@ const SETTLE_MS = 2_500;
 
 /** Loads a page and returns the errors it reported after settling. */
 async function loadAndSettle(page: Page, url: string): Promise<string[]> {
-  const errors = collectErrors(page);
+  const errors = await collectErrors(page);
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
   await sleep(SETTLE_MS);
   return errors;

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { projectRoot } from '../../../scripts/lib/static-server';
+import { cdp } from './ax';
 import { waitFor } from './wait';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -110,12 +111,41 @@ export async function withBrowser<T>(options: LaunchOptions, body: (b: Browser) 
   }
 }
 
-/** Collects what a page reports as broken: uncaught exceptions and console errors. */
-export function collectErrors(page: Page): string[] {
+/**
+ * Collects what a page reports as broken: uncaught exceptions and console errors of the page, and
+ * (through CDP, which sees every world) console errors and uncaught exceptions of extension content
+ * scripts, which a reader would find in the same DevTools console. Call before navigating.
+ */
+export async function collectErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
   });
+  const session = await cdp(page);
+  const extensionWorlds = new Set<number>();
+  session.on('Runtime.executionContextCreated', (event: { context: { id: number; origin: string } }) => {
+    if (event.context.origin.startsWith('chrome-extension://')) extensionWorlds.add(event.context.id);
+  });
+  session.on('Runtime.consoleAPICalled', (event: ConsoleEvent) => {
+    if (!extensionWorlds.has(event.executionContextId) || !['error', 'assert'].includes(event.type)) return;
+    const text = event.args.map((a) => a.value ?? a.description ?? '').join(' ');
+    errors.push(`content script console.${event.type}: ${text}`);
+  });
+  session.on('Runtime.exceptionThrown', (event: ExceptionEvent) => {
+    const details = event.exceptionDetails;
+    if (details.executionContextId !== undefined && extensionWorlds.has(details.executionContextId))
+      errors.push(`content script exception: ${details.exception?.description ?? details.text}`);
+  });
+  await session.send('Runtime.enable');
   return errors;
+}
+
+interface ConsoleEvent {
+  type: string;
+  executionContextId: number;
+  args: Array<{ value?: unknown; description?: string }>;
+}
+interface ExceptionEvent {
+  exceptionDetails: { text: string; executionContextId?: number; exception?: { description?: string } };
 }

@@ -15,6 +15,10 @@ function handlers(overrides: Partial<Handlers<typeof backgroundSchemas, Backgrou
     createCard: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     saveNote: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     deleteNote: vi.fn(async () => ({ ok: true as const, value: { deleted: true } })),
+    chooseArticle: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
+    updateCard: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
+    deleteCard: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
+    mergeCards: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
   };
   return { ...base, ...overrides };
 }

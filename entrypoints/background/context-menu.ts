@@ -1,0 +1,54 @@
+/**
+ * "Create card" on selected text: a context-menu entry with one sub-entry per kind
+ * ("Person", "Organisation", "Place", "Event"), since the reader knows what the name is.
+ */
+import { browser } from 'wxt/browser';
+import { ENTITY_KINDS, type EntityKind } from '@/lib/entity';
+import type { BackstoryDB } from '@/lib/db/schema';
+import { createReaderCard } from '@/lib/db/cards';
+import type { Card } from '@/lib/db/records';
+import type { Result } from '@/lib/messaging/protocol';
+
+/** Id of the parent entry; children are `${MENU_ID}:${kind}`. */
+export const MENU_ID = 'backstory-create-card';
+
+const LABELS: Record<EntityKind, string> = { person: 'Person', organization: 'Organisation', place: 'Place', event: 'Event' };
+
+/** Longest selection turned into a card name. */
+const MAX_NAME = 300;
+
+/** (Re)creates the menu entries; call on install and update. */
+export async function createMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: MENU_ID, title: 'Create card', contexts: ['selection'] });
+  for (const kind of ENTITY_KINDS)
+    browser.contextMenus.create({ id: `${MENU_ID}:${kind}`, parentId: MENU_ID, title: LABELS[kind], contexts: ['selection'] });
+}
+
+/** The kind a menu entry id stands for, or null when it is not one of ours. */
+export function kindOfMenu(menuItemId: string | number): EntityKind | null {
+  const m = /^backstory-create-card:(\w+)$/.exec(String(menuItemId));
+  const kind = m?.[1];
+  return kind && (ENTITY_KINDS as readonly string[]).includes(kind) ? (kind as EntityKind) : null;
+}
+
+/** A selection as a card name: one line, spaces collapsed, not too long. Empty when unusable. */
+export function nameFromSelection(text: string | undefined): string {
+  const name = (text ?? '').replace(/\s+/g, ' ').trim();
+  return name.length > MAX_NAME ? '' : name;
+}
+
+/**
+ * Handles a click on one of the entries: creates a reader card named by the selection. Returns
+ * null for clicks that are not ours.
+ */
+export async function onMenuClick(
+  db: BackstoryDB,
+  info: { menuItemId: string | number; selectionText?: string },
+): Promise<Result<Card> | null> {
+  const kind = kindOfMenu(info.menuItemId);
+  if (!kind) return null;
+  const name = nameFromSelection(info.selectionText);
+  if (!name) return { ok: false, error: 'Select a name of at most 300 characters to make a card of it.' };
+  return createReaderCard(db, { name, kind });
+}

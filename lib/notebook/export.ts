@@ -1,0 +1,71 @@
+/** Exporting the reader's notebook: one versioned JSON file, or Markdown files in a zip. */
+import { strToU8, zipSync } from 'fflate';
+import type { Card, Mention, Note } from '../db/records';
+import type { BackstoryDB } from '../db/schema';
+import { EXPORT_FORMAT, EXPORT_VERSION, type BackstoryExport, type ExportedMention } from './format';
+import { entityMarkdown, entityFileName, pagesMarkdown } from './markdown';
+
+/**
+ * The cards worth exporting: those the reader created or edited (nothing else is theirs),
+ * plus every card a note hangs on, so an imported note always finds its card again even
+ * where the starter set or a Wikipedia look-up would not bring that card back.
+ */
+function exportedCards(cards: readonly Card[], notes: readonly Note[]): Card[] {
+  const noted = new Set(notes.map((n) => n.cardId));
+  return cards.filter((c) => c.edited || c.source === 'reader' || noted.has(c.id));
+}
+
+/** A mention without its local auto-increment id (ids differ from one database to another). */
+function mentionOut(m: Mention): ExportedMention {
+  return { cardId: m.cardId, url: m.url, title: m.title, site: m.site, sentence: m.sentence, seenAt: m.seenAt };
+}
+
+/**
+ * Everything to export, read in one read transaction so cards, notes and mentions agree
+ * with each other even while the background keeps writing.
+ */
+export async function buildExport(db: BackstoryDB, now: Date = new Date()): Promise<BackstoryExport> {
+  const [cards, notes, mentions] = await db.transaction('r', db.cards, db.notes, db.mentions, () =>
+    Promise.all([db.cards.toArray(), db.notes.toArray(), db.mentions.toArray()]),
+  );
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    cards: exportedCards(cards, notes).sort((a, b) => a.id.localeCompare(b.id)),
+    notes: notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+    mentions: mentions.sort((a, b) => a.seenAt - b.seenAt).map(mentionOut),
+  };
+}
+
+/** The export as JSON text (indented: it is also meant to be readable). */
+export async function exportJson(db: BackstoryDB, now?: Date): Promise<string> {
+  return JSON.stringify(await buildExport(db, now), null, 1);
+}
+
+/** File name for an export made at `now`: "backstory-2024-05-01.json" / ".zip". */
+export function exportFileName(ext: 'json' | 'zip', now: Date = new Date()): string {
+  return `backstory-${now.toISOString().slice(0, 10)}.${ext}`;
+}
+
+/**
+ * The notebook as Markdown in a zip: `entities/<name>.md` for each card with notes (its card,
+ * then its notes, newest first) and `pages.md` with every note grouped by the page it was
+ * written on. Returns the zip bytes.
+ */
+export async function exportMarkdownZip(db: BackstoryDB, now: Date = new Date()): Promise<Uint8Array> {
+  const data = await buildExport(db, now);
+  const byCard = new Map<string, Note[]>();
+  for (const note of data.notes) byCard.set(note.cardId, [...(byCard.get(note.cardId) ?? []), note]);
+  const cardsById = new Map(data.cards.map((c) => [c.id, c as Card]));
+  const files: Record<string, Uint8Array> = {};
+  const used = new Set<string>();
+  for (const card of data.cards) {
+    const notes = byCard.get(card.id) ?? [];
+    if (notes.length === 0 && !(card.edited || card.source === 'reader')) continue;
+    const name = entityFileName(card, used);
+    files[`backstory/entities/${name}`] = strToU8(entityMarkdown(card as Card, notes));
+  }
+  files['backstory/pages.md'] = strToU8(pagesMarkdown(data.notes, cardsById, now));
+  return zipSync(files, { level: 6, mtime: now });
+}

@@ -1,0 +1,185 @@
+/**
+ * Importing a Backstory export file. Everything is checked before anything is written, and
+ * the write is ONE Dexie transaction over cards, notes and mentions: a refused or failed
+ * import leaves the database exactly as it was.
+ */
+import * as v from 'valibot';
+import type { Card, Mention, Note } from '../db/records';
+import { cardKeys, type BackstoryDB } from '../db/schema';
+import { describeWriteError } from '../db/errors';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  MAX_IMPORT_BYTES,
+  describeIssue,
+  exportSchema,
+  type BackstoryExport,
+} from './format';
+
+/** Counts for one kind of record. */
+export interface MergeCount {
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+/** What an import did. */
+export interface ImportReport {
+  cards: MergeCount;
+  notes: MergeCount;
+  mentions: MergeCount;
+}
+
+export type ImportResult = { ok: true; report: ImportReport } | { ok: false; error: string };
+
+/** "50 MB" / "1.2 MB". */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`;
+}
+
+/** A first duplicate id within one list, as "notes[5].id: ...", or null. */
+function duplicateId(list: readonly { id: string }[], where: string): string | null {
+  const first = new Map<string, number>();
+  for (const [i, { id }] of list.entries()) {
+    const seen = first.get(id);
+    if (seen !== undefined) return `${where}[${i}].id: duplicate id "${id}" (also ${where}[${seen}])`;
+    first.set(id, i);
+  }
+  return null;
+}
+
+/**
+ * Parses and validates export text. Returns the file's content or a message saying what is
+ * wrong and where (the first problem found).
+ */
+export function parseExport(text: string): { ok: true; data: BackstoryExport } | { ok: false; error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `The file is not JSON (${e instanceof Error ? e.message : String(e)}).` };
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, error: 'The file is JSON but not a Backstory export: expected an object at the top level.' };
+  }
+  const top = raw as { format?: unknown; version?: unknown };
+  if (top.format !== EXPORT_FORMAT) {
+    return { ok: false, error: `This is not a Backstory export: format is ${JSON.stringify(top.format) ?? 'missing'}, expected "${EXPORT_FORMAT}".` };
+  }
+  if (top.version !== EXPORT_VERSION) {
+    return {
+      ok: false,
+      error: `This export is version ${JSON.stringify(top.version) ?? 'missing'}; this Backstory reads version ${EXPORT_VERSION} only.`,
+    };
+  }
+  const parsed = v.safeParse(exportSchema, raw, { abortEarly: true });
+  if (!parsed.success) return { ok: false, error: `The file was not imported: ${describeIssue(parsed.issues[0])}.` };
+  const dup = duplicateId(parsed.output.cards, 'cards') ?? duplicateId(parsed.output.notes, 'notes');
+  if (dup) return { ok: false, error: `The file was not imported: ${dup}.` };
+  return { ok: true, data: parsed.output };
+}
+
+/** Reads a file or text, refusing anything over `maxBytes` before reading it. */
+async function readSource(source: Blob | string, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  const size = typeof source === 'string' ? new Blob([source]).size : source.size;
+  if (size > maxBytes) {
+    return { ok: false, error: `The file is too large to import (${megabytes(size)}; the limit is ${megabytes(maxBytes)}).` };
+  }
+  return { ok: true, text: typeof source === 'string' ? source : await source.text() };
+}
+
+/** Thrown inside the transaction to abort it with a reader-facing message. */
+class Refused extends Error {}
+
+/**
+ * Merges `data` into the database in one transaction: records are matched by id (mentions
+ * by card and page), the newer `updatedAt` wins, a tie or older copy is skipped. A note whose
+ * card is neither in the file nor in the database refuses the whole import.
+ */
+export async function mergeExport(db: BackstoryDB, data: BackstoryExport): Promise<ImportResult> {
+  const report: ImportReport = {
+    cards: { added: 0, updated: 0, skipped: 0 },
+    notes: { added: 0, updated: 0, skipped: 0 },
+    mentions: { added: 0, updated: 0, skipped: 0 },
+  };
+  try {
+    await db.transaction('rw', db.cards, db.notes, db.mentions, async () => {
+      const fileCardIds = new Set(data.cards.map((c) => c.id));
+      const oldCards = await db.cards.bulkGet(data.cards.map((c) => c.id));
+      const cards: Card[] = [];
+      data.cards.forEach((c, i) => {
+        const old = oldCards[i];
+        if (old && old.updatedAt >= c.updatedAt) return void report.cards.skipped++;
+        report.cards[old ? 'updated' : 'added']++;
+        cards.push({ ...c, keys: cardKeys(c) });
+      });
+
+      const oldNotes = await db.notes.bulkGet(data.notes.map((n) => n.id));
+      const missing = data.notes.map((n) => n.cardId).filter((id) => !fileCardIds.has(id));
+      const present = new Set((await db.cards.bulkGet([...new Set(missing)])).flatMap((c) => (c ? [c.id] : [])));
+      const notes: Note[] = [];
+      for (const [i, n] of data.notes.entries()) {
+        if (!fileCardIds.has(n.cardId) && !present.has(n.cardId)) {
+          throw new Refused(`notes[${i}].cardId: there is no card "${n.cardId}" in the file or in this notebook`);
+        }
+        const old = oldNotes[i];
+        if (old && old.updatedAt >= n.updatedAt) {
+          report.notes.skipped++;
+          continue;
+        }
+        report.notes[old ? 'updated' : 'added']++;
+        notes.push(n);
+      }
+
+      // One mention per card per page, as recordMentions keeps them; the first sighting stays.
+      const known = new Set<string>();
+      await db.mentions.each((m) => known.add(`${m.cardId}\u0000${m.url}`));
+      const mentions: Mention[] = [];
+      for (const m of data.mentions) {
+        const key = `${m.cardId}\u0000${m.url}`;
+        if (known.has(key)) {
+          report.mentions.skipped++;
+          continue;
+        }
+        known.add(key);
+        report.mentions.added++;
+        mentions.push({ ...m });
+      }
+      await db.cards.bulkPut(cards);
+      await db.notes.bulkPut(notes);
+      await db.mentions.bulkAdd(mentions);
+    });
+    return { ok: true, report };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: `The file was not imported: ${error.message}.` };
+    return { ok: false, error: describeWriteError('The import', error, 'was not saved') };
+  }
+}
+
+/**
+ * Imports an export file (a File/Blob from an <input type="file">, or its text). Refuses,
+ * with a message saying what is wrong and where, a file over 50 MB (or `maxBytes`), one that
+ * is not JSON, not a Backstory export of version 1, or has any invalid record.
+ */
+export async function importBackstory(
+  db: BackstoryDB,
+  source: Blob | string,
+  { maxBytes = MAX_IMPORT_BYTES }: { maxBytes?: number } = {},
+): Promise<ImportResult> {
+  const read = await readSource(source, maxBytes);
+  if (!read.ok) return read;
+  const parsed = parseExport(read.text);
+  if (!parsed.ok) return parsed;
+  return mergeExport(db, parsed.data);
+}
+
+/** "Import done. Notes: 3 added, 1 updated, 2 unchanged; Cards: 1 added, 0 updated, 0 unchanged." */
+export function summariseImport(r: ImportReport): string {
+  const part = (c: MergeCount, label: string) =>
+    c.added + c.updated + c.skipped === 0 ? null : `${label}: ${c.added} added, ${c.updated} updated, ${c.skipped} unchanged`;
+  const said = [part(r.notes, 'Notes'), part(r.cards, 'Cards'), part(r.mentions, 'Places you met names')].filter(
+    (p): p is string => p !== null,
+  );
+  return said.length ? `Import done. ${said.join('; ')}.` : 'Import done. The file had nothing in it.';
+}

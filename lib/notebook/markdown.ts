@@ -1,0 +1,85 @@
+/** Markdown text of exported entities and pages (pure functions; export.ts zips them). */
+import type { Card, Note } from '../db/records';
+
+/** A note as exported: the record, possibly with the quote and tags later builds add. */
+type NoteLike = Note & { quote?: string; tags?: string[] };
+
+/** Escapes characters Markdown would read as formatting in a name or title. */
+export function mdEscape(s: string): string {
+  return s.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+}
+
+/** "2024-05-01 14:03" in UTC, so the same export reads the same everywhere. */
+function stamp(ts: number): string {
+  return new Date(ts).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** A link to a page, only for http(s) URLs (anything else is shown as text). */
+function pageLink(page: { url: string; title: string }): string {
+  const title = mdEscape(page.title || page.url);
+  return /^https?:\/\//i.test(page.url) ? `[${title}](<${page.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title;
+}
+
+/** One note: meta line, optional quote as a block quote, body as the reader wrote it. */
+function noteMarkdown(note: NoteLike, about?: string): string {
+  const meta = [`*${stamp(note.createdAt)}*`];
+  if (note.updatedAt > note.createdAt + 1000) meta.push(`(edited ${stamp(note.updatedAt)})`);
+  if (about) meta.push(`on **${mdEscape(about)}**`);
+  if (note.page) meta.push(`from ${pageLink(note.page)}`);
+  if (note.tags?.length) meta.push(note.tags.map((t) => `#${t.replace(/\s+/g, '-')}`).join(' '));
+  const quote = note.quote ? `${note.quote.split('\n').map((l) => `> ${l}`).join('\n')}\n\n` : '';
+  return `${meta.join(' ')}\n\n${quote}${note.body.trim()}\n`;
+}
+
+/** A card and its notes, newest first. */
+export function entityMarkdown(card: Card, notes: readonly NoteLike[]): string {
+  const kind = { person: 'Person', organization: 'Organisation', place: 'Place', event: 'Event' }[card.kind];
+  const lines = [`# ${mdEscape(card.name)}`, '', `*${kind}*${card.description ? ` — ${mdEscape(card.description)}` : ''}`, ''];
+  if (card.aliases.length) lines.push(`Also known as: ${card.aliases.map(mdEscape).join(', ')}`, '');
+  if (card.summary) lines.push(card.summary.trim(), '');
+  if (card.url && /^https?:\/\//i.test(card.url)) lines.push(`[Read more](<${card.url}>)`, '');
+  lines.push('## Notes', '');
+  const sorted = [...notes].sort((a, b) => b.createdAt - a.createdAt);
+  if (sorted.length === 0) lines.push('No notes yet.', '');
+  for (const note of sorted) lines.push('---', '', noteMarkdown(note));
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** A file name for `card` that is safe on every file system and unique within `used`. */
+export function entityFileName(card: Pick<Card, 'id' | 'name'>, used: Set<string>): string {
+  const base =
+    card.name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .toLowerCase() || 'entity';
+  let name = `${base}.md`;
+  for (let i = 2; used.has(name); i++) name = `${base}-${i}.md`;
+  used.add(name);
+  return name;
+}
+
+/**
+ * Every note grouped by the page it was written on (pages by their latest note, newest
+ * first); notes written outside any page come last.
+ */
+export function pagesMarkdown(notes: readonly NoteLike[], cards: ReadonlyMap<string, Card>, now: Date): string {
+  const groups = new Map<string, NoteLike[]>();
+  for (const note of notes) {
+    const key = note.page?.url ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), note]);
+  }
+  const latest = (ns: NoteLike[]) => Math.max(...ns.map((n) => n.createdAt));
+  const order = [...groups.entries()].sort(([ka, a], [kb, b]) => (ka === '' ? 1 : kb === '' ? -1 : latest(b) - latest(a)));
+  const lines = ['# Notes by page', '', `Exported from Backstory on ${stamp(now.getTime())} UTC.`, ''];
+  if (notes.length === 0) lines.push('No notes yet.', '');
+  for (const [url, group] of order) {
+    lines.push(url ? `## ${pageLink(group[0]?.page ?? { url, title: url })}` : '## Not written on a page', '');
+    for (const note of [...group].sort((a, b) => b.createdAt - a.createdAt)) {
+      lines.push(noteMarkdown({ ...note, page: undefined }, cards.get(note.cardId)?.name ?? 'a deleted card'), '');
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

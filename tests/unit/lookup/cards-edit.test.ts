@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BackstoryDB, SCHEMA_V2 } from '@/lib/db/schema';
+import { deleteCard, findCard, mergeCards, updateCard } from '@/lib/db/cards';
+import { saveWikipediaCard, saveLookup } from '@/lib/db/lookups';
+import { installStarterCards } from '@/lib/db/starter';
+import { kindOfMenu, nameFromSelection, onMenuClick, createMenus, MENU_ID } from '@/entrypoints/background/context-menu';
+import { readLookupSettings, normaliseBaseUrl } from '@/lib/lookup/settings';
+import { card, freshDb } from '../db/helpers';
+
+describe('schema version 3', () => {
+  it('upgrades a version-2 database, keeping every row, and adds the lookups table', async () => {
+    const name = `v2-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    await v2.table('cards').bulkAdd([card('nato', 'Nato', 'organization', ['NATO']), card('russia', 'Russia', 'place')]);
+    await v2.table('notes').add({ id: 'n1', cardId: 'nato', body: 'kept', createdAt: 1, updatedAt: 1 });
+    await v2.table('mentions').add({ cardId: 'nato', url: 'https://a.test/', title: 'a', site: 'a.test', sentence: 's', seenAt: 1 });
+    v2.close();
+    const db = new BackstoryDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.cards.count()).toBe(2);
+    expect((await db.notes.get('n1'))?.body).toBe('kept');
+    expect(await db.mentions.count()).toBe(1);
+    await saveLookup(db, { name: 'Nato', kind: 'organization', status: 'found', cardId: 'nato', candidates: [], chosenByReader: false, checkedAt: 1 });
+    expect(await db.lookups.where('cardId').equals('nato').count()).toBe(1);
+    db.close();
+  });
+});
+
+describe("the reader's own cards", () => {
+  it('edits description, summary and aliases; the card is then edited and found by a new alias', async () => {
+    const db = await freshDb();
+    await db.cards.add(card('nato', 'Nato', 'organization', ['NATO']));
+    const r = await updateCard(db, { cardId: 'nato', description: ' Alliance ', summary: 'Mine.', aliases: ['NATO', 'Nato', ' OTAN ', 'OTAN', ''] });
+    expect(r.ok).toBe(true);
+    const saved = await db.cards.get('nato');
+    expect(saved).toMatchObject({ description: 'Alliance', summary: 'Mine.', aliases: ['NATO', 'OTAN'], edited: true });
+    expect((await findCard(db, { name: 'Otan', kind: 'organization' }))?.id).toBe('nato');
+    // A starter upgrade leaves it alone.
+    const report = await installStarterCards(db, [{ ...card('nato', 'Nato', 'organization'), createdAt: undefined, updatedAt: undefined }]);
+    expect(report.keptEdited).toBe(1);
+    expect((await db.cards.get('nato'))?.summary).toBe('Mine.');
+  });
+
+  it('refuses an edit that is too long or of a card that is gone', async () => {
+    const db = await freshDb();
+    await db.cards.add(card('nato', 'Nato', 'organization'));
+    expect(await updateCard(db, { cardId: 'nato', description: 'x'.repeat(501), summary: '', aliases: [] })).toMatchObject({ ok: false });
+    expect(await updateCard(db, { cardId: 'gone', description: '', summary: '', aliases: [] })).toEqual({
+      ok: false,
+      error: 'The card was not saved: it no longer exists.',
+    });
+  });
+
+  it('a Wikipedia refresh never overwrites an edited card', async () => {
+    const db = await freshDb();
+    const summary = { title: 'Porton Down', type: 'standard', description: 'Science park', extract: 'Fetched.', wikibaseItem: 'Q5' };
+    const first = await saveWikipediaCard(db, summary, 'place');
+    await updateCard(db, { cardId: first.id, description: 'Mine', summary: 'Mine.', aliases: [] });
+    const again = await saveWikipediaCard(db, { ...summary, extract: 'New text.' }, 'place');
+    expect(again.summary).toBe('Mine.');
+    expect((await db.cards.get(first.id))?.summary).toBe('Mine.');
+  });
+
+  it('deletes a card with its notes, mentions and look-ups', async () => {
+    const db = await freshDb();
+    await db.cards.bulkAdd([card('a', 'Alpha', 'person'), card('b', 'Beta', 'person')]);
+    await db.notes.bulkAdd([
+      { id: 'n1', cardId: 'a', body: '1', createdAt: 1, updatedAt: 1 },
+      { id: 'n2', cardId: 'b', body: '2', createdAt: 1, updatedAt: 1 },
+    ]);
+    await db.mentions.add({ cardId: 'a', url: 'u', title: 't', site: 's', sentence: '', seenAt: 1 });
+    await saveLookup(db, { name: 'Alpha', kind: 'person', status: 'found', cardId: 'a', candidates: [], chosenByReader: false, checkedAt: 1 });
+    expect(await deleteCard(db, 'a')).toEqual({ ok: true, value: { deleted: true, notes: 1 } });
+    expect(await db.cards.get('a')).toBeUndefined();
+    expect(await db.notes.toArray()).toHaveLength(1);
+    expect(await db.mentions.count()).toBe(0);
+    expect(await db.lookups.count()).toBe(0);
+    expect(await deleteCard(db, 'a')).toEqual({ ok: true, value: { deleted: false, notes: 0 } });
+  });
+
+  it('merges two cards: notes and mentions move, names unite, the other card goes', async () => {
+    const db = await freshDb();
+    await db.cards.bulkAdd([
+      card('keep', 'Jens Stoltenberg', 'person', ['Stoltenberg'], { description: '', image: undefined }),
+      card('drop', 'J. Stoltenberg', 'person', ['Mr Stoltenberg'], { description: 'Dropped description', url: 'https://x.test/' }),
+    ]);
+    await db.notes.add({ id: 'n1', cardId: 'drop', body: 'moved', createdAt: 1, updatedAt: 1 });
+    await db.mentions.bulkAdd([
+      { cardId: 'keep', url: 'https://a.test/', title: 'a', site: 'a.test', sentence: '', seenAt: 1 },
+      { cardId: 'drop', url: 'https://a.test/', title: 'a', site: 'a.test', sentence: '', seenAt: 2 },
+      { cardId: 'drop', url: 'https://b.test/', title: 'b', site: 'b.test', sentence: '', seenAt: 3 },
+    ]);
+    const r = await mergeCards(db, 'keep', 'drop');
+    expect(r.ok).toBe(true);
+    const kept = await db.cards.get('keep');
+    expect(kept?.aliases).toEqual(['Stoltenberg', 'J. Stoltenberg', 'Mr Stoltenberg']);
+    expect(kept).toMatchObject({ description: 'Dropped description', url: 'https://x.test/', edited: true });
+    expect(await db.cards.get('drop')).toBeUndefined();
+    expect((await db.notes.get('n1'))?.cardId).toBe('keep');
+    const mentions = await db.mentions.where('cardId').equals('keep').toArray();
+    expect(mentions.map((m) => m.url).sort()).toEqual(['https://a.test/', 'https://b.test/']);
+    expect(await db.mentions.count()).toBe(2);
+    expect((await findCard(db, { name: 'Mr Stoltenberg', kind: 'person' }))?.id).toBe('keep');
+    expect(await mergeCards(db, 'keep', 'keep')).toMatchObject({ ok: false });
+    expect(await mergeCards(db, 'keep', 'drop')).toMatchObject({ ok: false });
+  });
+});
+
+describe('context menu "Create card"', () => {
+  it('creates the entries and makes a reader card from the selection', async () => {
+    fakeBrowser.reset();
+    const created: { id?: string; parentId?: string | number; title?: string }[] = [];
+    const menus = fakeBrowser.contextMenus as unknown as Record<string, unknown>;
+    menus.removeAll = async () => void (created.length = 0);
+    menus.create = (p: { id?: string; parentId?: string | number; title?: string }) => void created.push(p);
+    await createMenus();
+    expect(created.map((c) => c.title)).toEqual(['Create card', 'Person', 'Organisation', 'Place', 'Event']);
+    expect(created.slice(1).every((c) => c.parentId === MENU_ID)).toBe(true);
+
+    const db = await freshDb();
+    expect(kindOfMenu(`${MENU_ID}:place`)).toBe('place');
+    expect(kindOfMenu('something-else')).toBeNull();
+    expect(nameFromSelection('  Porton\n  Down ')).toBe('Porton Down');
+    const r = await onMenuClick(db, { menuItemId: `${MENU_ID}:place`, selectionText: ' Porton\nDown ' });
+    expect(r?.ok && r.value).toMatchObject({ name: 'Porton Down', kind: 'place', source: 'reader', edited: true });
+    expect(await onMenuClick(db, { menuItemId: 'other', selectionText: 'x' })).toBeNull();
+    expect(await onMenuClick(db, { menuItemId: `${MENU_ID}:person`, selectionText: '   ' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('look-up settings', () => {
+  it('defaults to on and en.wikipedia.org; accepts a local test server; refuses other http', async () => {
+    fakeBrowser.reset();
+    expect(await readLookupSettings()).toEqual({ enabled: true, baseUrl: 'https://en.wikipedia.org' });
+    await fakeBrowser.storage.local.set({ lookups: false, lookupBaseUrl: 'http://127.0.0.1:8123/' });
+    expect(await readLookupSettings()).toEqual({ enabled: false, baseUrl: 'http://127.0.0.1:8123' });
+    expect(normaliseBaseUrl('http://evil.test')).toBeNull();
+    expect(normaliseBaseUrl('javascript:alert(1)')).toBeNull();
+    expect(normaliseBaseUrl('https://de.wikipedia.org/wiki/x')).toBe('https://de.wikipedia.org');
+  });
+});

@@ -1,0 +1,174 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BackstoryDB } from '@/lib/db/schema';
+import { createLookupService } from '@/lib/lookup/service';
+import { RequestQueue } from '@/lib/lookup/queue';
+import { REFRESH_AFTER_MS, saveLookup } from '@/lib/db/lookups';
+import { updateCard } from '@/lib/db/cards';
+import { createHandlers, type SpotDetector } from '@/entrypoints/background/handlers';
+import type { Sender } from '@/lib/messaging/serve';
+import { startWikiServer, type WikiServer } from './wiki-server';
+
+let server: WikiServer;
+beforeAll(async () => {
+  server = await startWikiServer();
+});
+afterAll(() => server.close());
+
+async function setup(opts: { enabled?: boolean; now?: () => number } = {}) {
+  const db = new BackstoryDB(`lookup-${crypto.randomUUID()}`);
+  await db.open();
+  const saved: string[] = [];
+  const lookup = createLookupService({
+    db,
+    settings: async () => ({ enabled: opts.enabled ?? true, baseUrl: server.baseUrl }),
+    version: '1.2.3',
+    queue: new RequestQueue({ baseDelayMs: 10 }),
+    timeoutMs: 400,
+    now: opts.now,
+    onCardSaved: (c) => saved.push(c.id),
+  });
+  return { db, lookup, saved };
+}
+
+const requestsFor = (title: string) => server.seen.filter((s) => s.path.endsWith(`/${title.replace(/ /g, '_')}`)).length;
+
+describe('look-up service', () => {
+  it('caches a found article as a wikipedia card with fetchedAt, and answers from the cache next time', async () => {
+    const { db, lookup, saved } = await setup();
+    const r = await lookup.lookUp({ name: 'Yulia Skripal', kind: 'person' }, []);
+    expect(r.lookup.status).toBe('found');
+    expect(r.card).toMatchObject({ id: 'wp-q90000001', name: 'Yulia Skripal', kind: 'person', source: 'wikipedia', edited: false, wikidata: 'Q90000001' });
+    expect(r.card?.image).toMatch(/^https:\/\/upload\.wikimedia\.org\//);
+    expect(typeof r.card?.fetchedAt).toBe('number');
+    expect(saved).toEqual(['wp-q90000001']);
+    const before = requestsFor('Yulia Skripal');
+    const again = await lookup.lookUp({ name: 'yulia skripal', kind: 'person' }, []);
+    expect(again.card?.id).toBe('wp-q90000001');
+    expect(requestsFor('Yulia Skripal')).toBe(before);
+  });
+
+  it('sends nothing when look-ups are off', async () => {
+    const { lookup } = await setup({ enabled: false });
+    const before = server.seen.length;
+    expect(await lookup.lookUp({ name: 'Porton Down', kind: 'place' }, [])).toEqual({ card: null, lookup: { status: 'off' } });
+    await lookup.prefetch([{ name: 'Porton Down', kind: 'place' }], []);
+    expect(server.seen.length).toBe(before);
+  });
+
+  it('writes nothing when Wikipedia misbehaves, and says so', async () => {
+    const { db, lookup } = await setup();
+    for (const name of ['Malformed Name', 'Html Name', 'Huge Name', 'Stalling Name']) {
+      const r = await lookup.lookUp({ name, kind: 'person' }, []);
+      expect(r.card, name).toBeNull();
+      expect(r.lookup.status, name).toBe('failed');
+    }
+    expect(await db.cards.count()).toBe(0);
+    expect(await db.lookups.count()).toBe(0);
+    // The queue kept moving.
+    expect((await lookup.lookUp({ name: 'Quiet Village', kind: 'place' }, [])).lookup.status).toBe('found');
+  });
+
+  it('answers "pending" when the look-up takes longer than the wait, and finishes in the background', async () => {
+    server.failures.set('Busy Name', 1);
+    const { db, lookup } = await setup();
+    const r = await lookup.lookUp({ name: 'Busy Name', kind: 'person' }, [], { waitMs: 50 });
+    expect(r.lookup.status).toBe('pending');
+    const later = await lookup.lookUp({ name: 'Busy Name', kind: 'person' }, []); // joins the same request
+    expect(later.card?.summary).toBe('Answered after a 429.');
+    expect(await db.cards.count()).toBe(1);
+  });
+
+  it('remembers "no article" and an ambiguous name with its candidates', async () => {
+    const { db, lookup } = await setup();
+    expect((await lookup.lookUp({ name: 'Nobody Atall', kind: 'person' }, [])).lookup).toEqual({ status: 'missing' });
+    const amb = await lookup.lookUp({ name: 'Salisbury', kind: 'place' }, []);
+    expect(amb.lookup.status).toBe('ambiguous');
+    expect((await db.lookups.get('salisbury'))?.status).toBe('ambiguous');
+    expect(await db.cards.count()).toBe(0);
+  });
+
+  it("keeps the reader's choice over any automatic one", async () => {
+    const { db, lookup } = await setup();
+    const chosen = await lookup.choose({ name: 'Salisbury', kind: 'place' }, 'Salisbury, Maryland');
+    expect(chosen.card?.name).toBe('Salisbury, Maryland');
+    expect((await lookup.readerChoice('Salisbury'))?.id).toBe('wp-q90000003');
+    // A later automatic look-up (context points at Wiltshire) does not replace the choice.
+    await lookup.lookUp({ name: 'Salisbury', kind: 'place' }, ['Wiltshire'], { force: true });
+    expect((await db.lookups.get('salisbury'))?.chosenByReader).toBe(true);
+    expect((await lookup.readerChoice('Salisbury'))?.id).toBe('wp-q90000003');
+  });
+
+  it('refreshes a card after 30 days, but never an edited one', async () => {
+    let now = Date.now();
+    const { db, lookup } = await setup({ now: () => now });
+    const first = (await lookup.lookUp({ name: 'Porton Down', kind: 'place' }, [])).card!;
+    await db.cards.update(first.id, { summary: 'old text' });
+    now += REFRESH_AFTER_MS / 2;
+    await lookup.refresh((await db.cards.get(first.id))!);
+    expect((await db.cards.get(first.id))?.summary).toBe('old text');
+    now += REFRESH_AFTER_MS;
+    await lookup.refresh((await db.cards.get(first.id))!);
+    expect((await db.cards.get(first.id))?.summary).toContain('science park');
+    expect((await db.cards.get(first.id))?.fetchedAt).toBe(now);
+    await updateCard(db, { cardId: first.id, description: 'Mine', summary: 'My words', aliases: [] });
+    now += REFRESH_AFTER_MS * 2;
+    await lookup.refresh((await db.cards.get(first.id))!);
+    await lookup.lookUp({ name: 'Porton Down', kind: 'place' }, [], { force: true });
+    expect((await db.cards.get(first.id))?.summary).toBe('My words');
+  });
+
+  it('prefetch asks about all names in one batched title query', async () => {
+    const { db, lookup } = await setup();
+    await saveLookup(db, { name: 'Nato', kind: 'organization', status: 'missing', candidates: [], chosenByReader: false, checkedAt: Date.now() });
+    const before = server.seen.length;
+    await lookup.prefetch(
+      [
+        { name: 'Quiet Village', kind: 'place' },
+        { name: 'Porton Down', kind: 'place' },
+        { name: 'Nato', kind: 'organization' }, // cached: not asked again
+      ],
+      [],
+    );
+    const titleQueries = server.seen.slice(before).filter((s) => s.params.has('titles'));
+    expect(titleQueries.map((s) => s.params.get('titles'))).toEqual(['Quiet Village|Porton Down']);
+    expect((await db.cards.toArray()).map((c) => c.name).sort()).toEqual(['Porton Down', 'Quiet Village']);
+  });
+});
+
+describe('background getCard with look-ups', () => {
+  const detector: SpotDetector = {
+    setKnownNames: () => undefined,
+    spot: (blocks) => {
+      const names = ['Salisbury', 'Wiltshire', 'Quiet Village'];
+      const entities = names
+        .filter((n) => blocks.some((b) => b.includes(n)))
+        .map((n) => ({ key: `place:${n.toLowerCase()}`, name: n, kind: 'place' as const, aliases: [], count: n === 'Salisbury' ? 3 : 1 }));
+      return { entities, spans: [] };
+    },
+  };
+  const tab: Sender = { id: 'test-extension-id', tab: { id: 9, incognito: false } as Sender['tab'] };
+
+  it('uses the page names from spotBlocks to choose the article, and prefetches the top names', async () => {
+    const { db, lookup } = await setup();
+    const { handlers } = createHandlers({ db, getDetector: async () => detector, lookup, log: () => undefined });
+    const spot = await handlers.spotBlocks({ blocks: ['Salisbury in Wiltshire. Quiet Village.'], page: { url: 'https://n.test/a', title: 'a' } }, tab);
+    expect(spot.ok).toBe(true);
+    const r = await handlers.getCard({ name: 'Salisbury', kind: 'place', aliases: [] }, tab);
+    expect(r.ok && r.value.card?.name).toBe('Salisbury, Wiltshire');
+    expect(r.ok && r.value.lookup?.status).toBe('found');
+    // The prefetch made Quiet Village's card without a hover.
+    await expect.poll(async () => (await db.cards.toArray()).map((c) => c.name)).toContain('Quiet Village');
+  });
+
+  it('chooseArticle answers like getCard and the choice wins afterwards', async () => {
+    const { db, lookup } = await setup();
+    const { handlers } = createHandlers({ db, getDetector: async () => detector, lookup, log: () => undefined });
+    const r = await handlers.chooseArticle({ name: 'Salisbury', kind: 'place', title: 'Salisbury, Maryland' }, tab);
+    expect(r.ok && r.value.card?.name).toBe('Salisbury, Maryland');
+    const again = await handlers.getCard({ name: 'Salisbury', kind: 'place', aliases: [] }, tab);
+    expect(again.ok && again.value.card?.name).toBe('Salisbury, Maryland');
+    const bad = await handlers.chooseArticle({ name: 'Salisbury', kind: 'place', title: 'Nobody Atall' }, tab);
+    expect(bad).toEqual({ ok: false, error: 'Wikipedia has no article "Nobody Atall".' });
+  });
+});

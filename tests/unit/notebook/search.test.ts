@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { NoteSearch, type NotebookNote } from '@/lib/notebook/search';
+import { matchesFilters, sitesOf, visibleNotes } from '@/lib/notebook/filters';
+import type { Card } from '@/lib/db/records';
+import { card } from '../db/helpers';
+import { DAY, T0, note } from './fixtures';
+
+const cards = new Map<string, Card>([
+  ['nato', card('nato', 'Nato', 'organization', ['North Atlantic Treaty Organization'])],
+  ['jens', card('jens', 'Jens Stoltenberg', 'person', ['Stoltenberg'])],
+]);
+const notes: NotebookNote[] = [
+  note('a', 'nato', 'Founded in 1949.', { page: { url: 'https://www.bbc.co.uk/a', title: 'Alliance at 75' }, createdAt: T0 }),
+  note('b', 'jens', 'Former prime minister of Norway.', { page: { url: 'https://www.ft.com/b', title: 'Oslo talks' }, createdAt: T0 + DAY }),
+  note('c', 'jens', 'Led the alliance ten years.', { quote: 'a steady hand in Brussels', tags: ['leaders'], createdAt: T0 + 2 * DAY }),
+];
+
+describe('NoteSearch', () => {
+  it('finds notes by body, quote, tags, entity names and page title, as the reader types', async () => {
+    const s = new NoteSearch();
+    await s.sync(notes, cards);
+    expect(s.search('1949')).toEqual(['a']);
+    expect(s.search('brussel')).toEqual(['c']); // quote, prefix of a word
+    expect(s.search('leaders')).toEqual(['c']); // tag
+    expect(s.search('stolt')?.sort()).toEqual(['b', 'c']); // entity alias, prefix
+    expect(s.search('st')).toEqual([]); // no prefix search on two letters
+    expect(s.search('oslo')).toEqual(['b']); // page title
+    expect(s.search('atlantic')).toEqual(['a']); // entity alias
+    expect(s.search('norwya')).toEqual([]); // short typo not forgiven...
+    expect(s.search('stoltenbrg')?.sort()).toEqual(['b', 'c']); // ...a long one is
+    expect(s.search('alliance norway')).toEqual([]); // every word must match
+    expect(s.search('   ')).toBeNull();
+  });
+
+  it('re-indexes only what changed: edits, deletions, renamed cards', async () => {
+    const s = new NoteSearch();
+    await s.sync(notes, cards);
+    const edited = notes.map((n) => (n.id === 'a' ? { ...n, body: 'Created in Washington.', updatedAt: n.updatedAt + 1 } : n));
+    await s.sync(edited.filter((n) => n.id !== 'b'), cards);
+    expect(s.search('1949')).toEqual([]);
+    expect(s.search('washington')).toEqual(['a']);
+    expect(s.search('oslo')).toEqual([]);
+    expect(s.size).toBe(2);
+    const renamed = new Map(cards);
+    renamed.set('nato', { ...cards.get('nato')!, name: 'Otan', aliases: [] });
+    await s.sync(edited, renamed);
+    expect(s.search('otan')).toEqual(['a']);
+    expect(s.search('oslo')).toEqual(['b']);
+  });
+});
+
+describe('filters', () => {
+  it('filter by entity, site and date range, combined', () => {
+    const day = (t: number) => new Date(t).toLocaleDateString('en-CA'); // YYYY-MM-DD, local
+    expect(notes.filter(matchesFilters({ cardId: 'jens' })).map((n) => n.id)).toEqual(['b', 'c']);
+    expect(notes.filter(matchesFilters({ site: 'www.ft.com' })).map((n) => n.id)).toEqual(['b']);
+    expect(notes.filter(matchesFilters({ from: day(T0 + DAY) })).map((n) => n.id)).toEqual(['b', 'c']);
+    expect(notes.filter(matchesFilters({ to: day(T0 + DAY) })).map((n) => n.id)).toEqual(['a', 'b']);
+    expect(notes.filter(matchesFilters({ cardId: 'jens', to: day(T0 + DAY) })).map((n) => n.id)).toEqual(['b']);
+    expect(notes.filter(matchesFilters({ cardId: 'nato', site: 'www.ft.com' }))).toEqual([]);
+    expect(notes.filter(matchesFilters({ from: 'not a date' }))).toHaveLength(3);
+  });
+
+  it('lists notes newest first, or in search order, after the filters', () => {
+    expect(visibleNotes(notes, null, {}).map((n) => n.id)).toEqual(['c', 'b', 'a']);
+    expect(visibleNotes(notes, ['a', 'c', 'b'], { cardId: 'jens' }).map((n) => n.id)).toEqual(['c', 'b']);
+    expect(visibleNotes(notes, ['gone', 'a'], {}).map((n) => n.id)).toEqual(['a']);
+  });
+
+  it('lists sites by number of notes', () => {
+    const more = [...notes, note('d', 'nato', 'x', { page: { url: 'https://www.ft.com/d', title: 'd' } })];
+    expect(sitesOf(more)).toEqual([
+      { site: 'www.ft.com', count: 2 },
+      { site: 'www.bbc.co.uk', count: 1 },
+    ]);
+  });
+});
+
+describe('search speed on 10,000 notes', () => {
+  it('indexes them and answers each keystroke quickly', async () => {
+    const words = 'alliance summit sanctions treaty minister election border ceasefire pipeline embassy'.split(' ');
+    const many: NotebookNote[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const w = (k: number) => words[(i * 7 + k * 3) % words.length];
+      many.push(note(`n${i}`, i % 2 ? 'nato' : 'jens', `Note ${i}: the ${w(1)} and the ${w(2)} after the ${w(3)} in ${1990 + (i % 30)}.`, {
+        page: { url: `https://site${i % 40}.example/a${i}`, title: `Story ${i} about the ${w(4)}` },
+        createdAt: T0 + i * 1000,
+      }));
+    }
+    const s = new NoteSearch();
+    const t0 = performance.now();
+    await s.sync(many, cards);
+    const indexMs = performance.now() - t0;
+    const query = 'sanctions trea';
+    const byId = new Map(many.map((n) => [n.id, n]));
+    const times: number[] = [];
+    // Two passes of typing the query: the first warms the JIT, like a reader's first search.
+    for (let k = 1; k <= query.length * 2; k++) {
+      const typed = query.slice(0, ((k - 1) % query.length) + 1);
+      const t = performance.now();
+      const hits = s.search(typed);
+      visibleNotes(many, hits, { site: 'site3.example' }, byId);
+      if (k > query.length) times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const p95 = times[Math.ceil(times.length * 0.95) - 1]!;
+    console.info(`[bench] index 10,000 notes: ${indexMs.toFixed(0)} ms; keystroke median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    expect(s.search('sanctions')!.length).toBeGreaterThan(1000);
+    // Generous bounds so a slow CI machine passes; the figures above are what matters.
+    expect(indexMs).toBeLessThan(5000);
+    expect(p95).toBeLessThan(500);
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
+import { buildExport, exportFileName, exportJson, exportMarkdownZip } from '@/lib/notebook/export';
+import { importBackstory, summariseImport } from '@/lib/notebook/import';
+import { MAX_IMPORT_BYTES } from '@/lib/notebook/format';
+import { freshDb } from '../db/helpers';
+import { DAY, T0, fillNotebook, snapshot } from './fixtures';
+
+const NOW = new Date(Date.UTC(2024, 4, 1, 12, 30));
+
+describe('export as JSON', () => {
+  it('writes a versioned file with the reader\'s cards, every note and every mention', async () => {
+    const db = await freshDb();
+    await fillNotebook(db);
+    const data = JSON.parse(await exportJson(db, NOW));
+    expect(data.format).toBe('backstory');
+    expect(data.version).toBe(1);
+    expect(data.exportedAt).toBe('2024-05-01T12:30:00.000Z');
+    // Kyiv is a plain starter card with no note: not the reader's, not exported.
+    expect(data.cards.map((c: { id: string }) => c.id)).toEqual(['jens-stoltenberg', 'nato', 'reader-1']);
+    expect(data.notes.map((n: { id: string }) => n.id)).toEqual(['n1', 'n2', 'n3']);
+    expect(data.mentions).toHaveLength(3);
+    expect(data.mentions[0]).not.toHaveProperty('id');
+    expect(exportFileName('json', NOW)).toBe('backstory-2024-05-01.json');
+  });
+});
+
+describe('import', () => {
+  it('round-trips an export into an empty notebook and reports what it added', async () => {
+    const from = await freshDb();
+    await fillNotebook(from);
+    const text = await exportJson(from, NOW);
+    const to = await freshDb();
+    const res = await importBackstory(to, new Blob([text], { type: 'application/json' }));
+    expect(res).toEqual({
+      ok: true,
+      report: {
+        cards: { added: 3, updated: 0, skipped: 0 },
+        notes: { added: 3, updated: 0, skipped: 0 },
+        mentions: { added: 3, updated: 0, skipped: 0 },
+      },
+    });
+    const a = await snapshot(from);
+    const b = await snapshot(to);
+    expect(b.notes).toEqual(a.notes);
+    expect(b.cards).toEqual(a.cards.filter((c) => c.id !== 'kyiv'));
+    const strip = ({ id: _id, ...m }: { id?: number }) => m;
+    expect(b.mentions.map(strip)).toEqual(a.mentions.map(strip));
+    // Exporting the imported notebook gives the same file again.
+    expect(JSON.parse(await exportJson(to, NOW))).toEqual(JSON.parse(text));
+  });
+
+  it('skips what is already there, updates what the file has newer, keeps what is newer here', async () => {
+    const db = await freshDb();
+    await fillNotebook(db);
+    const data = await buildExport(db, NOW);
+    const again = await importBackstory(db, JSON.stringify(data));
+    expect(again.ok && again.report.notes).toEqual({ added: 0, updated: 0, skipped: 3 });
+    expect(again.ok && again.report.mentions).toEqual({ added: 0, updated: 0, skipped: 3 });
+
+    data.notes[0] = { ...data.notes[0]!, body: 'Edited elsewhere, later', updatedAt: T0 + 10 * DAY };
+    data.notes[1] = { ...data.notes[1]!, body: 'Older copy', updatedAt: T0 };
+    data.notes.push({ id: 'n9', cardId: 'kyiv', body: 'A note on a card only this notebook has', createdAt: T0, updatedAt: T0 });
+    const res = await importBackstory(db, JSON.stringify(data));
+    expect(res.ok && res.report.notes).toEqual({ added: 1, updated: 1, skipped: 2 });
+    expect((await db.notes.get('n1'))?.body).toBe('Edited elsewhere, later');
+    expect((await db.notes.get('n2'))?.body).toBe('Article 5: an attack on one is an attack on all.');
+    expect((await db.notes.get('n9'))?.cardId).toBe('kyiv');
+    expect(res.ok && summariseImport(res.report)).toBe(
+      'Import done. Notes: 1 added, 1 updated, 2 unchanged; Cards: 0 added, 0 updated, 3 unchanged; Places you met names: 0 added, 0 updated, 3 unchanged.',
+    );
+  });
+
+  it('recomputes card keys, so an imported card is found by its names', async () => {
+    const db = await freshDb();
+    const data = await buildExport(db, NOW);
+    data.cards.push({
+      id: 'reader-x', name: 'Kaja Kallas', kind: 'person', aliases: ['Ms Kallas'], keys: ['wrong'],
+      description: '', summary: '', source: 'reader', edited: true, createdAt: T0, updatedAt: T0,
+    });
+    expect((await importBackstory(db, JSON.stringify(data))).ok).toBe(true);
+    expect((await db.cards.get('reader-x'))?.keys).toEqual(['kaja kallas', 'ms kallas']);
+  });
+});
+
+describe('import refuses a bad file and leaves the database exactly as it was', () => {
+  async function refused(source: Blob | string | ((text: string) => string), opts?: { maxBytes?: number }) {
+    const db = await freshDb();
+    await fillNotebook(db);
+    const before = await snapshot(db);
+    const text = await exportJson(db, NOW);
+    const input = typeof source === 'function' ? source(text) : source;
+    const res = await importBackstory(db, input, opts);
+    expect(await snapshot(db)).toEqual(before);
+    if (res.ok) throw new Error('expected a refusal');
+    return res.error;
+  }
+  const edit = (change: (d: any) => void) => (text: string) => {
+    const d = JSON.parse(text);
+    change(d);
+    return JSON.stringify(d);
+  };
+
+  it('not JSON', async () => {
+    expect(await refused('{"format": "backstory", ')).toMatch(/^The file is not JSON \(.+\)\.$/);
+  });
+  it('JSON that is not an object', async () => {
+    expect(await refused('[1, 2]')).toMatch(/expected an object at the top level/);
+  });
+  it('another format', async () => {
+    expect(await refused(edit((d) => (d.format = 'pocket')))).toBe(
+      'This is not a Backstory export: format is "pocket", expected "backstory".',
+    );
+  });
+  it('another version', async () => {
+    expect(await refused(edit((d) => (d.version = 2)))).toBe('This export is version 2; this Backstory reads version 1 only.');
+  });
+  it('a record of the wrong type, saying which record and field', async () => {
+    expect(await refused(edit((d) => (d.notes[2].body = 12)))).toBe(
+      'The file was not imported: notes[2].body: expected string, got 12.',
+    );
+  });
+  it('a missing field', async () => {
+    expect(await refused(edit((d) => delete d.cards[1].kind)).then((e) => e)).toMatch(/^The file was not imported: cards\[1\]\.kind: /);
+  });
+  it('an invalid value in a mention', async () => {
+    expect(await refused(edit((d) => (d.mentions[1].seenAt = -5)))).toMatch(/^The file was not imported: mentions\[1\]\.seenAt: /);
+  });
+  it('an empty note body', async () => {
+    expect(await refused(edit((d) => (d.notes[0].body = '')))).toMatch(/notes\[0\]\.body: /);
+  });
+  it('a duplicate id', async () => {
+    expect(await refused(edit((d) => (d.notes[2].id = 'n1')))).toBe(
+      'The file was not imported: notes[2].id: duplicate id "n1" (also notes[0]).',
+    );
+  });
+  it('a note whose card exists nowhere', async () => {
+    expect(await refused(edit((d) => (d.notes[1].cardId = 'ghost')))).toBe(
+      'The file was not imported: notes[1].cardId: there is no card "ghost" in the file or in this notebook.',
+    );
+  });
+  it('a file over 50 MB, before reading it', async () => {
+    const big = new Blob([new Uint8Array(MAX_IMPORT_BYTES + 1)]);
+    expect(await refused(big)).toBe('The file is too large to import (50 MB; the limit is 50 MB).');
+    expect(await refused((t) => t, { maxBytes: 100 })).toMatch(/^The file is too large to import/);
+  });
+  it('a write that fails half-way rolls back the cards already written', async () => {
+    const db = await freshDb();
+    await fillNotebook(db);
+    const data = await buildExport(db, NOW);
+    await db.cards.clear();
+    await db.notes.clear();
+    const before = await snapshot(db);
+    // The notes write fails, as a full disk would make it, after the cards were written.
+    db.notes.bulkPut = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never;
+    const res = await importBackstory(db, JSON.stringify(data));
+    expect(res.ok).toBe(false);
+    expect(!res.ok && res.error).toMatch(/storage for Backstory is full/);
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('export as Markdown', () => {
+  it('zips one file per entity with notes or reader edits, and one for pages', async () => {
+    const db = await freshDb();
+    await fillNotebook(db);
+    const files = unzipSync(await exportMarkdownZip(db, NOW));
+    expect(Object.keys(files).sort()).toEqual([
+      'backstory/entities/jens-stoltenberg.md',
+      'backstory/entities/maria-zakharova.md',
+      'backstory/entities/nato.md',
+      'backstory/pages.md',
+    ]);
+    const nato = strFromU8(files['backstory/entities/nato.md']!);
+    expect(nato).toContain('# Nato');
+    expect(nato).toContain('Also known as: NATO, North Atlantic Treaty Organization');
+    // Newest note first, each with the page it was written on.
+    expect(nato.indexOf('Article 5')).toBeLessThan(nato.indexOf('Founded in 1949'));
+    expect(nato).toContain('from [Nato at 75](<https://www.bbc.co.uk/news/world-1>)');
+    const pages = strFromU8(files['backstory/pages.md']!);
+    expect(pages).toMatch(/## \[Nato and Russia\]\(<https:\/\/www\.thenationalnews\.com\/world\/nato>\)\n\n\*2024-03-02 00:00\* \(edited 2024-03-03 00:00\) on \*\*Nato\*\*/);
+    expect(pages).toContain('## Not written on a page');
+    expect(pages.indexOf('Spokeswoman')).toBeGreaterThan(pages.indexOf('## Not written on a page'));
+  });
+});
