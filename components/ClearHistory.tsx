@@ -42,10 +42,15 @@ export function ClearHistory({ count, onClear }: ClearHistoryProps) {
   return (
     <div class="nb-history">
       {asking ? (
-        <div role="alertdialog" aria-labelledby="nb-clear-q" class="nb-confirm" onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}>
+        <div
+          role="alertdialog"
+          aria-labelledby="nb-clear-q"
+          class="nb-confirm"
+          onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
+        >
           <p id="nb-clear-q">
-            Forget every page where you met a name ({count.toLocaleString('en')} {count === 1 ? 'record' : 'records'})? Your
-            notes and cards stay. This cannot be undone.
+            Forget every page where you met a name ({count.toLocaleString('en')}{' '}
+            {count === 1 ? 'record' : 'records'})? Your notes and cards stay. This cannot be undone.
           </p>
           <div class="bs-editor-row">
             <button type="button" class="bs-btn bs-btn-primary" disabled={busy} onClick={() => void clear()}>

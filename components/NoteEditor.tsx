@@ -29,14 +29,18 @@ export function NoteEditor({ initial, onSubmit, onCancel }: NoteEditorProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const errorId = useId();
 
   useEffect(() => {
     const el = area.current;
     if (!el) return;
-    el.focus();
+    el.focus({ preventScroll: true });
     // Editing starts at the end of the existing text, where one usually adds.
     el.setSelectionRange(el.value.length, el.value.length);
+    // In a height-capped hover card the editor opens below the fold: bring the whole form,
+    // Save and Cancel included, into view (focus alone would only reveal the textarea).
+    form.current?.scrollIntoView?.({ block: 'nearest' });
   }, []);
 
   async function save() {
@@ -79,6 +83,7 @@ export function NoteEditor({ initial, onSubmit, onCancel }: NoteEditorProps) {
   const nearLimit = draft.length > NOTE_MAX_CHARS * 0.9;
   return (
     <form
+      ref={form}
       class="bs-editor"
       onSubmit={(e) => {
         e.preventDefault();

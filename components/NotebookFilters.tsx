@@ -16,7 +16,14 @@ export interface NotebookFiltersProps {
  * The notebook's search box (results as you type) and its filters: entity, site, from and to
  * dates. Every control has a visible label; all of them combine.
  */
-export function NotebookFilters({ query, onQuery, filters, onFilters, entities, sites }: NotebookFiltersProps) {
+export function NotebookFilters({
+  query,
+  onQuery,
+  filters,
+  onFilters,
+  entities,
+  sites,
+}: NotebookFiltersProps) {
   const id = useId();
   const set = (patch: Partial<NoteFilters>) => onFilters({ ...filters, ...patch });
   const active = query || filters.cardId || filters.site || filters.from || filters.to;
@@ -35,7 +42,11 @@ export function NotebookFilters({ query, onQuery, filters, onFilters, entities, 
       </div>
       <div class="nb-field">
         <label for={`${id}-e`}>Entity</label>
-        <select id={`${id}-e`} value={filters.cardId ?? ''} onChange={(e) => set({ cardId: e.currentTarget.value || undefined })}>
+        <select
+          id={`${id}-e`}
+          value={filters.cardId ?? ''}
+          onChange={(e) => set({ cardId: e.currentTarget.value || undefined })}
+        >
           <option value="">All entities</option>
           {entities.map((e) => (
             <option key={e.id} value={e.id}>
@@ -46,7 +57,11 @@ export function NotebookFilters({ query, onQuery, filters, onFilters, entities, 
       </div>
       <div class="nb-field">
         <label for={`${id}-s`}>Site</label>
-        <select id={`${id}-s`} value={filters.site ?? ''} onChange={(e) => set({ site: e.currentTarget.value || undefined })}>
+        <select
+          id={`${id}-s`}
+          value={filters.site ?? ''}
+          onChange={(e) => set({ site: e.currentTarget.value || undefined })}
+        >
           <option value="">All sites</option>
           {sites.map((s) => (
             <option key={s.site} value={s.site}>
@@ -57,11 +72,23 @@ export function NotebookFilters({ query, onQuery, filters, onFilters, entities, 
       </div>
       <div class="nb-field">
         <label for={`${id}-f`}>From</label>
-        <input id={`${id}-f`} type="date" value={filters.from ?? ''} max={filters.to} onChange={(e) => set({ from: e.currentTarget.value || undefined })} />
+        <input
+          id={`${id}-f`}
+          type="date"
+          value={filters.from ?? ''}
+          max={filters.to}
+          onChange={(e) => set({ from: e.currentTarget.value || undefined })}
+        />
       </div>
       <div class="nb-field">
         <label for={`${id}-t`}>To</label>
-        <input id={`${id}-t`} type="date" value={filters.to ?? ''} min={filters.from} onChange={(e) => set({ to: e.currentTarget.value || undefined })} />
+        <input
+          id={`${id}-t`}
+          type="date"
+          value={filters.to ?? ''}
+          min={filters.from}
+          onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+        />
       </div>
       {active && (
         <button

@@ -1,5 +1,5 @@
-import type { NotebookNote } from '../lib/notebook/search';
 import { siteOf } from '../lib/notebook/filters';
+import type { NotebookNote } from '../lib/notebook/search';
 import { safeHref } from './CardView';
 import { NoteEditor } from './NoteEditor';
 import { noteGist, relativeTime } from './NoteItem';
@@ -27,12 +27,25 @@ export interface NotebookRowProps {
  * text is in the editor and the entity view), and "Edit note" / "Delete note".
  * Everything is rendered as text nodes.
  */
-export function NotebookRow({ note, entityName, editing, busy, onEdit, onCancel, onSave, onDelete }: NotebookRowProps) {
+export function NotebookRow({
+  note,
+  entityName,
+  editing,
+  busy,
+  onEdit,
+  onCancel,
+  onSave,
+  onDelete,
+}: NotebookRowProps) {
   const gist = noteGist(note.body);
   const href = safeHref(note.page?.url);
   const site = siteOf(note);
   return (
-    <article class="nb-note" aria-label={`Note on ${entityName || 'a deleted card'}: ${gist}`} data-note-id={note.id}>
+    <article
+      class="nb-note"
+      aria-label={`Note on ${entityName || 'a deleted card'}: ${gist}`}
+      data-note-id={note.id}
+    >
       <div class="nb-note-head bs-muted">
         {entityName ? (
           <a class="nb-entity-link" href={`#entity=${encodeURIComponent(note.cardId)}`}>
@@ -41,11 +54,20 @@ export function NotebookRow({ note, entityName, editing, busy, onEdit, onCancel,
         ) : (
           <span>Card deleted</span>
         )}
-        <time dateTime={new Date(note.createdAt).toISOString()} title={new Date(note.createdAt).toLocaleString('en-GB')}>
+        <time
+          dateTime={new Date(note.createdAt).toISOString()}
+          title={new Date(note.createdAt).toLocaleString('en-GB')}
+        >
           {relativeTime(note.createdAt)}
         </time>
         {href && note.page && (
-          <a class="nb-page-link" href={href} target="_blank" rel="noopener noreferrer" title={note.page.title || href}>
+          <a
+            class="nb-page-link"
+            href={href}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={note.page.title || href}
+          >
             {note.page.title || site}
           </a>
         )}
@@ -65,7 +87,13 @@ export function NotebookRow({ note, entityName, editing, busy, onEdit, onCancel,
                 ))}
               </ul>
             )}
-            <button type="button" class="bs-btn bs-btn-link bs-edit" aria-label={`Edit note: ${gist}`} onClick={onEdit} disabled={busy}>
+            <button
+              type="button"
+              class="bs-btn bs-btn-link bs-edit"
+              aria-label={`Edit note: ${gist}`}
+              onClick={onEdit}
+              disabled={busy}
+            >
               Edit
             </button>
             <button

@@ -40,7 +40,16 @@ function firstEndingAfter(ends: Float64Array, y: number): number {
  * the full height. Each row carries aria-setsize/aria-posinset, so screen readers still
  * announce "note 5 of 10,000". The scroll box is focusable, so the keyboard scrolls it.
  */
-export function VirtualList({ count, rowHeight, heightsKey, rowKey, renderRow, label, overscan = 4, scrollTo }: VirtualListProps) {
+export function VirtualList({
+  count,
+  rowHeight,
+  heightsKey,
+  rowKey,
+  renderRow,
+  label,
+  overscan = 4,
+  scrollTo,
+}: VirtualListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
@@ -88,7 +97,13 @@ export function VirtualList({ count, rowHeight, heightsKey, rowKey, renderRow, l
         class="nb-row"
         aria-setsize={count}
         aria-posinset={i + 1}
-        style={{ position: 'absolute', top: `${y}px`, left: '0px', right: '0px', height: `${rowHeight(i)}px` }}
+        style={{
+          position: 'absolute',
+          top: `${y}px`,
+          left: '0px',
+          right: '0px',
+          height: `${rowHeight(i)}px`,
+        }}
       >
         {renderRow(i)}
       </li>,
@@ -104,7 +119,11 @@ export function VirtualList({ count, rowHeight, heightsKey, rowKey, renderRow, l
       aria-label={`${label}, scrollable`}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
-      <ul role="list" aria-label={label} style={{ position: 'relative', height: `${total}px`, margin: '0px', padding: '0px' }}>
+      <ul
+        role="list"
+        aria-label={label}
+        style={{ position: 'relative', height: `${total}px`, margin: '0px', padding: '0px' }}
+      >
         {rows}
       </ul>
     </div>

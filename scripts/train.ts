@@ -23,7 +23,7 @@ const opt = (name: string, def: string) => {
 };
 const CORPORA: string = opt('corpora', path.resolve(import.meta.dirname, '../../shared/corpora'));
 const OUT = opt('out', 'public/model');
-const EPOCHS = Number(opt('epochs', '10'));
+const EPOCHS = Number(opt('epochs', '14'));
 const BITS = Number(opt('bits', '18'));
 const MIN_ABS = Number(opt('min-abs', '0'));
 const SEED = Number(opt('seed', '1996'));

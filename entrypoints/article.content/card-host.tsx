@@ -11,6 +11,9 @@ import type { PageRef } from '../../lib/db/records';
 import type { Box } from '../../lib/dom/place-card';
 import { HOST_TAG } from '../../lib/dom/skip';
 
+/** How often the host is put back after the page removed it, before Backstory gives up the fight. */
+const MAX_REATTACH = 20;
+
 const HOST_STYLE =
   'all: initial !important; position: fixed !important; z-index: 2147483647 !important; top: 0 !important; ' +
   'left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; display: block !important;';
@@ -42,9 +45,20 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
   let mount: HTMLElement | null = null;
   let open = false;
   let returnFocus: Element | null = null;
+  let reattached = 0;
+  // Frameworks that own <html> may remove nodes they did not render; put the host straight back
+  // (a bounded number of times) so an open card does not vanish under the reader's pointer.
+  const watcher = new MutationObserver((records) => {
+    if (!host || host.isConnected || reattached >= MAX_REATTACH) return;
+    if (records.some((r) => Array.from(r.removedNodes).includes(host as Node))) {
+      reattached++;
+      doc.documentElement.append(host);
+    }
+  });
 
   function ensure(): HTMLElement {
     if (!host) {
+      watcher.observe(doc.documentElement, { childList: true });
       host = doc.createElement(HOST_TAG);
       host.setAttribute('style', HOST_STYLE);
       const shadow = host.attachShadow({ mode: 'closed' });
@@ -84,6 +98,7 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       return open;
     },
     dispose() {
+      watcher.disconnect();
       if (mount) render(null, mount);
       host?.remove();
       host = null;

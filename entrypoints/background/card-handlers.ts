@@ -6,7 +6,8 @@
 import type { EntityKind } from '@/lib/entity';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { Card } from '@/lib/db/records';
-import { deleteCard, findCard, mergeCards, updateCard } from '@/lib/db/cards';
+import { findCard } from '@/lib/db/cards';
+import { deleteCard, mergeCards, updateCard } from '@/lib/db/card-edits';
 import { listNotes } from '@/lib/db/notes';
 import { countSeenIn } from '@/lib/db/mentions';
 import { fail, ok } from '@/lib/db/errors';
@@ -33,9 +34,14 @@ export class PageContexts {
     if (this.byTab.size > MAX_TABS) this.byTab.delete(this.byTab.keys().next().value!);
   }
 
-  /** The names of a tab's page other than `name`. */
+  /**
+   * The names of a tab's page other than `name`. Without a tab (the popup asks), the page most
+   * recently spotted that has this name stands in for it.
+   */
   of(tabId: number | undefined, name: string): string[] {
-    return tabId === undefined ? [] : (this.byTab.get(tabId) ?? []).filter((n) => n !== name);
+    let names = tabId === undefined ? undefined : this.byTab.get(tabId);
+    if (!names && tabId === undefined) names = [...this.byTab.values()].reverse().find((list) => list.includes(name));
+    return (names ?? []).filter((n) => n !== name);
   }
 }
 

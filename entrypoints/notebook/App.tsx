@@ -1,12 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Card, Note } from '../../lib/db/records';
-import type { BackstoryDB } from '../../lib/db/schema';
-import { deleteNote, listNotes, saveNote } from '../../lib/db/notes';
-import { listMentions } from '../../lib/db/mentions';
-import { clearMentions, restoreNote } from '../../lib/notebook/actions';
-import type { NotebookNote } from '../../lib/notebook/search';
 import { ClearHistory } from '../../components/ClearHistory';
 import { NotebookEntity } from '../../components/NotebookEntity';
+import { listMentions } from '../../lib/db/mentions';
+import { deleteNote, listNotes, saveNote } from '../../lib/db/notes';
+import type { Card, Note } from '../../lib/db/records';
+import type { BackstoryDB } from '../../lib/db/schema';
+import { clearMentions, restoreNote } from '../../lib/notebook/actions';
+import type { NotebookNote } from '../../lib/notebook/search';
 import { NotesView } from './NotesView';
 import { useLive } from './use-live';
 
@@ -50,7 +51,11 @@ export function App({ db }: { db: BackstoryDB }) {
   const entity = useLive(
     async () =>
       entityId
-        ? { card: (await db.cards.get(entityId)) ?? null, notes: await listNotes(db, entityId), mentions: await listMentions(db, entityId) }
+        ? {
+            card: (await db.cards.get(entityId)) ?? null,
+            notes: await listNotes(db, entityId),
+            mentions: await listMentions(db, entityId),
+          }
         : null,
     [db, entityId],
   );
@@ -62,7 +67,9 @@ export function App({ db }: { db: BackstoryDB }) {
   }, []);
   useEffect(() => void (undo && undoButton.current?.focus()), [undo]);
   useEffect(() => {
-    document.title = entity.value?.card ? `${entity.value.card.name} · Backstory notebook` : 'Backstory notebook';
+    document.title = entity.value?.card
+      ? `${entity.value.card.name} · Backstory notebook`
+      : 'Backstory notebook';
   }, [entity.value?.card?.name]);
 
   function say(message: string) {
@@ -102,7 +109,7 @@ export function App({ db }: { db: BackstoryDB }) {
     if (location.hash) history.pushState(null, '', location.pathname + location.search);
   }
 
-  let body;
+  let body: ComponentChildren;
   if (entityId) {
     const v = entity.value;
     body = v ? (

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Card } from '../../lib/db/records';
-import type { NoteFilters } from '../../lib/notebook/filters';
-import { sitesOf, visibleNotes } from '../../lib/notebook/filters';
-import { NoteSearch, type NotebookNote } from '../../lib/notebook/search';
 import { NotebookFilters } from '../../components/NotebookFilters';
 import { EDIT_ROW_HEIGHT, NotebookRow, ROW_HEIGHT } from '../../components/NotebookRow';
 import { VirtualList } from '../../components/VirtualList';
+import type { Card } from '../../lib/db/records';
+import type { NoteFilters } from '../../lib/notebook/filters';
+import { sitesOf, visibleNotes } from '../../lib/notebook/filters';
+import { type NotebookNote, NoteSearch } from '../../lib/notebook/search';
 
 export interface NotesViewProps {
   notes: NotebookNote[];
@@ -44,10 +44,12 @@ export function NotesView({ notes, cards, onSave, onDelete }: NotesViewProps) {
   const entities = useMemo(() => {
     const counts = new Map<string, number>();
     for (const n of notes) counts.set(n.cardId, (counts.get(n.cardId) ?? 0) + 1);
-    return [...counts].flatMap(([id, count]) => {
-      const card = cards.get(id);
-      return card ? [{ id, name: card.name, count }] : [];
-    }).sort((a, b) => a.name.localeCompare(b.name));
+    return [...counts]
+      .flatMap(([id, count]) => {
+        const card = cards.get(id);
+        return card ? [{ id, name: card.name, count }] : [];
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
   }, [notes, cards]);
 
   // After an edit closes, the keyboard goes back to that note's "Edit" button.
@@ -60,19 +62,29 @@ export function NotesView({ notes, cards, onSave, onDelete }: NotesViewProps) {
   const searching = query.trim() !== '';
   const stillIndexing = searching && search.current.size < notes.length;
   const n = visible.length;
-  const countText = searching || filters.cardId || filters.site || filters.from || filters.to
-    ? `${n.toLocaleString('en')} of ${notes.length.toLocaleString('en')} notes match`
-    : `${notes.length.toLocaleString('en')} ${notes.length === 1 ? 'note' : 'notes'}`;
+  const countText =
+    searching || filters.cardId || filters.site || filters.from || filters.to
+      ? `${n.toLocaleString('en')} of ${notes.length.toLocaleString('en')} notes match`
+      : `${notes.length.toLocaleString('en')} ${notes.length === 1 ? 'note' : 'notes'}`;
 
   return (
     <div class="nb-notes" ref={root}>
-      <NotebookFilters query={query} onQuery={setQuery} filters={filters} onFilters={setFilters} entities={entities} sites={sites} />
+      <NotebookFilters
+        query={query}
+        onQuery={setQuery}
+        filters={filters}
+        onFilters={setFilters}
+        entities={entities}
+        sites={sites}
+      />
       <p class="bs-muted nb-count" aria-live="polite">
         {countText}
         {stillIndexing ? ' (still indexing…)' : ''}
       </p>
       {notes.length === 0 ? (
-        <p class="nb-empty">No notes yet. Notes you write on a card, in the popup or on a page, appear here.</p>
+        <p class="nb-empty">
+          No notes yet. Notes you write on a card, in the popup or on a page, appear here.
+        </p>
       ) : n === 0 ? (
         <p class="nb-empty">No note matches. Try fewer words or clear the filters.</p>
       ) : (

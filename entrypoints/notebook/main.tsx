@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { openBackstoryDB } from '../../lib/db/schema';
-import { uiCss } from '../../components/styles';
 import { notebookCss } from '../../components/notebook-styles';
+import { uiCss } from '../../components/styles';
+import { openBackstoryDB } from '../../lib/db/schema';
 import { App } from './App';
 
 const style = document.createElement('style');

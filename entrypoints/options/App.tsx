@@ -26,14 +26,21 @@ export function App({ deps }: { deps: OptionsDeps }) {
 
   async function refreshStorage(ask: boolean) {
     const api = deps.storage;
-    if (!api) return setStorage({ persisted: null, error: 'This browser does not tell web pages about its storage.' });
+    if (!api)
+      return setStorage({
+        persisted: null,
+        error: 'This browser does not tell web pages about its storage.',
+      });
     try {
       // Asking is harmless when already granted; extension pages are answered without a prompt.
       const persisted = (await api.persisted()) || (ask ? await api.persist() : false);
       const { usage, quota } = await api.estimate();
       setStorage({ persisted, usage, quota });
     } catch (e) {
-      setStorage({ persisted: null, error: `Could not read the storage status: ${e instanceof Error ? e.message : String(e)}` });
+      setStorage({
+        persisted: null,
+        error: `Could not read the storage status: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 
@@ -59,7 +66,9 @@ export function App({ deps }: { deps: OptionsDeps }) {
       const blob =
         kind === 'json'
           ? new Blob([await exportJson(deps.db, now)], { type: 'application/json' })
-          : new Blob([(await exportMarkdownZip(deps.db, now)) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+          : new Blob([(await exportMarkdownZip(deps.db, now)) as Uint8Array<ArrayBuffer>], {
+              type: 'application/zip',
+            });
       deps.download(blob, name);
       return { ok: true, message: `Exported ${name} (${formatBytes(blob.size)}).` };
     });
@@ -117,9 +126,17 @@ export function App({ deps }: { deps: OptionsDeps }) {
         <h2 class="nb-h2" id="opt-export">
           Export and import
         </h2>
-        <p>Export saves your notes, your own cards and where you met each name. Import merges an export back in: for each record, the newer copy wins.</p>
+        <p>
+          Export saves your notes, your own cards and where you met each name. Import merges an export back
+          in: for each record, the newer copy wins.
+        </p>
         <div class="nb-actions">
-          <button type="button" class="bs-btn bs-btn-primary" disabled={busy} onClick={() => void exportAs('json')}>
+          <button
+            type="button"
+            class="bs-btn bs-btn-primary"
+            disabled={busy}
+            onClick={() => void exportAs('json')}
+          >
             Export as JSON
           </button>
           <button type="button" class="bs-btn" disabled={busy} onClick={() => void exportAs('zip')}>
@@ -128,7 +145,12 @@ export function App({ deps }: { deps: OptionsDeps }) {
         </div>
         <label class="nb-file">
           Import a JSON export
-          <input type="file" accept=".json,application/json" disabled={busy} onChange={(e) => importFile(e.currentTarget)} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            disabled={busy}
+            onChange={(e) => importFile(e.currentTarget)}
+          />
         </label>
         {busy && <p class="bs-muted">Working…</p>}
         <p role="status" class="bs-status">

@@ -131,7 +131,7 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   return (
     <main class="bs-root bs-popup">
-      <div class="bs-popup-head">
+      <div class="bs-popup-head" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: '8px' }}>
         <h1 class="bs-popup-title">Backstory</h1>
         {/* The notebook is a full extension page: every note, search, export. */}
         <button

@@ -3,6 +3,7 @@ import type { BackgroundReplies, PageEntity } from '../../lib/messaging/protocol
 import type { PageRef } from '../../lib/db/records';
 import { CardView } from '../../components/CardView';
 import { NotesPanel } from '../../components/NotesPanel';
+import { CardEditor, CardTools, type CardEditValues } from '../../components/CardEditor';
 import type { PopupDeps } from './deps';
 
 export interface EntityDetailProps {
@@ -16,6 +17,10 @@ export interface EntityDetailProps {
 
 type CardData = BackgroundReplies['getCard'];
 
+/** While Wikipedia is still being asked, the popup asks again this often, this many times. */
+const PENDING_POLL_MS = 1500;
+const PENDING_POLLS = 8;
+
 /** One entity in the popup: "Back to list", its card, its notes (add/edit/delete). */
 export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetailProps) {
   const [data, setData] = useState<CardData | null>(null);
@@ -23,12 +28,15 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
   const [revealNote, setRevealNote] = useState('');
   const root = useRef<HTMLDivElement>(null);
   const focused = useRef(false);
+  const polls = useRef(0);
+  const [editing, setEditing] = useState(false);
 
   const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases };
 
   /** Fetches the card and notes; keeps showing the previous data while refreshing. */
-  const load = useCallback(async () => {
-    const res = await deps.sendToBackground('getCard', ask);
+  const load = useCallback(async (retry = false) => {
+    // No tabId: the background finds the page context by the name itself (see PageContexts.of).
+    const res = await deps.sendToBackground('getCard', retry ? { ...ask, retry } : ask);
     if (res.ok) {
       setData(res.value);
       setError(null);
@@ -40,6 +48,49 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
   useEffect(() => {
     void load();
   }, [load]);
+
+  // A look-up still running answers "pending": ask again a few times until it settles.
+  useEffect(() => {
+    if (data?.lookup?.status !== 'pending' || polls.current >= PENDING_POLLS) return;
+    polls.current++;
+    const timer = setTimeout(() => void load(), PENDING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [data, load]);
+
+  async function chooseArticle(title: string): Promise<string | null> {
+    const res = await deps.sendToBackground('chooseArticle', { name: entity.name, kind: entity.kind, title });
+    if (!res.ok) return res.error;
+    setData(res.value);
+    return null;
+  }
+
+  async function saveCard(values: CardEditValues): Promise<string | null> {
+    const cardId = data?.card?.id;
+    if (!cardId) return 'There is no card to edit.';
+    const res = await deps.sendToBackground('updateCard', { cardId, ...values });
+    if (!res.ok) return res.error;
+    setEditing(false);
+    await load();
+    return null;
+  }
+
+  async function removeCard(): Promise<string | null> {
+    const cardId = data?.card?.id;
+    if (!cardId) return null;
+    const res = await deps.sendToBackground('deleteCard', { cardId });
+    if (!res.ok) return res.error;
+    await load();
+    return null;
+  }
+
+  async function mergeInto(otherName: string): Promise<string | null> {
+    const keepId = data?.card?.id;
+    if (!keepId) return 'There is no card to merge into.';
+    const res = await deps.sendToBackground('mergeCards', { keepId, otherName });
+    if (!res.ok) return res.error;
+    await load();
+    return null;
+  }
 
   // Once the card first shows, move focus to its heading so reading starts there.
   useEffect(() => {
@@ -114,7 +165,14 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
             card={data.card}
             seenIn={data.seenIn}
             onCreateCard={createCard}
+            lookup={data.lookup}
+            onChoose={chooseArticle}
+            onRetry={() => load(true)}
           />
+          {data.card && editing && <CardEditor card={data.card} onSave={saveCard} onCancel={() => setEditing(false)} />}
+          {data.card && !editing && (
+            <CardTools card={data.card} onEdit={() => setEditing(true)} onDelete={removeCard} onMerge={mergeInto} />
+          )}
           <NotesPanel notes={data.notes} onSave={saveNote} onDelete={deleteNote} />
         </div>
       )}

@@ -155,13 +155,14 @@ export function listenHover({ doc, marks, intent, isOnCard, signal, frame }: Hov
   const view = doc.defaultView;
   const nextFrame = frame ?? ((cb: () => void) => (view?.requestAnimationFrame ? view.requestAnimationFrame(cb) : setTimeout(cb, 16)));
   let last: PointerEvent | null = null;
+  let lastOnCard = false;
   let scheduled = false;
   const run = (): void => {
     scheduled = false;
     const e = last;
     if (!e || signal.aborted) return;
     try {
-      const onCard = isOnCard(e);
+      const onCard = lastOnCard;
       intent.update(onCard || marks.size === 0 ? null : markAt(marks, doc, e.clientX, e.clientY), onCard);
     } catch {
       /* never let a page quirk surface in its console */
@@ -171,6 +172,9 @@ export function listenHover({ doc, marks, intent, isOnCard, signal, frame }: Hov
     'pointermove',
     (e) => {
       last = e as PointerEvent;
+      // composedPath() is only filled while the event is being dispatched, so whether the pointer
+      // is on the card must be read here, not in the deferred hit test.
+      lastOnCard = isOnCard(e);
       if (!scheduled) {
         scheduled = true;
         nextFrame(run);

@@ -114,6 +114,15 @@ export class Scratch {
   }
 }
 
+/** True when a capitalised token (Title, Caps, Initial) lies within two tokens of `i` inside [from, to). */
+function capNear(cls: Uint8Array, i: number, from: number, to: number): boolean {
+  for (let j = Math.max(from, i - 2), end = Math.min(to, i + 3); j < end; j++) {
+    const c = cls[j]!;
+    if (c >= 1 && c <= 3) return true;
+  }
+  return false;
+}
+
 /** Tags one analysed piece and returns its spans (token ranges with kind index). */
 export function tagPiece(
   a: PieceAnalysis, ctx: DocContext, gaz: Gazetteer, w: EmissionSource, trans: Float32Array, cache: IntrinsicCache, sc: Scratch,
@@ -121,7 +130,18 @@ export function tagPiece(
   const spans: TokSpan[] = [];
   const T = w.nTags, { emit, feats } = sc;
   forEachRun(a.sentences, (from, to) => {
-    for (let i = 0; i < to - from; i++) sc.closed[i] = cache.fill(a.info.wid[from + i]!, emit, i * T) ? 1 : 0;
+    const { cls } = a.info;
+    for (let i = 0; i < to - from; i++) {
+      let closed = cache.fill(a.info.wid[from + i]!, emit, i * T);
+      // An uncapitalised word with no capitalised word within two tokens cannot be inside a name.
+      const c = cls[from + i]!;
+      if (!closed && (c === 0 || c === 4 || c === 5) && !capNear(cls, from + i, from, to)) {
+        closed = true;
+        emit.fill(-1e9, i * T + 1, i * T + T);
+        emit[i * T] = 0;
+      }
+      sc.closed[i] = closed ? 1 : 0;
+    }
     featurize(a.info, from, to, ctx, gaz, sc.gaz, feats, false, sc.closed);
     for (let i = 0; i < to - from; i++) if (!sc.closed[i]) w.addScores(feats, i * SLOTS, emit, i * T);
     viterbi(emit, to - from, T, trans, sc.tags, sc.score, sc.back, sc.closed);

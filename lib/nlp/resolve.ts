@@ -43,7 +43,7 @@ export function initials(name: string): string {
 }
 
 /** Majority kind per surface key; ties go to the kind seen first. */
-function majorityKinds(ms: Mention[], isPlace: (key: string) => boolean): Map<string, EntityKind> {
+function majorityKinds(ms: Mention[]): Map<string, EntityKind> {
   const votes = new Map<string, Map<EntityKind, number>>();
   for (const m of ms) {
     if (m.name) continue;
@@ -67,8 +67,7 @@ function majorityKinds(ms: Mention[], isPlace: (key: string) => boolean): Map<st
   // "Magna" tagged as a person in an article about "Magna International" is the company.
   for (const [k, kind] of out) if (kind === 'person' && !personParts.has(k) && orgHeads.has(k)) out.set(k, 'organization');
   // "Parnevik" tagged as an organisation in an article about "Jesper Parnevik" is the person.
-  // Known place names keep their kind ("Lebed Chechnya" wrongly tagged as one person must not turn Chechnya into one).
-  for (const [k, kind] of out) if (kind !== 'person' && kind !== 'event' && personParts.has(k) && !isPlace(k)) out.set(k, 'person');
+  for (const [k, kind] of out) if (kind !== 'person' && kind !== 'event' && personParts.has(k)) out.set(k, 'person');
   return out;
 }
 
@@ -88,13 +87,12 @@ function findAcronyms(ms: Mention[], blocks: string[]): Map<string, Mention> {
 
 /**
  * Resolves mentions (sorted or not) into entities and non-overlapping, sorted spans.
- * `blocks` gives the text around mentions for the acronym rule; `isPlace` tells known place
- * names (by nameKey), which never turn into persons by the surname rule.
+ * `blocks` gives the text around mentions for the acronym rule.
  */
-export function resolveMentions(mentions: Mention[], blocks: string[], isPlace: (key: string) => boolean = () => false): SpotResult {
+export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResult {
   const ms = [...mentions].sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
   const acronyms = findAcronyms(ms, blocks);
-  const kinds = majorityKinds(ms, isPlace);
+  const kinds = majorityKinds(ms);
   // An acronym takes its expansion's kind everywhere in the article.
   for (const [acr, exp] of acronyms) kinds.set(acr, exp.kind);
   for (const m of ms) if (!m.name) m.kind = kinds.get(nameKey(m.text)) ?? m.kind;
@@ -131,7 +129,8 @@ export function resolveMentions(mentions: Mention[], blocks: string[], isPlace: 
     if (best) link.set(`person:${p}`, `person:${best}`);
   }
 
-  const byKey = new Map<string, { e: ArticleEntity; forms: Map<string, number> }>();
+  // Surface forms per entity; true marks an honorific form ("Mr Stoltenberg"), never the canonical name.
+  const byKey = new Map<string, { e: ArticleEntity; forms: Map<string, boolean> }>();
   const spans: BlockSpan[] = [];
   let lastBlock = -1, lastEnd = 0;
   for (const m of ms) {
@@ -143,9 +142,8 @@ export function resolveMentions(mentions: Mention[], blocks: string[], isPlace: 
       byKey.set(key, ent);
     }
     ent.e.count++;
-    for (const form of [m.text, m.honorific ? `${m.honorific} ${m.text}` : '']) {
-      if (form) ent.forms.set(form, (ent.forms.get(form) ?? 0) + 1);
-    }
+    if (!ent.forms.has(m.text)) ent.forms.set(m.text, false);
+    if (m.honorific) ent.forms.set(`${m.honorific} ${m.text}`, true);
     spans.push({ block: m.block, start: m.start, end: m.end, entityKey: key });
     lastBlock = m.block;
     lastEnd = m.end;
@@ -153,7 +151,7 @@ export function resolveMentions(mentions: Mention[], blocks: string[], isPlace: 
   const entities = [...byKey.values()].map(({ e, forms }) => {
     if (e.kind !== 'event') {
       // The fullest form seen is the canonical name ("Jens Stoltenberg" over "Stoltenberg").
-      for (const f of forms.keys()) if (!/^(Mr|Mrs|Ms|Dr)\b/.test(f) && f.length > e.name.length) e.name = f;
+      for (const [f, honorific] of forms) if (!honorific && f.length > e.name.length) e.name = f;
     }
     e.aliases = [...forms.keys()].filter((f) => f !== e.name);
     return e;

@@ -11,6 +11,7 @@ import type { EntityKind } from '../entity';
 const HONORIFIC = /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|King|Queen|Prince|Princess|Pope|Cardinal|Sheikh|President|Chancellor|Premier)\.?$/i;
 /** A possessive ending or stray punctuation never ends a name ("Nato's" → "Nato"). */
 const BAD_END = /^(['’][sS]?|[-,;:(\["“”])$/;
+const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
 const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
 
 /**
@@ -25,6 +26,8 @@ export function applySpanRules(a: PieceAnalysis, spans: TSpan[], gaz: Gazetteer)
   for (const s of spans) {
     while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(toks[s.from]!.text)) s.from++;
     while (s.to - s.from > 1 && BAD_END.test(toks[s.to - 1]!.text)) s.to--;
+    // Regnal numbers belong to the name: "Elizabeth I", "Charles VI".
+    if (s.kind === 'person' && s.to < toks.length && ROMAN.test(toks[s.to]!.text) && !toks[s.to]!.nl && !spans.some((x) => x.from === s.to)) s.to++;
     // A nationality word alone ("Tajik", "Libyans") is not a person.
     if (s.kind === 'person' && s.to - s.from === 1 && gaz.isDemonym(lower[s.from]!)) s.kind = 'misc';
     if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO) s.kind = 'place';

@@ -24,7 +24,7 @@ const NEVER = new Set(
     'september october november december mr mrs ms miss dr prof sir gen the a an i we he she it they you')
     .split(' '),
 );
-const HONORIFIC_BEFORE = /\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|President|Minister)\.?\s+$/;
+const HONORIFIC_BEFORE = /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|President|Minister)\.?$/;
 
 /** Turns a piece's spans into mentions, dropping misc and spans that are never names. */
 function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: PhraseMap<KnownName>): void {
@@ -32,12 +32,12 @@ function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: Phr
     if (s.kind === 'misc') continue;
     const start = a.tokens[s.from]!.start, end = a.tokens[s.to - 1]!.end;
     const text = a.text.slice(start, end);
-    if (NEVER.has(text.toLowerCase().replace(/\.$/, '')) || !/\p{L}/u.test(text)) continue;
+    if (s.to - s.from === 1 && (NEVER.has(a.info.lower[s.from]!.replace(/\.$/, '')) || a.info.cls[s.from]! > 3)) continue;
     const m: Mention = { block: a.block, start: a.offset + start, end: a.offset + end, kind: s.kind, text };
     if (s.name) m.name = s.name;
     if (s.kind !== 'event') names.addTokens(a.info.lower.slice(s.from, s.to), { name: text, kind: s.kind });
-    if (s.kind === 'person') {
-      const h = HONORIFIC_BEFORE.exec(a.text.slice(Math.max(0, start - 12), start));
+    if (s.kind === 'person' && s.from > 0) {
+      const h = HONORIFIC_BEFORE.exec(a.tokens[s.from - 1]!.text);
       if (h) m.honorific = h[1];
     }
     out.push(m);
@@ -96,11 +96,12 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
     if (m.kind !== 'person' || m.name || !/\s/.test(m.text)) continue;
     const words = m.text.split(/\s+/);
     for (const w of [words[0]!, words[words.length - 1]!]) {
-      if (w.length > 2 && !/\.$/.test(w) && !model.gazetteer.isPlace(normTok(w))) names.add(w, { name: w, kind: 'person' });
+      const lw = normTok(w);
+      if (w.length > 2 && !w.endsWith('.') && !model.gazetteer.isPlace(lw)) names.addTokens([lw], { name: w, kind: 'person' });
     }
   }
   mentions.sort((x, y) => x.block - y.block || x.start - y.start);
   const extra: Mention[] = [];
   art.forEach((a) => propagate(a, names, mentions, extra));
-  return resolveMentions(mentions.concat(extra), blocks, (k) => model.gazetteer.isPlace(k));
+  return resolveMentions(mentions.concat(extra), blocks);
 }

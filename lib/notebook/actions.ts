@@ -1,7 +1,8 @@
 /** Notebook writes beyond saveNote/deleteNote: undoing a delete and clearing history. */
+
+import { describeWriteError, fail, ok } from '../db/errors';
 import type { Note } from '../db/records';
 import type { BackstoryDB } from '../db/schema';
-import { describeWriteError, fail, ok } from '../db/errors';
 import type { Result } from '../messaging/protocol';
 
 /**
@@ -11,7 +12,8 @@ import type { Result } from '../messaging/protocol';
 export async function restoreNote(db: BackstoryDB, note: Note): Promise<Result<{ restored: boolean }>> {
   try {
     return await db.transaction('rw', db.cards, db.notes, async () => {
-      if (!(await db.cards.get(note.cardId))) return fail('The note was not restored: its card no longer exists.');
+      if (!(await db.cards.get(note.cardId)))
+        return fail('The note was not restored: its card no longer exists.');
       if (await db.notes.get(note.id)) return ok({ restored: false });
       await db.notes.add(note);
       return ok({ restored: true });

@@ -2,8 +2,8 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Card, Mention, Note } from '../db/records';
 import type { BackstoryDB } from '../db/schema';
-import { EXPORT_FORMAT, EXPORT_VERSION, type BackstoryExport, type ExportedMention } from './format';
-import { entityMarkdown, entityFileName, pagesMarkdown } from './markdown';
+import { type BackstoryExport, EXPORT_FORMAT, EXPORT_VERSION, type ExportedMention } from './format';
+import { entityFileName, entityMarkdown, pagesMarkdown } from './markdown';
 
 /**
  * The cards worth exporting: those the reader created or edited (nothing else is theirs),
@@ -17,16 +17,28 @@ function exportedCards(cards: readonly Card[], notes: readonly Note[]): Card[] {
 
 /** A mention without its local auto-increment id (ids differ from one database to another). */
 function mentionOut(m: Mention): ExportedMention {
-  return { cardId: m.cardId, url: m.url, title: m.title, site: m.site, sentence: m.sentence, seenAt: m.seenAt };
+  return {
+    cardId: m.cardId,
+    url: m.url,
+    title: m.title,
+    site: m.site,
+    sentence: m.sentence,
+    seenAt: m.seenAt,
+  };
 }
 
 /**
  * Everything to export, read in one read transaction so cards, notes and mentions agree
- * with each other even while the background keeps writing.
+ * with each other even while the background keeps writing. `withMentions: false` leaves the
+ * (possibly 50,000) mentions unread, for the Markdown export, which does not use them.
  */
-export async function buildExport(db: BackstoryDB, now: Date = new Date()): Promise<BackstoryExport> {
+export async function buildExport(
+  db: BackstoryDB,
+  now: Date = new Date(),
+  withMentions = true,
+): Promise<BackstoryExport> {
   const [cards, notes, mentions] = await db.transaction('r', db.cards, db.notes, db.mentions, () =>
-    Promise.all([db.cards.toArray(), db.notes.toArray(), db.mentions.toArray()]),
+    Promise.all([db.cards.toArray(), db.notes.toArray(), withMentions ? db.mentions.toArray() : []]),
   );
   return {
     format: EXPORT_FORMAT,
@@ -54,9 +66,13 @@ export function exportFileName(ext: 'json' | 'zip', now: Date = new Date()): str
  * written on. Returns the zip bytes.
  */
 export async function exportMarkdownZip(db: BackstoryDB, now: Date = new Date()): Promise<Uint8Array> {
-  const data = await buildExport(db, now);
+  const data = await buildExport(db, now, false);
   const byCard = new Map<string, Note[]>();
-  for (const note of data.notes) byCard.set(note.cardId, [...(byCard.get(note.cardId) ?? []), note]);
+  for (const note of data.notes) {
+    const list = byCard.get(note.cardId);
+    if (list) list.push(note);
+    else byCard.set(note.cardId, [note]);
+  }
   const cardsById = new Map(data.cards.map((c) => [c.id, c as Card]));
   const files: Record<string, Uint8Array> = {};
   const used = new Set<string>();

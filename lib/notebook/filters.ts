@@ -82,5 +82,7 @@ export function sitesOf(notes: readonly NotebookNote[]): { site: string; count: 
     const s = siteOf(n);
     if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
-  return [...counts].map(([site, count]) => ({ site, count })).sort((a, b) => b.count - a.count || a.site.localeCompare(b.site));
+  return [...counts]
+    .map(([site, count]) => ({ site, count }))
+    .sort((a, b) => b.count - a.count || a.site.localeCompare(b.site));
 }

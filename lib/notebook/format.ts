@@ -4,8 +4,8 @@
  * imported record could have been written by the extension.
  */
 import * as v from 'valibot';
-import { ENTITY_KINDS } from '../entity';
 import { NOTE_MAX_CHARS } from '../db/records';
+import { ENTITY_KINDS } from '../entity';
 
 /** Value of the file's `format` field. */
 export const EXPORT_FORMAT = 'backstory';

@@ -6,7 +6,10 @@ type NoteLike = Note & { quote?: string; tags?: string[] };
 
 /** Escapes characters Markdown would read as formatting in a name or title. */
 export function mdEscape(s: string): string {
-  return s.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** "2024-05-01 14:03" in UTC, so the same export reads the same everywhere. */
@@ -17,7 +20,9 @@ function stamp(ts: number): string {
 /** A link to a page, only for http(s) URLs (anything else is shown as text). */
 function pageLink(page: { url: string; title: string }): string {
   const title = mdEscape(page.title || page.url);
-  return /^https?:\/\//i.test(page.url) ? `[${title}](<${page.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title;
+  return /^https?:\/\//i.test(page.url)
+    ? `[${title}](<${page.url.replace(/[<>\s]/g, encodeURIComponent)}>)`
+    : title;
 }
 
 /** One note: meta line, optional quote as a block quote, body as the reader wrote it. */
@@ -27,14 +32,24 @@ function noteMarkdown(note: NoteLike, about?: string): string {
   if (about) meta.push(`on **${mdEscape(about)}**`);
   if (note.page) meta.push(`from ${pageLink(note.page)}`);
   if (note.tags?.length) meta.push(note.tags.map((t) => `#${t.replace(/\s+/g, '-')}`).join(' '));
-  const quote = note.quote ? `${note.quote.split('\n').map((l) => `> ${l}`).join('\n')}\n\n` : '';
+  const quote = note.quote
+    ? `${note.quote
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n')}\n\n`
+    : '';
   return `${meta.join(' ')}\n\n${quote}${note.body.trim()}\n`;
 }
 
 /** A card and its notes, newest first. */
 export function entityMarkdown(card: Card, notes: readonly NoteLike[]): string {
   const kind = { person: 'Person', organization: 'Organisation', place: 'Place', event: 'Event' }[card.kind];
-  const lines = [`# ${mdEscape(card.name)}`, '', `*${kind}*${card.description ? ` — ${mdEscape(card.description)}` : ''}`, ''];
+  const lines = [
+    `# ${mdEscape(card.name)}`,
+    '',
+    `*${kind}*${card.description ? ` — ${mdEscape(card.description)}` : ''}`,
+    '',
+  ];
   if (card.aliases.length) lines.push(`Also known as: ${card.aliases.map(mdEscape).join(', ')}`, '');
   if (card.summary) lines.push(card.summary.trim(), '');
   if (card.url && /^https?:\/\//i.test(card.url)) lines.push(`[Read more](<${card.url}>)`, '');
@@ -65,20 +80,36 @@ export function entityFileName(card: Pick<Card, 'id' | 'name'>, used: Set<string
  * Every note grouped by the page it was written on (pages by their latest note, newest
  * first); notes written outside any page come last.
  */
-export function pagesMarkdown(notes: readonly NoteLike[], cards: ReadonlyMap<string, Card>, now: Date): string {
+export function pagesMarkdown(
+  notes: readonly NoteLike[],
+  cards: ReadonlyMap<string, Card>,
+  now: Date,
+): string {
   const groups = new Map<string, NoteLike[]>();
+  const latest = new Map<string, number>();
   for (const note of notes) {
     const key = note.page?.url ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), note]);
+    const group = groups.get(key);
+    if (group) group.push(note);
+    else groups.set(key, [note]);
+    latest.set(key, Math.max(latest.get(key) ?? 0, note.createdAt));
   }
-  const latest = (ns: NoteLike[]) => Math.max(...ns.map((n) => n.createdAt));
-  const order = [...groups.entries()].sort(([ka, a], [kb, b]) => (ka === '' ? 1 : kb === '' ? -1 : latest(b) - latest(a)));
+  const when = (key: string) => latest.get(key) ?? 0;
+  const order = [...groups.entries()].sort(([ka], [kb]) =>
+    ka === '' ? 1 : kb === '' ? -1 : when(kb) - when(ka),
+  );
   const lines = ['# Notes by page', '', `Exported from Backstory on ${stamp(now.getTime())} UTC.`, ''];
   if (notes.length === 0) lines.push('No notes yet.', '');
   for (const [url, group] of order) {
-    lines.push(url ? `## ${pageLink(group[0]?.page ?? { url, title: url })}` : '## Not written on a page', '');
+    lines.push(
+      url ? `## ${pageLink(group[0]?.page ?? { url, title: url })}` : '## Not written on a page',
+      '',
+    );
     for (const note of [...group].sort((a, b) => b.createdAt - a.createdAt)) {
-      lines.push(noteMarkdown({ ...note, page: undefined }, cards.get(note.cardId)?.name ?? 'a deleted card'), '');
+      lines.push(
+        noteMarkdown({ ...note, page: undefined }, cards.get(note.cardId)?.name ?? 'a deleted card'),
+        '',
+      );
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

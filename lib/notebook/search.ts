@@ -53,9 +53,9 @@ export class NoteSearch {
     storeFields: [],
     searchOptions: {
       boost: { entity: 2, tags: 2, pageTitle: 1.5 },
-      // Prefixes from the third letter: "s" alone would match most of the vocabulary and
-      // cost a full scoring pass over every note for a result nobody reads.
-      prefix: (term) => term.length >= 3,
+      // Only the word being typed (the last) is a prefix, and only from its third letter: "s"
+      // alone would match most of the vocabulary and cost a scoring pass over every note.
+      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
       // Typos are forgiven only in longer words, so "un" does not match half the notebook.
       fuzzy: (term) => (term.length > 4 ? 0.2 : false),
       combineWith: 'AND',

@@ -16,7 +16,7 @@ const server = useServer();
 const PAGES = ['bbc-1', 'guardian-1', 'nytimes-1'];
 const KIND_HEADINGS = /^(People|Organisations|Places|Events)$/;
 /** Time given to a page's own scripts to run (and fail, offline) before errors are compared. */
-const SETTLE_MS = 2_500;
+const SETTLE_MS = 2_000;
 
 /** Loads a page and returns the errors it reported after settling. */
 async function loadAndSettle(page: Page, url: string): Promise<string[]> {

@@ -32,7 +32,7 @@ describe('BackstoryDB schema', () => {
 
     const db = new BackstoryDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3); // upgrades straight through v2 to the latest version
     expect(await db.cards.count()).toBe(25);
     expect(await db.notes.count()).toBe(40);
     for (const n of oldNotes) {

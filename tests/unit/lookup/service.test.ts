@@ -4,7 +4,7 @@ import { BackstoryDB } from '@/lib/db/schema';
 import { createLookupService } from '@/lib/lookup/service';
 import { RequestQueue } from '@/lib/lookup/queue';
 import { REFRESH_AFTER_MS, saveLookup } from '@/lib/db/lookups';
-import { updateCard } from '@/lib/db/cards';
+import { updateCard } from '@/lib/db/card-edits';
 import { createHandlers, type SpotDetector } from '@/entrypoints/background/handlers';
 import type { Sender } from '@/lib/messaging/serve';
 import { startWikiServer, type WikiServer } from './wiki-server';
@@ -35,7 +35,7 @@ const requestsFor = (title: string) => server.seen.filter((s) => s.path.endsWith
 
 describe('look-up service', () => {
   it('caches a found article as a wikipedia card with fetchedAt, and answers from the cache next time', async () => {
-    const { db, lookup, saved } = await setup();
+    const { lookup, saved } = await setup();
     const r = await lookup.lookUp({ name: 'Yulia Skripal', kind: 'person' }, []);
     expect(r.lookup.status).toBe('found');
     expect(r.card).toMatchObject({ id: 'wp-q90000001', name: 'Yulia Skripal', kind: 'person', source: 'wikipedia', edited: false, wikidata: 'Q90000001' });

@@ -1,6 +1,7 @@
 /** A small notebook for the notebook tests: cards, notes on them, mentions. */
-import type { BackstoryDB } from '@/lib/db/schema';
+
 import type { Mention } from '@/lib/db/records';
+import type { BackstoryDB } from '@/lib/db/schema';
 import type { NotebookNote } from '@/lib/notebook/search';
 import { card } from '../db/helpers';
 
@@ -9,13 +10,26 @@ export const DAY = 86_400_000;
 export const T0 = Date.UTC(2024, 2, 1);
 
 /** A note; override any field. */
-export function note(id: string, cardId: string, body: string, over: Partial<NotebookNote> = {}): NotebookNote {
+export function note(
+  id: string,
+  cardId: string,
+  body: string,
+  over: Partial<NotebookNote> = {},
+): NotebookNote {
   return { id, cardId, body, createdAt: T0, updatedAt: T0, ...over };
 }
 
 /** A mention; override any field. */
 export function mention(cardId: string, url: string, over: Partial<Mention> = {}): Mention {
-  return { cardId, url, title: `Title of ${url}`, site: new URL(url).hostname, sentence: `About ${cardId}.`, seenAt: T0, ...over };
+  return {
+    cardId,
+    url,
+    title: `Title of ${url}`,
+    site: new URL(url).hostname,
+    sentence: `About ${cardId}.`,
+    seenAt: T0,
+    ...over,
+  };
 }
 
 /**
@@ -26,8 +40,16 @@ export function mention(cardId: string, url: string, over: Partial<Mention> = {}
 export async function fillNotebook(db: BackstoryDB): Promise<void> {
   await db.cards.bulkPut([
     card('nato', 'Nato', 'organization', ['NATO', 'North Atlantic Treaty Organization']),
-    card('reader-1', 'Maria Zakharova', 'person', [], { source: 'reader', edited: true, description: '', summary: '' }),
-    card('jens-stoltenberg', 'Jens Stoltenberg', 'person', ['Stoltenberg'], { edited: true, summary: 'My own summary' }),
+    card('reader-1', 'Maria Zakharova', 'person', [], {
+      source: 'reader',
+      edited: true,
+      description: '',
+      summary: '',
+    }),
+    card('jens-stoltenberg', 'Jens Stoltenberg', 'person', ['Stoltenberg'], {
+      edited: true,
+      summary: 'My own summary',
+    }),
     card('kyiv', 'Kyiv', 'place'),
   ]);
   await db.notes.bulkPut([
@@ -41,11 +63,17 @@ export async function fillNotebook(db: BackstoryDB): Promise<void> {
       createdAt: T0 + DAY,
       updatedAt: T0 + 2 * DAY,
     }),
-    note('n3', 'reader-1', 'Spokeswoman of the Russian foreign ministry.', { createdAt: T0 + 3 * DAY, updatedAt: T0 + 3 * DAY }),
+    note('n3', 'reader-1', 'Spokeswoman of the Russian foreign ministry.', {
+      createdAt: T0 + 3 * DAY,
+      updatedAt: T0 + 3 * DAY,
+    }),
   ]);
   await db.mentions.bulkAdd([
     mention('nato', 'https://www.bbc.co.uk/news/world-1', { seenAt: T0 }),
-    mention('nato', 'https://www.thenationalnews.com/world/nato', { seenAt: T0 + DAY, sentence: 'Nato said on Tuesday.' }),
+    mention('nato', 'https://www.thenationalnews.com/world/nato', {
+      seenAt: T0 + DAY,
+      sentence: 'Nato said on Tuesday.',
+    }),
     mention('kyiv', 'https://www.thenationalnews.com/world/nato', { seenAt: T0 + DAY }),
   ]);
 }

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App, entityOfHash } from '@/entrypoints/notebook/App';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { freshDb } from '../db/helpers';
-import { DAY, T0, fillNotebook, mention } from './fixtures';
+import { DAY, fillNotebook, mention, T0 } from './fixtures';
 
 let db: BackstoryDB;
 beforeEach(async () => {
@@ -16,7 +16,9 @@ afterEach(cleanup);
 /** The note bodies in the list, top to bottom. */
 function listed(): string[] {
   const list = screen.getByRole('list', { name: 'Notes' });
-  return within(list).queryAllByRole('article').map((a) => a.querySelector('.nb-body')?.textContent ?? '');
+  return within(list)
+    .queryAllByRole('article')
+    .map((a) => a.querySelector('.nb-body')?.textContent ?? '');
 }
 
 async function open() {
@@ -81,7 +83,9 @@ describe('notebook: edit and delete', () => {
     await waitFor(() => expect(listed()).toContain('Article 5 was invoked once, after 11 September 2001.'));
     expect((await db.notes.get('n2'))?.body).toBe('Article 5 was invoked once, after 11 September 2001.');
     expect(screen.getByRole('status').textContent).toBe('Note updated.');
-    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Edit note: Article 5 was/));
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Edit note: Article 5 was/),
+    );
   });
 
   it('keeps the text and shows why when a save is refused', async () => {
@@ -110,7 +114,13 @@ describe('notebook: edit and delete', () => {
 
   it('shows notes written elsewhere (popup, hover card) without a reload', async () => {
     await open();
-    await db.notes.put({ id: 'n4', cardId: 'kyiv', body: 'Written in the popup', createdAt: Date.now(), updatedAt: Date.now() });
+    await db.notes.put({
+      id: 'n4',
+      cardId: 'kyiv',
+      body: 'Written in the popup',
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
+    });
     await waitFor(() => expect(listed()[0]).toBe('Written in the popup'));
   });
 });
@@ -124,7 +134,13 @@ describe('notebook: entity view and history', () => {
   });
 
   it('shows the card, its notes and where the reader met it, newest first', async () => {
-    await db.mentions.add(mention('nato', 'https://apnews.com/x', { seenAt: T0 + 5 * DAY, title: 'Summit opens', sentence: 'Nato leaders met.' }));
+    await db.mentions.add(
+      mention('nato', 'https://apnews.com/x', {
+        seenAt: T0 + 5 * DAY,
+        title: 'Summit opens',
+        sentence: 'Nato leaders met.',
+      }),
+    );
     history.replaceState(null, '', '/notebook.html#entity=nato');
     render(<App db={db} />);
     const heading = await screen.findByRole('heading', { level: 2, name: 'Nato' });
@@ -132,8 +148,15 @@ describe('notebook: entity view and history', () => {
     const notes = screen.getByRole('list', { name: 'Notes' });
     expect(within(notes).getAllByRole('listitem')).toHaveLength(2);
     const table = screen.getByRole('table', { name: 'Where you met Nato' });
-    const rows = within(table).getAllByRole('row').slice(1).map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
-    expect(rows.map((r) => r[0])).toEqual(['Summit opens', 'Title of https://www.thenationalnews.com/world/nato', 'Title of https://www.bbc.co.uk/news/world-1']);
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows.map((r) => r[0])).toEqual([
+      'Summit opens',
+      'Title of https://www.thenationalnews.com/world/nato',
+      'Title of https://www.bbc.co.uk/news/world-1',
+    ]);
     expect(rows[0]?.[1]).toBe('apnews.com');
     expect(rows[0]?.[3]).toBe('Nato leaders met.');
     expect(screen.getByText('Seen in 3 articles')).toBeTruthy();
@@ -141,7 +164,7 @@ describe('notebook: entity view and history', () => {
     await screen.findByRole('searchbox', { name: 'Search notes' });
   });
 
-  it('opens an entity from a note\'s entity link', async () => {
+  it("opens an entity from a note's entity link", async () => {
     await open();
     const link = screen.getAllByRole('link', { name: 'Maria Zakharova' })[0]!;
     expect(link.getAttribute('href')).toBe('#entity=reader-1');
@@ -158,7 +181,9 @@ describe('notebook: entity view and history', () => {
     fireEvent.click(clear);
     const dialog = screen.getByRole('alertdialog');
     expect(dialog.textContent).toMatch(/3 records/);
-    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })),
+    );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(await db.mentions.count()).toBe(3);
     fireEvent.click(screen.getByRole('button', { name: 'Clear browsing history' }));

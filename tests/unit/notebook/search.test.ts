@@ -1,18 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { NoteSearch, type NotebookNote } from '@/lib/notebook/search';
-import { matchesFilters, sitesOf, visibleNotes } from '@/lib/notebook/filters';
 import type { Card } from '@/lib/db/records';
+import { matchesFilters, sitesOf, visibleNotes } from '@/lib/notebook/filters';
+import { type NotebookNote, NoteSearch } from '@/lib/notebook/search';
 import { card } from '../db/helpers';
-import { DAY, T0, note } from './fixtures';
+import { DAY, note, T0 } from './fixtures';
 
 const cards = new Map<string, Card>([
   ['nato', card('nato', 'Nato', 'organization', ['North Atlantic Treaty Organization'])],
   ['jens', card('jens', 'Jens Stoltenberg', 'person', ['Stoltenberg'])],
 ]);
 const notes: NotebookNote[] = [
-  note('a', 'nato', 'Founded in 1949.', { page: { url: 'https://www.bbc.co.uk/a', title: 'Alliance at 75' }, createdAt: T0 }),
-  note('b', 'jens', 'Former prime minister of Norway.', { page: { url: 'https://www.ft.com/b', title: 'Oslo talks' }, createdAt: T0 + DAY }),
-  note('c', 'jens', 'Led the alliance ten years.', { quote: 'a steady hand in Brussels', tags: ['leaders'], createdAt: T0 + 2 * DAY }),
+  note('a', 'nato', 'Founded in 1949.', {
+    page: { url: 'https://www.bbc.co.uk/a', title: 'Alliance at 75' },
+    createdAt: T0,
+  }),
+  note('b', 'jens', 'Former prime minister of Norway.', {
+    page: { url: 'https://www.ft.com/b', title: 'Oslo talks' },
+    createdAt: T0 + DAY,
+  }),
+  note('c', 'jens', 'Led the alliance ten years.', {
+    quote: 'a steady hand in Brussels',
+    tags: ['leaders'],
+    createdAt: T0 + 2 * DAY,
+  }),
 ];
 
 describe('NoteSearch', () => {
@@ -35,8 +45,13 @@ describe('NoteSearch', () => {
   it('re-indexes only what changed: edits, deletions, renamed cards', async () => {
     const s = new NoteSearch();
     await s.sync(notes, cards);
-    const edited = notes.map((n) => (n.id === 'a' ? { ...n, body: 'Created in Washington.', updatedAt: n.updatedAt + 1 } : n));
-    await s.sync(edited.filter((n) => n.id !== 'b'), cards);
+    const edited = notes.map((n) =>
+      n.id === 'a' ? { ...n, body: 'Created in Washington.', updatedAt: n.updatedAt + 1 } : n,
+    );
+    await s.sync(
+      edited.filter((n) => n.id !== 'b'),
+      cards,
+    );
     expect(s.search('1949')).toEqual([]);
     expect(s.search('washington')).toEqual(['a']);
     expect(s.search('oslo')).toEqual([]);
@@ -56,7 +71,9 @@ describe('filters', () => {
     expect(notes.filter(matchesFilters({ site: 'www.ft.com' })).map((n) => n.id)).toEqual(['b']);
     expect(notes.filter(matchesFilters({ from: day(T0 + DAY) })).map((n) => n.id)).toEqual(['b', 'c']);
     expect(notes.filter(matchesFilters({ to: day(T0 + DAY) })).map((n) => n.id)).toEqual(['a', 'b']);
-    expect(notes.filter(matchesFilters({ cardId: 'jens', to: day(T0 + DAY) })).map((n) => n.id)).toEqual(['b']);
+    expect(notes.filter(matchesFilters({ cardId: 'jens', to: day(T0 + DAY) })).map((n) => n.id)).toEqual([
+      'b',
+    ]);
     expect(notes.filter(matchesFilters({ cardId: 'nato', site: 'www.ft.com' }))).toEqual([]);
     expect(notes.filter(matchesFilters({ from: 'not a date' }))).toHaveLength(3);
   });
@@ -78,14 +95,22 @@ describe('filters', () => {
 
 describe('search speed on 10,000 notes', () => {
   it('indexes them and answers each keystroke quickly', async () => {
-    const words = 'alliance summit sanctions treaty minister election border ceasefire pipeline embassy'.split(' ');
+    const words =
+      'alliance summit sanctions treaty minister election border ceasefire pipeline embassy'.split(' ');
     const many: NotebookNote[] = [];
     for (let i = 0; i < 10_000; i++) {
       const w = (k: number) => words[(i * 7 + k * 3) % words.length];
-      many.push(note(`n${i}`, i % 2 ? 'nato' : 'jens', `Note ${i}: the ${w(1)} and the ${w(2)} after the ${w(3)} in ${1990 + (i % 30)}.`, {
-        page: { url: `https://site${i % 40}.example/a${i}`, title: `Story ${i} about the ${w(4)}` },
-        createdAt: T0 + i * 1000,
-      }));
+      many.push(
+        note(
+          `n${i}`,
+          i % 2 ? 'nato' : 'jens',
+          `Note ${i}: the ${w(1)} and the ${w(2)} after the ${w(3)} in ${1990 + (i % 30)}.`,
+          {
+            page: { url: `https://site${i % 40}.example/a${i}`, title: `Story ${i} about the ${w(4)}` },
+            createdAt: T0 + i * 1000,
+          },
+        ),
+      );
     }
     const s = new NoteSearch();
     const t0 = performance.now();
@@ -104,7 +129,9 @@ describe('search speed on 10,000 notes', () => {
     }
     times.sort((a, b) => a - b);
     const p95 = times[Math.ceil(times.length * 0.95) - 1]!;
-    console.info(`[bench] index 10,000 notes: ${indexMs.toFixed(0)} ms; keystroke median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    console.info(
+      `[bench] index 10,000 notes: ${indexMs.toFixed(0)} ms; keystroke median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+    );
     expect(s.search('sanctions')!.length).toBeGreaterThan(1000);
     // Generous bounds so a slow CI machine passes; the figures above are what matters.
     expect(indexMs).toBeLessThan(5000);

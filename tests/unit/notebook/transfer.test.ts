@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
 import { buildExport, exportFileName, exportJson, exportMarkdownZip } from '@/lib/notebook/export';
-import { importBackstory, summariseImport } from '@/lib/notebook/import';
 import { MAX_IMPORT_BYTES } from '@/lib/notebook/format';
+import { importBackstory, summariseImport } from '@/lib/notebook/import';
 import { freshDb } from '../db/helpers';
-import { DAY, T0, fillNotebook, snapshot } from './fixtures';
+import { DAY, fillNotebook, snapshot, T0 } from './fixtures';
 
 const NOW = new Date(Date.UTC(2024, 4, 1, 12, 30));
 
 describe('export as JSON', () => {
-  it('writes a versioned file with the reader\'s cards, every note and every mention', async () => {
+  it("writes a versioned file with the reader's cards, every note and every mention", async () => {
     const db = await freshDb();
     await fillNotebook(db);
     const data = JSON.parse(await exportJson(db, NOW));
@@ -60,7 +60,13 @@ describe('import', () => {
 
     data.notes[0] = { ...data.notes[0]!, body: 'Edited elsewhere, later', updatedAt: T0 + 10 * DAY };
     data.notes[1] = { ...data.notes[1]!, body: 'Older copy', updatedAt: T0 };
-    data.notes.push({ id: 'n9', cardId: 'kyiv', body: 'A note on a card only this notebook has', createdAt: T0, updatedAt: T0 });
+    data.notes.push({
+      id: 'n9',
+      cardId: 'kyiv',
+      body: 'A note on a card only this notebook has',
+      createdAt: T0,
+      updatedAt: T0,
+    });
     const res = await importBackstory(db, JSON.stringify(data));
     expect(res.ok && res.report.notes).toEqual({ added: 1, updated: 1, skipped: 2 });
     expect((await db.notes.get('n1'))?.body).toBe('Edited elsewhere, later');
@@ -75,8 +81,17 @@ describe('import', () => {
     const db = await freshDb();
     const data = await buildExport(db, NOW);
     data.cards.push({
-      id: 'reader-x', name: 'Kaja Kallas', kind: 'person', aliases: ['Ms Kallas'], keys: ['wrong'],
-      description: '', summary: '', source: 'reader', edited: true, createdAt: T0, updatedAt: T0,
+      id: 'reader-x',
+      name: 'Kaja Kallas',
+      kind: 'person',
+      aliases: ['Ms Kallas'],
+      keys: ['wrong'],
+      description: '',
+      summary: '',
+      source: 'reader',
+      edited: true,
+      createdAt: T0,
+      updatedAt: T0,
     });
     expect((await importBackstory(db, JSON.stringify(data))).ok).toBe(true);
     expect((await db.cards.get('reader-x'))?.keys).toEqual(['kaja kallas', 'ms kallas']);
@@ -113,7 +128,9 @@ describe('import refuses a bad file and leaves the database exactly as it was', 
     );
   });
   it('another version', async () => {
-    expect(await refused(edit((d) => (d.version = 2)))).toBe('This export is version 2; this Backstory reads version 1 only.');
+    expect(await refused(edit((d) => (d.version = 2)))).toBe(
+      'This export is version 2; this Backstory reads version 1 only.',
+    );
   });
   it('a record of the wrong type, saying which record and field', async () => {
     expect(await refused(edit((d) => (d.notes[2].body = 12)))).toBe(
@@ -121,10 +138,14 @@ describe('import refuses a bad file and leaves the database exactly as it was', 
     );
   });
   it('a missing field', async () => {
-    expect(await refused(edit((d) => delete d.cards[1].kind)).then((e) => e)).toMatch(/^The file was not imported: cards\[1\]\.kind: /);
+    expect(await refused(edit((d) => delete d.cards[1].kind)).then((e) => e)).toMatch(
+      /^The file was not imported: cards\[1\]\.kind: /,
+    );
   });
   it('an invalid value in a mention', async () => {
-    expect(await refused(edit((d) => (d.mentions[1].seenAt = -5)))).toMatch(/^The file was not imported: mentions\[1\]\.seenAt: /);
+    expect(await refused(edit((d) => (d.mentions[1].seenAt = -5)))).toMatch(
+      /^The file was not imported: mentions\[1\]\.seenAt: /,
+    );
   });
   it('an empty note body', async () => {
     expect(await refused(edit((d) => (d.notes[0].body = '')))).toMatch(/notes\[0\]\.body: /);
@@ -152,7 +173,8 @@ describe('import refuses a bad file and leaves the database exactly as it was', 
     await db.notes.clear();
     const before = await snapshot(db);
     // The notes write fails, as a full disk would make it, after the cards were written.
-    db.notes.bulkPut = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never;
+    db.notes.bulkPut = (() =>
+      Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never;
     const res = await importBackstory(db, JSON.stringify(data));
     expect(res.ok).toBe(false);
     expect(!res.ok && res.error).toMatch(/storage for Backstory is full/);
@@ -178,7 +200,9 @@ describe('export as Markdown', () => {
     expect(nato.indexOf('Article 5')).toBeLessThan(nato.indexOf('Founded in 1949'));
     expect(nato).toContain('from [Nato at 75](<https://www.bbc.co.uk/news/world-1>)');
     const pages = strFromU8(files['backstory/pages.md']!);
-    expect(pages).toMatch(/## \[Nato and Russia\]\(<https:\/\/www\.thenationalnews\.com\/world\/nato>\)\n\n\*2024-03-02 00:00\* \(edited 2024-03-03 00:00\) on \*\*Nato\*\*/);
+    expect(pages).toMatch(
+      /## \[Nato and Russia\]\(<https:\/\/www\.thenationalnews\.com\/world\/nato>\)\n\n\*2024-03-02 00:00\* \(edited 2024-03-03 00:00\) on \*\*Nato\*\*/,
+    );
     expect(pages).toContain('## Not written on a page');
     expect(pages.indexOf('Spokeswoman')).toBeGreaterThan(pages.indexOf('## Not written on a page'));
   });

@@ -1,22 +1,30 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { App } from '@/entrypoints/notebook/App';
-import { VirtualList } from '@/components/VirtualList';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ROW_HEIGHT } from '@/components/NotebookRow';
-import { freshDb, card } from '../db/helpers';
-import { T0, note } from './fixtures';
+import { VirtualList } from '@/components/VirtualList';
+import { App } from '@/entrypoints/notebook/App';
+import { card, freshDb } from '../db/helpers';
+import { note, T0 } from './fixtures';
 
 afterEach(cleanup);
 
 /** aria-posinset of the rows in the DOM. */
 function positions(list: HTMLElement): number[] {
-  return within(list).getAllByRole('listitem').map((li) => Number(li.getAttribute('aria-posinset')));
+  return within(list)
+    .getAllByRole('listitem')
+    .map((li) => Number(li.getAttribute('aria-posinset')));
 }
 
 describe('VirtualList', () => {
   it('renders only the rows in view, and follows the scroll position', () => {
     render(
-      <VirtualList label="Rows" count={100_000} rowHeight={() => 40} rowKey={(i) => `r${i}`} renderRow={(i) => <span>Row {i + 1}</span>} />,
+      <VirtualList
+        label="Rows"
+        count={100_000}
+        rowHeight={() => 40}
+        rowKey={(i) => `r${i}`}
+        renderRow={(i) => <span>Row {i + 1}</span>}
+      />,
     );
     const list = screen.getByRole('list', { name: 'Rows' });
     expect(list.style.height).toBe('4000000px');
@@ -33,7 +41,15 @@ describe('VirtualList', () => {
   });
 
   it('places rows of different heights one after another', () => {
-    render(<VirtualList label="Rows" count={5} rowHeight={(i) => (i === 1 ? 200 : 50)} rowKey={(i) => `r${i}`} renderRow={(i) => i} />);
+    render(
+      <VirtualList
+        label="Rows"
+        count={5}
+        rowHeight={(i) => (i === 1 ? 200 : 50)}
+        rowKey={(i) => `r${i}`}
+        renderRow={(i) => i}
+      />,
+    );
     const tops = screen.getAllByRole('listitem').map((li) => li.style.top);
     expect(tops).toEqual(['0px', '50px', '250px', '300px', '350px']);
   });
@@ -55,7 +71,9 @@ describe('notebook with 10,000 notes', () => {
     render(<App db={db} />);
     const list = await screen.findByRole('list', { name: 'Notes' });
     const firstPageMs = performance.now() - t0;
-    console.info(`[bench] notebook first page with 10,000 notes (fake-indexeddb, happy-dom): ${firstPageMs.toFixed(0)} ms`);
+    console.info(
+      `[bench] notebook first page with 10,000 notes (fake-indexeddb, happy-dom): ${firstPageMs.toFixed(0)} ms`,
+    );
     expect(screen.getByText('10,000 notes')).toBeTruthy();
     expect(within(list).getAllByRole('listitem').length).toBeLessThan(20);
     expect(list.querySelector('.nb-body')?.textContent).toBe('Note number 9999 about the summit');

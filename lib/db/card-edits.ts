@@ -1,0 +1,130 @@
+/** The reader's own changes to cards: edit, delete, merge. Writes return a Result and never throw. */
+import { nameKey } from '../entity';
+import type { Card } from './records';
+import { cardKeys, type BackstoryDB } from './schema';
+import { describeWriteError, fail, ok } from './errors';
+import type { Result } from '../messaging/protocol';
+
+/** Longest description, summary and alias list the reader can save on a card. */
+export const CARD_LIMITS = { description: 500, summary: 5000, aliases: 50, alias: 300 } as const;
+
+/** The reader's changes to a card. */
+export interface CardEdit {
+  cardId: string;
+  description: string;
+  summary: string;
+  aliases: readonly string[];
+}
+
+/** A problem with an edit, or null when it can be saved. */
+export function cardEditError(edit: Omit<CardEdit, 'cardId'>): string | null {
+  if (edit.description.length > CARD_LIMITS.description) return `A description can be at most ${CARD_LIMITS.description} characters.`;
+  if (edit.summary.length > CARD_LIMITS.summary) return `A summary can be at most ${CARD_LIMITS.summary.toLocaleString('en')} characters.`;
+  if (edit.aliases.length > CARD_LIMITS.aliases) return `A card can have at most ${CARD_LIMITS.aliases} other names.`;
+  if (edit.aliases.some((a) => a.length > CARD_LIMITS.alias)) return `An other name can be at most ${CARD_LIMITS.alias} characters.`;
+  return null;
+}
+
+/**
+ * Trimmed aliases without empties, exact repeats or the card's own name. Case variants stay
+ * ("NATO" beside "Nato"): the detector matches names as written.
+ */
+function cleanAliases(name: string, aliases: readonly string[]): string[] {
+  const seen = new Set([name.trim()]);
+  const out: string[] = [];
+  for (const a of aliases.map((x) => x.replace(/\s+/g, ' ').trim())) {
+    if (!nameKey(a) || seen.has(a)) continue;
+    seen.add(a);
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Saves the reader's edit of a card's description, summary and aliases. The card becomes
+ * `edited`, so starter upgrades and Wikipedia refreshes leave it alone from then on.
+ */
+export async function updateCard(db: BackstoryDB, edit: CardEdit): Promise<Result<Card>> {
+  const problem = cardEditError(edit);
+  if (problem) return fail(problem);
+  try {
+    return await db.transaction('rw', db.cards, async () => {
+      const old = await db.cards.get(edit.cardId);
+      if (!old) return fail('The card was not saved: it no longer exists.');
+      const aliases = cleanAliases(old.name, edit.aliases);
+      const card: Card = {
+        ...old,
+        description: edit.description.trim(),
+        summary: edit.summary.trim(),
+        aliases,
+        keys: cardKeys({ name: old.name, aliases, demonyms: old.demonyms }),
+        edited: true,
+        updatedAt: Date.now(),
+      };
+      await db.cards.put(card);
+      return ok(card);
+    });
+  } catch (error) {
+    return fail(describeWriteError('The card', error));
+  }
+}
+
+/** Deletes a card with its notes, mentions and the look-ups pointing at it. */
+export async function deleteCard(db: BackstoryDB, cardId: string): Promise<Result<{ deleted: boolean; notes: number }>> {
+  try {
+    return await db.transaction('rw', [db.cards, db.notes, db.mentions, db.lookups], async () => {
+      if (!(await db.cards.get(cardId))) return ok({ deleted: false, notes: 0 });
+      const notes = await db.notes.where('cardId').equals(cardId).delete();
+      await db.mentions.where('cardId').equals(cardId).delete();
+      await db.lookups.where('cardId').equals(cardId).delete();
+      await db.cards.delete(cardId);
+      return ok({ deleted: true, notes });
+    });
+  } catch (error) {
+    return fail(describeWriteError('The card', error, 'was not deleted'));
+  }
+}
+
+/**
+ * Merges card `dropId` into `keepId` (the same entity twice): notes, mentions and look-ups move
+ * to the kept card, names are united (the dropped card's name becomes an alias), empty fields
+ * are filled from the dropped card, and the dropped card is deleted. One transaction.
+ */
+export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string): Promise<Result<Card>> {
+  if (keepId === dropId) return fail('A card cannot be merged with itself.');
+  try {
+    return await db.transaction('rw', [db.cards, db.notes, db.mentions, db.lookups], async () => {
+      const [keep, drop] = await db.cards.bulkGet([keepId, dropId]);
+      if (!keep || !drop) return fail('The cards were not merged: one of them no longer exists.');
+      const aliases = cleanAliases(keep.name, [...keep.aliases, drop.name, ...drop.aliases]);
+      const demonyms = [...new Set([...(keep.demonyms ?? []), ...(drop.demonyms ?? [])])];
+      const merged: Card = {
+        ...keep,
+        aliases,
+        description: keep.description || drop.description,
+        summary: keep.summary || drop.summary,
+        image: keep.image ?? drop.image,
+        url: keep.url ?? drop.url,
+        wikidata: keep.wikidata ?? drop.wikidata,
+        edited: true,
+        updatedAt: Date.now(),
+        createdAt: Math.min(keep.createdAt, drop.createdAt),
+      };
+      if (demonyms.length) merged.demonyms = demonyms;
+      for (const k of ['image', 'url', 'wikidata'] as const) if (merged[k] === undefined) delete merged[k];
+      merged.keys = cardKeys(merged);
+      await db.notes.where('cardId').equals(dropId).modify({ cardId: keepId });
+      const keptUrls = new Set((await db.mentions.where('cardId').equals(keepId).toArray()).map((m) => m.url));
+      await db.mentions.where('cardId').equals(dropId).modify((m, ref) => {
+        if (keptUrls.has(m.url)) delete (ref as { value?: unknown }).value; // already met there
+        else m.cardId = keepId;
+      });
+      await db.lookups.where('cardId').equals(dropId).modify({ cardId: keepId });
+      await db.cards.delete(dropId);
+      await db.cards.put(merged);
+      return ok(merged);
+    });
+  } catch (error) {
+    return fail(describeWriteError('The merged card', error));
+  }
+}
