@@ -38,6 +38,10 @@ export interface HoverCardProps {
 
 type Loaded = BackgroundReplies['getCard'];
 
+/** How often, and how many times, a pending look-up is asked again (ms, count). */
+const PENDING_POLL_MS = 1500;
+const PENDING_POLLS = 8;
+
 /**
  * The hover card: a non-modal dialog next to the hovered name, holding the entity's card (or what
  * the page tells about it) and the reader's notes. Card data and note changes go through the
@@ -49,8 +53,8 @@ export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProp
   const root = useRef<HTMLDivElement>(null);
   const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases.slice(0, 50) };
 
-  const refresh = useCallback(async (): Promise<string | null> => {
-    const r = await send('getCard', ask);
+  const refresh = useCallback(async (retry = false): Promise<string | null> => {
+    const r = await send('getCard', retry ? { ...ask, retry } : ask);
     if (!r.ok) {
       setError(r.error);
       return r.error;
@@ -64,6 +68,15 @@ export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProp
     setData(null);
     void refresh();
   }, [refresh]);
+
+  // A Wikipedia look-up still running answers "pending": ask again a few times until it settles.
+  const polls = useRef(0);
+  useEffect(() => {
+    if (data?.lookup?.status !== 'pending' || polls.current >= PENDING_POLLS) return;
+    polls.current++;
+    const timer = setTimeout(() => void refresh(), PENDING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [data, refresh]);
 
   // Placement is applied straight to the element after each render and on scroll/resize, so the
   // card follows its name without a re-render and never moves the page's own layout.
@@ -87,6 +100,14 @@ export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProp
     view.addEventListener('resize', place, { passive: true, signal: ctl.signal });
     return () => ctl.abort();
   }, [place]);
+
+  /** The reader picked one of Wikipedia's candidate articles for this name. */
+  async function chooseArticle(title: string): Promise<string | null> {
+    const r = await send('chooseArticle', { name: entity.name, kind: entity.kind, title });
+    if (!r.ok) return r.error;
+    setData(r.value);
+    return null;
+  }
 
   async function createCard(): Promise<void> {
     const r = await send('createCard', ask);
@@ -131,6 +152,9 @@ export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProp
         card={data?.card ?? null}
         seenIn={data?.seenIn}
         onCreateCard={data ? createCard : undefined}
+        lookup={data?.lookup}
+        onChoose={chooseArticle}
+        onRetry={() => refresh(true)}
       />
       {!data && !error && <p class="bs-muted">Loading…</p>}
       {error && (

@@ -77,7 +77,7 @@ export class Article {
 
   /** Builds the article-wide context (which words occur in lower case / Title case). */
   context(): DocContext {
-    const ctx: DocContext = { lowerSeen: new Set(), titleSeen: new Set(), agg: new Map() };
+    const ctx: DocContext = { lex: this.lex, stamp: ++this.lex.stamp, agg: new Map() };
     this.forEach((a) => {
       for (const s of a.sentences) addToContext(ctx, a.info, s.from, s.to);
     });

@@ -13,8 +13,9 @@ export const SLOTS = 56;
 /** Per-token facts computed once per article and shared by all feature templates. */
 export interface TokenInfo {
   lower: string[];
-  /** Word-cache id of each token (see Lexicon). */
+  /** Word-cache id of each token, and of its folded form (see Lexicon). */
   wid: Int32Array;
+  lid: Int32Array;
   /** Hash of the normalised word (lower-case, digits folded to 0). */
   wh: Int32Array;
   /** Hash of the collapsed word shape ("Xx", "X.X.", "d-d"). */
@@ -27,8 +28,9 @@ export interface TokenInfo {
 
 /** Article-wide facts: which words appear in lower case, which in Title case mid-sentence, and around which words. */
 export interface DocContext {
-  lowerSeen: Set<number>;
-  titleSeen: Set<number>;
+  /** The word cache holding the per-word stamps, and this article's stamp. */
+  lex: Lexicon;
+  stamp: number;
   /** Per capitalised word hash: feature ids of its neighbours elsewhere in the article (at most AGG_MAX). */
   agg: Map<number, number[]>;
 }
@@ -40,12 +42,13 @@ const AGG_MAX = 6;
 export function tokenInfo(tokens: Token[], lex: Lexicon): TokenInfo {
   const n = tokens.length;
   const info: TokenInfo = {
-    lower: new Array<string>(n), wid: new Int32Array(n), wh: new Int32Array(n), sh: new Int32Array(n), cls: new Uint8Array(n),
+    lower: new Array<string>(n), wid: new Int32Array(n), lid: new Int32Array(n), wh: new Int32Array(n), sh: new Int32Array(n), cls: new Uint8Array(n),
     flags: new Uint8Array(n), anyFlags: 0,
   };
   for (let i = 0; i < n; i++) {
     const id = lex.id(tokens[i]!.text);
     info.wid[i] = id;
+    info.lid[i] = lex.lid[id]!;
     info.lower[i] = lex.lower[id]!;
     info.wh[i] = lex.wh[id]!;
     info.sh[i] = lex.sh[id]!;
@@ -102,8 +105,8 @@ export function addToContext(ctx: DocContext, info: TokenInfo, from: number, to:
   if (isCapsRange(info, from, to)) return;
   for (let i = from; i < to; i++) {
     const c = info.cls[i];
-    if (c === Cls.Lower) ctx.lowerSeen.add(info.wh[i]!);
-    else if (c === Cls.Title && i > from && info.cls[i - 1] !== Cls.Other) ctx.titleSeen.add(info.wh[i]!);
+    if (c === Cls.Lower) ctx.lex.lowerStamp[info.lid[i]!] = ctx.stamp;
+    else if (c === Cls.Title && i > from && info.cls[i - 1] !== Cls.Other) ctx.lex.titleStamp[info.lid[i]!] = ctx.stamp;
   }
 }
 
@@ -162,7 +165,8 @@ export function featurize(
       if (gm1 & (1 << b)) out[k++] = mix(26, b);
       if (gp1 & (1 << b)) out[k++] = mix(27, b);
     }
-    const docBits = (ctx.lowerSeen.has(w) ? 1 : 0) | (ctx.titleSeen.has(w) ? 2 : 0);
+    const l = info.lid[i]!;
+    const docBits = (ctx.lex.lowerStamp[l] === ctx.stamp ? 1 : 0) | (ctx.lex.titleStamp[l] === ctx.stamp ? 2 : 0);
     out[k++] = mix(28, docBits | (c0 << 2) | (init << 5) | (caps << 6));
     if (numLine) out[k++] = mix(29, s);
     out[k++] = mix(31, cm1 * 8 + c0, cp1);

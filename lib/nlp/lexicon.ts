@@ -55,7 +55,7 @@ export function shapeOf(t: string): string {
 }
 
 /** Grows a typed array to at least `n` elements. */
-function grow<T extends Int32Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T {
+function grow<T extends Int32Array | Uint8Array | Uint32Array>(a: T, n: number, make: (n: number) => T): T {
   if (a.length >= n) return a;
   const b = make(Math.max(n, a.length * 2));
   b.set(a);
@@ -71,6 +71,14 @@ export class Lexicon {
   cls = new Uint8Array(4096);
   /** Rule flags of each word (see word-flags.ts). */
   flags = new Uint8Array(4096);
+  /** Id of each word's folded form (lower case, digits as 0), shared by "Nato", "NATO" and "nato". */
+  lid = new Int32Array(4096);
+  private lowerIds = new Map<string, number>();
+  /** Per folded form: the article stamp when last seen in lower case / capitalised mid-sentence. */
+  lowerStamp = new Uint32Array(4096);
+  titleStamp = new Uint32Array(4096);
+  /** Current article stamp (see DocContext); stamps replace per-article sets. */
+  stamp = 0;
   /** Bumped whenever ids are invalidated, so caches keyed by id know to clear. */
   generation = 0;
 
@@ -83,6 +91,9 @@ export class Lexicon {
     if (this.lower.length < MAX_WORDS) return;
     this.map = new Map();
     this.lower = [];
+    this.lowerIds = new Map();
+    this.lowerStamp = new Uint32Array(4096);
+    this.titleStamp = new Uint32Array(4096);
     this.generation++;
   }
 
@@ -98,8 +109,20 @@ export class Lexicon {
       this.sh = grow(this.sh, id + 1, (n) => new Int32Array(n));
       this.cls = grow(this.cls, id + 1, (n) => new Uint8Array(n));
       this.flags = grow(this.flags, id + 1, (n) => new Uint8Array(n));
+      this.lid = grow(this.lid, id + 1, (n) => new Int32Array(n));
     }
-    this.wh[id] = hashString(/\d/.test(lower) ? lower.replace(/\d/g, '0') : lower);
+    const folded = /\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
+    let lid = this.lowerIds.get(folded);
+    if (lid === undefined) {
+      lid = this.lowerIds.size;
+      this.lowerIds.set(folded, lid);
+      if (lid >= this.lowerStamp.length) {
+        this.lowerStamp = grow(this.lowerStamp, lid + 1, (n) => new Uint32Array(n));
+        this.titleStamp = grow(this.titleStamp, lid + 1, (n) => new Uint32Array(n));
+      }
+    }
+    this.lid[id] = lid;
+    this.wh[id] = hashString(folded);
     this.sh[id] = hashString(shapeOf(text));
     this.cls[id] = caseClass(text);
     this.flags[id] = wordFlags(lower);

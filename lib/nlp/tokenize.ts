@@ -26,7 +26,7 @@ export interface Sentence {
  * or dots, and finally any single code point (astral characters stay whole).
  */
 const TOKEN_RE =
-  /(?:\p{L}\.){2,}|\p{N}+(?:[.,:/-]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:(?:[-&]|['’](?![sS](?![\p{L}\p{N}])))[\p{L}\p{M}\p{N}]+)*|['’][sS](?![\p{L}\p{N}])|-{2,}|\.{2,}|\S/gu;
+  /(?:\p{L}\.){2,}|\p{N}+(?:[.,:/-]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:(?:[-&]|['’](?![sS](?![\p{L}\p{N}])))[\p{L}\p{M}\p{N}]+)*|['’][sS](?![\p{L}\p{N}])|-{2,}|\.{2,}|\S/uy;
 
 /** Words that keep a following full stop: honorifics, titles, company suffixes, months. */
 const ABBREVIATIONS = new Set(
@@ -50,37 +50,42 @@ function atLineEnd(text: string, i: number): boolean {
   return true;
 }
 
+/** JavaScript's \s, as char codes (the tokeniser skips these without a regex). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Splits `text` into tokens with exact UTF-16 offsets (linear time). */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let lastEnd = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const start = m.index;
-    let end = start + m[0].length;
-    let tok = m[0];
+  const n = text.length;
+  let pos = 0;
+  while (pos < n) {
+    // Skip white space by hand, noting line breaks; the sticky regex then only measures the token,
+    // which avoids allocating a match array per token.
+    let nl = false;
+    let c = text.charCodeAt(pos);
+    while (isSpace(c)) {
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) nl = true;
+      if (++pos >= n) return out;
+      c = text.charCodeAt(pos);
+    }
+    const start = pos;
+    TOKEN_RE.lastIndex = start;
+    let end = TOKEN_RE.test(text) ? TOKEN_RE.lastIndex : start + 1;
+    let tok = text.slice(start, end);
     // "Dr." and single initials "J." keep their full stop, like the CoNLL tokens they were trained on,
     // except at the end of a line, where the stop ends the sentence ("... Lear Corp.").
     if (text.charCodeAt(end) === 46 && (isAbbreviation(tok) || /^\p{Lu}$/u.test(tok)) && !atLineEnd(text, end + 1)) {
       end++;
       tok = text.slice(start, end);
-      TOKEN_RE.lastIndex = end;
     } else if (tok.length > 2 && tok.charCodeAt(tok.length - 1) === 46 && atLineEnd(text, end)) {
       end--;
       tok = text.slice(start, end);
-      TOKEN_RE.lastIndex = end;
-    }
-    let nl = false;
-    for (let i = lastEnd; i < start; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
-        nl = true;
-        break;
-      }
     }
     out.push({ text: tok, start, end, nl });
-    lastEnd = end;
+    pos = end;
   }
   return out;
 }
