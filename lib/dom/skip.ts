@@ -89,6 +89,9 @@ function tokens(s: string): string[] {
 /** True for navigation, asides, share bars, comments, related links, ads and similar furniture. */
 export function isFurniture(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
+  // An article's own <header> holds its headline and standfirst, which readers hover too; a
+  // site's masthead <header> has no <h1> and sits outside <article>.
+  if (tag === 'HEADER' && (el.querySelector('h1') || el.parentElement?.closest('article'))) return false;
   if (FURNITURE_TAGS.has(tag)) return true;
   // Elements that announce the article are never furniture, whatever their class says.
   if (tag === 'MAIN' || tag === 'ARTICLE' || /articleBody/i.test(el.getAttribute('itemprop') ?? '')) return false;

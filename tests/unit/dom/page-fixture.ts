@@ -1,12 +1,12 @@
 /**
- * Loads a real news page (copied from ../shared/pages, see fixtures/pages/NOTICE.md) into its own
- * inert happy-dom window (no scripts, no network).
+ * Loads a real news page from ../shared/pages (beside the project, on every developer machine and
+ * in CI) into its own inert happy-dom window (no scripts, no network).
  */
 import { readFileSync } from 'node:fs';
 import { URL as NodeURL, fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 
-export const PAGES_DIR = fileURLToPath(new NodeURL('./fixtures/pages', import.meta.url));
+export const PAGES_DIR = fileURLToPath(new NodeURL('../../../../shared/pages', import.meta.url));
 
 const quiet = { log() {}, warn() {}, error() {}, info() {}, debug() {} } as unknown as Console;
 
