@@ -46,7 +46,9 @@ export function applySpanRules(a: PieceAnalysis, spans: TSpan[], gaz: Gazetteer)
 
 /**
  * The reader's card names win: each capitalised match of a known name becomes a span
- * of the card's kind (named after the card), replacing tagger spans it overlaps.
+ * of the card's kind, replacing tagger spans it overlaps. The span keeps its own surface
+ * text as its name, so within-article resolution still links "Stoltenberg" to "Jens
+ * Stoltenberg"; the background matches entities to cards by name and alias.
  */
 export function applyKnown(a: PieceAnalysis, spans: TSpan[], known: PhraseMap<{ name: string; kind: EntityKind }>): TSpan[] {
   if (!known.size) return spans;
@@ -57,7 +59,7 @@ export function applyKnown(a: PieceAnalysis, spans: TSpan[], known: PhraseMap<{ 
     if (c !== 1 && c !== 2 && c !== 3) continue; // names start with a capital
     const m = known.longestAt(lower, i);
     if (!m) continue;
-    found.push({ from: i, to: i + m.len, kind: m.value.kind, name: m.value.name });
+    found.push({ from: i, to: i + m.len, kind: m.value.kind });
     i += m.len - 1;
   }
   if (!found.length) return spans;

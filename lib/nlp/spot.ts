@@ -103,5 +103,26 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
   mentions.sort((x, y) => x.block - y.block || x.start - y.start);
   const extra: Mention[] = [];
   art.forEach((a) => propagate(a, names, mentions, extra));
-  return resolveMentions(mentions.concat(extra), blocks);
+  return resolveMentions(splitPairs(mentions.concat(extra)), blocks);
+}
+
+/**
+ * "Nato-Russia relations": a hyphenated pair of names that each stand alone elsewhere in the
+ * article is two mentions, not a third entity. "Nato-Russia Council" (with a head noun) is kept.
+ */
+function splitPairs(mentions: Mention[]): Mention[] {
+  const kindOf = new Map<string, EntityKind>();
+  for (const m of mentions) if (m.kind !== 'event' && !kindOf.has(m.text.toLowerCase())) kindOf.set(m.text.toLowerCase(), m.kind);
+  return mentions.flatMap((m): Mention[] => {
+    const hy = m.kind === 'event' || m.kind === 'person' ? -1 : m.text.indexOf('-');
+    if (hy <= 0 || /[\s-]/.test(m.text.slice(hy + 1))) return [m];
+    const a = m.text.slice(0, hy), b = m.text.slice(hy + 1);
+    const ka = kindOf.get(a.toLowerCase()), kb = kindOf.get(b.toLowerCase());
+    // Only pairs of organisations and places ("Nato-Russia", "US-China"); "Smith-Jones" stays whole.
+    if (!ka || !kb || ka === 'person' || kb === 'person') return [m];
+    return [
+      { block: m.block, start: m.start, end: m.start + hy, kind: ka, text: a },
+      { block: m.block, start: m.start + hy + 1, end: m.end, kind: kb, text: b },
+    ];
+  });
 }
