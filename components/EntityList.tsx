@@ -72,6 +72,7 @@ export function EntityList<E extends ListEntity>({ entities, onChoose }: EntityL
               <li key={e.key}>
                 <button type="button" class="bs-entity" data-key={e.key} aria-label={entityLabel(e)} onClick={() => onChoose(e)}>
                   <span class="bs-entity-name">{e.name}</span>
+                  {/* A space, so the visible text "Nato 4" stays words of the accessible name (WCAG 2.5.3). */}{' '}
                   <span class="bs-count" aria-hidden="true">
                     {e.count}
                   </span>

@@ -25,6 +25,8 @@ export interface HoverEntity {
   aliases: string[];
   /** Mentions on this page. */
   count: number;
+  /** Opened from the keyboard: focus moves to the card's heading (a hover leaves focus alone). */
+  focus?: boolean;
 }
 
 export interface HoverCardProps {
@@ -92,6 +94,14 @@ export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProp
     el.style.visibility = 'visible';
   }, [anchor, onClose]);
   useLayoutEffect(place);
+  // After place() made the card visible (a hidden element cannot take focus).
+  useLayoutEffect(() => {
+    if (!entity.focus) return;
+    const heading = root.current?.querySelector<HTMLElement>('h2');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [entity]);
   useEffect(() => {
     const view = root.current?.ownerDocument.defaultView;
     if (!view) return;

@@ -12,16 +12,26 @@ export default defineContentScript({
   async main(ctx) {
     try {
       // Imported here so nothing but registration data is evaluated at build time.
-      const [{ startPage }, { sendToBackground }, { serveTab }] = await Promise.all([
-        import('./page-controller'),
-        import('../../lib/messaging/client'),
-        import('../../lib/messaging/serve'),
-      ]);
-      const page = startPage(document, sendToBackground, ctx.signal);
+      const [{ startPage }, { sendToBackground }, { serveTab }, { readSettings, watchSettings }, { siteDisabled }] =
+        await Promise.all([
+          import('./page-controller'),
+          import('../../lib/messaging/client'),
+          import('../../lib/messaging/serve'),
+          import('../../lib/settings/store'),
+          import('../../lib/settings/schema'),
+        ]);
+      const settings = await readSettings();
+      // A site the reader turned Backstory off on: no marks, no card, no listeners.
+      if (siteDisabled(settings, location.hostname)) return;
+      const page = startPage(document, sendToBackground, ctx.signal, settings);
+      ctx.onInvalidated(watchSettings((next) => page.applySettings(next)));
       const stop = serveTab(
         {
           getPageState: () => ({ ok: true, value: page.getPageState() }),
           revealEntity: ({ key }) => ({ ok: true, value: page.revealEntity(key) }),
+          getArticleText: () => ({ ok: true, value: page.getArticleText() }),
+          revealPassage: ({ block, start, end }) => ({ ok: true, value: page.revealPassage(block, start, end) }),
+          pageCommand: ({ command }) => ({ ok: true, value: page.pageCommand(command) }),
         },
         (m) => console.debug(m),
       );

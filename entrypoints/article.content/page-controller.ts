@@ -3,7 +3,7 @@
  * the background to spot names, mark them, drive the hover card, answer the popup, and pick up
  * paragraphs the page adds later. Every step is guarded: nothing ever throws into the page.
  */
-import type { PageEntity, PageState, TabReplies } from '../../lib/messaging/protocol';
+import type { PageCommand, PageEntity, PageState, TabReplies } from '../../lib/messaging/protocol';
 import type { SendFn } from '../../components/HoverCard';
 import type { BlockSpan } from '../../lib/entity';
 import { findArticle } from '../../lib/dom/article';
@@ -13,6 +13,10 @@ import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
 import { createSlice } from '../../lib/dom/scheduler';
 import { HOST_TAG } from '../../lib/dom/skip';
 import { createCardHost } from './card-host';
+import { findPublished } from '../../lib/dom/article-date';
+import { flashRange } from '../../lib/dom/flash';
+import { MarkNavigator } from '../../lib/dom/keyboard-nav';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 
 /** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
 export const RESCAN_DELAY_MS = 500;
@@ -21,6 +25,9 @@ export const RESCAN_DELAY_MS = 500;
 export interface TabApi {
   getPageState(): TabReplies['getPageState'];
   revealEntity(key: string): TabReplies['revealEntity'];
+  getArticleText(): TabReplies['getArticleText'];
+  revealPassage(block: number, start: number, end: number): TabReplies['revealPassage'];
+  pageCommand(command: PageCommand): TabReplies['pageCommand'];
 }
 
 /** Logs quietly: debug level never shows up as a page error. */
@@ -33,7 +40,12 @@ function quiet(error: unknown): void {
  * Starts Backstory on `doc` and returns the tab-message handlers at once; `done` resolves (never
  * rejects) when the first pass is marked.
  */
-export function startPage(doc: Document, send: SendFn, signal: AbortSignal): TabApi & { done: Promise<void> } {
+export function startPage(
+  doc: Document,
+  send: SendFn,
+  signal: AbortSignal,
+  initial: Settings = DEFAULT_SETTINGS,
+): TabApi & { done: Promise<void>; applySettings(settings: Settings): void } {
   const blocks: TextBlock[] = [];
   const entities = new Map<string, PageEntity>();
   const marks = new Marks(doc);
@@ -41,13 +53,25 @@ export function startPage(doc: Document, send: SendFn, signal: AbortSignal): Tab
   let root: Element | null = null;
   const page = () => ({ url: doc.location?.href ?? '', title: doc.title ?? '' });
 
+  // Settings and the keyboard path (focus ring, kinds shown, marking style, marks toggled off).
+  let settings = initial;
+  let byKeyboard = false;
+  const nav = new MarkNavigator(doc);
+  nav.setDisplay({ kinds: settings.kinds, markStyle: settings.markStyle });
   const intent = new HoverIntent({
     onOpen: (mark) => safe(() => openCard(mark)),
-    onClose: () => safe(() => host.hide()),
+    onClose: () => safe(() => {
+      host.hide();
+      if (settings.markStyle === 'hover') nav.focus(null);
+    }),
+    get openDelayMs() {
+      return settings.hoverDelayMs;
+    },
   });
   const host = createCardHost(doc, { send, page, onClose: () => intent.close() });
   signal.addEventListener('abort', () => {
     intent.dispose();
+    nav.dispose();
     marks.clear();
     host.dispose();
   });
@@ -62,13 +86,15 @@ export function startPage(doc: Document, send: SendFn, signal: AbortSignal): Tab
 
   function openCard(mark: Mark): void {
     const e = entities.get(mark.key);
-    if (!e) return;
+    if (!e || !nav.kindShown(mark.kind)) return;
+    // "Off until hover": the ring shows which name the open card is about.
+    if (byKeyboard || settings.markStyle === 'hover') nav.focus(mark);
     const anchor = () => {
       if (!mark.range.startContainer.isConnected) return null;
       const r = mark.range.getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     };
-    host.show({ key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, count: e.count }, anchor);
+    host.show({ key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, count: e.count, focus: byKeyboard }, anchor);
   }
 
   /** Scans `scopes` (the article, or subtrees added since) and marks what ONE spotBlocks call spots. */
@@ -99,11 +125,13 @@ export function startPage(doc: Document, send: SendFn, signal: AbortSignal): Tab
       if (range && block && e) batch.push({ key: e.key, kind: e.kind, range, pieces: piecesFor(block, s.start, s.end) });
       if (slice.expired()) {
         marks.add(batch);
+        nav.track(batch);
         batch = [];
         await slice.next();
       }
     }
     marks.add(batch);
+    nav.track(batch);
   }
 
   /** Coalesces added nodes into one rescan per RESCAN_DELAY_MS. */
@@ -147,6 +175,32 @@ export function startPage(doc: Document, send: SendFn, signal: AbortSignal): Tab
       intent.open(mark);
       return { revealed: true };
     },
+    getArticleText() {
+      const published = findPublished(doc, root);
+      return { blocks: blocks.map((b) => b.text), ...(published ? { published } : {}) };
+    },
+    revealPassage(block, start, end) {
+      const b = blocks[block];
+      const range = b ? rangeFor(b, start, Math.min(end, b.text.length)) : null;
+      return { revealed: range ? flashRange(doc, range) : false };
+    },
+    pageCommand(command) {
+      if (command === 'toggle-marks') {
+        nav.setDisplay({ shown: !nav.shown });
+        return { done: true, marksShown: nav.shown };
+      }
+      const mark = nav.step(command === 'next-name' ? 1 : -1);
+      const e = mark && entities.get(mark.key);
+      if (!mark || !e) return { done: false };
+      mark.range.startContainer.parentElement?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+      byKeyboard = true; // the card opens with focus on its heading; Escape gives focus back
+      try {
+        intent.open(mark);
+      } finally {
+        byKeyboard = false;
+      }
+      return { done: true, name: e.name };
+    },
   };
 
   const done = (async () => {
@@ -156,5 +210,9 @@ export function startPage(doc: Document, send: SendFn, signal: AbortSignal): Tab
     await scanAndMark([root]);
     watch(root);
   })().catch(quiet);
-  return { ...api, done };
+  const applySettings = (next: Settings): void => {
+    settings = next;
+    nav.setDisplay({ kinds: next.kinds, markStyle: next.markStyle });
+  };
+  return { ...api, done, applySettings };
 }

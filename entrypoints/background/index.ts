@@ -8,6 +8,8 @@ import { loadDetector } from './detector-loader';
 import { installShippedStarterCards } from './starter-loader';
 import { createLookupService } from '@/lib/lookup/service';
 import { createMenus, onMenuClick } from './context-menu';
+import { listenForCommands, runCommand } from './commands';
+import { readSettings, watchSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
   // One database and one detector per worker lifetime; the model loads on the first spotBlocks.
@@ -40,6 +42,18 @@ export default defineBackground(() => {
   });
   // A database cleared by the reader (or a missed onInstalled) gets the starter set back.
   void db.cards.count().then((n) => (n === 0 ? install('empty database') : undefined));
+
+  // Keyboard commands go to the active tab. `backstoryCommand(name, tabId?)` on the worker's global
+  // runs one by hand (DevTools console, end-to-end tests: a browser shortcut cannot be synthesised).
+  listenForCommands();
+  (globalThis as { backstoryCommand?: typeof runCommand }).backstoryCommand = runCommand;
+  // Settings synced from another browser: the look-up code reads `lookups` from storage.local.
+  const mirrorLookups = (s: { lookups: boolean }) =>
+    browser.storage.local.get('lookups').then((got) =>
+      got.lookups === s.lookups ? undefined : browser.storage.local.set({ lookups: s.lookups }),
+    );
+  watchSettings((s) => void mirrorLookups(s).catch(() => undefined));
+  void readSettings().then((s) => (s.updatedAt > 0 ? mirrorLookups(s) : undefined)).catch(() => undefined);
 
   // Look-ups read their settings (storage.local `lookups`, `lookupBaseUrl`) on every call.
   const lookup = createLookupService({ db });

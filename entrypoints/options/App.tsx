@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { exportFileName, exportJson, exportMarkdownZip } from '../../lib/notebook/export';
 import { importBackstory, summariseImport } from '../../lib/notebook/import';
 import { formatBytes, type OptionsDeps } from './deps';
+import { SettingsForm } from './SettingsForm';
 
 /** What the page knows about the browser's storage for Backstory. */
 interface StorageState {
@@ -92,6 +93,14 @@ export function App({ deps }: { deps: OptionsDeps }) {
           Open notebook
         </a>
       </p>
+      {deps.settings && (
+        <section aria-labelledby="opt-settings">
+          <h2 class="nb-h2" id="opt-settings">
+            On news pages
+          </h2>
+          <SettingsForm api={deps.settings} />
+        </section>
+      )}
       <section aria-labelledby="opt-storage">
         <h2 class="nb-h2" id="opt-storage">
           Storage

@@ -1,4 +1,5 @@
 import type { BackstoryDB } from '../../lib/db/schema';
+import type { SettingsApi } from './SettingsForm';
 
 /** The parts of navigator.storage the options page uses (absent in some browsers). */
 export interface StorageApi {
@@ -14,6 +15,8 @@ export interface OptionsDeps {
   /** Offers `data` to the reader as a file download named `fileName`. */
   download: (data: Blob, fileName: string) => void;
   now: () => Date;
+  /** The reader's settings; the form is left out when absent. */
+  settings?: SettingsApi;
 }
 
 /** "0 B", "12 KB", "3.4 MB", "1.2 GB". */

@@ -4,6 +4,8 @@ import { uiCss } from '../../components/styles';
 import { openBackstoryDB } from '../../lib/db/schema';
 import { App } from './App';
 import type { OptionsDeps } from './deps';
+import { settingsCss } from './SettingsForm';
+import { readSettings, watchSettings, writeSettings } from '../../lib/settings/store';
 
 /** Saves a blob through a temporary download link (no "downloads" permission needed). */
 function download(data: Blob, fileName: string): void {
@@ -19,14 +21,15 @@ function download(data: Blob, fileName: string): void {
 }
 
 const style = document.createElement('style');
-style.textContent = uiCss + notebookCss;
+style.textContent = uiCss + notebookCss + settingsCss;
 document.head.append(style);
 
 const root = document.getElementById('app');
 if (root) {
   openBackstoryDB()
     .then((db) => {
-      const deps: OptionsDeps = { db, storage: navigator.storage, download, now: () => new Date() };
+      const settings = { read: () => readSettings(), write: (p: Parameters<typeof writeSettings>[0]) => writeSettings(p), watch: watchSettings };
+      const deps: OptionsDeps = { db, storage: navigator.storage, download, now: () => new Date(), settings };
       render(<App deps={deps} />, root);
     })
     .catch((error: unknown) => {

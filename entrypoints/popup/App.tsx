@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { PageEntity, PageState, Result, TabReplies } from '../../lib/messaging/protocol';
 import { EntityList } from '../../components/EntityList';
 import { EntityDetail } from './EntityDetail';
+import { TimelinePanel } from '../../components/Timeline';
 import type { PopupDeps } from './deps';
 
 /** What the popup knows about its tab. */
@@ -43,6 +44,7 @@ function viewOf(tabId: number, res: Result<TabReplies['getPageState']>): View {
 export function App({ deps }: { deps: PopupDeps }) {
   const [view, setView] = useState<View>({ s: 'loading' });
   const [chosen, setChosen] = useState<PageEntity | null>(null);
+  const [timeline, setTimeline] = useState(false);
   const lastKey = useRef<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -109,10 +111,38 @@ export function App({ deps }: { deps: PopupDeps }) {
         onBack={() => setChosen(null)}
       />
     );
+  } else if (timeline) {
+    const tabId = view.tabId;
+    body = (
+      <>
+        <div class="bs-card-actions bs-detail-nav">
+          <button type="button" class="bs-btn" onClick={() => setTimeline(false)}>
+            <span aria-hidden="true">←</span> Back to list
+          </button>
+        </div>
+        <TimelinePanel
+          load={() => deps.sendToTab(tabId, 'getArticleText', {})}
+          entities={view.page.entities}
+          reveal={async (p) => {
+            const r = await deps.sendToTab(tabId, 'revealPassage', p);
+            return r.ok && r.value.revealed;
+          }}
+          onChooseEntity={setChosen}
+        />
+      </>
+    );
   } else {
     const n = view.page.entities.length;
     body = (
       <div ref={listRef}>
+        {n > 0 && (
+          <div class="bs-card-actions">
+            {/* The article's dates as a line, oldest first (components/Timeline.tsx). */}
+            <button type="button" class="bs-btn" onClick={() => setTimeline(true)}>
+              Timeline
+            </button>
+          </div>
+        )}
         {n > 0 && (
           <p class="bs-muted bs-page-line">
             {n} {n === 1 ? 'name' : 'names'} on <span class="bs-page-title">{view.page.title || 'this page'}</span>

@@ -99,17 +99,36 @@ export type BackgroundMessageType = keyof typeof backgroundSchemas;
 export type BackgroundPayload<T extends BackgroundMessageType> = v.InferInput<(typeof backgroundSchemas)[T]>;
 export type BackgroundParsed<T extends BackgroundMessageType> = v.InferOutput<(typeof backgroundSchemas)[T]>;
 
+/** The keyboard commands the content script carries out on the page (manifest `commands` names). */
+export const PAGE_COMMANDS = ['next-name', 'previous-name', 'toggle-marks'] as const;
+export type PageCommand = (typeof PAGE_COMMANDS)[number];
+
 /** Payload schemas of messages an extension page (popup) sends to a tab's content script. */
 export const tabSchemas = {
   /** What the page mentions; a tab without the content script does not answer. */
   getPageState: v.object({}),
   /** Open the hover card for an entity on the page (from the popup). */
   revealEntity: v.object({ key: v.string() }),
+  /** The article's text blocks (as scanned, in reading order) and its publication date (timeline). */
+  getArticleText: v.object({}),
+  /** Scroll to block characters [start, end) and flash them (timeline entry → its sentence). */
+  revealPassage: v.object({
+    block: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+  /** A keyboard command forwarded by the background (manifest `commands`; see PAGE_COMMANDS). */
+  pageCommand: v.object({ command: v.picklist(PAGE_COMMANDS) }),
 } as const;
 
 export interface TabReplies {
   getPageState: PageState | { noArticle: true; url: string; title: string };
   revealEntity: { revealed: boolean };
+  /** `published`: ISO date or timestamp of the article, when the page says. */
+  getArticleText: { blocks: string[]; published?: string };
+  revealPassage: { revealed: boolean };
+  /** `name`: the entity whose card opened (next/previous); `marksShown`: after toggle-marks. */
+  pageCommand: { done: boolean; name?: string; marksShown?: boolean };
 }
 export type TabMessageType = keyof typeof tabSchemas;
 export type TabPayload<T extends TabMessageType> = v.InferInput<(typeof tabSchemas)[T]>;

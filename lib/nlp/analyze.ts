@@ -9,6 +9,7 @@ import type { Gazetteer } from './gazetteer';
 import { viterbi, tagKind, isB, type EmissionSource } from './tagger';
 import type { Lexicon } from './lexicon';
 import type { IntrinsicCache } from './emission-cache';
+import type { ContextCache } from './context-cache';
 
 /** Longest piece of a block analysed at once, in UTF-16 units. */
 const PIECE_CHARS = 20_000;
@@ -53,8 +54,9 @@ export function toPieces(blocks: string[]): Piece[] {
 
 /** Tokenises one piece. */
 export function analyzePiece(p: Piece, lex: Lexicon): PieceAnalysis {
-  const tokens = tokenize(p.text);
-  return { ...p, tokens, sentences: splitSentences(tokens), info: tokenInfo(tokens, lex) };
+  const ids: number[] = [];
+  const tokens = tokenize(p.text, lex, ids);
+  return { block: p.block, offset: p.offset, text: p.text, tokens, sentences: splitSentences(tokens), info: tokenInfo(tokens, lex, ids) };
 }
 
 /** Iterates piece analyses, from cache when the article is small, recomputed when it is huge. */
@@ -126,6 +128,7 @@ function capNear(cls: Uint8Array, i: number, from: number, to: number): boolean 
 /** Tags one analysed piece and returns its spans (token ranges with kind index). */
 export function tagPiece(
   a: PieceAnalysis, ctx: DocContext, gaz: Gazetteer, w: EmissionSource, trans: Float32Array, cache: IntrinsicCache, sc: Scratch,
+  rows: ContextCache,
 ): TokSpan[] {
   const spans: TokSpan[] = [];
   const T = w.nTags, { emit, feats } = sc;
@@ -137,13 +140,13 @@ export function tagPiece(
       const c = cls[from + i]!;
       if (!closed && (c === 0 || c === 4 || c === 5) && !capNear(cls, from + i, from, to)) {
         closed = true;
-        emit.fill(-1e9, i * T + 1, i * T + T);
-        emit[i * T] = 0;
+        emit[i * T] = 0; // the only column Viterbi reads for a closed token
       }
       sc.closed[i] = closed ? 1 : 0;
     }
     featurize(a.info, from, to, ctx, gaz, sc.gaz, feats, false, sc.closed);
     for (let i = 0; i < to - from; i++) if (!sc.closed[i]) w.addScores(feats, i * SLOTS, emit, i * T);
+    rows.add(a.info, from, to, ctx, sc.closed, emit);
     viterbi(emit, to - from, T, trans, sc.tags, sc.score, sc.back, sc.closed);
     let open: TokSpan | null = null;
     for (let i = 0; i <= to - from; i++) {

@@ -21,7 +21,8 @@ export class IntrinsicCache {
 
   /**
    * Writes the intrinsic scores of word `id` into emit[so .. so+nTags). Returns true
-   * for a closed word (always O): its row is then final and it needs no other features.
+   * for a closed word (always O): only emit[so] (tag O) is then written, as decoding
+   * reads nothing else for it, and it needs no other features.
    */
   fill(id: number, emit: Float32Array, so: number): boolean {
     const T = this.w.nTags, lex = this.lex;
@@ -39,8 +40,13 @@ export class IntrinsicCache {
       }
       state = this.has[id] = closed ? 2 : 1;
     }
+    // A closed word's row is only ever read at tag O (Viterbi gives closed tokens one column).
+    if (state === 2) {
+      emit[so] = 0;
+      return true;
+    }
     for (let t = 0; t < T; t++) emit[so + t] = this.scores[id * T + t]!;
-    return state === 2;
+    return false;
   }
 
   private resize(clear: boolean): void {

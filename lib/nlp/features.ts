@@ -38,15 +38,15 @@ export interface DocContext {
 /** Most aggregated context features per word. */
 const AGG_MAX = 6;
 
-/** Computes TokenInfo for all tokens of a text through the word cache. */
-export function tokenInfo(tokens: Token[], lex: Lexicon): TokenInfo {
+/** Computes TokenInfo for all tokens of a text through the word cache (`ids`: their word ids, if known). */
+export function tokenInfo(tokens: Token[], lex: Lexicon, ids?: number[]): TokenInfo {
   const n = tokens.length;
   const info: TokenInfo = {
     lower: new Array<string>(n), wid: new Int32Array(n), lid: new Int32Array(n), wh: new Int32Array(n), sh: new Int32Array(n), cls: new Uint8Array(n),
     flags: new Uint8Array(n), anyFlags: 0,
   };
   for (let i = 0; i < n; i++) {
-    const id = lex.id(tokens[i]!.text);
+    const id = ids ? ids[i]! : lex.id(tokens[i]!.text);
     info.wid[i] = id;
     info.lid[i] = lex.lid[id]!;
     info.lower[i] = lex.lower[id]!;
@@ -110,12 +110,14 @@ export function addToContext(ctx: DocContext, info: TokenInfo, from: number, to:
   }
 }
 
-const BOS = 0x51a7, EOS = 0x3e05;
+/** Stand-in word/shape hashes before the first and after the last token of a run. */
+export const BOS = 0x51a7, EOS = 0x3e05;
 
 /**
  * Fills `out[(i-from)*SLOTS ...]` with the feature ids of each token of the sentence [from, to).
  * `gazBits` is scratch space of at least (to-from) bytes. With `intrinsic` false the
- * word-intrinsic features are left out (the caller adds their cached weights); tokens
+ * features whose weights the detector caches are left out: the word-intrinsic ones
+ * (IntrinsicCache) and those of templates 11-16, 21, 22, 28 and 31 (ContextCache); tokens
  * marked in `closed` get no features at all.
  */
 export function featurize(
@@ -142,19 +144,21 @@ export function featurize(
     const sm1 = i > from ? sh[i - 1]! : BOS, sp1 = i + 1 < to ? sh[i + 1]! : EOS;
     const cm1 = i > from ? cls[i - 1]! : 6, cp1 = i + 1 < to ? cls[i + 1]! : 6;
     const init = i === first ? 1 : 0;
-    if (intrinsic) k = intrinsicFeatures(lower[i]!, w, s, c0, out, k);
-    out[k++] = mix(11, wm1);
-    out[k++] = mix(12, wp1);
-    out[k++] = mix(13, wm2);
-    out[k++] = mix(14, wp2);
-    out[k++] = mix(15, sm1);
-    out[k++] = mix(16, sp1);
+    if (intrinsic) {
+      k = intrinsicFeatures(lower[i]!, w, s, c0, out, k);
+      out[k++] = mix(11, wm1);
+      out[k++] = mix(12, wp1);
+      out[k++] = mix(13, wm2);
+      out[k++] = mix(14, wp2);
+      out[k++] = mix(15, sm1);
+      out[k++] = mix(16, sp1);
+      out[k++] = mix(21, init, s);
+      if (init) out[k++] = mix(22, w);
+    }
     out[k++] = mix(17, sm1, s);
     out[k++] = mix(18, s, sp1);
     out[k++] = mix(19, wm1, w);
     out[k++] = mix(20, w, wp1);
-    out[k++] = mix(21, init, s);
-    if (init) out[k++] = mix(22, w);
     if (caps) {
       out[k++] = mix(23, w);
       out[k++] = mix(24, s);
@@ -167,9 +171,9 @@ export function featurize(
     }
     const l = info.lid[i]!;
     const docBits = (ctx.lex.lowerStamp[l] === ctx.stamp ? 1 : 0) | (ctx.lex.titleStamp[l] === ctx.stamp ? 2 : 0);
-    out[k++] = mix(28, docBits | (c0 << 2) | (init << 5) | (caps << 6));
+    if (intrinsic) out[k++] = mix(28, docBits | (c0 << 2) | (init << 5) | (caps << 6));
     if (numLine) out[k++] = mix(29, s);
-    out[k++] = mix(31, cm1 * 8 + c0, cp1);
+    if (intrinsic) out[k++] = mix(31, cm1 * 8 + c0, cp1);
     out[k++] = mix(32, docBits, w);
     const agg = c0 === Cls.Title || c0 === Cls.Caps ? ctx.agg.get(w) : undefined;
     if (agg) for (const f of agg) out[k++] = f;

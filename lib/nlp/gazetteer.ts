@@ -19,12 +19,20 @@ export function normTok(t: string): string {
   return t.toLowerCase().replace(/’/g, "'");
 }
 
-/** A phrase dictionary: token-sequence key -> value, with per-first-token maximum phrase length. */
+/** A trie node: the value of the phrase ending here, and the next tokens of longer phrases. */
+class PhraseNode<V> {
+  value: V | undefined = undefined;
+  next: Map<string, PhraseNode<V>> | null = null;
+}
+
+/**
+ * A phrase dictionary: token-sequence key -> value. Stored as a trie over normalised
+ * tokens, so look-ups walk token strings (interned by the word cache, hashes cached)
+ * and never build joined keys.
+ */
 export class PhraseMap<V> {
-  private readonly map = new Map<string, V>();
-  private readonly first = new Map<string, number>();
-  /** Proper prefixes of multi-word phrases, so look-ups stop as soon as no phrase can match. */
-  private readonly prefixes = new Set<string>();
+  private readonly root = new Map<string, PhraseNode<V>>();
+  private count = 0;
 
   /** Adds a phrase; `merge` combines a value with one already stored for the same key. */
   add(phrase: string, value: V, merge?: (old: V, v: V) => V): void {
@@ -34,20 +42,31 @@ export class PhraseMap<V> {
   /** Adds a phrase given as normalised token texts (see normTok). */
   addTokens(toks: string[], value: V, merge?: (old: V, v: V) => V): void {
     if (toks.length === 0) return;
-    const key = toks.join(' ');
-    for (let n = 1; n < toks.length; n++) this.prefixes.add(toks.slice(0, n).join(' '));
-    const old = this.map.get(key);
-    this.map.set(key, old !== undefined && merge ? merge(old, value) : value);
-    this.first.set(toks[0]!, Math.max(this.first.get(toks[0]!) ?? 0, toks.length));
+    let level = this.root, node: PhraseNode<V> | undefined;
+    for (let i = 0; i < toks.length; i++) {
+      node = level.get(toks[i]!);
+      if (!node) level.set(toks[i]!, (node = new PhraseNode<V>()));
+      if (i + 1 < toks.length) level = node.next ??= new Map();
+    }
+    const old = node!.value;
+    if (old === undefined) this.count++;
+    node!.value = old !== undefined && merge ? merge(old, value) : value;
   }
 
   /** The value stored for a space-joined key of normalised tokens. */
   get(key: string): V | undefined {
-    return this.map.get(key);
+    if (key.indexOf(' ') < 0) return this.root.get(key)?.value;
+    let level: Map<string, PhraseNode<V>> | null = this.root, node: PhraseNode<V> | undefined;
+    for (const t of key.split(' ')) {
+      node = level?.get(t);
+      if (!node) return undefined;
+      level = node.next;
+    }
+    return node?.value;
   }
 
   get size(): number {
-    return this.map.size;
+    return this.count;
   }
 
   /**
@@ -55,17 +74,17 @@ export class PhraseMap<V> {
    * Returns the phrase length in tokens and its value.
    */
   longestAt(lower: string[], i: number, limit = lower.length): { len: number; value: V } | null {
-    const max = this.first.get(lower[i]!);
-    if (max === undefined) return null;
-    let key = lower[i]!;
-    let best: { len: number; value: V } | null = null;
-    for (let n = 1; n <= max && i + n <= limit; n++) {
-      if (n > 1) key += ' ' + lower[i + n - 1];
-      const v = this.map.get(key);
-      if (v !== undefined) best = { len: n, value: v };
-      if (!this.prefixes.has(key)) break;
+    let node = this.root.get(lower[i]!);
+    let bestLen = 0, bestValue: V | undefined;
+    for (let n = 1; node; n++) {
+      if (node.value !== undefined) {
+        bestLen = n;
+        bestValue = node.value;
+      }
+      if (!node.next || i + n >= limit) break;
+      node = node.next.get(lower[i + n]!);
     }
-    return best;
+    return bestLen ? { len: bestLen, value: bestValue! } : null;
   }
 }
 

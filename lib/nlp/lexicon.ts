@@ -64,7 +64,11 @@ function grow<T extends Int32Array | Uint8Array | Uint32Array>(a: T, n: number, 
 
 /** The word cache. */
 export class Lexicon {
-  private map = new Map<string, number>();
+  /** Open-addressing table over the token texts' hashes: slot -> id + 1 (0 = empty). */
+  private slots = new Int32Array(1 << 13);
+  private hashes = new Int32Array(4096);
+  /** Each word's exact token text (interned: tokens share these strings). */
+  text: string[] = [];
   lower: string[] = [];
   wh = new Int32Array(4096);
   sh = new Int32Array(4096);
@@ -89,7 +93,8 @@ export class Lexicon {
   /** Clears the cache if it has grown too large; call only between articles. */
   maybeReset(): void {
     if (this.lower.length < MAX_WORDS) return;
-    this.map = new Map();
+    this.slots = new Int32Array(1 << 13);
+    this.text = [];
     this.lower = [];
     this.lowerIds = new Map();
     this.lowerStamp = new Uint32Array(4096);
@@ -99,9 +104,36 @@ export class Lexicon {
 
   /** The id of a token text, computing its facts on first sight. */
   id(text: string): number {
-    let id = this.map.get(text);
-    if (id !== undefined) return id;
-    id = this.lower.length;
+    return this.idAt(text, 0, text.length);
+  }
+
+  /**
+   * The id of the token `src[start, end)`. Known words are found by hashing the characters
+   * in place, so the tokeniser needs no substring per token (it reuses `text[id]`).
+   */
+  idAt(src: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1, len = end - start;
+    let slot = h & mask;
+    for (let e = this.slots[slot]!; e !== 0; e = this.slots[slot]!) {
+      const cand = e - 1;
+      if (this.hashes[cand] === h) {
+        const t = this.text[cand]!;
+        if (t.length === len) {
+          let k = 0;
+          while (k < len && t.charCodeAt(k) === src.charCodeAt(start + k)) k++;
+          if (k === len) return cand;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    return this.add(start === 0 && end === src.length ? src : src.slice(start, end), h, slot);
+  }
+
+  /** Adds a new word whose hash is `h` at free table slot `slot`. */
+  private add(text: string, h: number, slot: number): number {
+    const id = this.lower.length;
     const lower = normTok(text);
     this.lower.push(lower);
     if (id >= this.wh.length) {
@@ -126,7 +158,22 @@ export class Lexicon {
     this.sh[id] = hashString(shapeOf(text));
     this.cls[id] = caseClass(text);
     this.flags[id] = wordFlags(lower);
-    this.map.set(text, id);
+    this.text.push(text);
+    this.hashes = grow(this.hashes, id + 1, (n) => new Int32Array(n));
+    this.hashes[id] = h;
+    this.slots[slot] = id + 1;
+    // Keep the table at most half full, so probes stay short.
+    if ((id + 1) * 2 > this.slots.length) this.rehash();
     return id;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2), mask = slots.length - 1;
+    for (let id = 0; id < this.text.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
   }
 }

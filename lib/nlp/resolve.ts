@@ -43,11 +43,12 @@ export function initials(name: string): string {
 }
 
 /** Majority kind per surface key; ties go to the kind seen first. */
-function majorityKinds(ms: Mention[]): Map<string, EntityKind> {
+function majorityKinds(ms: Mention[], keys: string[]): Map<string, EntityKind> {
   const votes = new Map<string, Map<EntityKind, number>>();
-  for (const m of ms) {
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
     if (m.name) continue;
-    const k = nameKey(m.text);
+    const k = keys[i]!;
     const v = votes.get(k) ?? new Map<EntityKind, number>();
     v.set(m.kind, (v.get(m.kind) ?? 0) + 1);
     votes.set(k, v);
@@ -72,14 +73,14 @@ function majorityKinds(ms: Mention[]): Map<string, EntityKind> {
 }
 
 /** Acronyms in brackets right after their expansion: "North Atlantic Treaty Organization (Nato)". */
-function findAcronyms(ms: Mention[], blocks: string[]): Map<string, Mention> {
+function findAcronyms(ms: Mention[], keys: string[], blocks: string[]): Map<string, Mention> {
   const out = new Map<string, Mention>();
   for (let i = 0; i + 1 < ms.length; i++) {
     const a = ms[i]!, b = ms[i + 1]!;
     if (a.block !== b.block || a.name || b.name || b.start - a.end > 4) continue;
     const between = blocks[a.block]!.slice(a.end, b.start);
     const after = blocks[b.block]!.slice(b.end, b.end + 3);
-    const acr = nameKey(b.text);
+    const acr = keys[i + 1]!;
     if (/^\s*\(\s*$/.test(between) && /^\s*\)/.test(after) && initials(a.text) === acr.replace(/[^a-z0-9]/g, '')) out.set(acr, a);
   }
   return out;
@@ -91,11 +92,13 @@ function findAcronyms(ms: Mention[], blocks: string[]): Map<string, Mention> {
  */
 export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResult {
   const ms = [...mentions].sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
-  const acronyms = findAcronyms(ms, blocks);
-  const kinds = majorityKinds(ms);
+  // Each mention's surface key, computed once (names repeat, and these are fresh substrings).
+  const keys = ms.map((m) => nameKey(m.text));
+  const acronyms = findAcronyms(ms, keys, blocks);
+  const kinds = majorityKinds(ms, keys);
   // An acronym takes its expansion's kind everywhere in the article.
   for (const [acr, exp] of acronyms) kinds.set(acr, exp.kind);
-  for (const m of ms) if (!m.name) m.kind = kinds.get(nameKey(m.text)) ?? m.kind;
+  for (let i = 0; i < ms.length; i++) if (!ms[i]!.name) ms[i]!.kind = kinds.get(keys[i]!) ?? ms[i]!.kind;
 
   // Canonical surface key for each mention; union through `link`.
   const link = new Map<string, string>();
@@ -104,7 +107,7 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
     for (let guard = 0; link.has(r) && guard < 50; guard++) r = link.get(r)!;
     return r;
   };
-  const keyOf = (m: Mention) => `${m.kind}:${nameKey(m.name ?? m.text)}`;
+  const keyOf = (m: Mention, i: number) => `${m.kind}:${m.name ? nameKey(m.name) : keys[i]!}`;
 
   for (const [acr, exp] of acronyms) {
     const k = `${exp.kind}:${acr}`, target = `${exp.kind}:${nameKey(exp.text)}`;
@@ -113,7 +116,8 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
 
   // Short person names link to the fullest person name containing them at the start or end.
   // Linear: every leading and trailing word run of a full name points at its longest owner.
-  const persons = new Set(ms.filter((m) => m.kind === 'person' && !m.name).map((m) => nameKey(m.text)));
+  const persons = new Set<string>();
+  for (let i = 0; i < ms.length; i++) if (ms[i]!.kind === 'person' && !ms[i]!.name) persons.add(keys[i]!);
   const owner = new Map<string, string>();
   for (const q of persons) {
     const w = q.split(' ');
@@ -133,9 +137,10 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
   const byKey = new Map<string, { e: ArticleEntity; forms: Map<string, boolean> }>();
   const spans: BlockSpan[] = [];
   let lastBlock = -1, lastEnd = 0;
-  for (const m of ms) {
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
     if (m.block === lastBlock && m.start < lastEnd) continue; // overlaps an earlier, longer span
-    const key = find(keyOf(m));
+    const key = find(keyOf(m, i));
     let ent = byKey.get(key);
     if (!ent) {
       ent = { e: { key, name: m.name ?? m.text, kind: m.kind, aliases: [], count: 0 }, forms: new Map() };

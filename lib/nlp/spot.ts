@@ -12,6 +12,7 @@ import { resolveMentions, type Mention } from './resolve';
 import type { ModelData } from './detector';
 import { Lexicon } from './lexicon';
 import { IntrinsicCache } from './emission-cache';
+import { ContextCache } from './context-cache';
 
 /** A reader's card name used as an extra dictionary at detection time. */
 export interface KnownName {
@@ -67,13 +68,15 @@ function propagate(a: PieceAnalysis, names: PhraseMap<KnownName>, taken: Mention
 export interface Runtime {
   lex: Lexicon;
   cache: IntrinsicCache;
+  rows: ContextCache;
   scratch: Scratch;
 }
 
 /** Creates the per-detector runtime state for a model. */
 export function createRuntime(model: ModelData): Runtime {
   const lex = new Lexicon();
-  return { lex, cache: new IntrinsicCache(model.tagger.weights, lex, model.tagger.open), scratch: new Scratch(model.tagger.weights.nTags) };
+  const w = model.tagger.weights;
+  return { lex, cache: new IntrinsicCache(w, lex, model.tagger.open), rows: new ContextCache(w, lex), scratch: new Scratch(model.tagger.weights.nTags) };
 }
 
 /** Runs the whole pipeline on an article given as blocks. */
@@ -86,7 +89,7 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
   // Names tagged once are tagged the same way everywhere; the reader's card names are found too.
   const names = new PhraseMap<KnownName>();
   art.forEach((a) => {
-    const raw = tagPiece(a, ctx, model.gazetteer, weights, trans, rt.cache, sc);
+    const raw = tagPiece(a, ctx, model.gazetteer, weights, trans, rt.cache, sc, rt.rows);
     const tagged = applySpanRules(a, raw.map((s) => ({ from: s.from, to: s.to, kind: kinds[s.kind]! })), model.gazetteer);
     const spans = applyKnown(a, findEvents(a, tagged), known);
     toMentions(a, spans, mentions, names);
@@ -111,6 +114,8 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
  * article is two mentions, not a third entity. "Nato-Russia Council" (with a head noun) is kept.
  */
 function splitPairs(mentions: Mention[]): Mention[] {
+  // Most articles have no candidate pair: skip building the kind table then.
+  if (!mentions.some((m) => m.kind !== 'event' && m.kind !== 'person' && m.text.indexOf('-') > 0)) return mentions;
   const kindOf = new Map<string, EntityKind>();
   for (const m of mentions) if (m.kind !== 'event' && !kindOf.has(m.text.toLowerCase())) kindOf.set(m.text.toLowerCase(), m.kind);
   return mentions.flatMap((m): Mention[] => {

@@ -71,30 +71,54 @@ export function allowed(prev: number, t: number, nTags: number): boolean {
 
 /**
  * Viterbi decoding of `n` tokens given emission scores (n × T) and transitions
- * ((T+1) × T, −∞ on forbidden moves). Tokens flagged in `closed` can only take tag O.
+ * ((T+1) × T, −∞ on BIO-forbidden moves). Tokens flagged in `closed` can only take tag O
+ * (only their column O of `emit` is read).
  * Writes the best tag sequence to `out`. Linear in n.
+ *
+ * Specialised to BIO: an I- tag can only follow the B- or I- tag of its kind (every other
+ * move into it is −∞ in `trans`), so it has two candidate predecessors instead of T; and
+ * after a closed token only O is reachable. Both give the same path as the full search.
  */
 export function viterbi(
   emit: Float32Array, n: number, T: number, trans: Float32Array, out: Uint8Array,
   score: Float64Array = new Float64Array(n * T), back: Uint8Array = new Uint8Array(n * T), closed?: Uint8Array,
 ): void {
   if (n === 0) return;
-  // BIO constraints are baked into `trans` as −∞, so no per-step checks are needed.
-  for (let t = 0; t < T; t++) score[t] = emit[t]! + trans[T * T + t]!;
+  let prevClosed = closed !== undefined && closed[0] === 1;
+  for (let t = 0; t < T; t++) score[t] = prevClosed && t > 0 ? -Infinity : emit[t]! + trans[T * T + t]!;
   for (let i = 1; i < n; i++) {
     const cur = i * T, prev = cur - T;
     // A closed word can only be O: one column instead of T.
-    const tn = closed && closed[i] ? 1 : T;
+    const isClosed = closed !== undefined && closed[i] === 1;
+    const tn = isClosed ? 1 : T;
     for (let t = tn; t < T; t++) score[cur + t] = -Infinity;
-    for (let t = 0; t < tn; t++) {
-      let best = -Infinity, arg = 0;
-      for (let p = 0; p < T; p++) {
-        const v = score[prev + p]! + trans[p * T + t]!;
-        if (v > best) { best = v; arg = p; }
+    if (prevClosed) {
+      // Only O was reachable at the previous token (the other scores are −∞).
+      const s0 = score[prev]!;
+      for (let t = 0; t < tn; t++) {
+        score[cur + t] = s0 + trans[t]! + emit[cur + t]!;
+        back[cur + t] = 0;
       }
-      score[cur + t] = best + emit[cur + t]!;
-      back[cur + t] = arg;
+    } else {
+      for (let t = 0; t < tn; t++) {
+        let best = -Infinity, arg = 0;
+        if (t === 0 || (t & 1) === 1) {
+          for (let p = 0; p < T; p++) {
+            const v = score[prev + p]! + trans[p * T + t]!;
+            if (v > best) { best = v; arg = p; }
+          }
+        } else {
+          // I- tag t: predecessors B- (t − 1) and I- (t) of the same kind, in that order.
+          const vb = score[prev + t - 1]! + trans[(t - 1) * T + t]!;
+          if (vb > best) { best = vb; arg = t - 1; }
+          const vi = score[prev + t]! + trans[t * T + t]!;
+          if (vi > best) { best = vi; arg = t; }
+        }
+        score[cur + t] = best + emit[cur + t]!;
+        back[cur + t] = arg;
+      }
     }
+    prevClosed = isClosed;
   }
   let best = -Infinity, arg = 0;
   for (let t = 0; t < T; t++) if (score[(n - 1) * T + t]! > best) { best = score[(n - 1) * T + t]!; arg = t; }

@@ -56,8 +56,38 @@ function isSpace(c: number): boolean {
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Splits `text` into tokens with exact UTF-16 offsets (linear time). */
-export function tokenize(text: string): Token[] {
+const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/**
+ * End of the token at `start` (first char code `c`) for the common ASCII cases, without
+ * the regex: a plain letter-initial word ("Nato", "said", "G7") or a lone punctuation mark.
+ * Returns -1 whenever TOKEN_RE could match differently (digits, dots, hyphens, apostrophes,
+ * ampersands, non-ASCII), so the regex stays the single definition of a token.
+ */
+function asciiTokenEnd(text: string, start: number, c: number): number {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    let j = start + 1;
+    if (text.charCodeAt(j) === 46) return -1; // "J." / "U.S.": dotted forms
+    while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) j++;
+    if (j === text.length) return j;
+    const d = text.charCodeAt(j);
+    return d === 45 || d === 38 || d === 39 || d === 0x2019 || d >= 128 ? -1 : j;
+  }
+  if (c < 128 && !(c >= 48 && c <= 57) && c !== 39 && c !== 45 && c !== 46) return start + 1;
+  return -1;
+}
+
+/** A word cache that interns token texts (see Lexicon): `idAt` finds or adds `src[start, end)`. */
+export interface Interner {
+  idAt(src: string, start: number, end: number): number;
+  readonly text: string[];
+}
+
+/**
+ * Splits `text` into tokens with exact UTF-16 offsets (linear time). With an interner,
+ * token texts are the interner's shared strings and each token's word id is pushed to `ids`.
+ */
+export function tokenize(text: string, lex?: Interner, ids?: number[]): Token[] {
   const out: Token[] = [];
   const n = text.length;
   let pos = 0;
@@ -72,18 +102,23 @@ export function tokenize(text: string): Token[] {
       c = text.charCodeAt(pos);
     }
     const start = pos;
-    TOKEN_RE.lastIndex = start;
-    let end = TOKEN_RE.test(text) ? TOKEN_RE.lastIndex : start + 1;
-    let tok = text.slice(start, end);
+    let end = asciiTokenEnd(text, start, c);
+    if (end < 0) {
+      TOKEN_RE.lastIndex = start;
+      end = TOKEN_RE.test(text) ? TOKEN_RE.lastIndex : start + 1;
+    }
     // "Dr." and single initials "J." keep their full stop, like the CoNLL tokens they were trained on,
     // except at the end of a line, where the stop ends the sentence ("... Lear Corp.").
-    if (text.charCodeAt(end) === 46 && (isAbbreviation(tok) || /^\p{Lu}$/u.test(tok)) && !atLineEnd(text, end + 1)) {
-      end++;
-      tok = text.slice(start, end);
-    } else if (tok.length > 2 && tok.charCodeAt(tok.length - 1) === 46 && atLineEnd(text, end)) {
-      end--;
-      tok = text.slice(start, end);
-    }
+    if (text.charCodeAt(end) === 46) {
+      const tok = text.slice(start, end);
+      if ((isAbbreviation(tok) || /^\p{Lu}$/u.test(tok)) && !atLineEnd(text, end + 1)) end++;
+    } else if (end - start > 2 && text.charCodeAt(end - 1) === 46 && atLineEnd(text, end)) end--;
+    let tok: string;
+    if (lex) {
+      const id = lex.idAt(text, start, end);
+      tok = lex.text[id]!;
+      ids!.push(id);
+    } else tok = text.slice(start, end);
     out.push({ text: tok, start, end, nl });
     pos = end;
   }

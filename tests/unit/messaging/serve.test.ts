@@ -119,7 +119,14 @@ describe('tab router', () => {
   it('answers extension pages and refuses content scripts and other extensions', async () => {
     const getPageState = vi.fn(async () => ({ ok: true as const, value: { noArticle: true as const, url: 'u', title: 't' } }));
     const revealEntity = vi.fn(async ({ key }: { key: string }) => ({ ok: true as const, value: { revealed: key === 'person:jens stoltenberg' } }));
-    serveTab({ getPageState, revealEntity }, () => undefined);
+    const pageCommand = vi.fn(({ command }: { command: string }) => ({ ok: true as const, value: { done: command === 'next-name' } }));
+    const getArticleText = vi.fn(() => ({ ok: true as const, value: { blocks: ['x'] } }));
+    const revealPassage = vi.fn(({ block }: { block: number }) => ({ ok: true as const, value: { revealed: block === 0 } }));
+    serveTab({ getPageState, revealEntity, pageCommand, getArticleText, revealPassage }, () => undefined);
+    expect((await deliver(envelope('revealPassage', { block: 0, start: 1, end: 4 }), fromPopup())).reply).toEqual({ ok: true, value: { revealed: true } });
+    expect((await deliver(envelope('revealPassage', { block: -1, start: 0, end: 1 }), fromPopup())).reply).toMatchObject({ ok: false });
+    expect((await deliver(envelope('pageCommand', { command: 'next-name' }), fromPopup())).reply).toEqual({ ok: true, value: { done: true } });
+    expect((await deliver(envelope('pageCommand', { command: 'rm -rf' }), fromPopup())).reply).toMatchObject({ ok: false });
     expect((await deliver(envelope('getPageState', {}), fromPopup())).reply).toEqual({ ok: true, value: { noArticle: true, url: 'u', title: 't' } });
     expect((await deliver(envelope('revealEntity', { key: 'person:jens stoltenberg' }), fromPopup())).reply).toEqual({ ok: true, value: { revealed: true } });
     expect((await deliver(envelope('getPageState', {}), fromTab())).reply).toMatchObject({ ok: false });

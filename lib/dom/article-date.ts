@@ -1,0 +1,79 @@
+/**
+ * The article's publication date, read from the page without any date library (the content script
+ * stays small): meta article:published_time (and kin), JSON-LD datePublished, a <time datetime>,
+ * or a visible "Updated: October 20, 2021, 4:07 PM" / "Published 20 Oct 2021" line.
+ * Returns an ISO string (the page's own, or "YYYY-MM-DD" built from a visible line) or undefined.
+ */
+
+const META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="pubdate"]',
+  'meta[name="date"]',
+  'meta[property="og:published_time"]',
+  'meta[property="article:modified_time"]',
+];
+const ISO = /^\d{4}-\d{2}-\d{2}/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// "October 20, 2021" or "20 October 2021" (abbreviations allowed) after Updated/Published/Posted.
+const LINE =
+  /\b(?:updated|published|posted|first published|last updated)\s*(?:on)?\s*:?\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?(?:([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4}))/i;
+
+/** Finds datePublished in a JSON-LD value (objects, arrays, @graph), depth-limited. */
+function fromJsonLd(value: unknown, depth = 0): string | undefined {
+  if (depth > 5 || !value || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = fromJsonLd(v, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const o = value as Record<string, unknown>;
+  if (typeof o.datePublished === 'string' && ISO.test(o.datePublished)) return o.datePublished;
+  return (
+    fromJsonLd(o['@graph'], depth + 1) ??
+    fromJsonLd(
+      Object.values(o).filter((v) => typeof v === 'object'),
+      depth + 1,
+    )
+  );
+}
+
+/** "YYYY-MM-DD" from a visible date line, or undefined. */
+export function dateFromLine(text: string): string | undefined {
+  const m = LINE.exec(text);
+  if (!m) return undefined;
+  const [monthWord, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
+  const month = MONTHS.indexOf((monthWord ?? '').slice(0, 3).toLowerCase()) + 1;
+  const d = Number(day);
+  if (month === 0 || d < 1 || d > 31) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The article's publication date (ISO), looked for inside `root` first for <time> and date lines. */
+export function findPublished(doc: Document, root: Element | null): string | undefined {
+  try {
+    for (const sel of META) {
+      const c = doc.querySelector(sel)?.getAttribute('content')?.trim();
+      if (c && ISO.test(c)) return c;
+    }
+    for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+      try {
+        const found = fromJsonLd(JSON.parse(s.textContent ?? ''));
+        if (found) return found;
+      } catch {
+        /* a page's broken JSON-LD is not our problem */
+      }
+    }
+    for (const scope of root ? [root, doc] : [doc]) {
+      const t = scope.querySelector('time[datetime]')?.getAttribute('datetime')?.trim();
+      if (t && ISO.test(t)) return t;
+    }
+    const text = (root ?? doc.body)?.textContent?.slice(0, 200_000) ?? '';
+    return dateFromLine(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The keyboard path to the marks: a focus ring (its own CSS highlight, `backstory-focus`, so the
+ * page's DOM is never touched) that steps from one marked name to the next in reading order, and
+ * which marks are shown at all (kinds the reader chose, marking style, the "toggle marks" command).
+ *
+ * Hiding a kind takes its highlight out of CSS.highlights and keeps it aside; showing puts the same
+ * Highlight back, so marks added meanwhile (by Marks, which still holds that object) reappear too.
+ */
+import { ENTITY_KINDS, type EntityKind } from '../entity';
+import { HIGHLIGHT_PREFIX, type Mark } from './highlights';
+
+/** Name of the focus-ring highlight in CSS.highlights. */
+export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}focus`;
+
+/** The look the reader chose (mirrors lib/settings' MarkStyle, kept local so lib/dom stays standalone). */
+export type MarkLook = 'underline' | 'background' | 'hover';
+
+/** What is shown: kinds marked, the look, and whether marks are toggled off. */
+export interface MarkDisplay {
+  kinds: readonly EntityKind[];
+  markStyle: MarkLook;
+  shown: boolean;
+}
+
+// Same hues as highlights.ts: the "background" look tints instead of underlining.
+const TINTS: Record<EntityKind, string> = { person: '#d9480f', organization: '#1c7ed6', place: '#2b8a3e', event: '#ae3ec9' };
+
+/**
+ * The ring must read on any page and in any theme: black text on yellow with a thick double
+ * underline, so it is not told by colour alone. `!important` beats the kind rules whatever order
+ * the adopted sheets end up in.
+ */
+function navCss(look: MarkLook): string {
+  const ring =
+    `::highlight(${FOCUS_HIGHLIGHT}){background-color:#ffd43b !important;color:#000 !important;` +
+    'text-decoration-line:underline !important;text-decoration-style:double !important;' +
+    'text-decoration-thickness:3px !important;text-decoration-color:#000 !important;}';
+  if (look !== 'background') return ring;
+  const tints = ENTITY_KINDS.map(
+    (k) => `::highlight(${HIGHLIGHT_PREFIX}${k}){text-decoration-line:none !important;background-color:${TINTS[k]}40 !important;}`,
+  );
+  return [ring, ...tints].join('\n');
+}
+
+interface Registry {
+  get(name: string): unknown;
+  has(name: string): boolean;
+  set(name: string, h: unknown): void;
+  delete(name: string): boolean;
+}
+type HighlightLike = { add(r: AbstractRange): void; clear(): void; priority?: number };
+
+function registry(): { reg: Registry; make: () => HighlightLike } | null {
+  const g = globalThis as { CSS?: { highlights?: Registry }; Highlight?: new () => HighlightLike };
+  const Highlight = g.Highlight;
+  if (!g.CSS?.highlights || typeof Highlight !== 'function') return null;
+  return { reg: g.CSS.highlights, make: () => new Highlight() };
+}
+
+/** -1, 0 or 1: where `a` starts relative to `b` (marks in another tree sort after). */
+function order(a: Mark, b: Mark): number {
+  try {
+    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  } catch {
+    return 1;
+  }
+}
+
+/** Marks in reading order, a focus ring over one of them, and the visibility of each kind. */
+export class MarkNavigator {
+  private readonly sorted: Mark[] = [];
+  private readonly stash = new Map<EntityKind, unknown>();
+  private display: MarkDisplay = { kinds: ENTITY_KINDS, markStyle: 'underline', shown: true };
+  private ring: HighlightLike | null = null;
+  private sheet: CSSStyleSheet | null = null;
+  /** The mark the ring is on (null before the first step). */
+  current: Mark | null = null;
+
+  constructor(private readonly doc: Document) {}
+
+  /** Records marks just added to the page (any order); re-applies visibility to new highlights. */
+  track(marks: readonly Mark[]): void {
+    for (const m of marks) {
+      let lo = 0;
+      let hi = this.sorted.length;
+      // Most batches arrive in reading order: check the end first.
+      const last = this.sorted[hi - 1];
+      if (last && order(last, m) <= 0) lo = hi;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (order(this.sorted[mid] as Mark, m) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.sorted.splice(lo, 0, m);
+    }
+    this.apply();
+  }
+
+  /** True when marks of `kind` are shown to the reader (chosen and not toggled off). */
+  kindShown(kind: EntityKind): boolean {
+    return this.display.kinds.includes(kind);
+  }
+
+  /** Whether the marks are visible (the "toggle marks" command flips it). */
+  get shown(): boolean {
+    return this.display.shown;
+  }
+
+  /** Sets what is shown and how; applies at once. */
+  setDisplay(display: Partial<MarkDisplay>): void {
+    this.display = { ...this.display, ...display };
+    if (this.current && !this.kindShown(this.current.kind)) this.focus(null);
+    this.apply();
+    this.styleOnce(true);
+  }
+
+  /**
+   * Moves the ring `dir` marks along in reading order (wrapping at the ends) and returns that mark.
+   * The first step starts from the top of the viewport. Hidden kinds and marks whose text left the
+   * page are skipped; null when there is nothing to go to.
+   */
+  step(dir: 1 | -1): Mark | null {
+    const usable = (m: Mark) => this.kindShown(m.kind) && m.range.startContainer.isConnected && m.range.getClientRects().length > 0;
+    const n = this.sorted.length;
+    if (n === 0) return null;
+    let i = this.current ? this.sorted.indexOf(this.current) : -1;
+    if (i < 0) {
+      // Nothing focused yet: start just before the first mark in view (or after the last one, going back).
+      const view = this.doc.defaultView;
+      const top = 0;
+      const bottom = view?.innerHeight ?? Number.POSITIVE_INFINITY;
+      const firstInView = this.sorted.findIndex((m) => usable(m) && m.range.getBoundingClientRect().bottom > top);
+      const start = firstInView < 0 ? 0 : firstInView;
+      if (dir === 1) i = start - 1;
+      else {
+        const lastInView = this.sorted.findLastIndex((m) => usable(m) && m.range.getBoundingClientRect().top < bottom);
+        i = lastInView < 0 ? n : lastInView + 1;
+      }
+    }
+    for (let k = 1; k <= n; k++) {
+      const m = this.sorted[(((i + dir * k) % n) + n) % n] as Mark;
+      if (usable(m)) {
+        this.focus(m);
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** Puts the ring on `mark` (null removes it). */
+  focus(mark: Mark | null): void {
+    this.current = mark;
+    const api = registry();
+    if (!api) return;
+    if (!this.ring) {
+      this.ring = api.make();
+      this.ring.priority = 10; // drawn over the kind highlights
+    }
+    this.ring.clear();
+    if (mark) {
+      this.ring.add(mark.range);
+      this.styleOnce();
+      if (!api.reg.has(FOCUS_HIGHLIGHT)) api.reg.set(FOCUS_HIGHLIGHT, this.ring);
+    } else api.reg.delete(FOCUS_HIGHLIGHT);
+  }
+
+  /** Removes the ring and the stylesheet, and gives hidden highlights back (the page is being left). */
+  dispose(): void {
+    this.focus(null);
+    this.stash.clear();
+    this.sorted.length = 0;
+    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    this.sheet = null;
+  }
+
+  /** Takes hidden kinds out of CSS.highlights and puts shown ones back. */
+  private apply(): void {
+    const api = registry();
+    if (!api) return;
+    const { kinds, markStyle, shown } = this.display;
+    for (const kind of ENTITY_KINDS) {
+      const name = HIGHLIGHT_PREFIX + kind;
+      const visible = shown && markStyle !== 'hover' && kinds.includes(kind);
+      if (!visible && api.reg.has(name)) {
+        this.stash.set(kind, api.reg.get(name));
+        api.reg.delete(name);
+      } else if (visible && this.stash.has(kind)) {
+        if (!api.reg.has(name)) api.reg.set(name, this.stash.get(kind));
+        this.stash.delete(kind);
+      }
+    }
+  }
+
+  /** Adopts (or refreshes) the one stylesheet for the ring and the "background" look. */
+  private styleOnce(refresh = false): void {
+    try {
+      if (!this.sheet) {
+        const Sheet = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
+        this.sheet = new Sheet();
+        this.sheet.replaceSync(navCss(this.display.markStyle));
+        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+      } else if (refresh) this.sheet.replaceSync(navCss(this.display.markStyle));
+    } catch {
+      /* constructable stylesheets missing: the ring shows unstyled, nothing breaks */
+    }
+  }
+}

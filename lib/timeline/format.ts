@@ -1,0 +1,36 @@
+/** Words for a timeline date: "2014", "early October 2021", "Monday 18 October 2021", "week of 18 October 2021". */
+import { dayOfIso, type When, weekday } from './calendar';
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "18 October 2021" for "2021-10-18". */
+function longDay(iso: string): string {
+  const d = dayOfIso(iso);
+  return d ? `${d.d} ${MONTH_NAMES[d.m - 1]} ${d.y}` : iso;
+}
+
+/** How a date reads in the timeline; an unresolved one reads as written, marked as relative. */
+export function formatWhen(w: When): string {
+  if (w.kind === 'relative') return `${w.phrase} (date of the article unknown)`;
+  if (w.precision === 'year') return w.value;
+  if (w.precision === 'week') return `Week of ${longDay(w.start)}`;
+  const d = dayOfIso(w.start);
+  if (!d) return w.value;
+  if (w.precision === 'month')
+    return `${w.part ? `${w.part === 'mid' ? 'Mid' : w.part === 'early' ? 'Early' : 'Late'} ` : ''}${MONTH_NAMES[d.m - 1]} ${d.y}`;
+  return `${DAY_NAMES[weekday(d)]} ${longDay(w.start)}`;
+}

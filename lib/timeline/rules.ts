@@ -1,0 +1,202 @@
+/**
+ * Our own rules for what chrono-node does not do the way a news timeline needs: relative phrases
+ * resolved against the ARTICLE's date ("earlier this month", "last week", "Monday" — past unless
+ * the sentence speaks of the future), bare years ("since 2014"), parts of months ("early October").
+ */
+import {
+  addDays,
+  addMonths,
+  type Day,
+  type Part,
+  type Precision,
+  resolvedDay,
+  resolvedMonth,
+  resolvedWeek,
+  resolvedYear,
+  type When,
+  weekday,
+} from './calendar';
+
+/** What a rule knows when it resolves a match. */
+export interface RuleContext {
+  article: Day | null;
+  /** The sentence speaks of the future around the match ("will meet on Friday"). */
+  future: boolean;
+}
+
+/** A rule: a pattern and how to resolve its match; `null` means "a date word, but no date" (blocks chrono). */
+export interface Rule {
+  re: RegExp;
+  resolve(m: RegExpExecArray, ctx: RuleContext): When | null;
+}
+
+export const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+const MONTH_RE = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DAY_RE = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+
+/** Words that may end a future-tense verb group right before a date. */
+export const FUTURE_CUE =
+  /\b(will|'ll|’ll|shall|going to|due to|set to|plans? to|expected to|scheduled to|intends? to|is to|are to|next)\b/i;
+
+const rel = (precision: Precision, phrase: string, part?: Part): When =>
+  part ? { kind: 'relative', precision, phrase, part } : { kind: 'relative', precision, phrase };
+
+/** Unit arithmetic on the article's day. */
+function shift(a: Day, unit: string, n: number): When {
+  if (unit === 'day') return resolvedDay(addDays(a, n));
+  if (unit === 'week') return resolvedWeek(addDays(a, 7 * n));
+  if (unit === 'month') {
+    const x = addMonths(a, n);
+    return resolvedMonth(x.y, x.m);
+  }
+  return resolvedYear(a.y + n);
+}
+
+const OFFSET: Record<string, number> = { this: 0, last: -1, next: 1 };
+
+export const RULES: Rule[] = [
+  // "earlier this month", "later this year", "early this week"
+  {
+    re: /\b(earlier|later|early|late)\s+(?:in\s+)?this\s+(month|year|week)\b/gi,
+    resolve(m, { article }) {
+      const unit = (m[2] ?? '').toLowerCase();
+      const part: Part = /^earl/i.test(m[1] ?? '') ? 'early' : 'late';
+      const precision = unit as Precision;
+      if (!article) return rel(precision, m[0], unit === 'month' ? part : undefined);
+      if (unit === 'month') return resolvedMonth(article.y, article.m, part);
+      return shift(article, unit, 0);
+    },
+  },
+  // "this week", "last month", "next year"
+  {
+    re: /\b(this|last|next)\s+(week|month|year)\b(?![-\s]*(?:old|long))/gi,
+    resolve(m, { article }) {
+      const unit = (m[2] ?? '').toLowerCase();
+      if (!article) return rel(unit as Precision, m[0]);
+      return shift(article, unit, OFFSET[(m[1] ?? '').toLowerCase()] ?? 0);
+    },
+  },
+  // "yesterday", "tomorrow", "tonight"; "today" and "now" are the article's own date, already marked.
+  {
+    re: /\b(yesterday|tomorrow|tonight)\b/gi,
+    resolve(m, { article }) {
+      const w = (m[1] ?? '').toLowerCase();
+      if (!article) return rel('day', m[0]);
+      return resolvedDay(addDays(article, w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0));
+    },
+  },
+  // "two years ago", "a week ago"; vague amounts ("a few days ago") are no point in time.
+  {
+    re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|a few|several|many)\s+(day|week|month|year)s?\s+ago\b/gi,
+    resolve(m, { article }) {
+      const n = NUMBERS[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
+      const unit = (m[2] ?? '').toLowerCase();
+      if (!Number.isFinite(n)) return null;
+      if (!article) return rel(unit as Precision, m[0]);
+      return shift(article, unit, -n);
+    },
+  },
+  // Durations and anchors to another event ("for a week", "a week earlier", "in the years since").
+  {
+    re: /\b(?:for|over|within|in)\s+(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:a|an|few|several|\w+)?\s*(?:days?|weeks?|months?|years?|decades?)\b/gi,
+    resolve: () => null,
+  },
+  {
+    re: /\b(?:a|an|one|two|three|a few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|later|before|after)\b/gi,
+    resolve: () => null,
+  },
+  { re: /\b(?:the\s+)?(?:day|week|month|year)\s+(?:after|before)\b/gi, resolve: () => null },
+  // "early October", "mid-October 2021", "late October"
+  {
+    re: new RegExp(`\\b(early|mid|late)[-\\s](${MONTH_RE})(?:,?\\s+(\\d{4}))?\\b`, 'g'),
+    resolve(m, ctx) {
+      const part = m[1] as Part;
+      const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+      if (m[3]) return resolvedMonth(Number(m[3]), month, part);
+      if (!ctx.article) return rel('month', m[0], part);
+      return resolvedMonth(yearFor(ctx.article, month, 0, ctx.future), month, part);
+    },
+  },
+  // "last July": the most recent July before the article's month.
+  {
+    re: new RegExp(`\\blast\\s+(${MONTH_RE})\\b`, 'g'),
+    resolve(m, { article }) {
+      const month = MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 1;
+      if (!article) return rel('month', m[0]);
+      return resolvedMonth(month < article.m ? article.y : article.y - 1, month);
+    },
+  },
+  // Weekdays (capitalised): past unless the sentence speaks of the future.
+  {
+    re: new RegExp(`\\b(?:(last|next|this(?:\\s+coming)?)\\s+)?(${DAY_RE})\\b`, 'g'),
+    resolve(m, { article, future }) {
+      const target = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
+      const which = (m[1] ?? '').toLowerCase();
+      if (!article) return rel('day', m[0]);
+      const a = weekday(article);
+      const forward = which === 'next' || which.startsWith('this') || (future && which !== 'last');
+      let delta = forward ? (target - a + 7) % 7 : -((a - target + 7) % 7);
+      if (delta === 0 && (which === 'last' || which === 'next')) delta = which === 'last' ? -7 : 7;
+      return resolvedDay(addDays(article, delta));
+    },
+  },
+];
+
+/**
+ * The year of a month (and day) written without one: the latest such date not after the article,
+ * unless the sentence speaks of the future (then the next one not before it). A day up to 60 days
+ * ahead counts as announced (a summit "on October 25") even without a future verb.
+ */
+export function yearFor(article: Day, month: number, day: number, future: boolean): number {
+  const after = month > article.m || (month === article.m && day > article.d);
+  const before = month < article.m || (month === article.m && day > 0 && day < article.d);
+  if (future) return before ? article.y + 1 : article.y;
+  if (!after) return article.y;
+  if (day > 0) {
+    const ahead = (Date.UTC(article.y, month - 1, day) - Date.UTC(article.y, article.m - 1, article.d)) / 86_400_000;
+    if (ahead <= 60) return article.y;
+  }
+  return article.y - 1;
+}
+
+/**
+ * Bare years ("since 2014", "in 2018"), which chrono leaves alone. Skips amounts ("2000 people",
+ * "$2014", "2014%") and numbers glued to other digits or signs.
+ */
+export const BARE_YEAR =
+  /(?<![\d$£€#.,/:^-])\b(1[6-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s+(?!(?:was|has|is|as|his|its|this|does)\b)[a-z]+s\b)/g;
+
+/** Resolves a bare-year match. */
+export function bareYear(m: RegExpExecArray): When {
+  return resolvedYear(Number(m[1]));
+}

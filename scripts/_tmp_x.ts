@@ -1,0 +1,11 @@
+import { buildTimeline } from '../lib/timeline/build';
+import { formatWhen } from '../lib/timeline/format';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { loadDetectorFromDisk } from '../lib/nlp/load-node';
+const d = await loadDetectorFromDisk(path.resolve(import.meta.dirname, '../public/model'));
+const blocks = readFileSync('/work/shared/seed/nato-russia-lowest-point.txt','utf8').split(/\n+/).filter(Boolean);
+const r = d.spot(blocks);
+const t = buildTimeline({ blocks, published: '2021-10-20T16:07:00+04:00', entities: r.entities });
+console.log(t.published);
+for (const e of t.entries) console.log(formatWhen(e.when), '|', e.what, '|', e.entities.map(x=>x.name).join(', '));

@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { dateFromLine, findPublished } from '../../../lib/dom/article-date';
+
+function doc(html: string): Document {
+  const d = document.implementation.createHTMLDocument('t');
+  d.documentElement.innerHTML = html;
+  return d;
+}
+
+describe('findPublished', () => {
+  it('prefers article:published_time, then JSON-LD, then <time>, then a visible line', () => {
+    expect(
+      findPublished(
+        doc(
+          '<head><meta property="article:published_time" content="2021-10-20T16:07:00+04:00"></head><body><time datetime="2020-01-01">x</time></body>',
+        ),
+        null,
+      ),
+    ).toBe('2021-10-20T16:07:00+04:00');
+    expect(
+      findPublished(
+        doc(
+          '<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2017-01-13T03:38:38-05:00"}]}</script>',
+        ),
+        null,
+      ),
+    ).toBe('2017-01-13T03:38:38-05:00');
+    expect(
+      findPublished(
+        doc(
+          '<script type="application/ld+json">{broken</script><article><time datetime="2021-10-20T16:07">Oct 20</time></article>',
+        ),
+        null,
+      ),
+    ).toBe('2021-10-20T16:07');
+    expect(findPublished(doc('<article><p>Text.</p><p>Updated: October 20, 2021, 4:07 PM</p></article>'), null)).toBe(
+      '2021-10-20',
+    );
+    expect(findPublished(doc('<article><p>No date here at all.</p></article>'), null)).toBeUndefined();
+  });
+
+  it('reads the usual visible date lines', () => {
+    expect(dateFromLine('CNNMoney (New York) First published February 1, 2016: 1:28 AM ET')).toBe('2016-02-01');
+    expect(dateFromLine('Published 20 Oct 2021')).toBe('2021-10-20');
+    expect(dateFromLine('Updated: Wednesday, Sept. 3, 2014')).toBe('2014-09-03');
+    expect(dateFromLine('Updated: Smarch 40, 2021')).toBeUndefined();
+  });
+});
