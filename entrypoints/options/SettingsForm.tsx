@@ -5,8 +5,8 @@ import {
   HOVER_DELAY_MAX,
   HOVER_DELAY_MIN,
   MARK_STYLES,
-  normaliseSite,
   type MarkStyle,
+  normaliseSite,
   type Settings,
 } from '../../lib/settings/schema';
 
@@ -124,7 +124,11 @@ export function SettingsForm({ api }: { api: SettingsApi }) {
         <legend>Mark these kinds of names</legend>
         {ENTITY_KINDS.map((k) => (
           <label key={k} class="opt-choice">
-            <input type="checkbox" checked={settings.kinds.includes(k)} onChange={(e) => toggleKind(k, e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={settings.kinds.includes(k)}
+              onChange={(e) => toggleKind(k, e.currentTarget.checked)}
+            />
             {KIND_LABELS[k]}
           </label>
         ))}
@@ -151,7 +155,10 @@ export function SettingsForm({ api }: { api: SettingsApi }) {
             checked={settings.lookups}
             onChange={(e) => {
               const on = e.currentTarget.checked;
-              void save({ lookups: on }, on ? 'Names without a card are looked up on Wikipedia.' : 'Online look-ups are off.');
+              void save(
+                { lookups: on },
+                on ? 'Names without a card are looked up on Wikipedia.' : 'Online look-ups are off.',
+              );
             }}
           />
           Look up names on Wikipedia
@@ -177,7 +184,13 @@ export function SettingsForm({ api }: { api: SettingsApi }) {
       <form class="opt-field" onSubmit={addSite}>
         <label for="opt-site">Turn Backstory off on a site</label>
         <span class="opt-row">
-          <input id="opt-site" type="text" placeholder="bbc.co.uk" value={site} onInput={(e) => setSite(e.currentTarget.value)} />
+          <input
+            id="opt-site"
+            type="text"
+            placeholder="bbc.co.uk"
+            value={site}
+            onInput={(e) => setSite(e.currentTarget.value)}
+          />
           <button type="submit" class="bs-btn">
             Add site
           </button>

@@ -23,7 +23,12 @@ export interface MarkDisplay {
 }
 
 // Same hues as highlights.ts: the "background" look tints instead of underlining.
-const TINTS: Record<EntityKind, string> = { person: '#d9480f', organization: '#1c7ed6', place: '#2b8a3e', event: '#ae3ec9' };
+const TINTS: Record<EntityKind, string> = {
+  person: '#d9480f',
+  organization: '#1c7ed6',
+  place: '#2b8a3e',
+  event: '#ae3ec9',
+};
 
 /**
  * The ring must read on any page and in any theme: black text on yellow with a thick double
@@ -37,7 +42,8 @@ function navCss(look: MarkLook): string {
     'text-decoration-thickness:3px !important;text-decoration-color:#000 !important;}';
   if (look !== 'background') return ring;
   const tints = ENTITY_KINDS.map(
-    (k) => `::highlight(${HIGHLIGHT_PREFIX}${k}){text-decoration-line:none !important;background-color:${TINTS[k]}40 !important;}`,
+    (k) =>
+      `::highlight(${HIGHLIGHT_PREFIX}${k}){text-decoration-line:none !important;background-color:${TINTS[k]}40 !important;}`,
   );
   return [ring, ...tints].join('\n');
 }
@@ -120,7 +126,8 @@ export class MarkNavigator {
    * page are skipped; null when there is nothing to go to.
    */
   step(dir: 1 | -1): Mark | null {
-    const usable = (m: Mark) => this.kindShown(m.kind) && m.range.startContainer.isConnected && m.range.getClientRects().length > 0;
+    const usable = (m: Mark) =>
+      this.kindShown(m.kind) && m.range.startContainer.isConnected && m.range.getClientRects().length > 0;
     const n = this.sorted.length;
     if (n === 0) return null;
     let i = this.current ? this.sorted.indexOf(this.current) : -1;
@@ -130,7 +137,7 @@ export class MarkNavigator {
       const top = 0;
       const bottom = view?.innerHeight ?? Number.POSITIVE_INFINITY;
       const firstInView = this.sorted.findIndex((m) => usable(m) && m.range.getBoundingClientRect().bottom > top);
-      const start = firstInView < 0 ? 0 : firstInView;
+      const start = Math.max(firstInView, 0);
       if (dir === 1) i = start - 1;
       else {
         const lastInView = this.sorted.findLastIndex((m) => usable(m) && m.range.getBoundingClientRect().top < bottom);

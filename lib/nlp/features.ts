@@ -117,7 +117,8 @@ export const BOS = 0x51a7, EOS = 0x3e05;
  * Fills `out[(i-from)*SLOTS ...]` with the feature ids of each token of the sentence [from, to).
  * `gazBits` is scratch space of at least (to-from) bytes. With `intrinsic` false the
  * features whose weights the detector caches are left out: the word-intrinsic ones
- * (IntrinsicCache) and those of templates 11-16, 21, 22, 28 and 31 (ContextCache); tokens
+ * (IntrinsicCache) and those of templates 11-16, 21, 22, 28, 31 and the aggregated
+ * context (ContextCache); tokens
  * marked in `closed` get no features at all.
  */
 export function featurize(
@@ -175,7 +176,7 @@ export function featurize(
     if (numLine) out[k++] = mix(29, s);
     if (intrinsic) out[k++] = mix(31, cm1 * 8 + c0, cp1);
     out[k++] = mix(32, docBits, w);
-    const agg = c0 === Cls.Title || c0 === Cls.Caps ? ctx.agg.get(w) : undefined;
+    const agg = intrinsic && (c0 === Cls.Title || c0 === Cls.Caps) ? ctx.agg.get(w) : undefined;
     if (agg) for (const f of agg) out[k++] = f;
     const end = (i - from + 1) * SLOTS;
     while (k < end) out[k++] = -1;

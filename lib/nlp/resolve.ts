@@ -107,7 +107,6 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
     for (let guard = 0; link.has(r) && guard < 50; guard++) r = link.get(r)!;
     return r;
   };
-  const keyOf = (m: Mention, i: number) => `${m.kind}:${m.name ? nameKey(m.name) : keys[i]!}`;
 
   for (const [acr, exp] of acronyms) {
     const k = `${exp.kind}:${acr}`, target = `${exp.kind}:${nameKey(exp.text)}`;
@@ -135,12 +134,18 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
 
   // Surface forms per entity; true marks an honorific form ("Mr Stoltenberg"), never the canonical name.
   const byKey = new Map<string, { e: ArticleEntity; forms: Map<string, boolean> }>();
+  const resolved = new Map<EntityKind, Map<string, string>>();
   const spans: BlockSpan[] = [];
   let lastBlock = -1, lastEnd = 0;
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i]!;
     if (m.block === lastBlock && m.start < lastEnd) continue; // overlaps an earlier, longer span
-    const key = find(keyOf(m, i));
+    // Resolved entity key per (kind, surface key), so each distinct name is joined and looked up once.
+    const sk = m.name ? nameKey(m.name) : keys[i]!;
+    let perKind = resolved.get(m.kind);
+    if (!perKind) resolved.set(m.kind, (perKind = new Map()));
+    let key = perKind.get(sk);
+    if (key === undefined) perKind.set(sk, (key = find(`${m.kind}:${sk}`)));
     let ent = byKey.get(key);
     if (!ent) {
       ent = { e: { key, name: m.name ?? m.text, kind: m.kind, aliases: [], count: 0 }, forms: new Map() };

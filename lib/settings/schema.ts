@@ -56,7 +56,8 @@ export function normaliseSite(input: string): string | null {
   }
   host = host.replace(/\.$/, '').replace(/^www\./, '');
   // Letters, digits and hyphens in dot-separated labels; IPv4 addresses pass this too.
-  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(host)) return null;
+  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(host))
+    return null;
   return host;
 }
 

@@ -76,7 +76,10 @@ export async function writeSettings(
  * Calls `onChange` with the current settings whenever either copy changes (another tab, the options
  * page, another device). Returns the function that stops watching.
  */
-export function watchSettings(onChange: (settings: Settings) => void, areas: SettingsAreas = browserAreas()): () => void {
+export function watchSettings(
+  onChange: (settings: Settings) => void,
+  areas: SettingsAreas = browserAreas(),
+): () => void {
   const events = areas.onChanged;
   if (!events) return () => undefined;
   const listener = (changes: StorageChanges, area: string) => {

@@ -74,7 +74,11 @@ describe('keyboard', () => {
       assert.ok(first.ok && first.value.done && first.value.name, `next-name did nothing: ${JSON.stringify(first)}`);
       const ring1 = await ring(page);
       assert.ok(ring1, 'no backstory-focus highlight after next-name');
-      assert.equal(ring1.order, 0, `the first step should land on the first marked name in reading order, got "${ring1.text}" at ${ring1.order}`);
+      assert.equal(
+        ring1.order,
+        0,
+        `the first step should land on the first marked name in reading order, got "${ring1.text}" at ${ring1.order}`,
+      );
       await waitForAx(page, { role: 'dialog', name: first.value.name });
       // Focus is inside Backstory's (closed) UI: the page only sees its host element.
       await waitFor('focus to move into the card', () =>
@@ -118,8 +122,11 @@ describe('keyboard', () => {
   test('the commands are declared in the manifest with their shortcuts', { timeout: 30_000 }, async () => {
     await withBrowser({}, async (browser) => {
       const commands = await browser.worker?.evaluate(() =>
-        (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name: string; shortcut: string }>> } } })
-          .chrome.commands.getAll(),
+        (
+          globalThis as unknown as {
+            chrome: { commands: { getAll(): Promise<Array<{ name: string; shortcut: string }>> } };
+          }
+        ).chrome.commands.getAll(),
       );
       const byName = Object.fromEntries((commands ?? []).map((c) => [c.name, c.shortcut]));
       for (const name of ['next-name', 'previous-name', 'toggle-marks', '_execute_action'])

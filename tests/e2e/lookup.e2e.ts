@@ -33,7 +33,7 @@ async function closeCards(page: Page): Promise<void> {
 async function cardText(page: Page, name: string, expected: RegExp): Promise<string> {
   await closeCards(page);
   await hoverMark(page, name);
-  let text = '(no dialog "' + name + '")';
+  let text = `(no dialog "${name}")`;
   try {
     return await waitFor(
       `the card of ${name} to show ${expected}`,
@@ -133,7 +133,9 @@ describe('Wikipedia look-ups (local stand-in)', () => {
       .getByText(/Choose one/)
       .waitFor({ timeout: 20_000 })
       .catch(async () =>
-        assert.fail(`no "Choose one" for Daniel Weiss; popup says: ${(await popup.locator('body').innerText()).slice(0, 600)}`),
+        assert.fail(
+          `no "Choose one" for Daniel Weiss; popup says: ${(await popup.locator('body').innerText()).slice(0, 600)}`,
+        ),
       );
     const list = popup.getByRole('list', { name: 'Candidate articles' });
     const offered = (await list.getByRole('button').allInnerTexts()).map((s) => s.trim());

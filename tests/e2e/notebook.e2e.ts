@@ -125,7 +125,11 @@ describe('notebook and options', () => {
 
       // A malformed file: an alert, nothing lost.
       const input = options.getByLabel('Import a JSON export');
-      await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"notes": [') });
+      await input.setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"notes": ['),
+      });
       const alert = await said(options.getByRole('alert'), 'alert after a malformed import').catch(() =>
         assert.fail('importing a malformed file shows no role="alert"'),
       );

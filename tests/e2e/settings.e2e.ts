@@ -43,7 +43,10 @@ describe('settings', () => {
       await page.bringToFront();
       // The marks are invisible, so point at the words themselves (first occurrence in the article).
       const point = await page.evaluate(() => {
-        const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+        const walker = document.createTreeWalker(
+          document.querySelector('article') ?? document.body,
+          NodeFilter.SHOW_TEXT,
+        );
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const at = n.textContent?.indexOf('Jens Stoltenberg') ?? -1;
           if (at < 0) continue;
@@ -63,7 +66,9 @@ describe('settings', () => {
     });
   });
 
-  test('a site turned off gets no marks after a reload, and marks again when turned back on', { timeout: 90_000 }, async () => {
+  test('a site turned off gets no marks after a reload, and marks again when turned back on', {
+    timeout: 90_000,
+  }, async () => {
     await withBrowser({}, async (browser) => {
       const page = await browser.context.newPage();
       await page.goto(server.url(DEMO_PATH));

@@ -27,18 +27,27 @@ export async function runAxe(page: Page, selector?: string): Promise<AxeViolatio
   const session = await cdp(page);
   const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
   if (!loaded) {
-    const r = (await session.send('Runtime.evaluate', { expression: AXE_SOURCE })) as { exceptionDetails?: { text: string } };
+    const r = (await session.send('Runtime.evaluate', { expression: AXE_SOURCE })) as {
+      exceptionDetails?: { text: string };
+    };
     if (r.exceptionDetails) throw new Error(`axe-core did not load: ${r.exceptionDetails.text}`);
   }
   return page.evaluate(async (sel) => {
-    type Result = { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> };
+    type Result = {
+      violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+    };
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<Result> } }).axe;
     const context = sel ? { include: [[sel]] } : document;
     const res = await axe.run(context, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
-    return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    return res.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
   }, selector);
 }
 

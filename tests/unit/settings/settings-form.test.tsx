@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SettingsForm, type SettingsApi } from '@/entrypoints/options/SettingsForm';
+import { type SettingsApi, SettingsForm } from '@/entrypoints/options/SettingsForm';
 import { parseSettings, type Settings } from '@/lib/settings/schema';
 
 afterEach(cleanup);
@@ -14,7 +14,7 @@ function memoryApi(initial: Partial<Settings> = {}): SettingsApi & { current: ()
     read: async () => current,
     write: async (patch) => {
       current = parseSettings({ ...current, ...patch });
-      watchers.forEach((w) => w(current));
+      for (const w of watchers) w(current);
       return current;
     },
     watch: (fn) => {

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, normaliseSite, parseSettings, siteDisabled } from '@/lib/settings/schema';
-import { readSettings, SETTINGS_KEY, watchSettings, writeSettings, type SettingsAreas, type StorageChanges } from '@/lib/settings/store';
+import {
+  readSettings,
+  SETTINGS_KEY,
+  type SettingsAreas,
+  type StorageChanges,
+  watchSettings,
+  writeSettings,
+} from '@/lib/settings/store';
 
 /** An in-memory storage area that can be told to refuse writes (sync over quota, or switched off). */
 function area(name: string, emit: (changes: StorageChanges, area: string) => void, opts: { failSet?: boolean } = {}) {
@@ -24,7 +31,9 @@ function area(name: string, emit: (changes: StorageChanges, area: string) => voi
 
 function areas(opts: { failSync?: boolean; noSync?: boolean } = {}) {
   const listeners = new Set<(c: StorageChanges, a: string) => void>();
-  const emit = (c: StorageChanges, a: string) => listeners.forEach((l) => l(c, a));
+  const emit = (c: StorageChanges, a: string) => {
+    for (const l of listeners) l(c, a);
+  };
   const sync = area('sync', emit, { failSet: opts.failSync });
   const local = area('local', emit);
   const all: SettingsAreas = {
@@ -38,7 +47,13 @@ function areas(opts: { failSync?: boolean; noSync?: boolean } = {}) {
 describe('settings schema', () => {
   it('gives the defaults for nothing stored, and keeps good fields when others are bad', () => {
     expect(parseSettings(undefined)).toEqual({ ...DEFAULT_SETTINGS });
-    const s = parseSettings({ hoverDelayMs: -5, kinds: ['place', 'martian', 'person'], markStyle: 'blink', lookups: false, disabledSites: 'bbc' });
+    const s = parseSettings({
+      hoverDelayMs: -5,
+      kinds: ['place', 'martian', 'person'],
+      markStyle: 'blink',
+      lookups: false,
+      disabledSites: 'bbc',
+    });
     expect(s.hoverDelayMs).toBe(300);
     expect(s.kinds).toEqual(['person', 'place']);
     expect(s.markStyle).toBe('underline');
@@ -54,7 +69,9 @@ describe('settings schema', () => {
     expect(normaliseSite('127.0.0.1')).toBe('127.0.0.1');
     expect(normaliseSite('')).toBeNull();
     expect(normaliseSite('not a site')).toBeNull();
-    expect(parseSettings({ disabledSites: ['www.bbc.co.uk', 'bbc.co.uk', 42, '??'] }).disabledSites).toEqual(['bbc.co.uk']);
+    expect(parseSettings({ disabledSites: ['www.bbc.co.uk', 'bbc.co.uk', 42, '??'] }).disabledSites).toEqual([
+      'bbc.co.uk',
+    ]);
   });
 
   it('turns a site off with its subdomains, and nothing else', () => {

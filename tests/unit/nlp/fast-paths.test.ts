@@ -1,0 +1,107 @@
+// The detector's speed paths must not change its decisions: the BIO-specialised Viterbi against a
+// full search, the tokeniser's interning against plain slicing, and the cached emission rows
+// (IntrinsicCache + ContextCache) against scoring every feature of the tagger's templates.
+import { describe, it, expect, beforeAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { viterbi, allowed } from '../../../lib/nlp/tagger';
+import { tokenize } from '../../../lib/nlp/tokenize';
+import { Lexicon } from '../../../lib/nlp/lexicon';
+import { Article, forEachRun } from '../../../lib/nlp/analyze';
+import { featurize, SLOTS } from '../../../lib/nlp/features';
+import { IntrinsicCache } from '../../../lib/nlp/emission-cache';
+import { ContextCache } from '../../../lib/nlp/context-cache';
+import { parseModel, MODEL_FILES, type ModelData } from '../../../lib/nlp/detector';
+
+/** Seeded PRNG, so failures reproduce. */
+function rng(seed: number): () => number {
+  return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+}
+
+/** Reference decoder: every predecessor of every tag, closed tokens restricted to O. */
+function fullViterbi(emit: Float32Array, n: number, T: number, trans: Float32Array, closed: Uint8Array): number[] {
+  const score: number[] = [], back: number[] = [];
+  for (let t = 0; t < T; t++) score[t] = closed[0] && t ? -Infinity : emit[t]! + trans[T * T + t]!;
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity, arg = 0;
+      for (let p = 0; p < T; p++) {
+        const v = score[(i - 1) * T + p]! + trans[p * T + t]!;
+        if (v > best) { best = v; arg = p; }
+      }
+      score[i * T + t] = closed[i] && t ? -Infinity : best + emit[i * T + t]!;
+      back[i * T + t] = arg;
+    }
+  }
+  let arg = 0;
+  for (let t = 1; t < T; t++) if (score[(n - 1) * T + t]! > score[(n - 1) * T + arg]!) arg = t;
+  const out: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * T + arg]!;
+  }
+  return out;
+}
+
+describe('BIO-specialised Viterbi', () => {
+  it('finds the same path as a full search, closed tokens included', () => {
+    const T = 11, next = rng(42);
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(next() * 25);
+      const trans = new Float32Array((T + 1) * T);
+      for (let p = 0; p <= T; p++) for (let t = 0; t < T; t++) trans[p * T + t] = allowed(p, t, T) ? Math.round(next() * 20 - 10) : -Infinity;
+      const emit = Float32Array.from({ length: n * T }, () => Math.round(next() * 40 - 20));
+      const closed = Uint8Array.from({ length: n }, () => (next() < 0.4 ? 1 : 0));
+      const out = new Uint8Array(n);
+      viterbi(emit, n, T, trans, out, undefined, undefined, closed);
+      expect([...out]).toEqual(fullViterbi(emit, n, T, trans, closed));
+    }
+  });
+});
+
+describe('tokeniser interning', () => {
+  it('gives the same tokens with and without the word cache, texts shared with the cache', () => {
+    const s = 'U.S. envoy O\'Neill met Nato-Russia “experts” in Kyiv… J. Smith, naïve Ångström & AT&T\'s 1,000.5 km -- ok 😀 Mr. X.\r\nNext';
+    const lex = new Lexicon(), ids: number[] = [];
+    const plain = tokenize(s), interned = tokenize(s, lex, ids);
+    expect(interned).toEqual(plain);
+    interned.forEach((t, i) => expect(lex.text[ids[i]!]).toBe(t.text));
+    // A second pass finds every word again instead of adding it.
+    const size = lex.size;
+    tokenize(s, lex, []);
+    expect(lex.size).toBe(size);
+  });
+});
+
+describe('cached emission rows', () => {
+  let model: ModelData;
+  beforeAll(() => {
+    const dir = path.resolve(__dirname, '../../../public/model');
+    model = parseModel(Object.fromEntries(MODEL_FILES.map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')])));
+  });
+
+  it('sum to the same scores as every feature scored from the weight table', () => {
+    const text = fs.readFileSync(path.resolve(__dirname, '../../../../shared/seed/nato-russia-lowest-point.txt'), 'utf8');
+    const { weights: w, open } = model.tagger, T = w.nTags;
+    const lex = new Lexicon(), cache = new IntrinsicCache(w, lex, open), rows = new ContextCache(w, lex);
+    const art = new Article(text.split(/\r?\n/).filter((l) => l.trim()), lex);
+    const ctx = art.context();
+    const feats = new Int32Array(200 * SLOTS), gazBits = new Uint8Array(200), closed = new Uint8Array(200);
+    let compared = 0;
+    art.forEach((a) => forEachRun(a.sentences, (from, to) => {
+      const n = to - from, full = new Float32Array(n * T), fast = new Float32Array(n * T);
+      featurize(a.info, from, to, ctx, model.gazetteer, gazBits, feats, true);
+      for (let i = 0; i < n; i++) w.addScores(feats, i * SLOTS, full, i * T);
+      for (let i = 0; i < n; i++) closed[i] = cache.fill(a.info.wid[from + i]!, fast, i * T) ? 1 : 0;
+      featurize(a.info, from, to, ctx, model.gazetteer, gazBits, feats, false, closed);
+      for (let i = 0; i < n; i++) if (!closed[i]) w.addScores(feats, i * SLOTS, fast, i * T);
+      rows.add(a.info, from, to, ctx, closed, fast);
+      for (let i = 0; i < n; i++) {
+        if (closed[i]) continue;
+        expect([...fast.subarray(i * T, i * T + T)]).toEqual([...full.subarray(i * T, i * T + T)]);
+        compared++;
+      }
+    }));
+    expect(compared).toBeGreaterThan(200);
+  });
+});
