@@ -1,15 +1,18 @@
 /**
- * Speed benchmark: Backstory's detector against compromise on the same corpus,
- * in one process, models preloaded and warmed up, medians of several runs. The
- * timed passes of the two are interleaved, so on a shared machine both see the
- * same load; wall-clock and CPU-time rates are both printed. Also prints the
- * detector's peak V8 heap use (measured before compromise is even loaded).
+ * Speed benchmark: Backstory's detector against compromise on the same corpus.
+ * Each tool runs in its own child process (same Node flags), so neither pays for
+ * the other's heap, garbage or cache pollution; the children alternate in rounds,
+ * so on a shared machine both see the same load. Models are loaded and warmed up
+ * before timing; medians of several passes; wall-clock and CPU-time rates are
+ * both printed, with the detector's peak V8 heap (sampled after every document).
  *
- *   npm run bench:detect [-- --corpus /work/shared/corpora/conll2003-dev.jsonl --runs 7]
+ *   npm run bench:detect [-- --corpus /work/shared/corpora/conll2003-dev.jsonl --runs 9 --peer-runs 3]
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadDetectorFromDisk } from '../lib/nlp/load-node';
 
 const args = process.argv.slice(2);
@@ -20,6 +23,7 @@ const opt = (name: string, def: string): string => {
 const CORPUS = opt('corpus', path.resolve(import.meta.dirname, '../../shared/corpora/conll2003-dev.jsonl'));
 const RUNS = Number(opt('runs', '9'));
 const PEER_RUNS = Number(opt('peer-runs', '3'));
+const CHILD = opt('child', '');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 const texts = fs.readFileSync(CORPUS, 'utf8').split('\n').filter((l) => l.trim())
@@ -29,14 +33,14 @@ const words = texts.reduce((n, t) => n + t.split(/\s+/).filter(Boolean).length, 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (b: number) => (b / 1048576).toFixed(1);
 
-/** Median seconds per pass: wall clock, and CPU time of this process (robust on a busy shared machine). */
+/** Seconds of one pass over every text: wall clock, and CPU time of this process (robust on a busy machine). */
 interface Timing {
   wall: number;
   cpu: number;
 }
 
-/** Seconds of one pass of `fn` over every text, wall clock and CPU time. */
 function pass(fn: (t: string) => void, onDoc?: () => void): Timing {
+  gc();
   const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
   for (const t of texts) {
     fn(t);
@@ -46,60 +50,73 @@ function pass(fn: (t: string) => void, onDoc?: () => void): Timing {
   return { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 };
 }
 
-/** Times `runs` passes of `fn` over every text; medians. */
-function time(runs: number, fn: (t: string) => void, onDoc?: () => void): Timing {
-  gc();
-  return medians(Array.from({ length: runs }, () => pass(fn, onDoc)));
+/** Child: loads one tool, warms it up, times `runs` passes and prints them as one JSON line. */
+async function child(which: string, runs: number): Promise<void> {
+  const out: Record<string, unknown> = {};
+  let fn: (t: string) => void;
+  if (which === 'ours') {
+    gc();
+    const before = process.memoryUsage();
+    const detector = await loadDetectorFromDisk(path.resolve(import.meta.dirname, '../public/model'));
+    gc();
+    const loaded = process.memoryUsage();
+    out.load = `heap +${mb(loaded.heapUsed - before.heapUsed)} MB, typed arrays +${mb(loaded.arrayBuffers - before.arrayBuffers)} MB`;
+    let spans = 0;
+    pass((t) => { spans += detector.spot([t]).spans.length; });
+    out.spans = spans;
+    fn = (t) => detector.spot([t]);
+    for (let r = 0; r < 3; r++) pass(fn); // warm-up: let the JIT optimise the hot paths
+    let peakHeap = 0, peakTotal = 0;
+    pass(fn, () => {
+      const m = process.memoryUsage();
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+      peakTotal = Math.max(peakTotal, m.heapUsed + m.arrayBuffers);
+    });
+    out.peakHeap = peakHeap;
+    out.peakTotal = peakTotal;
+  } else {
+    const { default: nlp } = await import('compromise');
+    fn = (t) => {
+      const doc = nlp(t);
+      doc.people().out('offset');
+      doc.places().out('offset');
+      doc.organizations().out('offset');
+    };
+    for (let r = 0; r < 2; r++) pass(fn); // warm-up, as for ours
+  }
+  out.timings = Array.from({ length: runs }, () => pass(fn));
+  console.log(JSON.stringify(out));
 }
 
-function medians(ts: Timing[]): Timing {
-  return { wall: median(ts.map((t) => t.wall)), cpu: median(ts.map((t) => t.cpu)) };
+/** Runs one child and returns its JSON report. */
+function runChild(which: string, runs: number): Record<string, unknown> & { timings: Timing[] } {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', which, '--runs', String(runs), '--corpus', CORPUS], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`bench child ${which} failed: ${r.stderr}`);
+  return JSON.parse(line) as Record<string, unknown> & { timings: Timing[] };
 }
 
 async function main(): Promise<void> {
+  if (CHILD) return child(CHILD, RUNS);
   console.log(`corpus ${path.basename(CORPUS)}: ${texts.length} docs, ${words} words`);
-  gc();
-  const before = process.memoryUsage();
-  const detector = await loadDetectorFromDisk(path.resolve(import.meta.dirname, '../public/model'));
-  gc();
-  const loaded = process.memoryUsage();
-  console.log(`model loaded: heap +${mb(loaded.heapUsed - before.heapUsed)} MB, typed arrays +${mb(loaded.arrayBuffers - before.arrayBuffers)} MB`);
-
-  let entities = 0;
-  time(1, (t) => { entities += detector.spot([t]).spans.length; });
-  time(3, (t) => detector.spot([t])); // warm-up: let the JIT optimise the hot paths
-  // Peak heap: sampled after every document of one more pass.
-  let peakHeap = 0, peakTotal = 0;
-  time(1, (t) => detector.spot([t]), () => {
-    const m = process.memoryUsage();
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-    peakTotal = Math.max(peakTotal, m.heapUsed + m.arrayBuffers);
-  });
-
-  const { default: nlp } = await import('compromise');
-  const peerSpot = (t: string) => {
-    const doc = nlp(t);
-    doc.people().out('offset');
-    doc.places().out('offset');
-    doc.organizations().out('offset');
-  };
-  time(2, peerSpot); // warm-up, as for ours
-  // Interleaved rounds: one compromise pass, then a share of ours, so a load spike hits both.
-  const oursT: Timing[] = [], peerT: Timing[] = [];
+  // Alternating rounds: each round one compromise child (one pass) and one Backstory child (its share of passes).
+  const ours: Timing[] = [], peer: Timing[] = [];
+  let info: Record<string, unknown> = {};
   for (let r = 0; r < PEER_RUNS; r++) {
-    gc();
-    peerT.push(pass(peerSpot));
-    gc();
-    for (let k = r; k < RUNS; k += PEER_RUNS) oursT.push(pass((t) => detector.spot([t])));
+    peer.push(...runChild('peer', 1).timings);
+    const share = Math.ceil((RUNS - ours.length) / (PEER_RUNS - r));
+    info = runChild('ours', share);
+    ours.push(...(info.timings as Timing[]));
   }
-  const ours = medians(oursT), peer = medians(peerT);
-
+  const med = (ts: Timing[]) => ({ wall: median(ts.map((t) => t.wall)), cpu: median(ts.map((t) => t.cpu)) });
+  const o = med(ours), p = med(peer);
   const rate = (s: number) => Math.round(words / s).toLocaleString('en');
-  console.log(`backstory  ${rate(ours.wall)} words/s wall, ${rate(ours.cpu)} words/s CPU (median of ${RUNS} runs, ${entities} spans)`);
-  console.log(`compromise ${rate(peer.wall)} words/s wall, ${rate(peer.cpu)} words/s CPU (median of ${PEER_RUNS} runs)`);
-  console.log(`ratio      ${(peer.wall / ours.wall).toFixed(1)}x faster by wall clock, ${(peer.cpu / ours.cpu).toFixed(1)}x by CPU time (target >= 50x)`);
+  console.log(`model loaded: ${String(info.load)}`);
+  console.log(`backstory  ${rate(o.wall)} words/s wall, ${rate(o.cpu)} words/s CPU (median of ${ours.length} passes, ${String(info.spans)} spans)`);
+  console.log(`compromise ${rate(p.wall)} words/s wall, ${rate(p.cpu)} words/s CPU (median of ${peer.length} passes)`);
+  console.log(`ratio      ${(p.wall / o.wall).toFixed(1)}x faster by wall clock, ${(p.cpu / o.cpu).toFixed(1)}x by CPU time (target >= 50x)`);
   console.log(`load avg   ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs (a busy machine slows both, and wall time most)`);
-  console.log(`peak heap  ${mb(peakHeap)} MB V8 heap used while detecting (target < 60 MB); with typed arrays ${mb(peakTotal)} MB`);
+  console.log(`peak heap  ${mb(Number(info.peakHeap))} MB V8 heap used while detecting (target < 60 MB); with typed arrays ${mb(Number(info.peakTotal))} MB`);
 }
 
 main().catch((e: unknown) => {

@@ -49,8 +49,11 @@ export function startPage(
   const blocks: TextBlock[] = [];
   const entities = new Map<string, PageEntity>();
   const marks = new Marks(doc);
-  const seen = new WeakSet<Text>();
+  let seen = new WeakSet<Text>();
   let root: Element | null = null;
+  // A new address (ignoring #fragments, which only scroll) means a new article in a single-page app.
+  const address = () => (doc.location?.href ?? '').split('#')[0] ?? '';
+  let lastUrl = address();
   const page = () => ({ url: doc.location?.href ?? '', title: doc.title ?? '' });
 
   // Settings and the keyboard path (focus ring, kinds shown, marking style, marks toggled off).
@@ -134,23 +137,54 @@ export function startPage(
     nav.track(batch);
   }
 
-  /** Coalesces added nodes into one rescan per RESCAN_DELAY_MS. */
+  /**
+   * A single-page app swapped the article (history.pushState, a router re-render, Back): forget
+   * the old article's marks and names and start over on the new one.
+   */
+  async function restart(): Promise<void> {
+    intent.close();
+    marks.clear();
+    nav.forget();
+    entities.clear();
+    blocks.length = 0;
+    seen = new WeakSet<Text>();
+    lastUrl = address();
+    root = findArticle(doc);
+    if (root) await scanAndMark([root]);
+  }
+
+  /**
+   * Coalesces added nodes into one rescan per RESCAN_DELAY_MS: paragraphs added inside the article
+   * are scanned alone; a new URL or a replaced article element means a new article.
+   */
   function watch(target: Element): void {
     const added = new Set<Element>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = async (): Promise<void> => {
       timer = undefined;
-      const scopes = [...added].filter((el) => el.isConnected && ![...added].some((o) => o !== el && o.contains(el)));
+      const moved = address() !== lastUrl;
+      if (moved || (root !== null && !root.isConnected)) {
+        added.clear();
+        return restart();
+      }
+      const scopes = [...added].filter(
+        (el) => el.isConnected && root?.contains(el) && ![...added].some((o) => o !== el && o.contains(el)),
+      );
       added.clear();
-      await scanAndMark(scopes);
+      if (scopes.length) await scanAndMark(scopes);
     };
     const mo = new MutationObserver((records) => {
-      for (const rec of records)
+      for (const rec of records) {
+        // A removal may be the article itself going away (the URL check below catches the rest).
+        if (root && rec.removedNodes.length && !root.isConnected) added.add(target);
         for (const n of rec.addedNodes) {
           const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
-          if (el && el.tagName.toLowerCase() !== HOST_TAG) added.add(el);
+          if (el && el.tagName.toLowerCase() !== HOST_TAG && (!root || root.contains(el) || !root.isConnected))
+            added.add(el);
         }
-      if (added.size > 0 && timer === undefined) timer = setTimeout(() => void flush().catch(quiet), RESCAN_DELAY_MS);
+      }
+      if ((added.size > 0 || address() !== lastUrl) && timer === undefined)
+        timer = setTimeout(() => void flush().catch(quiet), RESCAN_DELAY_MS);
     });
     mo.observe(target, { childList: true, subtree: true });
     signal.addEventListener('abort', () => {
@@ -205,10 +239,10 @@ export function startPage(
 
   const done = (async () => {
     root = findArticle(doc);
-    if (!root) return;
     listenHover({ doc, marks, intent, isOnCard: (e) => host.contains(e), signal });
-    await scanAndMark([root]);
-    watch(root);
+    // The whole body is watched: single-page apps replace the article element or navigate.
+    if (doc.body) watch(doc.body);
+    if (root) await scanAndMark([root]);
   })().catch(quiet);
   const applySettings = (next: Settings): void => {
     settings = next;

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PageEntity, PageState, Result, TabReplies } from '../../lib/messaging/protocol';
@@ -81,7 +82,7 @@ export function App({ deps }: { deps: PopupDeps }) {
     setView(next.s === 'notRunning' ? { ...next, error: 'Backstory did not start on this page. Try reloading it.' } : next);
   }
 
-  let body;
+  let body: ComponentChildren;
   if (view.s === 'loading') {
     body = <p role="status" class="bs-muted">Looking at this page…</p>;
   } else if (view.s === 'failed') {

@@ -102,6 +102,12 @@ export class MarkNavigator {
     this.apply();
   }
 
+  /** Forgets every tracked mark (the page's article was replaced). */
+  forget(): void {
+    this.focus(null);
+    this.sorted.length = 0;
+  }
+
   /** True when marks of `kind` are shown to the reader (chosen and not toggled off). */
   kindShown(kind: EntityKind): boolean {
     return this.display.kinds.includes(kind);

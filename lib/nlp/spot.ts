@@ -105,7 +105,9 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
   }
   mentions.sort((x, y) => x.block - y.block || x.start - y.start);
   const extra: Mention[] = [];
-  art.forEach((a) => propagate(a, names, mentions, extra));
+  art.forEach((a) => {
+    propagate(a, names, mentions, extra);
+  });
   return resolveMentions(splitPairs(mentions.concat(extra)), blocks);
 }
 

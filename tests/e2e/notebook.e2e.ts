@@ -139,10 +139,10 @@ describe('notebook and options', () => {
 
       // The export, imported back.
       await input.setInputFiles(saved);
-      await waitFor('the import to report "Import done."', async () =>
-        /Import done\./.test((await options.getByRole('status').first().textContent()) ?? ''),
-      ).catch(async () =>
-        assert.fail(`status after importing the export: "${await options.getByRole('status').first().textContent()}"`),
+      // The options page has several live regions (settings saved, import result): read them all.
+      const statuses = async () => (await options.getByRole('status').allTextContents()).join(' | ');
+      await waitFor('the import to report "Import done."', async () => /Import done\./.test(await statuses())).catch(
+        async () => assert.fail(`status after importing the export: "${await statuses()}"`),
       );
       await notebook.reload();
       await expectListed(notebook, EDITED);

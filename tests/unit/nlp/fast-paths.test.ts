@@ -65,7 +65,9 @@ describe('tokeniser interning', () => {
     const lex = new Lexicon(), ids: number[] = [];
     const plain = tokenize(s), interned = tokenize(s, lex, ids);
     expect(interned).toEqual(plain);
-    interned.forEach((t, i) => expect(lex.text[ids[i]!]).toBe(t.text));
+    interned.forEach((t, i) => {
+      expect(lex.text[ids[i]!]).toBe(t.text);
+    });
     // A second pass finds every word again instead of adding it.
     const size = lex.size;
     tokenize(s, lex, []);
@@ -88,7 +90,8 @@ describe('cached emission rows', () => {
     const ctx = art.context();
     const feats = new Int32Array(200 * SLOTS), gazBits = new Uint8Array(200), closed = new Uint8Array(200);
     let compared = 0;
-    art.forEach((a) => forEachRun(a.sentences, (from, to) => {
+    art.forEach((a) => {
+      forEachRun(a.sentences, (from, to) => {
       const n = to - from, full = new Float32Array(n * T), fast = new Float32Array(n * T);
       featurize(a.info, from, to, ctx, model.gazetteer, gazBits, feats, true);
       for (let i = 0; i < n; i++) w.addScores(feats, i * SLOTS, full, i * T);
@@ -101,7 +104,8 @@ describe('cached emission rows', () => {
         expect([...fast.subarray(i * T, i * T + T)]).toEqual([...full.subarray(i * T, i * T + T)]);
         compared++;
       }
-    }));
+      });
+    });
     expect(compared).toBeGreaterThan(200);
   });
 });

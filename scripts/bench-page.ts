@@ -1,0 +1,167 @@
+/**
+ * `npm run bench:page`: Backstory against mark.js, side by side, in headless Chromium (issue 6).
+ * Loads every ../shared/pages/<name>/source.html and a generated 200,000-word article from
+ * 127.0.0.1 and prints, per page, medians over runs of: time from DOMContentLoaded to names marked
+ * (Backstory) vs one mark.js `mark(names)` call on the same names, the longest task, DOM mutations
+ * and peak JS heap; then the content script's size. Exits 1 when a target is missed.
+ * BENCH_RUNS (default 3) and BENCH_BIG_RUNS (default 2) set the runs; BENCH_PAGES=a,b limits pages.
+ */
+import { execSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeLongArticle } from '../tests/fixtures/bench/long-article';
+import { type RunFigures, runBackstory, runMarkJsOnPage } from '../tests/fixtures/bench/measure';
+import { installProbes } from '../tests/fixtures/bench/page-probes';
+import { fixturesDir, projectRoot, sharedPagesDir, startStaticServer } from './lib/static-server';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 2);
+const BUNDLE_LIMIT = 100 * 1024;
+const BIG = 'generated-200k';
+const MARK_JS = path.join(projectRoot, 'node_modules/mark.js/dist/mark.min.js');
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
+
+/** Snapshot of the build, so another process rebuilding .output mid-run cannot change what is measured. */
+function extensionSnapshot(): string {
+  if (process.env.BACKSTORY_EXTENSION_DIR) return path.resolve(process.env.BACKSTORY_EXTENSION_DIR);
+  const built = path.join(projectRoot, '.output/chrome-mv3');
+  if (!existsSync(path.join(built, 'manifest.json'))) execSync('npx wxt build', { cwd: projectRoot, stdio: 'inherit' });
+  const copy = path.join(tmp, 'extension');
+  cpSync(built, copy, { recursive: true });
+  return copy;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+interface Row {
+  page: string;
+  words: number;
+  names: number;
+  backstory: RunFigures[];
+  markjs: RunFigures[];
+}
+
+/** Median of one figure over runs (null when any Backstory run marked nothing). */
+function med(runs: RunFigures[], key: keyof RunFigures): number | null {
+  const values = runs.map((r) => r[key]);
+  return values.some((v) => v === null) || values.length === 0 ? null : median(values as number[]);
+}
+
+function printTable(rows: Row[]): void {
+  const head = ['page', 'words', 'names', 'Backstory ms (first)', 'mark.js ms', 'ratio', 'longest task B/M ms'];
+  head.push('mutations B/M', 'heap B/M MB', 'marks B/M');
+  const fmt = (v: number | null, digits = 0) => (v === null ? 'n/a' : v.toFixed(digits));
+  const lines = rows.map((r) => {
+    const b = (k: keyof RunFigures, d = 0) => fmt(med(r.backstory, k), d);
+    const m = (k: keyof RunFigures, d = 0) => fmt(med(r.markjs, k), d);
+    const bm = med(r.backstory, 'ms');
+    const mm = med(r.markjs, 'ms');
+    const ratio = bm && mm !== null ? `${(mm / bm).toFixed(2)}x` : 'n/a';
+    const host = med(r.backstory, 'hostMutations');
+    return [r.page, String(r.words), String(r.names), `${b('ms')} (${b('firstMs')})`, m('ms'), ratio]
+      .concat(`${b('longestTask')} / ${m('longestTask')}`)
+      .concat(`${b('mutations')}+${fmt(host)}host / ${m('mutations')}`)
+      .concat(`${b('heapMB', 1)} / ${m('heapMB', 1)}`, `${b('marks')} / ${m('marks')}`);
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const row = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
+  console.log(row(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const l of lines) console.log(row(l));
+}
+
+/** Prints each target and whether it holds; returns true when all do. */
+function reportTargets(rows: Row[], bundleBytes: number): boolean {
+  const results: [string, boolean][] = [];
+  const big = rows.find((r) => r.page === BIG);
+  const ratio = (r: Row) => {
+    const b = med(r.backstory, 'ms');
+    const m = med(r.markjs, 'ms');
+    return b && m !== null ? m / b : 0;
+  };
+  if (big)
+    results.push([`Backstory >= 20x faster than mark.js on ${BIG} (${ratio(big).toFixed(2)}x)`, ratio(big) >= 20]);
+  const slower = rows.filter((r) => ratio(r) < 1).map((r) => r.page);
+  results.push([`Backstory never slower than mark.js (slower on: ${slower.join(', ') || 'none'})`, !slower.length]);
+  const mutating = rows.filter((r) => (med(r.backstory, 'mutations') ?? 1) > 0).map((r) => r.page);
+  results.push([
+    `zero DOM mutations besides the host (pages with some: ${mutating.join(', ') || 'none'})`,
+    !mutating.length,
+  ]);
+  results.push([`content script ${bundleBytes} bytes < ${BUNDLE_LIMIT} bytes (100 KB)`, bundleBytes < BUNDLE_LIMIT]);
+  for (const [text, ok] of results) console.log(`${ok ? 'MET    ' : 'MISSED '} ${text}`);
+  return results.every(([, ok]) => ok);
+}
+
+async function main(): Promise<void> {
+  process.env.BACKSTORY_EXTENSION_DIR = extensionSnapshot();
+  // Imported after the env is set: browser.ts reads BACKSTORY_EXTENSION_DIR when it loads.
+  const { launch, EXTENSION_DIR } = await import('../tests/e2e/lib/browser');
+  const big = writeLongArticle(path.join(tmp, 'bench'), path.join(projectRoot, 'public/starter-cards.json'));
+  const only = process.env.BENCH_PAGES?.split(',').filter(Boolean);
+  const pages = readdirSync(sharedPagesDir)
+    .filter((p) => existsSync(path.join(sharedPagesDir, p, 'source.html')))
+    .map((p) => ({ name: p, path: `/pages/${p}/source.html`, runs: RUNS }))
+    .concat({ name: BIG, path: '/bench/long-article.html', runs: BIG_RUNS })
+    .filter((p) => !only || only.includes(p.name));
+  const server = await startStaticServer({
+    mounts: { '/': fixturesDir, '/pages/': sharedPagesDir, '/bench/': path.dirname(big.file) },
+  });
+  const withExtension = await launch();
+  const plain = await launch({ extension: false });
+  const rows: Row[] = [];
+  try {
+    await installProbes(withExtension.context);
+    await installProbes(plain.context);
+    console.log(`extension: ${EXTENSION_DIR}; ${BIG}: ${big.words} words in ${big.paragraphs} paragraphs`);
+    for (const p of pages) {
+      const url = server.url + p.path;
+      const timeoutMs = p.name === BIG ? 120_000 : 30_000;
+      const row: Row = { page: p.name, words: 0, names: 0, backstory: [], markjs: [] };
+      const names = new Set<string>();
+      const other = new Set<string>();
+      let rootPath: number[] = [];
+      for (let i = 0; i < p.runs; i++) {
+        const run = await runBackstory(withExtension.context, url, { timeoutMs });
+        row.backstory.push(run.figures);
+        for (const n of run.names) names.add(n);
+        for (const w of run.otherMutations) other.add(w);
+        if (run.names.length) rootPath = run.rootPath;
+      }
+      row.names = names.size;
+      for (let i = 0; i < p.runs && names.size > 0; i++) {
+        const run = await runMarkJsOnPage(plain.context, url, MARK_JS, [...names], rootPath);
+        row.markjs.push(run.figures);
+        row.words = run.words;
+      }
+      const ms = row.backstory.map((f) => (f.ms === null ? 'none' : f.ms.toFixed(0))).join(',');
+      console.log(
+        `  ${p.name}: Backstory runs ${ms} ms; mark.js runs ${row.markjs.map((f) => f.ms?.toFixed(0)).join(',')} ms`,
+      );
+      if (other.size) console.log(`    mutations after DOMContentLoaded with Backstory: ${[...other].join(', ')}`);
+      rows.push(row);
+    }
+  } finally {
+    await withExtension.close();
+    await plain.close();
+    await server.close();
+  }
+  console.log('');
+  printTable(rows);
+  const bundle = statSync(path.join(EXTENSION_DIR, 'content-scripts/article.js')).size;
+  console.log(`\ncontent script bundle: ${bundle} bytes (${(bundle / 1024).toFixed(1)} KB) vs 100 KB target`);
+  if (!reportTargets(rows, bundle)) process.exitCode = 1;
+}
+
+main()
+  .catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(tmp, { recursive: true, force: true }));
