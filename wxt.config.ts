@@ -17,8 +17,14 @@ export default defineConfig({
     // Browser-level shortcuts (chrome://extensions/shortcuts lets the reader change them); page-level
     // keys would clash with news sites' own shortcuts. Chrome allows four suggested keys.
     commands: {
-      'next-name': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next marked name and open its card' },
-      'previous-name': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous marked name and open its card' },
+      'next-name': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next marked name and open its card',
+      },
+      'previous-name': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous marked name and open its card',
+      },
       'toggle-marks': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Show or hide the marks on this page' },
       _execute_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Backstory' },
     },

@@ -34,7 +34,12 @@ export function Candidates({ candidates, onChoose }: CandidatesProps) {
       <ul aria-label="Candidate articles">
         {candidates.map((c) => (
           <li key={c.title} class="bs-candidate">
-            <button type="button" class="bs-btn bs-btn-link" disabled={busy !== null} onClick={() => void choose(c.title)}>
+            <button
+              type="button"
+              class="bs-btn bs-btn-link"
+              disabled={busy !== null}
+              onClick={() => void choose(c.title)}
+            >
               {c.title}
             </button>
             {c.description && <span class="bs-muted"> {c.description}</span>}

@@ -30,7 +30,14 @@ export function CardEditor({ card, onSave, onCancel }: CardEditorProps) {
     setSaving(true);
     setError(null);
     try {
-      const problem = await onSave({ description, summary, aliases: aliases.split('\n').map((a) => a.trim()).filter(Boolean) });
+      const problem = await onSave({
+        description,
+        summary,
+        aliases: aliases
+          .split('\n')
+          .map((a) => a.trim())
+          .filter(Boolean),
+      });
       if (problem) setError(problem);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -42,9 +49,20 @@ export function CardEditor({ card, onSave, onCancel }: CardEditorProps) {
   return (
     <form class="bs-editor" aria-label={`Edit card ${card.name}`} onSubmit={(e) => void submit(e)}>
       <label for={`${id}-desc`}>Description</label>
-      <input id={`${id}-desc`} type="text" maxLength={500} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
+      <input
+        id={`${id}-desc`}
+        type="text"
+        maxLength={500}
+        value={description}
+        onInput={(e) => setDescription(e.currentTarget.value)}
+      />
       <label for={`${id}-summary`}>Summary</label>
-      <textarea id={`${id}-summary`} maxLength={5000} value={summary} onInput={(e) => setSummary(e.currentTarget.value)} />
+      <textarea
+        id={`${id}-summary`}
+        maxLength={5000}
+        value={summary}
+        onInput={(e) => setSummary(e.currentTarget.value)}
+      />
       <label for={`${id}-aliases`}>Other names (one per line)</label>
       <textarea id={`${id}-aliases`} value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
       <div class="bs-editor-row">
@@ -113,7 +131,13 @@ export function CardTools({ card, onEdit, onDelete, onMerge }: CardToolsProps) {
       {mode === 'merge' && (
         <form class="bs-editor" onSubmit={(e) => (e.preventDefault(), void act(() => onMerge(other.trim())))}>
           <label for={`bs-merge-${card.id}`}>Name of the card that is the same as this one</label>
-          <input id={`bs-merge-${card.id}`} type="text" maxLength={300} value={other} onInput={(e) => setOther(e.currentTarget.value)} />
+          <input
+            id={`bs-merge-${card.id}`}
+            type="text"
+            maxLength={300}
+            value={other}
+            onInput={(e) => setOther(e.currentTarget.value)}
+          />
           <div class="bs-editor-row">
             <button type="submit" class="bs-btn bs-btn-primary" disabled={!other.trim()}>
               Merge cards

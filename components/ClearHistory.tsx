@@ -49,8 +49,8 @@ export function ClearHistory({ count, onClear }: ClearHistoryProps) {
           onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
         >
           <p id="nb-clear-q">
-            Forget every page where you met a name ({count.toLocaleString('en')}{' '}
-            {count === 1 ? 'record' : 'records'})? Your notes and cards stay. This cannot be undone.
+            Forget every page where you met a name ({count.toLocaleString('en')} {count === 1 ? 'record' : 'records'})?
+            Your notes and cards stay. This cannot be undone.
           </p>
           <div class="bs-editor-row">
             <button type="button" class="bs-btn bs-btn-primary" disabled={busy} onClick={() => void clear()}>

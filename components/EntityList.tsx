@@ -57,7 +57,13 @@ export function EntityList<E extends ListEntity>({ entities, onChoose }: EntityL
       {entities.length >= FILTER_FROM && (
         <label class="bs-filter">
           <span class="bs-muted">Filter names</span>
-          <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} autoComplete="off" spellcheck={false} />
+          <input
+            type="search"
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+            autoComplete="off"
+            spellcheck={false}
+          />
         </label>
       )}
       {groups.length === 0 && <p class="bs-muted">No names match “{q}”.</p>}
@@ -70,7 +76,13 @@ export function EntityList<E extends ListEntity>({ entities, onChoose }: EntityL
           <ul role="list">
             {g.items.map((e) => (
               <li key={e.key}>
-                <button type="button" class="bs-entity" data-key={e.key} aria-label={entityLabel(e)} onClick={() => onChoose(e)}>
+                <button
+                  type="button"
+                  class="bs-entity"
+                  data-key={e.key}
+                  aria-label={entityLabel(e)}
+                  onClick={() => onChoose(e)}
+                >
                   <span class="bs-entity-name">{e.name}</span>
                   {/* A space, so the visible text "Nato 4" stays words of the accessible name (WCAG 2.5.3). */}{' '}
                   <span class="bs-count" aria-hidden="true">

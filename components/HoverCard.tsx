@@ -1,12 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EntityKind } from '../lib/entity';
 import type { PageRef } from '../lib/db/records';
-import type {
-  BackgroundMessageType,
-  BackgroundPayload,
-  BackgroundReplies,
-  Result,
-} from '../lib/messaging/protocol';
+import type { BackgroundMessageType, BackgroundPayload, BackgroundReplies, Result } from '../lib/messaging/protocol';
 import { placeCard, type Box } from '../lib/dom/place-card';
 import { CardView } from './CardView';
 import { NotesPanel } from './NotesPanel';
@@ -55,16 +50,19 @@ export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProp
   const root = useRef<HTMLDivElement>(null);
   const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases.slice(0, 50) };
 
-  const refresh = useCallback(async (retry = false): Promise<string | null> => {
-    const r = await send('getCard', retry ? { ...ask, retry } : ask);
-    if (!r.ok) {
-      setError(r.error);
-      return r.error;
-    }
-    setError(null);
-    setData(r.value);
-    return null;
-  }, [entity.key, send]);
+  const refresh = useCallback(
+    async (retry = false): Promise<string | null> => {
+      const r = await send('getCard', retry ? { ...ask, retry } : ask);
+      if (!r.ok) {
+        setError(r.error);
+        return r.error;
+      }
+      setError(null);
+      setData(r.value);
+      return null;
+    },
+    [entity.key, send],
+  );
 
   useEffect(() => {
     setData(null);
@@ -88,7 +86,11 @@ export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProp
     const view = el?.ownerDocument.defaultView;
     if (!el || !view) return;
     if (!box) return onClose();
-    const pos = placeCard(box, { width: el.offsetWidth, height: el.offsetHeight }, { width: view.innerWidth, height: view.innerHeight });
+    const pos = placeCard(
+      box,
+      { width: el.offsetWidth, height: el.offsetHeight },
+      { width: view.innerWidth, height: view.innerHeight },
+    );
     el.style.left = `${pos.left}px`;
     el.style.top = `${pos.top}px`;
     el.style.visibility = 'visible';

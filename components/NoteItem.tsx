@@ -45,7 +45,10 @@ export function NoteItem({ note, busy, onEdit, onDelete }: NoteItemProps) {
     <>
       <p class="bs-note-body">{note.body}</p>
       <div class="bs-note-meta bs-muted">
-        <time dateTime={new Date(note.updatedAt).toISOString()} title={new Date(note.updatedAt).toLocaleString('en-GB')}>
+        <time
+          dateTime={new Date(note.updatedAt).toISOString()}
+          title={new Date(note.updatedAt).toLocaleString('en-GB')}
+        >
           {edited ? 'edited ' : ''}
           {relativeTime(note.updatedAt)}
         </time>
@@ -55,7 +58,13 @@ export function NoteItem({ note, busy, onEdit, onDelete }: NoteItemProps) {
           </a>
         )}
         <span>
-          <button type="button" class="bs-btn bs-btn-link bs-edit" aria-label={`Edit note: ${gist}`} onClick={onEdit} disabled={busy}>
+          <button
+            type="button"
+            class="bs-btn bs-btn-link bs-edit"
+            aria-label={`Edit note: ${gist}`}
+            onClick={onEdit}
+            disabled={busy}
+          >
             Edit
           </button>
           <button

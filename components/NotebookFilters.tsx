@@ -16,14 +16,7 @@ export interface NotebookFiltersProps {
  * The notebook's search box (results as you type) and its filters: entity, site, from and to
  * dates. Every control has a visible label; all of them combine.
  */
-export function NotebookFilters({
-  query,
-  onQuery,
-  filters,
-  onFilters,
-  entities,
-  sites,
-}: NotebookFiltersProps) {
+export function NotebookFilters({ query, onQuery, filters, onFilters, entities, sites }: NotebookFiltersProps) {
   const id = useId();
   const set = (patch: Partial<NoteFilters>) => onFilters({ ...filters, ...patch });
   const active = query || filters.cardId || filters.site || filters.from || filters.to;

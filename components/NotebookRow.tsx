@@ -27,25 +27,12 @@ export interface NotebookRowProps {
  * text is in the editor and the entity view), and "Edit note" / "Delete note".
  * Everything is rendered as text nodes.
  */
-export function NotebookRow({
-  note,
-  entityName,
-  editing,
-  busy,
-  onEdit,
-  onCancel,
-  onSave,
-  onDelete,
-}: NotebookRowProps) {
+export function NotebookRow({ note, entityName, editing, busy, onEdit, onCancel, onSave, onDelete }: NotebookRowProps) {
   const gist = noteGist(note.body);
   const href = safeHref(note.page?.url);
   const site = siteOf(note);
   return (
-    <article
-      class="nb-note"
-      aria-label={`Note on ${entityName || 'a deleted card'}: ${gist}`}
-      data-note-id={note.id}
-    >
+    <article class="nb-note" aria-label={`Note on ${entityName || 'a deleted card'}: ${gist}`} data-note-id={note.id}>
       <div class="nb-note-head bs-muted">
         {entityName ? (
           <a class="nb-entity-link" href={`#entity=${encodeURIComponent(note.cardId)}`}>
@@ -61,13 +48,7 @@ export function NotebookRow({
           {relativeTime(note.createdAt)}
         </time>
         {href && note.page && (
-          <a
-            class="nb-page-link"
-            href={href}
-            target="_blank"
-            rel="noopener noreferrer"
-            title={note.page.title || href}
-          >
+          <a class="nb-page-link" href={href} target="_blank" rel="noopener noreferrer" title={note.page.title || href}>
             {note.page.title || site}
           </a>
         )}

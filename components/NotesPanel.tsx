@@ -33,8 +33,10 @@ export function NotesPanel({ notes, onSave, onDelete }: NotesPanelProps) {
   // Focus moves after the re-render that shows the button again.
   useEffect(() => {
     if (!focusTarget || !root.current) return;
-    const selector = focusTarget === 'add' ? '.bs-add-note' : `[data-note-id="${CSS.escape(focusTarget.edit)}"] .bs-edit`;
-    const el = root.current.querySelector<HTMLElement>(selector) ?? root.current.querySelector<HTMLElement>('.bs-add-note');
+    const selector =
+      focusTarget === 'add' ? '.bs-add-note' : `[data-note-id="${CSS.escape(focusTarget.edit)}"] .bs-edit`;
+    const el =
+      root.current.querySelector<HTMLElement>(selector) ?? root.current.querySelector<HTMLElement>('.bs-add-note');
     el?.focus();
     setFocusTarget(null);
   }, [focusTarget]);

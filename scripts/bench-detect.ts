@@ -26,7 +26,10 @@ const PEER_RUNS = Number(opt('peer-runs', '3'));
 const CHILD = opt('child', '');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-const texts = fs.readFileSync(CORPUS, 'utf8').split('\n').filter((l) => l.trim())
+const texts = fs
+  .readFileSync(CORPUS, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
   .map((l) => (JSON.parse(l) as { text: string }).text);
 const words = texts.reduce((n, t) => n + t.split(/\s+/).filter(Boolean).length, 0);
 
@@ -40,7 +43,8 @@ interface Timing {
 }
 
 function pass(fn: (t: string) => void, onDoc?: () => void): Timing {
-  const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint(),
+    c0 = process.cpuUsage();
   for (const t of texts) {
     fn(t);
     onDoc?.();
@@ -61,11 +65,14 @@ async function child(which: string, runs: number): Promise<void> {
     const loaded = process.memoryUsage();
     out.load = `heap +${mb(loaded.heapUsed - before.heapUsed)} MB, typed arrays +${mb(loaded.arrayBuffers - before.arrayBuffers)} MB`;
     let spans = 0;
-    pass((t) => { spans += detector.spot([t]).spans.length; });
+    pass((t) => {
+      spans += detector.spot([t]).spans.length;
+    });
     out.spans = spans;
     fn = (t) => detector.spot([t]);
     for (let r = 0; r < 3; r++) pass(fn); // warm-up: let the JIT optimise the hot paths
-    let peakHeap = 0, peakTotal = 0;
+    let peakHeap = 0,
+      peakTotal = 0;
     pass(fn, () => {
       const m = process.memoryUsage();
       peakHeap = Math.max(peakHeap, m.heapUsed);
@@ -92,7 +99,11 @@ async function child(which: string, runs: number): Promise<void> {
 
 /** Runs one child and returns its JSON report. */
 function runChild(which: string, runs: number): Record<string, unknown> & { timings: Timing[] } {
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', which, '--runs', String(runs), '--corpus', CORPUS], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--child', which, '--runs', String(runs), '--corpus', CORPUS],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   const line = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`bench child ${which} failed: ${r.stderr}`);
   return JSON.parse(line) as Record<string, unknown> & { timings: Timing[] };
@@ -102,7 +113,8 @@ async function main(): Promise<void> {
   if (CHILD) return child(CHILD, RUNS);
   console.log(`corpus ${path.basename(CORPUS)}: ${texts.length} docs, ${words} words`);
   // Alternating rounds: each round one compromise child (one pass) and one Backstory child (its share of passes).
-  const ours: Timing[] = [], peer: Timing[] = [];
+  const ours: Timing[] = [],
+    peer: Timing[] = [];
   let info: Record<string, unknown> = {};
   for (let r = 0; r < PEER_RUNS; r++) {
     peer.push(...runChild('peer', 1).timings);
@@ -111,14 +123,26 @@ async function main(): Promise<void> {
     ours.push(...(info.timings as Timing[]));
   }
   const med = (ts: Timing[]) => ({ wall: median(ts.map((t) => t.wall)), cpu: median(ts.map((t) => t.cpu)) });
-  const o = med(ours), p = med(peer);
+  const o = med(ours),
+    p = med(peer);
   const rate = (s: number) => Math.round(words / s).toLocaleString('en');
   console.log(`model loaded: ${String(info.load)}`);
-  console.log(`backstory  ${rate(o.wall)} words/s wall, ${rate(o.cpu)} words/s CPU (median of ${ours.length} passes, ${String(info.spans)} spans)`);
+  console.log(
+    `backstory  ${rate(o.wall)} words/s wall, ${rate(o.cpu)} words/s CPU (median of ${ours.length} passes, ${String(info.spans)} spans)`,
+  );
   console.log(`compromise ${rate(p.wall)} words/s wall, ${rate(p.cpu)} words/s CPU (median of ${peer.length} passes)`);
-  console.log(`ratio      ${(p.wall / o.wall).toFixed(1)}x faster by wall clock, ${(p.cpu / o.cpu).toFixed(1)}x by CPU time (target >= 50x)`);
-  console.log(`load avg   ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs (a busy machine slows both, and wall time most)`);
-  console.log(`peak heap  ${mb(Number(info.peakHeap))} MB V8 heap used while detecting (target < 60 MB); with typed arrays ${mb(Number(info.peakTotal))} MB`);
+  console.log(
+    `ratio      ${(p.wall / o.wall).toFixed(1)}x faster by wall clock, ${(p.cpu / o.cpu).toFixed(1)}x by CPU time (target >= 50x)`,
+  );
+  console.log(
+    `load avg   ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs (a busy machine slows both, and wall time most)`,
+  );
+  console.log(
+    `peak heap  ${mb(Number(info.peakHeap))} MB V8 heap used while detecting (target < 60 MB); with typed arrays ${mb(Number(info.peakTotal))} MB`,
+  );
 }
 
 main().catch((e: unknown) => {

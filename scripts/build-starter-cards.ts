@@ -20,12 +20,22 @@ const OUT = `${root}public/starter-cards.json`;
 
 /** Names the reference article's README says a reader must be able to look up. */
 const REQUIRED: [string, EntityKind][] = [
-  ['Jens Stoltenberg', 'person'], ['Sergei Skripal', 'person'],
-  ['Nato', 'organization'], ['Nato-Russia Council', 'organization'], ['AFP', 'organization'],
-  ['Russia', 'place'], ['Moscow', 'place'], ['Ukraine', 'place'], ['Crimea', 'place'],
-  ['Europe', 'place'], ['Salisbury', 'place'],
-  ['Cold War', 'event'], ['annexation of Crimea', 'event'], ['Skripal poisoning', 'event'],
-  ['Expulsion of Russian diplomats from Nato', 'event'], ["Closure of Russia's mission to Nato", 'event'],
+  ['Jens Stoltenberg', 'person'],
+  ['Sergei Skripal', 'person'],
+  ['Nato', 'organization'],
+  ['Nato-Russia Council', 'organization'],
+  ['AFP', 'organization'],
+  ['Russia', 'place'],
+  ['Moscow', 'place'],
+  ['Ukraine', 'place'],
+  ['Crimea', 'place'],
+  ['Europe', 'place'],
+  ['Salisbury', 'place'],
+  ['Cold War', 'event'],
+  ['annexation of Crimea', 'event'],
+  ['Skripal poisoning', 'event'],
+  ['Expulsion of Russian diplomats from Nato', 'event'],
+  ["Closure of Russia's mission to Nato", 'event'],
   ['Nato summit', 'event'],
 ];
 
@@ -76,8 +86,11 @@ function main(): void {
     return parsed.output;
   });
 
-  const missing = REQUIRED.filter(([name, kind]) => !out.some((c) => c.kind === kind && c.keys.includes(nameKey(name))));
-  if (missing.length) throw new Error(`missing starter cards for: ${missing.map(([n, k]) => `${n} (${k})`).join(', ')}`);
+  const missing = REQUIRED.filter(
+    ([name, kind]) => !out.some((c) => c.kind === kind && c.keys.includes(nameKey(name))),
+  );
+  if (missing.length)
+    throw new Error(`missing starter cards for: ${missing.map(([n, k]) => `${n} (${k})`).join(', ')}`);
 
   writeFileSync(OUT, `[\n${out.map((c) => JSON.stringify(c)).join(',\n')}\n]\n`);
   const byKind = out.reduce<Record<string, number>>((n, c) => ({ ...n, [c.kind]: (n[c.kind] ?? 0) + 1 }), {});

@@ -25,9 +25,7 @@ function manualSteps(url: string): string {
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    console.error(
-      `No built extension in ${EXTENSION_DIR}. Run \`npm start\` (it builds first) or \`npm run build\`.`,
-    );
+    console.error(`No built extension in ${EXTENSION_DIR}. Run \`npm start\` (it builds first) or \`npm run build\`.`);
     process.exitCode = 1;
     return;
   }
@@ -53,9 +51,7 @@ async function main(): Promise<void> {
 
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!existsSync(CHROMIUM)) {
-    console.log(
-      `\nChromium was not found at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium\n`,
-    );
+    console.log(`\nChromium was not found at ${CHROMIUM}. Install it with:\n  sudo apt-get install -y chromium\n`);
     console.log(`${manualSteps(url)}\n\nServing until Ctrl+C.`);
     return;
   }

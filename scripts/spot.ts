@@ -16,7 +16,8 @@ const MODEL_DIR = path.resolve(import.meta.dirname, '../public/model');
 async function main(): Promise<number> {
   const detector = await loadDetectorFromDisk(MODEL_DIR);
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  let lineNo = 0, bad = 0;
+  let lineNo = 0,
+    bad = 0;
   for await (const line of rl) {
     lineNo++;
     if (!line.trim()) continue;
@@ -36,7 +37,12 @@ async function main(): Promise<number> {
     const text = doc.text;
     const { spans, entities } = detector.spot([text]);
     const kindOf = new Map(entities.map((e) => [e.key, e.kind]));
-    const out = spans.map((s) => ({ start: s.start, end: s.end, kind: kindOf.get(s.entityKey), text: text.slice(s.start, s.end) }));
+    const out = spans.map((s) => ({
+      start: s.start,
+      end: s.end,
+      kind: kindOf.get(s.entityKey),
+      text: text.slice(s.start, s.end),
+    }));
     // Respect back-pressure so a slow reader never makes output pile up in memory.
     if (!process.stdout.write(JSON.stringify({ id: doc.id ?? null, entities: out }) + '\n')) {
       await new Promise((r) => process.stdout.once('drain', r));
@@ -47,7 +53,9 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     process.stderr.write(`spot: ${(e as Error).message}\n`);
     process.exitCode = 2;

@@ -57,10 +57,17 @@ function rng(seed: number): () => number {
 }
 
 function loadDocs(): Doc[] {
-  const files = fs.readdirSync(CORPORA).filter((f) => f.endsWith('-train.jsonl')).sort();
+  const files = fs
+    .readdirSync(CORPORA)
+    .filter((f) => f.endsWith('-train.jsonl'))
+    .sort();
   console.log(`training files: ${files.join(', ')}`);
   return files.flatMap((f) =>
-    fs.readFileSync(path.join(CORPORA, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Doc),
+    fs
+      .readFileSync(path.join(CORPORA, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Doc),
   );
 }
 
@@ -70,11 +77,14 @@ function loadDocs(): Doc[] {
  * tagger learns that word identity, not only shape, decides the kind. Same length, same offsets.
  */
 function titleCaseAcronyms(doc: Doc): Doc {
-  const text = doc.text.split('\n').map((line) => {
-    const letters = line.replace(/[^A-Za-z]/g, '');
-    if (letters.length && letters.replace(/[^A-Z]/g, '').length * 2 > letters.length) return line;
-    return line.replace(/\b[A-Z]{4,}\b/g, (w) => w[0] + w.slice(1).toLowerCase());
-  }).join('\n');
+  const text = doc.text
+    .split('\n')
+    .map((line) => {
+      const letters = line.replace(/[^A-Za-z]/g, '');
+      if (letters.length && letters.replace(/[^A-Z]/g, '').length * 2 > letters.length) return line;
+      return line.replace(/\b[A-Z]{4,}\b/g, (w) => w[0] + w.slice(1).toLowerCase());
+    })
+    .join('\n');
   return { ...doc, id: `${doc.id}-tc`, text };
 }
 
@@ -133,7 +143,9 @@ function main(): void {
   const augmented = docs.filter(() => pick() < AUGMENT).map(titleCaseAcronyms);
   const runs = prepare(docs.concat(augmented), gaz);
   const tokens = runs.reduce((n, r) => n + r.gold.length, 0);
-  console.log(`${runs.length} sentences, ${tokens} tokens, features ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `${runs.length} sentences, ${tokens} tokens, features ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   const model = new Perceptron(BITS, 1 + 2 * KINDS.length);
   const random = rng(SEED);
   const order = runs.map((_, i) => i);
@@ -150,7 +162,9 @@ function main(): void {
   const { dense, trans } = model.averaged();
   const json = encodeTagger(KINDS, BITS, dense, trans, MIN_ABS, openWords());
   fs.writeFileSync(path.join(OUT!, 'tagger.json'), json);
-  console.log(`wrote ${OUT}/tagger.json (${(json.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `wrote ${OUT}/tagger.json (${(json.length / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 main();

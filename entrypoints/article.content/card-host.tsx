@@ -78,7 +78,14 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       if (!open) returnFocus = doc.activeElement === host ? null : doc.activeElement;
       open = true;
       render(
-        <HoverCard key={entity.key} entity={entity} anchor={anchor} page={opts.page()} send={opts.send} onClose={opts.onClose} />,
+        <HoverCard
+          key={entity.key}
+          entity={entity}
+          anchor={anchor}
+          page={opts.page()}
+          send={opts.send}
+          onClose={opts.onClose}
+        />,
         target,
       );
     },

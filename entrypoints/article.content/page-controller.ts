@@ -63,10 +63,11 @@ export function startPage(
   nav.setDisplay({ kinds: settings.kinds, markStyle: settings.markStyle });
   const intent = new HoverIntent({
     onOpen: (mark) => safe(() => openCard(mark)),
-    onClose: () => safe(() => {
-      host.hide();
-      if (settings.markStyle === 'hover') nav.focus(null);
-    }),
+    onClose: () =>
+      safe(() => {
+        host.hide();
+        if (settings.markStyle === 'hover') nav.focus(null);
+      }),
     get openDelayMs() {
       return settings.hoverDelayMs;
     },
@@ -97,7 +98,10 @@ export function startPage(
       const r = mark.range.getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     };
-    host.show({ key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, count: e.count, focus: byKeyboard }, anchor);
+    host.show(
+      { key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, count: e.count, focus: byKeyboard },
+      anchor,
+    );
   }
 
   /** Scans `scopes` (the article, or subtrees added since) and marks what ONE spotBlocks call spots. */
@@ -112,7 +116,10 @@ export function startPage(
     if (signal.aborted) return;
     for (const e of r.value.entities) {
       const old = entities.get(e.key);
-      entities.set(e.key, old ? { ...old, count: old.count + e.count, aliases: [...new Set([...old.aliases, ...e.aliases])] } : e);
+      entities.set(
+        e.key,
+        old ? { ...old, count: old.count + e.count, aliases: [...new Set([...old.aliases, ...e.aliases])] } : e,
+      );
     }
     await markSpans(r.value.spans, base);
   }
@@ -125,7 +132,8 @@ export function startPage(
       const block = blocks[base + s.block];
       const e = entities.get(s.entityKey);
       const range = block && e ? rangeFor(block, s.start, s.end) : null;
-      if (range && block && e) batch.push({ key: e.key, kind: e.kind, range, pieces: piecesFor(block, s.start, s.end) });
+      if (range && block && e)
+        batch.push({ key: e.key, kind: e.kind, range, pieces: piecesFor(block, s.start, s.end) });
       if (slice.expired()) {
         marks.add(batch);
         nav.track(batch);

@@ -69,7 +69,8 @@ async function reply(db: BackstoryDB, card: Card | null, lookup: LookupState | u
 /** Builds the card handlers. */
 export function createCardHandlers(deps: CardHandlerDeps) {
   const { db, lookup, contexts, log } = deps;
-  const quiet = (what: string) => (error: unknown) => log(`[Backstory] ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const quiet = (what: string) => (error: unknown) =>
+    log(`[Backstory] ${what}: ${error instanceof Error ? error.message : String(error)}`);
 
   return {
     /** Looks up a page's most-mentioned names without a card (fire and forget). */
@@ -83,7 +84,10 @@ export function createCardHandlers(deps: CardHandlerDeps) {
       if (top.length) void lookup.prefetch(top, contexts.of(tabId, '')).catch(quiet('prefetch failed'));
     },
 
-    async getCard(query: { name: string; kind: EntityKind; aliases: string[]; tabId?: number; retry?: boolean }, tabId?: number) {
+    async getCard(
+      query: { name: string; kind: EntityKind; aliases: string[]; tabId?: number; retry?: boolean },
+      tabId?: number,
+    ) {
       const chosen = lookup ? await lookup.readerChoice(query.name) : null;
       const card = chosen ?? (await findCard(db, query));
       if (!lookup) return reply(db, card, undefined);
@@ -92,7 +96,10 @@ export function createCardHandlers(deps: CardHandlerDeps) {
         return reply(db, card, card.source === 'wikipedia' ? await lookup.cached(query.name) : undefined);
       }
       const context = contexts.of(tabId ?? query.tabId, query.name);
-      const found = await lookup.lookUp(query, context, { waitMs: deps.lookupWaitMs ?? LOOKUP_WAIT_MS, force: query.retry });
+      const found = await lookup.lookUp(query, context, {
+        waitMs: deps.lookupWaitMs ?? LOOKUP_WAIT_MS,
+        force: query.retry,
+      });
       return reply(db, found.card, found.lookup);
     },
 

@@ -12,7 +12,12 @@ import type { Result } from '@/lib/messaging/protocol';
 /** Id of the parent entry; children are `${MENU_ID}:${kind}`. */
 export const MENU_ID = 'backstory-create-card';
 
-const LABELS: Record<EntityKind, string> = { person: 'Person', organization: 'Organisation', place: 'Place', event: 'Event' };
+const LABELS: Record<EntityKind, string> = {
+  person: 'Person',
+  organization: 'Organisation',
+  place: 'Place',
+  event: 'Event',
+};
 
 /** Longest selection turned into a card name. */
 const MAX_NAME = 300;
@@ -22,7 +27,12 @@ export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_ID, title: 'Create card', contexts: ['selection'] });
   for (const kind of ENTITY_KINDS)
-    browser.contextMenus.create({ id: `${MENU_ID}:${kind}`, parentId: MENU_ID, title: LABELS[kind], contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: `${MENU_ID}:${kind}`,
+      parentId: MENU_ID,
+      title: LABELS[kind],
+      contexts: ['selection'],
+    });
 }
 
 /** The kind a menu entry id stands for, or null when it is not one of ours. */

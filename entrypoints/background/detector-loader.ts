@@ -25,6 +25,8 @@ export async function loadDetector(): Promise<SpotDetector> {
     spot: (blocks) => detector.spot(blocks),
     // The detector takes flat (name, kind) pairs: each alias of a card is a name of that kind.
     setKnownNames: (names) =>
-      detector.setKnownNames(names.flatMap((n) => [{ name: n.name, kind: n.kind }, ...n.aliases.map((a) => ({ name: a, kind: n.kind }))])),
+      detector.setKnownNames(
+        names.flatMap((n) => [{ name: n.name, kind: n.kind }, ...n.aliases.map((a) => ({ name: a, kind: n.kind }))]),
+      ),
   };
 }

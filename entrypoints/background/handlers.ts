@@ -104,7 +104,9 @@ export function createHandlers(deps: HandlerDeps): {
       try {
         ({ detector, index } = await detectorWithNames());
       } catch (error) {
-        return fail(`Backstory could not load its name detector: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(
+          `Backstory could not load its name detector: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       const result = await detector.spot(blocks);
       const matched = matchCards(index, result.entities);

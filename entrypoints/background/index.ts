@@ -24,7 +24,9 @@ export default defineBackground(() => {
     starterInstall = installShippedStarterCards(db)
       .then((r) => {
         const invalid = r.invalid.length ? `, ${r.invalid.length} invalid (${r.invalid.slice(0, 3).join('; ')})` : '';
-        console.info(`[Backstory] starter cards (${why}): ${r.written} written, ${r.keptEdited} kept as edited${invalid}`);
+        console.info(
+          `[Backstory] starter cards (${why}): ${r.written} written, ${r.keptEdited} kept as edited${invalid}`,
+        );
       })
       .catch((error: unknown) => console.error('[Backstory] starter cards not installed:', error))
       .finally(() => (installing = false));
@@ -49,11 +51,13 @@ export default defineBackground(() => {
   (globalThis as { backstoryCommand?: typeof runCommand }).backstoryCommand = runCommand;
   // Settings synced from another browser: the look-up code reads `lookups` from storage.local.
   const mirrorLookups = (s: { lookups: boolean }) =>
-    browser.storage.local.get('lookups').then((got) =>
-      got.lookups === s.lookups ? undefined : browser.storage.local.set({ lookups: s.lookups }),
-    );
+    browser.storage.local
+      .get('lookups')
+      .then((got) => (got.lookups === s.lookups ? undefined : browser.storage.local.set({ lookups: s.lookups })));
   watchSettings((s) => void mirrorLookups(s).catch(() => undefined));
-  void readSettings().then((s) => (s.updatedAt > 0 ? mirrorLookups(s) : undefined)).catch(() => undefined);
+  void readSettings()
+    .then((s) => (s.updatedAt > 0 ? mirrorLookups(s) : undefined))
+    .catch(() => undefined);
 
   // Look-ups read their settings (storage.local `lookups`, `lookupBaseUrl`) on every call.
   const lookup = createLookupService({ db });

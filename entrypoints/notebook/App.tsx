@@ -67,9 +67,7 @@ export function App({ db }: { db: BackstoryDB }) {
   }, []);
   useEffect(() => void (undo && undoButton.current?.focus()), [undo]);
   useEffect(() => {
-    document.title = entity.value?.card
-      ? `${entity.value.card.name} · Backstory notebook`
-      : 'Backstory notebook';
+    document.title = entity.value?.card ? `${entity.value.card.name} · Backstory notebook` : 'Backstory notebook';
   }, [entity.value?.card?.name]);
 
   function say(message: string) {

@@ -82,9 +82,7 @@ export function NotesView({ notes, cards, onSave, onDelete }: NotesViewProps) {
         {stillIndexing ? ' (still indexing…)' : ''}
       </p>
       {notes.length === 0 ? (
-        <p class="nb-empty">
-          No notes yet. Notes you write on a card, in the popup or on a page, appear here.
-        </p>
+        <p class="nb-empty">No notes yet. Notes you write on a card, in the popup or on a page, appear here.</p>
       ) : n === 0 ? (
         <p class="nb-empty">No note matches. Try fewer words or clear the filters.</p>
       ) : (

@@ -17,8 +17,7 @@ export function useLive<T>(query: () => Promise<T>, deps: readonly unknown[]): L
   useEffect(() => {
     const sub = liveQuery(query).subscribe({
       next: (value) => setState({ value }),
-      error: (e: unknown) =>
-        setState((s) => ({ value: s.value, error: e instanceof Error ? e.message : String(e) })),
+      error: (e: unknown) => setState((s) => ({ value: s.value, error: e instanceof Error ? e.message : String(e) })),
     });
     return () => sub.unsubscribe();
   }, deps);

@@ -136,16 +136,11 @@ export function App({ deps }: { deps: OptionsDeps }) {
           Export and import
         </h2>
         <p>
-          Export saves your notes, your own cards and where you met each name. Import merges an export back
-          in: for each record, the newer copy wins.
+          Export saves your notes, your own cards and where you met each name. Import merges an export back in: for each
+          record, the newer copy wins.
         </p>
         <div class="nb-actions">
-          <button
-            type="button"
-            class="bs-btn bs-btn-primary"
-            disabled={busy}
-            onClick={() => void exportAs('json')}
-          >
+          <button type="button" class="bs-btn bs-btn-primary" disabled={busy} onClick={() => void exportAs('json')}>
             Export as JSON
           </button>
           <button type="button" class="bs-btn" disabled={busy} onClick={() => void exportAs('zip')}>

@@ -28,7 +28,11 @@ const root = document.getElementById('app');
 if (root) {
   openBackstoryDB()
     .then((db) => {
-      const settings = { read: () => readSettings(), write: (p: Parameters<typeof writeSettings>[0]) => writeSettings(p), watch: watchSettings };
+      const settings = {
+        read: () => readSettings(),
+        write: (p: Parameters<typeof writeSettings>[0]) => writeSettings(p),
+        watch: watchSettings,
+      };
       const deps: OptionsDeps = { db, storage: navigator.storage, download, now: () => new Date(), settings };
       render(<App deps={deps} />, root);
     })

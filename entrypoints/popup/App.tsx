@@ -65,7 +65,9 @@ export function App({ deps }: { deps: PopupDeps }) {
   useEffect(() => {
     if (chosen || !lastKey.current || !listRef.current) return;
     const key = lastKey.current;
-    const button = [...listRef.current.querySelectorAll<HTMLElement>('button[data-key]')].find((b) => b.dataset.key === key);
+    const button = [...listRef.current.querySelectorAll<HTMLElement>('button[data-key]')].find(
+      (b) => b.dataset.key === key,
+    );
     button?.focus();
   }, [chosen]);
 
@@ -75,18 +77,33 @@ export function App({ deps }: { deps: PopupDeps }) {
       await deps.injectContentScript(tabId);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      return setView({ s: 'notRunning', tabId, busy: false, error: `The browser did not let Backstory run here (${why}).` });
+      return setView({
+        s: 'notRunning',
+        tabId,
+        busy: false,
+        error: `The browser did not let Backstory run here (${why}).`,
+      });
     }
     const res = await pollPageState(deps, tabId, INJECT_RETRIES, true);
     const next = viewOf(tabId, res);
-    setView(next.s === 'notRunning' ? { ...next, error: 'Backstory did not start on this page. Try reloading it.' } : next);
+    setView(
+      next.s === 'notRunning' ? { ...next, error: 'Backstory did not start on this page. Try reloading it.' } : next,
+    );
   }
 
   let body: ComponentChildren;
   if (view.s === 'loading') {
-    body = <p role="status" class="bs-muted">Looking at this page…</p>;
+    body = (
+      <p role="status" class="bs-muted">
+        Looking at this page…
+      </p>
+    );
   } else if (view.s === 'failed') {
-    body = <p role="alert" class="bs-error">{view.message}</p>;
+    body = (
+      <p role="alert" class="bs-error">
+        {view.message}
+      </p>
+    );
   } else if (view.s === 'notRunning') {
     body = (
       <>
@@ -96,8 +113,16 @@ export function App({ deps }: { deps: PopupDeps }) {
             Run on this page
           </button>
         </div>
-        {view.busy && <p role="status" class="bs-muted">Starting Backstory…</p>}
-        {view.error && <p role="alert" class="bs-error">{view.error}</p>}
+        {view.busy && (
+          <p role="status" class="bs-muted">
+            Starting Backstory…
+          </p>
+        )}
+        {view.error && (
+          <p role="alert" class="bs-error">
+            {view.error}
+          </p>
+        )}
       </>
     );
   } else if (view.s === 'noArticle') {
@@ -162,7 +187,10 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   return (
     <main class="bs-root bs-popup">
-      <div class="bs-popup-head" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: '8px' }}>
+      <div
+        class="bs-popup-head"
+        style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: '8px' }}
+      >
         <h1 class="bs-popup-title">Backstory</h1>
         {/* The notebook is a full extension page: every note, search, export. */}
         <button

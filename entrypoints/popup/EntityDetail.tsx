@@ -34,16 +34,19 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
   const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases };
 
   /** Fetches the card and notes; keeps showing the previous data while refreshing. */
-  const load = useCallback(async (retry = false) => {
-    // No tabId: the background finds the page context by the name itself (see PageContexts.of).
-    const res = await deps.sendToBackground('getCard', retry ? { ...ask, retry } : ask);
-    if (res.ok) {
-      setData(res.value);
-      setError(null);
-    } else setError(res.error);
-    return res.ok;
-    // Keyed on the entity, not on the `ask` object rebuilt each render.
-  }, [deps, entity.key]);
+  const load = useCallback(
+    async (retry = false) => {
+      // No tabId: the background finds the page context by the name itself (see PageContexts.of).
+      const res = await deps.sendToBackground('getCard', retry ? { ...ask, retry } : ask);
+      if (res.ok) {
+        setData(res.value);
+        setError(null);
+      } else setError(res.error);
+      return res.ok;
+      // Keyed on the entity, not on the `ask` object rebuilt each render.
+    },
+    [deps, entity.key],
+  );
 
   useEffect(() => {
     void load();

@@ -18,10 +18,13 @@ export interface CardEdit {
 
 /** A problem with an edit, or null when it can be saved. */
 export function cardEditError(edit: Omit<CardEdit, 'cardId'>): string | null {
-  if (edit.description.length > CARD_LIMITS.description) return `A description can be at most ${CARD_LIMITS.description} characters.`;
-  if (edit.summary.length > CARD_LIMITS.summary) return `A summary can be at most ${CARD_LIMITS.summary.toLocaleString('en')} characters.`;
+  if (edit.description.length > CARD_LIMITS.description)
+    return `A description can be at most ${CARD_LIMITS.description} characters.`;
+  if (edit.summary.length > CARD_LIMITS.summary)
+    return `A summary can be at most ${CARD_LIMITS.summary.toLocaleString('en')} characters.`;
   if (edit.aliases.length > CARD_LIMITS.aliases) return `A card can have at most ${CARD_LIMITS.aliases} other names.`;
-  if (edit.aliases.some((a) => a.length > CARD_LIMITS.alias)) return `An other name can be at most ${CARD_LIMITS.alias} characters.`;
+  if (edit.aliases.some((a) => a.length > CARD_LIMITS.alias))
+    return `An other name can be at most ${CARD_LIMITS.alias} characters.`;
   return null;
 }
 
@@ -70,7 +73,10 @@ export async function updateCard(db: BackstoryDB, edit: CardEdit): Promise<Resul
 }
 
 /** Deletes a card with its notes, mentions and the look-ups pointing at it. */
-export async function deleteCard(db: BackstoryDB, cardId: string): Promise<Result<{ deleted: boolean; notes: number }>> {
+export async function deleteCard(
+  db: BackstoryDB,
+  cardId: string,
+): Promise<Result<{ deleted: boolean; notes: number }>> {
   try {
     return await db.transaction('rw', [db.cards, db.notes, db.mentions, db.lookups], async () => {
       if (!(await db.cards.get(cardId))) return ok({ deleted: false, notes: 0 });
@@ -115,10 +121,14 @@ export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string
       merged.keys = cardKeys(merged);
       await db.notes.where('cardId').equals(dropId).modify({ cardId: keepId });
       const keptUrls = new Set((await db.mentions.where('cardId').equals(keepId).toArray()).map((m) => m.url));
-      await db.mentions.where('cardId').equals(dropId).modify((m, ref) => {
-        if (keptUrls.has(m.url)) delete (ref as { value?: unknown }).value; // already met there
-        else m.cardId = keepId;
-      });
+      await db.mentions
+        .where('cardId')
+        .equals(dropId)
+        .modify((m, ref) => {
+          if (keptUrls.has(m.url))
+            delete (ref as { value?: unknown }).value; // already met there
+          else m.cardId = keepId;
+        });
       await db.lookups.where('cardId').equals(dropId).modify({ cardId: keepId });
       await db.cards.delete(dropId);
       await db.cards.put(merged);

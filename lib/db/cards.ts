@@ -86,7 +86,11 @@ export async function findCards(db: BackstoryDB, queries: readonly CardQuery[]):
   const allKeys = new Set<string>();
   for (const q of queries) for (const k of keysFor(q.name, q.aliases ?? [])) allKeys.add(k);
   if (allKeys.size === 0) return new Map();
-  const candidates = await db.cards.where('keys').anyOf([...allKeys]).distinct().toArray();
+  const candidates = await db.cards
+    .where('keys')
+    .anyOf([...allKeys])
+    .distinct()
+    .toArray();
   return matchCards(indexCards(candidates), queries);
 }
 

@@ -42,7 +42,11 @@ export function isStale(record: LookupRecord, now = Date.now()): boolean {
 }
 
 /** Writes a look-up record; a reader's choice is kept unless `replaceChoice`. */
-export async function saveLookup(db: BackstoryDB, record: Omit<LookupRecord, 'key'>, replaceChoice = false): Promise<LookupRecord> {
+export async function saveLookup(
+  db: BackstoryDB,
+  record: Omit<LookupRecord, 'key'>,
+  replaceChoice = false,
+): Promise<LookupRecord> {
   const key = nameKey(record.name);
   return db.transaction('rw', db.lookups, async () => {
     const old = await db.lookups.get(key);
@@ -62,7 +66,9 @@ export async function lookedUpCard(db: BackstoryDB, record: LookupRecord | undef
 /** Card id for a Wikipedia article: its Wikidata id when it has one, else a slug of the title. */
 export function wikipediaCardId(summary: Pick<PageSummary, 'title' | 'wikibaseItem'>): string {
   if (summary.wikibaseItem) return `wp-${summary.wikibaseItem.toLowerCase()}`;
-  const slug = nameKey(summary.title).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  const slug = nameKey(summary.title)
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
   return `wp-${slug || 'untitled'}`;
 }
 
@@ -75,7 +81,12 @@ function cardName(title: string): string {
  * Writes (or refreshes) the card of a Wikipedia article. An edited card with that id is kept
  * as it is and returned; a refreshed one keeps its createdAt, kind and aliases.
  */
-export async function saveWikipediaCard(db: BackstoryDB, summary: PageSummary, kind: EntityKind, now = Date.now()): Promise<Card> {
+export async function saveWikipediaCard(
+  db: BackstoryDB,
+  summary: PageSummary,
+  kind: EntityKind,
+  now = Date.now(),
+): Promise<Card> {
   const id = wikipediaCardId(summary);
   return db.transaction('rw', db.cards, async () => {
     const old = await db.cards.get(id);

@@ -85,7 +85,8 @@ export function sentenceAround(text: string, start: number, end: number): string
   const at = (i: number) => text.charAt(i);
   while (from > floor && !(/[.!?]/.test(at(from - 2)) && /\s/.test(at(from - 1))) && at(from - 1) !== '\n') from--;
   let to = end;
-  while (to < ceiling && at(to) !== '\n' && !(/[.!?]/.test(at(to)) && (to + 1 >= text.length || /\s/.test(at(to + 1))))) to++;
+  while (to < ceiling && at(to) !== '\n' && !(/[.!?]/.test(at(to)) && (to + 1 >= text.length || /\s/.test(at(to + 1)))))
+    to++;
   if (to < ceiling && at(to) !== '\n') to++; // keep the full stop
   if (to - from > MAX_SENTENCE_CHARS) {
     const half = Math.floor((MAX_SENTENCE_CHARS - (end - start)) / 2);

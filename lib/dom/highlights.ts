@@ -46,7 +46,9 @@ interface HighlightRegistry {
   set(name: string, h: unknown): void;
   delete(name: string): boolean;
 }
-type HighlightCtor = new (...ranges: AbstractRange[]) => { add(r: AbstractRange): void; delete(r: AbstractRange): boolean; clear(): void };
+type HighlightCtor = new (
+  ...ranges: AbstractRange[]
+) => { add(r: AbstractRange): void; delete(r: AbstractRange): boolean; clear(): void };
 
 function api(): { registry: HighlightRegistry; Highlight: HighlightCtor } | null {
   const g = globalThis as { CSS?: { highlights?: HighlightRegistry }; Highlight?: HighlightCtor };

@@ -153,7 +153,8 @@ export interface HoverWiring {
  */
 export function listenHover({ doc, marks, intent, isOnCard, signal, frame }: HoverWiring): void {
   const view = doc.defaultView;
-  const nextFrame = frame ?? ((cb: () => void) => (view?.requestAnimationFrame ? view.requestAnimationFrame(cb) : setTimeout(cb, 16)));
+  const nextFrame =
+    frame ?? ((cb: () => void) => (view?.requestAnimationFrame ? view.requestAnimationFrame(cb) : setTimeout(cb, 16)));
   let last: PointerEvent | null = null;
   let lastOnCard = false;
   let scheduled = false;

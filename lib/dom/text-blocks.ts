@@ -90,7 +90,7 @@ function blockElementOf(node: Node): Element {
   let el: Element | null = node.parentElement;
   while (el) {
     if (isBlock(el)) return el;
-    const parent: Element | null = el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host ?? null);
+    const parent: Element | null = el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
     if (!parent) return el;
     el = parent;
   }

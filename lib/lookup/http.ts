@@ -63,7 +63,12 @@ export async function getJson(url: string, opts: GetJsonOptions): Promise<HttpOu
   const timer = setTimeout(() => ctl.abort(), opts.timeoutMs);
   const doFetch = opts.fetchImpl ?? fetch;
   try {
-    const res = await doFetch(url, { headers: opts.headers, signal: ctl.signal, redirect: 'follow', credentials: 'omit' });
+    const res = await doFetch(url, {
+      headers: opts.headers,
+      signal: ctl.signal,
+      redirect: 'follow',
+      credentials: 'omit',
+    });
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
       return { kind: 'http', status: res.status, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) };
@@ -86,8 +91,12 @@ export async function getJson(url: string, opts: GetJsonOptions): Promise<HttpOu
       return { kind: 'failed', reason: 'the answer was not valid JSON' };
     }
   } catch (error) {
-    if (ctl.signal.aborted) return { kind: 'failed', reason: `no answer within ${Math.round(opts.timeoutMs / 100) / 10} s` };
-    return { kind: 'failed', reason: `the network request failed (${error instanceof Error ? error.message : String(error)})` };
+    if (ctl.signal.aborted)
+      return { kind: 'failed', reason: `no answer within ${Math.round(opts.timeoutMs / 100) / 10} s` };
+    return {
+      kind: 'failed',
+      reason: `the network request failed (${error instanceof Error ? error.message : String(error)})`,
+    };
   } finally {
     clearTimeout(timer);
   }

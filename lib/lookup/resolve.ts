@@ -29,7 +29,11 @@ function wrongKind(page: PageInfo, query: ScoreQuery): boolean {
  * Resolves `query.name`. `exact` is what a batched title query already said about the name
  * (a page, or null for none); undefined asks for it here.
  */
-export async function resolveName(client: WikipediaClient, query: ScoreQuery, exact?: PageInfo | null): Promise<Resolved> {
+export async function resolveName(
+  client: WikipediaClient,
+  query: ScoreQuery,
+  exact?: PageInfo | null,
+): Promise<Resolved> {
   let page = exact;
   if (page === undefined) {
     const r = await client.pages([query.name]);
@@ -50,7 +54,11 @@ export async function resolveName(client: WikipediaClient, query: ScoreQuery, ex
   const candidates = choice.ranked.slice(0, MAX_CANDIDATES).map((c) => asCandidate(c.page));
   if (!choice.chosen) return { status: 'ambiguous', candidates };
   const chosen = choice.chosen.title;
-  const found = await summarise(client, chosen, page?.disambiguation ? candidates.filter((c) => c.title !== chosen) : []);
+  const found = await summarise(
+    client,
+    chosen,
+    page?.disambiguation ? candidates.filter((c) => c.title !== chosen) : [],
+  );
   return found.status === 'disambiguation' ? { status: 'ambiguous', candidates } : found;
 }
 

@@ -25,7 +25,10 @@ export function kindsIn(description: string): EntityKind[] {
 
 /** A title without its disambiguating part: "Georgia (country)" → "Georgia", "Salisbury, Maryland" → "Salisbury". */
 export function baseTitle(title: string): string {
-  return title.replace(/\s*\([^)]*\)\s*$/, '').replace(/,\s+[^,]+$/, '').trim();
+  return title
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/,\s+[^,]+$/, '')
+    .trim();
 }
 
 /** What a candidate is scored against. */
@@ -54,7 +57,11 @@ function contextWords(context: readonly string[], name: string): Set<string> {
 }
 
 /** Scores one candidate page for `query`; higher is better. */
-export function scoreCandidate(page: PageInfo, query: ScoreQuery, words: ReadonlySet<string> = contextWords(query.context, query.name)): number {
+export function scoreCandidate(
+  page: PageInfo,
+  query: ScoreQuery,
+  words: ReadonlySet<string> = contextWords(query.context, query.name),
+): number {
   let score = 0;
   const kinds = kindsIn(page.description);
   if (kinds.includes(query.kind)) score += 3;

@@ -72,7 +72,13 @@ export function createLookupService(deps: LookupServiceDeps) {
     if (!client || clientBase !== s.baseUrl) {
       clientBase = s.baseUrl;
       const version = deps.version ?? extensionVersion();
-      client = new WikipediaClient({ baseUrl: s.baseUrl, queue, version, timeoutMs: deps.timeoutMs, fetchImpl: deps.fetchImpl });
+      client = new WikipediaClient({
+        baseUrl: s.baseUrl,
+        queue,
+        version,
+        timeoutMs: deps.timeoutMs,
+        fetchImpl: deps.fetchImpl,
+      });
     }
     return client;
   }
@@ -90,7 +96,11 @@ export function createLookupService(deps: LookupServiceDeps) {
       return { card: null, lookup: { status: 'ambiguous', candidates: r.candidates } };
     }
     const card = await saveWikipediaCard(db, r.summary, q.kind, now());
-    await saveLookup(db, { ...base, status: 'found', cardId: card.id, title: r.summary.title, candidates: r.candidates }, chosenByReader);
+    await saveLookup(
+      db,
+      { ...base, status: 'found', cardId: card.id, title: r.summary.title, candidates: r.candidates },
+      chosenByReader,
+    );
     deps.onCardSaved?.(card);
     return { card, lookup: { status: 'found', candidates: r.candidates } };
   }
@@ -101,10 +111,15 @@ export function createLookupService(deps: LookupServiceDeps) {
     let job = inflight.get(key);
     if (!job) {
       job = start()
-        .catch((error: unknown): CardLookup => ({
-          card: null,
-          lookup: { status: 'failed', error: `The look-up failed: ${error instanceof Error ? error.message : String(error)}` },
-        }))
+        .catch(
+          (error: unknown): CardLookup => ({
+            card: null,
+            lookup: {
+              status: 'failed',
+              error: `The look-up failed: ${error instanceof Error ? error.message : String(error)}`,
+            },
+          }),
+        )
         .finally(() => inflight.delete(key));
       inflight.set(key, job);
     }
@@ -128,7 +143,11 @@ export function createLookupService(deps: LookupServiceDeps) {
      * Looks a name up (from the cache when fresh). `waitMs` bounds the wait: a slower look-up
      * answers 'pending' and carries on in the background. `force` ignores the cache.
      */
-    async lookUp(q: NameQuery, context: readonly string[], opts: { waitMs?: number; force?: boolean } = {}): Promise<CardLookup> {
+    async lookUp(
+      q: NameQuery,
+      context: readonly string[],
+      opts: { waitMs?: number; force?: boolean } = {},
+    ): Promise<CardLookup> {
       const c = await clientNow();
       if (!c) return { card: null, lookup: { status: 'off' } };
       const rec = await getLookup(db, q.name);
@@ -173,8 +192,13 @@ export function createLookupService(deps: LookupServiceDeps) {
       const c = await clientNow();
       if (!c) return { card: null, lookup: { status: 'off' } };
       const old = await getLookup(db, q.name);
-      const r = await summarise(c, title, (old?.candidates ?? []).filter((x) => x.title !== title));
-      if (r.status === 'disambiguation') return { card: null, lookup: { status: 'failed', error: `"${title}" is itself a list of articles.` } };
+      const r = await summarise(
+        c,
+        title,
+        (old?.candidates ?? []).filter((x) => x.title !== title),
+      );
+      if (r.status === 'disambiguation')
+        return { card: null, lookup: { status: 'failed', error: `"${title}" is itself a list of articles.` } };
       return record(q, r, true);
     },
 
@@ -187,7 +211,8 @@ export function createLookupService(deps: LookupServiceDeps) {
         const c = title ? await clientNow() : null;
         if (!c || !title) return;
         const r = await c.summary(title);
-        if (r.ok && r.summary.type !== 'disambiguation') deps.onCardSaved?.(await saveWikipediaCard(db, r.summary, card.kind, now()));
+        if (r.ok && r.summary.type !== 'disambiguation')
+          deps.onCardSaved?.(await saveWikipediaCard(db, r.summary, card.kind, now()));
       } finally {
         refreshing.delete(card.id);
       }

@@ -67,7 +67,9 @@ export class WikipediaClient {
     );
   }
 
-  private async query(params: Record<string, string>): Promise<Fetched<{ pages: PageInfo[]; resolved: Map<string, string> }>> {
+  private async query(
+    params: Record<string, string>,
+  ): Promise<Fetched<{ pages: PageInfo[]; resolved: Map<string, string> }>> {
     const outcome = await this.get('/w/api.php', {
       action: 'query',
       format: 'json',
@@ -126,9 +128,12 @@ export class WikipediaClient {
   async summary(title: string): Promise<SummaryFetched> {
     const path = `/api/rest_v1/page/summary/${encodeURIComponent(title.replace(/ /g, '_'))}`;
     const outcome = await this.get(path);
-    if (outcome.kind === 'http' && outcome.status === 404) return { ok: false, missing: true, error: 'No article found' };
+    if (outcome.kind === 'http' && outcome.status === 404)
+      return { ok: false, missing: true, error: 'No article found' };
     if (outcome.kind !== 'json') return { ok: false, missing: false, error: describe(outcome) };
     const summary = toSummary(outcome.body);
-    return summary ? { ok: true, summary } : { ok: false, missing: false, error: 'Wikipedia gave an unexpected answer' };
+    return summary
+      ? { ok: true, summary }
+      : { ok: false, missing: false, error: 'Wikipedia gave an unexpected answer' };
   }
 }

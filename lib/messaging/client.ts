@@ -36,12 +36,20 @@ function isResult(value: unknown): value is Result<unknown> {
 }
 
 /** Races `send()` against a timeout and turns every outcome into a Result. */
-async function settle<R>(type: string, where: string, send: () => Promise<unknown>, opts?: SendOptions): Promise<Result<R>> {
+async function settle<R>(
+  type: string,
+  where: string,
+  send: () => Promise<unknown>,
+  opts?: SendOptions,
+): Promise<Result<R>> {
   const timeoutMs = opts?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<Result<R>>((resolve) => {
     const limit = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`;
-    timer = setTimeout(() => resolve({ ok: false, error: `${where} did not answer "${type}" within ${limit}.` }), timeoutMs);
+    timer = setTimeout(
+      () => resolve({ ok: false, error: `${where} did not answer "${type}" within ${limit}.` }),
+      timeoutMs,
+    );
   });
   const reply = (async (): Promise<Result<R>> => {
     try {
@@ -69,7 +77,12 @@ export function sendToBackground<T extends BackgroundMessageType>(
   payload: BackgroundPayload<T>,
   opts?: SendOptions,
 ): Promise<Result<BackgroundReplies[T]>> {
-  return settle(type, "Backstory's background worker", () => browser.runtime.sendMessage(envelope(type, payload)), opts);
+  return settle(
+    type,
+    "Backstory's background worker",
+    () => browser.runtime.sendMessage(envelope(type, payload)),
+    opts,
+  );
 }
 
 /**

@@ -20,16 +20,25 @@ export type Sender = Browser.runtime.MessageSender;
 type Schemas = Record<string, v.GenericSchema>;
 
 /** Handles one message type: gets the validated payload and the sender, returns a Result. */
-export type Handler<S extends v.GenericSchema, R> = (payload: v.InferOutput<S>, sender: Sender) => Promise<Result<R>> | Result<R>;
+export type Handler<S extends v.GenericSchema, R> = (
+  payload: v.InferOutput<S>,
+  sender: Sender,
+) => Promise<Result<R>> | Result<R>;
 
 /** One handler per message type of a schema table. */
-export type Handlers<S extends Schemas, R extends { [K in keyof S]: unknown }> = { [K in keyof S]: Handler<S[K], R[K]> };
+export type Handlers<S extends Schemas, R extends { [K in keyof S]: unknown }> = {
+  [K in keyof S]: Handler<S[K], R[K]>;
+};
 
 /** Returns null when the sender may use this router, or the reason it may not. */
 export type SenderPolicy = (sender: Sender) => string | null;
 
 /** A runtime.onMessage listener. */
-export type MessageListener = (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => true | undefined;
+export type MessageListener = (
+  message: unknown,
+  sender: Sender,
+  sendResponse: (reply: unknown) => void,
+) => true | undefined;
 
 /** True when `message` is a Backstory envelope. */
 export function isEnvelope(message: unknown): message is Envelope {
@@ -80,10 +89,12 @@ export function createRouter<S extends Schemas, R extends { [K in keyof S]: unkn
     }
     Promise.resolve()
       .then(() => handlers[type](parsed.output, sender))
-      .catch((error: unknown): Result<never> => ({
-        ok: false,
-        error: `Backstory could not handle "${type}": ${error instanceof Error ? error.message : String(error)}`,
-      }))
+      .catch(
+        (error: unknown): Result<never> => ({
+          ok: false,
+          error: `Backstory could not handle "${type}": ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      )
       .then((result) => sendResponse(result));
     return true;
   };
@@ -127,6 +138,9 @@ export function serveBackground(
 }
 
 /** Serves the tab messages (tabSchemas) in a content script with `handlers`. Returns an unsubscribe function. */
-export function serveTab(handlers: Handlers<typeof tabSchemas, TabReplies>, log?: (message: string) => void): () => void {
+export function serveTab(
+  handlers: Handlers<typeof tabSchemas, TabReplies>,
+  log?: (message: string) => void,
+): () => void {
   return listen(createRouter(tabSchemas, handlers, tabSenderPolicy, log));
 }

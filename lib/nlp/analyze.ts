@@ -56,7 +56,14 @@ export function toPieces(blocks: string[]): Piece[] {
 export function analyzePiece(p: Piece, lex: Lexicon): PieceAnalysis {
   const ids: number[] = [];
   const tokens = tokenize(p.text, lex, ids);
-  return { block: p.block, offset: p.offset, text: p.text, tokens, sentences: splitSentences(tokens), info: tokenInfo(tokens, lex, ids) };
+  return {
+    block: p.block,
+    offset: p.offset,
+    text: p.text,
+    tokens,
+    sentences: splitSentences(tokens),
+    info: tokenInfo(tokens, lex, ids),
+  };
 }
 
 /** Iterates piece analyses, from cache when the article is small, recomputed when it is huge. */
@@ -64,7 +71,10 @@ export class Article {
   readonly pieces: Piece[];
   private readonly cache: PieceAnalysis[] | null;
 
-  constructor(readonly blocks: string[], private readonly lex: Lexicon) {
+  constructor(
+    readonly blocks: string[],
+    private readonly lex: Lexicon,
+  ) {
     lex.maybeReset();
     this.pieces = toPieces(blocks);
     const total = blocks.reduce((n, b) => n + b.length, 0);
@@ -127,11 +137,18 @@ function capNear(cls: Uint8Array, i: number, from: number, to: number): boolean 
 
 /** Tags one analysed piece and returns its spans (token ranges with kind index). */
 export function tagPiece(
-  a: PieceAnalysis, ctx: DocContext, gaz: Gazetteer, w: EmissionSource, trans: Float32Array, cache: IntrinsicCache, sc: Scratch,
+  a: PieceAnalysis,
+  ctx: DocContext,
+  gaz: Gazetteer,
+  w: EmissionSource,
+  trans: Float32Array,
+  cache: IntrinsicCache,
+  sc: Scratch,
   rows: ContextCache,
 ): TokSpan[] {
   const spans: TokSpan[] = [];
-  const T = w.nTags, { emit, feats } = sc;
+  const T = w.nTags,
+    { emit, feats } = sc;
   forEachRun(a.sentences, (from, to) => {
     const { cls } = a.info;
     for (let i = 0; i < to - from; i++) {

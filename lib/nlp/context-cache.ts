@@ -32,7 +32,10 @@ export class ContextCache {
   private readonly aggScores: Float32Array;
   private readonly aggFeats = new Int32Array(8);
 
-  constructor(private readonly w: EmissionSource, private readonly lex: Lexicon) {
+  constructor(
+    private readonly w: EmissionSource,
+    private readonly lex: Lexicon,
+  ) {
     const T = w.nTags;
     this.tmp = new Float32Array(T);
     this.aggScores = new Float32Array(T);
@@ -61,9 +64,12 @@ export class ContextCache {
 
   /** Base index of word `id`'s rows, computing them on first use. */
   private rowsOf(id: number): number {
-    const T = this.w.nTags, lex = this.lex, base = (4 + id * ROWS) * T;
+    const T = this.w.nTags,
+      lex = this.lex,
+      base = (4 + id * ROWS) * T;
     if (this.has[id]) return base;
-    const wh = lex.wh[id]!, sh = lex.sh[id]!;
+    const wh = lex.wh[id]!,
+      sh = lex.sh[id]!;
     this.row(this.rows, base, mix(11, wh), mix(15, sh));
     this.row(this.rows, base + T, mix(13, wh));
     this.row(this.rows, base + 2 * T, mix(12, wh), mix(16, sh));
@@ -76,10 +82,12 @@ export class ContextCache {
 
   /** Base index of the summed aggregated-context row of capitalised word `id` in this article, or -1 if it has none. */
   private aggOf(id: number, ctx: DocContext): number {
-    const T = this.w.nTags, l = this.lex.lid[id]!;
+    const T = this.w.nTags,
+      l = this.lex.lid[id]!;
     if (l >= this.aggStamp.length) {
       const n = Math.max(this.lex.lid.length, l + 1) * 2;
-      const stamp = new Uint32Array(n), rows = new Int16Array(n * T);
+      const stamp = new Uint32Array(n),
+        rows = new Int16Array(n * T);
       stamp.set(this.aggStamp);
       rows.set(this.aggRows);
       this.aggStamp = stamp;
@@ -106,38 +114,57 @@ export class ContextCache {
    * Mirrors the matching templates of featurize, which leaves them out when told to.
    */
   add(info: TokenInfo, from: number, to: number, ctx: DocContext, closed: Uint8Array, emit: Float32Array): void {
-    const T = this.w.nTags, lex = this.lex;
-    if (this.generation !== lex.generation || lex.size > this.has.length) this.resize(this.generation !== lex.generation);
-    const { wid, cls, lid } = info, rows = this.rows;
-    const caps = isCapsRange(info, from, to) ? 1 : 0, docTable = this.docTable, triTable = this.triTable;
+    const T = this.w.nTags,
+      lex = this.lex;
+    if (this.generation !== lex.generation || lex.size > this.has.length)
+      this.resize(this.generation !== lex.generation);
+    const { wid, cls, lid } = info,
+      rows = this.rows;
+    const caps = isCapsRange(info, from, to) ? 1 : 0,
+      docTable = this.docTable,
+      triTable = this.triTable;
     let first = from;
     while (first < to - 1 && cls[first] === Cls.Other) first++;
     for (let i = from; i < to; i++) {
       if (closed[i - from]) continue;
-      const so = (i - from) * T, c0 = cls[i]!, init = i === first ? 1 : 0;
+      const so = (i - from) * T,
+        c0 = cls[i]!,
+        init = i === first ? 1 : 0;
       // Outside the run, the edge rows (stored first in `rows`) stand in for the missing words.
-      const l1 = i > from ? this.rowsOf(wid[i - 1]!) : 0, l2 = (i > from + 1 ? this.rowsOf(wid[i - 2]!) : 0) + T;
-      const r1 = (i + 1 < to ? this.rowsOf(wid[i + 1]!) : 0) + 2 * T, r2 = (i + 2 < to ? this.rowsOf(wid[i + 2]!) : 0) + 3 * T;
+      const l1 = i > from ? this.rowsOf(wid[i - 1]!) : 0,
+        l2 = (i > from + 1 ? this.rowsOf(wid[i - 2]!) : 0) + T;
+      const r1 = (i + 1 < to ? this.rowsOf(wid[i + 1]!) : 0) + 2 * T,
+        r2 = (i + 2 < to ? this.rowsOf(wid[i + 2]!) : 0) + 3 * T;
       const self = this.rowsOf(wid[i]!) + (init ? 5 : 4) * T;
       const l = lid[i]!;
       const docBits = (lex.lowerStamp[l] === ctx.stamp ? 1 : 0) | (lex.titleStamp[l] === ctx.stamp ? 2 : 0);
       const doc = (docBits | (c0 << 2) | (init << 5) | (caps << 6)) * T;
-      const cm1 = i > from ? cls[i - 1]! : 6, cp1 = i + 1 < to ? cls[i + 1]! : 6;
+      const cm1 = i > from ? cls[i - 1]! : 6,
+        cp1 = i + 1 < to ? cls[i + 1]! : 6;
       const tri = ((cm1 * 8 + c0) * 7 + cp1) * T;
       if (c0 === Cls.Title || c0 === Cls.Caps) {
-        const agg = this.aggOf(wid[i]!, ctx), aggRows = this.aggRows;
+        const agg = this.aggOf(wid[i]!, ctx),
+          aggRows = this.aggRows;
         for (let t = 0; t < T; t++) emit[so + t]! += aggRows[agg + t]!;
       }
       for (let t = 0; t < T; t++) {
-        emit[so + t]! += rows[l1 + t]! + rows[l2 + t]! + rows[r1 + t]! + rows[r2 + t]! + rows[self + t]! +
-          docTable[doc + t]! + triTable[tri + t]!;
+        emit[so + t]! +=
+          rows[l1 + t]! +
+          rows[l2 + t]! +
+          rows[r1 + t]! +
+          rows[r2 + t]! +
+          rows[self + t]! +
+          docTable[doc + t]! +
+          triTable[tri + t]!;
       }
     }
   }
 
   private resize(clear: boolean): void {
-    const T = this.w.nTags, n = Math.max(this.lex.size * 2, 4096);
-    const rows = new Int16Array((4 + n * ROWS) * T), has = new Uint8Array(n);
+    const T = this.w.nTags,
+      n = Math.max(this.lex.size * 2, 4096);
+    const rows = new Int16Array((4 + n * ROWS) * T),
+      has = new Uint8Array(n);
     if (!clear) {
       rows.set(this.rows);
       has.set(this.has);

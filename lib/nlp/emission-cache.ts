@@ -17,7 +17,11 @@ export class IntrinsicCache {
    * @param open hashes of the lower-case words and symbols that occurred inside a
    *   name in training ("of", "&", "de"); every other such word is always tagged O.
    */
-  constructor(private readonly w: EmissionSource, private readonly lex: Lexicon, private readonly open: Set<number>) {}
+  constructor(
+    private readonly w: EmissionSource,
+    private readonly lex: Lexicon,
+    private readonly open: Set<number>,
+  ) {}
 
   /**
    * Writes the intrinsic scores of word `id` into emit[so .. so+nTags). Returns true
@@ -25,7 +29,8 @@ export class IntrinsicCache {
    * reads nothing else for it, and it needs no other features.
    */
   fill(id: number, emit: Float32Array, so: number): boolean {
-    const T = this.w.nTags, lex = this.lex;
+    const T = this.w.nTags,
+      lex = this.lex;
     if (this.generation !== lex.generation || id >= this.has.length) this.resize(lex.generation !== this.generation);
     let state = this.has[id]!;
     if (!state) {
@@ -50,8 +55,10 @@ export class IntrinsicCache {
   }
 
   private resize(clear: boolean): void {
-    const T = this.w.nTags, n = Math.max(this.lex.size * 2, 4096);
-    const scores = new Float32Array(n * T), has = new Uint8Array(n);
+    const T = this.w.nTags,
+      n = Math.max(this.lex.size * 2, 4096);
+    const scores = new Float32Array(n * T),
+      has = new Uint8Array(n);
     if (!clear) {
       scores.set(this.scores);
       has.set(this.has);

@@ -10,7 +10,19 @@ import type { PieceAnalysis } from './analyze';
 import type { TSpan } from './events';
 import { ANNEX, EXPEL, F_TRIGGER, POISON } from './word-flags';
 
-const PEOPLE_NOUNS = new Set(['diplomats', 'diplomat', 'envoys', 'envoy', 'ambassador', 'ambassadors', 'officials', 'journalists', 'staff', 'spies', 'officers']);
+const PEOPLE_NOUNS = new Set([
+  'diplomats',
+  'diplomat',
+  'envoys',
+  'envoy',
+  'ambassador',
+  'ambassadors',
+  'officials',
+  'journalists',
+  'staff',
+  'spies',
+  'officers',
+]);
 const MISSIONS = new Set(['mission', 'embassy', 'consulate', 'office', 'offices', 'missions']);
 const STOP = new Set(['.', '!', '?', ';', ':']);
 
@@ -50,7 +62,8 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
     const w = lower[i]!;
     if (ANNEX.has(w)) {
       const places = after(i, 7, ['place']);
-      if (places.length) out.push({ from: i, to: i + 1, kind: 'event', name: `Annexation of ${textOf(a, places[places.length - 1]!)}` });
+      if (places.length)
+        out.push({ from: i, to: i + 1, kind: 'event', name: `Annexation of ${textOf(a, places[places.length - 1]!)}` });
     } else if (POISON.has(w)) {
       const p = after(i, 10, ['person'])[0];
       if (p) out.push({ from: i, to: i + 1, kind: 'event', name: `Poisoning of ${textOf(a, p)}` });
@@ -73,7 +86,12 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
       const subj = before(i);
       if (!target || !subj) continue;
       const owner = ['its', 'their', 'his', 'her'].includes(lower[i + 1]!) ? `${textOf(a, subj)}'s ` : 'the ';
-      out.push({ from: i, to: i + 1, kind: 'event', name: `Closure of ${owner}${a.tokens[n]!.text} ${lower[n + 1]} ${textOf(a, target)}` });
+      out.push({
+        from: i,
+        to: i + 1,
+        kind: 'event',
+        name: `Closure of ${owner}${a.tokens[n]!.text} ${lower[n + 1]} ${textOf(a, target)}`,
+      });
     }
   }
   return out;

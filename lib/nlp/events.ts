@@ -34,13 +34,17 @@ export function findEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
     if (s.kind === 'person') continue;
     const last = lower[s.to - 1]!;
     const misc = s.kind === 'misc' || s.kind === 'event';
-    if ((flags[s.to - 1]! & F_CAP_HEAD && (misc || STRONG_HEADS.has(last))) || (misc && MISC_EVENT.test(lower.slice(s.from, s.to).join(' ')))) {
+    if (
+      (flags[s.to - 1]! & F_CAP_HEAD && (misc || STRONG_HEADS.has(last))) ||
+      (misc && MISC_EVENT.test(lower.slice(s.from, s.to).join(' ')))
+    ) {
       events.push({ from: s.from, to: s.to, kind: 'event' });
     }
   }
   if (!(a.info.anyFlags & F_EVENT_ANY)) return merge(spans, events);
 
-  const startAt = new Map<number, TSpan>(), endAt = new Map<number, TSpan>();
+  const startAt = new Map<number, TSpan>(),
+    endAt = new Map<number, TSpan>();
   for (const s of spans) {
     startAt.set(s.from, s);
     endAt.set(s.to, s);
@@ -55,7 +59,11 @@ export function findEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
       let named = false;
       while (j > 0 && i - j < 10) {
         const s = endAt.get(j);
-        if (s && s.kind !== 'person') { j = s.from; named = true; continue; }
+        if (s && s.kind !== 'person') {
+          j = s.from;
+          named = true;
+          continue;
+        }
         const t = toks[j - 1]!;
         if (flags[j - 1]! & F_YEAR) {
           j--;
@@ -63,7 +71,11 @@ export function findEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
           if (j > 0 && flags[j - 1]! & F_MONTH) j--;
           break;
         }
-        if (isCap(t.text) && j - 1 > 0 && !/^[.!?"“]$/.test(toks[j - 2]!.text) && !t.nl) { j--; named = true; continue; }
+        if (isCap(t.text) && j - 1 > 0 && !/^[.!?"“]$/.test(toks[j - 2]!.text) && !t.nl) {
+          j--;
+          named = true;
+          continue;
+        }
         break;
       }
       if (named && j < i) {
@@ -79,7 +91,12 @@ export function findEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
       const year = (flags[i - 1]! & F_YEAR) !== 0;
       if (obj && obj.kind !== 'misc' && (year || lower[i - 1] === 'the')) {
         const text = a.text.slice(toks[i]!.start, toks[obj.to - 1]!.end);
-        events.push({ from: year ? i - 1 : i, to: obj.to, kind: 'event', name: text[0]!.toUpperCase() + text.slice(1) });
+        events.push({
+          from: year ? i - 1 : i,
+          to: obj.to,
+          kind: 'event',
+          name: text[0]!.toUpperCase() + text.slice(1),
+        });
       }
     }
   }

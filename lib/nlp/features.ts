@@ -42,8 +42,14 @@ const AGG_MAX = 6;
 export function tokenInfo(tokens: Token[], lex: Lexicon, ids?: number[]): TokenInfo {
   const n = tokens.length;
   const info: TokenInfo = {
-    lower: new Array<string>(n), wid: new Int32Array(n), lid: new Int32Array(n), wh: new Int32Array(n), sh: new Int32Array(n), cls: new Uint8Array(n),
-    flags: new Uint8Array(n), anyFlags: 0,
+    lower: new Array<string>(n),
+    wid: new Int32Array(n),
+    lid: new Int32Array(n),
+    wh: new Int32Array(n),
+    sh: new Int32Array(n),
+    cls: new Uint8Array(n),
+    flags: new Uint8Array(n),
+    anyFlags: 0,
   };
   for (let i = 0; i < n; i++) {
     const id = ids ? ids[i]! : lex.id(tokens[i]!.text);
@@ -78,7 +84,8 @@ export function intrinsicFeatures(lw: string, w: number, s: number, c0: number, 
 
 /** True when most word tokens of the range are ALL CAPS (a headline or a shouted line). */
 export function isCapsRange(info: TokenInfo, from: number, to: number): boolean {
-  let caps = 0, words = 0;
+  let caps = 0,
+    words = 0;
   for (let i = from; i < to; i++) {
     const c = info.cls[i];
     if (c === Cls.Lower || c === Cls.Title || c === Cls.Caps) words++;
@@ -98,7 +105,8 @@ export function addToContext(ctx: DocContext, info: TokenInfo, from: number, to:
     let list = ctx.agg.get(w);
     if (!list) ctx.agg.set(w, (list = []));
     if (list.length >= AGG_MAX) continue;
-    const left = i > from ? mix(40, info.wh[i - 1]!) : 0, right = i + 1 < to ? mix(41, info.wh[i + 1]!) : 0;
+    const left = i > from ? mix(40, info.wh[i - 1]!) : 0,
+      right = i + 1 < to ? mix(41, info.wh[i + 1]!) : 0;
     if (left && !list.includes(left)) list.push(left);
     if (right && list.length < AGG_MAX && !list.includes(right)) list.push(right);
   }
@@ -111,7 +119,8 @@ export function addToContext(ctx: DocContext, info: TokenInfo, from: number, to:
 }
 
 /** Stand-in word/shape hashes before the first and after the last token of a run. */
-export const BOS = 0x51a7, EOS = 0x3e05;
+export const BOS = 0x51a7,
+  EOS = 0x3e05;
 
 /**
  * Fills `out[(i-from)*SLOTS ...]` with the feature ids of each token of the sentence [from, to).
@@ -122,8 +131,15 @@ export const BOS = 0x51a7, EOS = 0x3e05;
  * marked in `closed` get no features at all.
  */
 export function featurize(
-  info: TokenInfo, from: number, to: number, ctx: DocContext, gaz: Gazetteer, gazBits: Uint8Array, out: Int32Array,
-  intrinsic = true, closed?: Uint8Array,
+  info: TokenInfo,
+  from: number,
+  to: number,
+  ctx: DocContext,
+  gaz: Gazetteer,
+  gazBits: Uint8Array,
+  out: Int32Array,
+  intrinsic = true,
+  closed?: Uint8Array,
 ): void {
   const caps = isCapsRange(info, from, to) ? 1 : 0;
   let numeric = 0;
@@ -139,11 +155,17 @@ export function featurize(
       out[k] = -1; // always O: its emission row is fixed by the caller
       continue;
     }
-    const w = wh[i]!, s = sh[i]!, c0 = cls[i]!;
-    const wm1 = i > from ? wh[i - 1]! : BOS, wp1 = i + 1 < to ? wh[i + 1]! : EOS;
-    const wm2 = i > from + 1 ? wh[i - 2]! : BOS, wp2 = i + 2 < to ? wh[i + 2]! : EOS;
-    const sm1 = i > from ? sh[i - 1]! : BOS, sp1 = i + 1 < to ? sh[i + 1]! : EOS;
-    const cm1 = i > from ? cls[i - 1]! : 6, cp1 = i + 1 < to ? cls[i + 1]! : 6;
+    const w = wh[i]!,
+      s = sh[i]!,
+      c0 = cls[i]!;
+    const wm1 = i > from ? wh[i - 1]! : BOS,
+      wp1 = i + 1 < to ? wh[i + 1]! : EOS;
+    const wm2 = i > from + 1 ? wh[i - 2]! : BOS,
+      wp2 = i + 2 < to ? wh[i + 2]! : EOS;
+    const sm1 = i > from ? sh[i - 1]! : BOS,
+      sp1 = i + 1 < to ? sh[i + 1]! : EOS;
+    const cm1 = i > from ? cls[i - 1]! : 6,
+      cp1 = i + 1 < to ? cls[i + 1]! : 6;
     const init = i === first ? 1 : 0;
     if (intrinsic) {
       k = intrinsicFeatures(lower[i]!, w, s, c0, out, k);
@@ -164,7 +186,9 @@ export function featurize(
       out[k++] = mix(23, w);
       out[k++] = mix(24, s);
     }
-    const g0 = gazBits[i - from]!, gm1 = i > from ? gazBits[i - 1 - from]! : 0, gp1 = i + 1 < to ? gazBits[i + 1 - from]! : 0;
+    const g0 = gazBits[i - from]!,
+      gm1 = i > from ? gazBits[i - 1 - from]! : 0,
+      gp1 = i + 1 < to ? gazBits[i + 1 - from]! : 0;
     for (let b = 0; b < 2 * GAZ_TYPES.length && k < (i - from) * SLOTS + 40; b++) {
       if (g0 & (1 << b)) out[k++] = mix(25, b, c0);
       if (gm1 & (1 << b)) out[k++] = mix(26, b);

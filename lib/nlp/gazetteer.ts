@@ -36,13 +36,18 @@ export class PhraseMap<V> {
 
   /** Adds a phrase; `merge` combines a value with one already stored for the same key. */
   add(phrase: string, value: V, merge?: (old: V, v: V) => V): void {
-    this.addTokens(tokenize(phrase).map((t) => normTok(t.text)), value, merge);
+    this.addTokens(
+      tokenize(phrase).map((t) => normTok(t.text)),
+      value,
+      merge,
+    );
   }
 
   /** Adds a phrase given as normalised token texts (see normTok). */
   addTokens(toks: string[], value: V, merge?: (old: V, v: V) => V): void {
     if (toks.length === 0) return;
-    let level = this.root, node: PhraseNode<V> | undefined;
+    let level = this.root,
+      node: PhraseNode<V> | undefined;
     for (let i = 0; i < toks.length; i++) {
       node = level.get(toks[i]!);
       if (!node) level.set(toks[i]!, (node = new PhraseNode<V>()));
@@ -56,7 +61,8 @@ export class PhraseMap<V> {
   /** The value stored for a space-joined key of normalised tokens. */
   get(key: string): V | undefined {
     if (key.indexOf(' ') < 0) return this.root.get(key)?.value;
-    let level: Map<string, PhraseNode<V>> | null = this.root, node: PhraseNode<V> | undefined;
+    let level: Map<string, PhraseNode<V>> | null = this.root,
+      node: PhraseNode<V> | undefined;
     for (const t of key.split(' ')) {
       node = level?.get(t);
       if (!node) return undefined;
@@ -75,7 +81,8 @@ export class PhraseMap<V> {
    */
   longestAt(lower: string[], i: number, limit = lower.length): { len: number; value: V } | null {
     let node = this.root.get(lower[i]!);
-    let bestLen = 0, bestValue: V | undefined;
+    let bestLen = 0,
+      bestValue: V | undefined;
     for (let n = 1; node; n++) {
       if (node.value !== undefined) {
         bestLen = n;

@@ -25,7 +25,8 @@ export function caseClass(t: string): Cls {
   const c = t.charCodeAt(0);
   if (c >= 48 && c <= 57) return Cls.Digit;
   const first = t[0] ?? '';
-  const up = first.toUpperCase(), lo = first.toLowerCase();
+  const up = first.toUpperCase(),
+    lo = first.toLowerCase();
   if (up === lo) return /\p{L}/u.test(first) ? Cls.Title : Cls.Other;
   if (first === lo) return Cls.Lower;
   if (t.length === 1 || (t.length === 2 && t[1] === '.')) return Cls.Initial;
@@ -45,7 +46,8 @@ export function shapeOf(t: string): string {
     else if (c >= 65 && c <= 90) k = 'X';
     else if (c < 128) k = ch;
     else {
-      const lo = ch.toLowerCase(), up = ch.toUpperCase();
+      const lo = ch.toLowerCase(),
+        up = ch.toUpperCase();
       k = lo !== up ? (ch === up ? 'X' : 'x') : /\p{L}/u.test(ch) ? 'x' : ch;
     }
     if (k !== last) out += k;
@@ -114,7 +116,8 @@ export class Lexicon {
   idAt(src: string, start: number, end: number): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1, len = end - start;
+    const mask = this.slots.length - 1,
+      len = end - start;
     let slot = h & mask;
     for (let e = this.slots[slot]!; e !== 0; e = this.slots[slot]!) {
       const cand = e - 1;
@@ -168,7 +171,8 @@ export class Lexicon {
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2), mask = slots.length - 1;
+    const slots = new Int32Array(this.slots.length * 2),
+      mask = slots.length - 1;
     for (let id = 0; id < this.text.length; id++) {
       let slot = this.hashes[id]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;

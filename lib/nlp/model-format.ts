@@ -37,9 +37,15 @@ const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 export function toBase64(bytes: Uint8Array): string {
   const parts: string[] = [];
   for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i], b = bytes[i + 1] ?? 0, c = bytes[i + 2] ?? 0;
-    parts.push(B64[a! >> 2]! + B64[((a! & 3) << 4) | (b >> 4)]! +
-      (i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)] : '=') + (i + 2 < bytes.length ? B64[c & 63] : '='));
+    const a = bytes[i],
+      b = bytes[i + 1] ?? 0,
+      c = bytes[i + 2] ?? 0;
+    parts.push(
+      B64[a! >> 2]! +
+        B64[((a! & 3) << 4) | (b >> 4)]! +
+        (i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)] : '=') +
+        (i + 2 < bytes.length ? B64[c & 63] : '='),
+    );
   }
   return parts.join('');
 }
@@ -48,7 +54,9 @@ export function toBase64(bytes: Uint8Array): string {
 export function fromBase64(s: string): Uint8Array {
   const clean = s.replace(/=+$/, '');
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0, acc = 0, o = 0;
+  let bits = 0,
+    acc = 0,
+    o = 0;
   for (let i = 0; i < clean.length; i++) {
     const v = B64.indexOf(clean[i]!);
     if (v < 0) throw new Error(`tagger.json: invalid base64 character at ${i}`);
@@ -64,7 +72,12 @@ export function fromBase64(s: string): Uint8Array {
 
 /** Serialises trained weights: `dense` holds 2^bits × nTags averaged weights. */
 export function encodeTagger(
-  kinds: TagKind[], bits: number, dense: Float64Array, trans: Float64Array, minAbs: number, open: number[],
+  kinds: TagKind[],
+  bits: number,
+  dense: Float64Array,
+  trans: Float64Array,
+  minAbs: number,
+  open: number[],
 ): string {
   const nTags = 1 + 2 * kinds.length;
   // int8 quantisation: the scale maps a high quantile of |w| to 127 and clips the rare
@@ -89,14 +102,23 @@ export function encodeTagger(
   for (const k of keys) {
     let d = k - prev;
     prev = k;
-    while (d >= 128) { varint.push((d & 127) | 128); d >>>= 7; }
+    while (d >= 128) {
+      varint.push((d & 127) | 128);
+      d >>>= 7;
+    }
     varint.push(d);
   }
   const json: TaggerJson = {
-    format: 'backstory-tagger', version: 1, kinds, bits, nTags, scale,
+    format: 'backstory-tagger',
+    version: 1,
+    kinds,
+    bits,
+    nTags,
+    scale,
     trans: [...trans].map((x) => Math.round(x * 1000) / 1000),
     open: [...open].sort((x, y) => x - y),
-    keys: toBase64(Uint8Array.from(varint)), rows: toBase64(Int8Array.from(rows).length ? new Uint8Array(Int8Array.from(rows).buffer) : new Uint8Array()),
+    keys: toBase64(Uint8Array.from(varint)),
+    rows: toBase64(Int8Array.from(rows).length ? new Uint8Array(Int8Array.from(rows).buffer) : new Uint8Array()),
   };
   return JSON.stringify(json);
 }
@@ -109,15 +131,21 @@ export function decodeTagger(text: string): TaggerModel {
   } catch (e) {
     throw new Error(`tagger.json is not valid JSON: ${(e as Error).message}`);
   }
-  if (!j || j.format !== 'backstory-tagger' || j.version !== 1) throw new Error('tagger.json: not a backstory-tagger v1 file');
-  if (!Array.isArray(j.kinds) || j.nTags !== 1 + 2 * j.kinds.length) throw new Error('tagger.json: kinds and nTags disagree');
-  if (!Array.isArray(j.trans) || j.trans.length !== (j.nTags + 1) * j.nTags) throw new Error('tagger.json: bad transition matrix size');
-  if (typeof j.keys !== 'string' || typeof j.rows !== 'string' || !(j.bits > 0 && j.bits <= 30)) throw new Error('tagger.json: missing weights');
+  if (!j || j.format !== 'backstory-tagger' || j.version !== 1)
+    throw new Error('tagger.json: not a backstory-tagger v1 file');
+  if (!Array.isArray(j.kinds) || j.nTags !== 1 + 2 * j.kinds.length)
+    throw new Error('tagger.json: kinds and nTags disagree');
+  if (!Array.isArray(j.trans) || j.trans.length !== (j.nTags + 1) * j.nTags)
+    throw new Error('tagger.json: bad transition matrix size');
+  if (typeof j.keys !== 'string' || typeof j.rows !== 'string' || !(j.bits > 0 && j.bits <= 30))
+    throw new Error('tagger.json: missing weights');
   const kb = fromBase64(j.keys);
   const keys: number[] = [];
   let prev = 0;
-  for (let i = 0; i < kb.length;) {
-    let d = 0, shift = 0, byte: number;
+  for (let i = 0; i < kb.length; ) {
+    let d = 0,
+      shift = 0,
+      byte: number;
     do {
       byte = kb[i++]!;
       d |= (byte & 127) << shift;
@@ -137,6 +165,7 @@ export function decodeTagger(text: string): TaggerModel {
   // Emission scores stay in int8 units, so transitions are divided by the scale;
   // forbidden BIO moves are stored as a large negative number (JSON has no −∞).
   const trans = Float32Array.from(j.trans, (x) => (x <= -1e4 ? -Infinity : x / j.scale));
-  if (!Array.isArray(j.open) || j.open.some((x) => typeof x !== 'number')) throw new Error('tagger.json: "open" must be an array of numbers');
+  if (!Array.isArray(j.open) || j.open.some((x) => typeof x !== 'number'))
+    throw new Error('tagger.json: "open" must be an array of numbers');
   return { kinds: j.kinds, weights: new DenseWeights(j.bits, T, table), trans, open: new Set(j.open) };
 }

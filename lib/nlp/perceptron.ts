@@ -16,7 +16,10 @@ export class Perceptron implements EmissionSource {
   private c = 1;
   private readonly mask: number;
 
-  constructor(readonly bits: number, readonly nTags: number) {
+  constructor(
+    readonly bits: number,
+    readonly nTags: number,
+  ) {
     this.w = new Float64Array((1 << bits) * nTags);
     this.u = new Float64Array(this.w.length);
     this.tw = new Float64Array((nTags + 1) * nTags);
@@ -27,7 +30,8 @@ export class Perceptron implements EmissionSource {
   }
 
   addScores(feats: Int32Array, off: number, scores: Float32Array, so: number): void {
-    const T = this.nTags, w = this.w;
+    const T = this.nTags,
+      w = this.w;
     for (let f = off, end = off + SLOTS; f < end; f++) {
       const id = feats[f];
       if (id! < 0) break;
@@ -38,7 +42,8 @@ export class Perceptron implements EmissionSource {
 
   private syncTrans(): void {
     const T = this.nTags;
-    for (let p = 0; p <= T; p++) for (let t = 0; t < T; t++) this.trans[p * T + t] = allowed(p, t, T) ? this.tw[p * T + t]! : -Infinity;
+    for (let p = 0; p <= T; p++)
+      for (let t = 0; t < T; t++) this.trans[p * T + t] = allowed(p, t, T) ? this.tw[p * T + t]! : -Infinity;
   }
 
   private bump(feats: Int32Array, off: number, tag: number, d: number): void {
@@ -64,7 +69,8 @@ export class Perceptron implements EmissionSource {
     let wrong = 0;
     const T = this.nTags;
     for (let i = 0; i < n; i++) {
-      const gp = i === 0 ? T : gold[i - 1], pp = i === 0 ? T : pred[i - 1];
+      const gp = i === 0 ? T : gold[i - 1],
+        pp = i === 0 ? T : pred[i - 1];
       if (gold[i] !== pred[i]) {
         wrong++;
         this.bump(feats, i * SLOTS, gold[i]!, 1);

@@ -54,7 +54,8 @@ function majorityKinds(ms: Mention[], keys: string[]): Map<string, EntityKind> {
     votes.set(k, v);
   }
   const out = new Map<string, EntityKind>();
-  const personParts = new Set<string>(), orgHeads = new Set<string>();
+  const personParts = new Set<string>(),
+    orgHeads = new Set<string>();
   for (const [k, v] of votes) {
     let best: EntityKind | null = null;
     for (const [kind, n] of v) if (best === null || n > (v.get(best) ?? 0)) best = kind;
@@ -66,7 +67,8 @@ function majorityKinds(ms: Mention[], keys: string[]): Map<string, EntityKind> {
     } else if (best === 'organization' && sp > 0) orgHeads.add(k.slice(0, sp));
   }
   // "Magna" tagged as a person in an article about "Magna International" is the company.
-  for (const [k, kind] of out) if (kind === 'person' && !personParts.has(k) && orgHeads.has(k)) out.set(k, 'organization');
+  for (const [k, kind] of out)
+    if (kind === 'person' && !personParts.has(k) && orgHeads.has(k)) out.set(k, 'organization');
   // "Parnevik" tagged as an organisation in an article about "Jesper Parnevik" is the person.
   for (const [k, kind] of out) if (kind !== 'person' && kind !== 'event' && personParts.has(k)) out.set(k, 'person');
   return out;
@@ -76,12 +78,14 @@ function majorityKinds(ms: Mention[], keys: string[]): Map<string, EntityKind> {
 function findAcronyms(ms: Mention[], keys: string[], blocks: string[]): Map<string, Mention> {
   const out = new Map<string, Mention>();
   for (let i = 0; i + 1 < ms.length; i++) {
-    const a = ms[i]!, b = ms[i + 1]!;
+    const a = ms[i]!,
+      b = ms[i + 1]!;
     if (a.block !== b.block || a.name || b.name || b.start - a.end > 4) continue;
     const between = blocks[a.block]!.slice(a.end, b.start);
     const after = blocks[b.block]!.slice(b.end, b.end + 3);
     const acr = keys[i + 1]!;
-    if (/^\s*\(\s*$/.test(between) && /^\s*\)/.test(after) && initials(a.text) === acr.replace(/[^a-z0-9]/g, '')) out.set(acr, a);
+    if (/^\s*\(\s*$/.test(between) && /^\s*\)/.test(after) && initials(a.text) === acr.replace(/[^a-z0-9]/g, ''))
+      out.set(acr, a);
   }
   return out;
 }
@@ -109,7 +113,8 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
   };
 
   for (const [acr, exp] of acronyms) {
-    const k = `${exp.kind}:${acr}`, target = `${exp.kind}:${nameKey(exp.text)}`;
+    const k = `${exp.kind}:${acr}`,
+      target = `${exp.kind}:${nameKey(exp.text)}`;
     if (k !== target) link.set(k, target);
   }
 
@@ -136,7 +141,8 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
   const byKey = new Map<string, { e: ArticleEntity; forms: Map<string, boolean> }>();
   const resolved = new Map<EntityKind, Map<string, string>>();
   const spans: BlockSpan[] = [];
-  let lastBlock = -1, lastEnd = 0;
+  let lastBlock = -1,
+    lastEnd = 0;
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i]!;
     if (m.block === lastBlock && m.start < lastEnd) continue; // overlaps an earlier, longer span

@@ -8,7 +8,8 @@ import type { Gazetteer, PhraseMap } from './gazetteer';
 import type { EntityKind } from '../entity';
 
 /** Honorifics and titles that precede a person's name but are not part of it (CoNLL convention). */
-const HONORIFIC = /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|King|Queen|Prince|Princess|Pope|Cardinal|Sheikh|President|Chancellor|Premier)\.?$/i;
+const HONORIFIC =
+  /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|King|Queen|Prince|Princess|Pope|Cardinal|Sheikh|President|Chancellor|Premier)\.?$/i;
 /** A possessive ending or stray punctuation never ends a name ("Nato's" → "Nato"). */
 const BAD_END = /^(['’][sS]?|[-,;:(\["“”])$/;
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
@@ -27,10 +28,18 @@ export function applySpanRules(a: PieceAnalysis, spans: TSpan[], gaz: Gazetteer)
     while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(toks[s.from]!.text)) s.from++;
     while (s.to - s.from > 1 && BAD_END.test(toks[s.to - 1]!.text)) s.to--;
     // Regnal numbers belong to the name: "Elizabeth I", "Charles VI".
-    if (s.kind === 'person' && s.to < toks.length && ROMAN.test(toks[s.to]!.text) && !toks[s.to]!.nl && !spans.some((x) => x.from === s.to)) s.to++;
+    if (
+      s.kind === 'person' &&
+      s.to < toks.length &&
+      ROMAN.test(toks[s.to]!.text) &&
+      !toks[s.to]!.nl &&
+      !spans.some((x) => x.from === s.to)
+    )
+      s.to++;
     // A nationality word alone ("Tajik", "Libyans") is not a person.
     if (s.kind === 'person' && s.to - s.from === 1 && gaz.isDemonym(lower[s.from]!)) s.kind = 'misc';
-    if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO) s.kind = 'place';
+    if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO)
+      s.kind = 'place';
     for (let i = s.from; i < s.to; i++) covered[i] = 1;
   }
   const out = spans.slice();
@@ -50,7 +59,11 @@ export function applySpanRules(a: PieceAnalysis, spans: TSpan[], gaz: Gazetteer)
  * text as its name, so within-article resolution still links "Stoltenberg" to "Jens
  * Stoltenberg"; the background matches entities to cards by name and alias.
  */
-export function applyKnown(a: PieceAnalysis, spans: TSpan[], known: PhraseMap<{ name: string; kind: EntityKind }>): TSpan[] {
+export function applyKnown(
+  a: PieceAnalysis,
+  spans: TSpan[],
+  known: PhraseMap<{ name: string; kind: EntityKind }>,
+): TSpan[] {
   if (!known.size) return spans;
   const found: TSpan[] = [];
   const { cls, lower } = a.info;

@@ -21,19 +21,23 @@ export interface KnownName {
 }
 
 const NEVER = new Set(
-  ('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december mr mrs ms miss dr prof sir gen the a an i we he she it they you')
-    .split(' '),
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december mr mrs ms miss dr prof sir gen the a an i we he she it they you'
+  ).split(' '),
 );
-const HONORIFIC_BEFORE = /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|President|Minister)\.?$/;
+const HONORIFIC_BEFORE =
+  /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|President|Minister)\.?$/;
 
 /** Turns a piece's spans into mentions, dropping misc and spans that are never names. */
 function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: PhraseMap<KnownName>): void {
   for (const s of spans) {
     if (s.kind === 'misc') continue;
-    const start = a.tokens[s.from]!.start, end = a.tokens[s.to - 1]!.end;
+    const start = a.tokens[s.from]!.start,
+      end = a.tokens[s.to - 1]!.end;
     const text = a.text.slice(start, end);
-    if (s.to - s.from === 1 && (NEVER.has(a.info.lower[s.from]!.replace(/\.$/, '')) || a.info.cls[s.from]! > 3)) continue;
+    if (s.to - s.from === 1 && (NEVER.has(a.info.lower[s.from]!.replace(/\.$/, '')) || a.info.cls[s.from]! > 3))
+      continue;
     const m: Mention = { block: a.block, start: a.offset + start, end: a.offset + end, kind: s.kind, text };
     if (s.name) m.name = s.name;
     if (s.kind !== 'event') names.addTokens(a.info.lower.slice(s.from, s.to), { name: text, kind: s.kind });
@@ -56,10 +60,18 @@ function propagate(a: PieceAnalysis, names: PhraseMap<KnownName>, taken: Mention
     if (!(c >= 65 && c <= 90) && !(c > 127 && word[0] !== word[0]!.toLowerCase())) continue;
     const m = names.longestAt(a.info.lower, i);
     if (!m) continue;
-    const start = a.offset + toks[i]!.start, end = a.offset + toks[i + m.len - 1]!.end;
-    while (t < taken.length && (taken[t]!.block < a.block || (taken[t]!.block === a.block && taken[t]!.end <= start))) t++;
+    const start = a.offset + toks[i]!.start,
+      end = a.offset + toks[i + m.len - 1]!.end;
+    while (t < taken.length && (taken[t]!.block < a.block || (taken[t]!.block === a.block && taken[t]!.end <= start)))
+      t++;
     if (t < taken.length && taken[t]!.block === a.block && taken[t]!.start < end) continue;
-    out.push({ block: a.block, start, end, kind: m.value.kind, text: a.text.slice(toks[i]!.start, toks[i + m.len - 1]!.end) });
+    out.push({
+      block: a.block,
+      start,
+      end,
+      kind: m.value.kind,
+      text: a.text.slice(toks[i]!.start, toks[i + m.len - 1]!.end),
+    });
     i += m.len - 1;
   }
 }
@@ -76,7 +88,12 @@ export interface Runtime {
 export function createRuntime(model: ModelData): Runtime {
   const lex = new Lexicon();
   const w = model.tagger.weights;
-  return { lex, cache: new IntrinsicCache(w, lex, model.tagger.open), rows: new ContextCache(w, lex), scratch: new Scratch(model.tagger.weights.nTags) };
+  return {
+    lex,
+    cache: new IntrinsicCache(w, lex, model.tagger.open),
+    rows: new ContextCache(w, lex),
+    scratch: new Scratch(model.tagger.weights.nTags),
+  };
 }
 
 /** Runs the whole pipeline on an article given as blocks. */
@@ -90,7 +107,11 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
   const names = new PhraseMap<KnownName>();
   art.forEach((a) => {
     const raw = tagPiece(a, ctx, model.gazetteer, weights, trans, rt.cache, sc, rt.rows);
-    const tagged = applySpanRules(a, raw.map((s) => ({ from: s.from, to: s.to, kind: kinds[s.kind]! })), model.gazetteer);
+    const tagged = applySpanRules(
+      a,
+      raw.map((s) => ({ from: s.from, to: s.to, kind: kinds[s.kind]! })),
+      model.gazetteer,
+    );
     const spans = applyKnown(a, findEvents(a, tagged), known);
     toMentions(a, spans, mentions, names);
   });
@@ -100,7 +121,8 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
     const words = m.text.split(/\s+/);
     for (const w of [words[0]!, words[words.length - 1]!]) {
       const lw = normTok(w);
-      if (w.length > 2 && !w.endsWith('.') && !model.gazetteer.isPlace(lw)) names.addTokens([lw], { name: w, kind: 'person' });
+      if (w.length > 2 && !w.endsWith('.') && !model.gazetteer.isPlace(lw))
+        names.addTokens([lw], { name: w, kind: 'person' });
     }
   }
   mentions.sort((x, y) => x.block - y.block || x.start - y.start);
@@ -119,12 +141,15 @@ function splitPairs(mentions: Mention[]): Mention[] {
   // Most articles have no candidate pair: skip building the kind table then.
   if (!mentions.some((m) => m.kind !== 'event' && m.kind !== 'person' && m.text.indexOf('-') > 0)) return mentions;
   const kindOf = new Map<string, EntityKind>();
-  for (const m of mentions) if (m.kind !== 'event' && !kindOf.has(m.text.toLowerCase())) kindOf.set(m.text.toLowerCase(), m.kind);
+  for (const m of mentions)
+    if (m.kind !== 'event' && !kindOf.has(m.text.toLowerCase())) kindOf.set(m.text.toLowerCase(), m.kind);
   return mentions.flatMap((m): Mention[] => {
     const hy = m.kind === 'event' || m.kind === 'person' ? -1 : m.text.indexOf('-');
     if (hy <= 0 || /[\s-]/.test(m.text.slice(hy + 1))) return [m];
-    const a = m.text.slice(0, hy), b = m.text.slice(hy + 1);
-    const ka = kindOf.get(a.toLowerCase()), kb = kindOf.get(b.toLowerCase());
+    const a = m.text.slice(0, hy),
+      b = m.text.slice(hy + 1);
+    const ka = kindOf.get(a.toLowerCase()),
+      kb = kindOf.get(b.toLowerCase());
     // Only pairs of organisations and places ("Nato-Russia", "US-China"); "Smith-Jones" stays whole.
     if (!ka || !kb || ka === 'person' || kb === 'person') return [m];
     return [

@@ -28,12 +28,18 @@ export interface EmissionSource {
 export class DenseWeights implements EmissionSource {
   private readonly mask: number;
 
-  constructor(readonly bits: number, readonly nTags: number, readonly table: Int8Array) {
+  constructor(
+    readonly bits: number,
+    readonly nTags: number,
+    readonly table: Int8Array,
+  ) {
     this.mask = (1 << bits) - 1;
   }
 
   addScores(feats: Int32Array, off: number, scores: Float32Array, so: number): void {
-    const T = this.nTags, mask = this.mask, table = this.table;
+    const T = this.nTags,
+      mask = this.mask,
+      table = this.table;
     if (T === 11) return this.addScores11(feats, off, scores, so);
     for (let f = off, end = off + SLOTS; f < end; f++) {
       const id = feats[f]!;
@@ -45,17 +51,45 @@ export class DenseWeights implements EmissionSource {
 
   /** The shipped model's case (5 kinds, 11 tags), summed in locals: one store per tag instead of one per feature. */
   private addScores11(feats: Int32Array, off: number, scores: Float32Array, so: number): void {
-    const mask = this.mask, w = this.table;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0, s9 = 0, s10 = 0;
+    const mask = this.mask,
+      w = this.table;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0,
+      s7 = 0,
+      s8 = 0,
+      s9 = 0,
+      s10 = 0;
     for (let f = off, end = off + SLOTS; f < end; f++) {
       const id = feats[f]!;
       if (id < 0) break;
       const b = (id & mask) * 11;
-      s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!; s5 += w[b + 5]!;
-      s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!; s9 += w[b + 9]!; s10 += w[b + 10]!;
+      s0 += w[b]!;
+      s1 += w[b + 1]!;
+      s2 += w[b + 2]!;
+      s3 += w[b + 3]!;
+      s4 += w[b + 4]!;
+      s5 += w[b + 5]!;
+      s6 += w[b + 6]!;
+      s7 += w[b + 7]!;
+      s8 += w[b + 8]!;
+      s9 += w[b + 9]!;
+      s10 += w[b + 10]!;
     }
-    scores[so]! += s0; scores[so + 1]! += s1; scores[so + 2]! += s2; scores[so + 3]! += s3; scores[so + 4]! += s4;
-    scores[so + 5]! += s5; scores[so + 6]! += s6; scores[so + 7]! += s7; scores[so + 8]! += s8; scores[so + 9]! += s9;
+    scores[so]! += s0;
+    scores[so + 1]! += s1;
+    scores[so + 2]! += s2;
+    scores[so + 3]! += s3;
+    scores[so + 4]! += s4;
+    scores[so + 5]! += s5;
+    scores[so + 6]! += s6;
+    scores[so + 7]! += s7;
+    scores[so + 8]! += s8;
+    scores[so + 9]! += s9;
     scores[so + 10]! += s10;
   }
 }
@@ -80,14 +114,21 @@ export function allowed(prev: number, t: number, nTags: number): boolean {
  * after a closed token only O is reachable. Both give the same path as the full search.
  */
 export function viterbi(
-  emit: Float32Array, n: number, T: number, trans: Float32Array, out: Uint8Array,
-  score: Float64Array = new Float64Array(n * T), back: Uint8Array = new Uint8Array(n * T), closed?: Uint8Array,
+  emit: Float32Array,
+  n: number,
+  T: number,
+  trans: Float32Array,
+  out: Uint8Array,
+  score: Float64Array = new Float64Array(n * T),
+  back: Uint8Array = new Uint8Array(n * T),
+  closed?: Uint8Array,
 ): void {
   if (n === 0) return;
   let prevClosed = closed !== undefined && closed[0] === 1;
   for (let t = 0; t < T; t++) score[t] = prevClosed && t > 0 ? -Infinity : emit[t]! + trans[T * T + t]!;
   for (let i = 1; i < n; i++) {
-    const cur = i * T, prev = cur - T;
+    const cur = i * T,
+      prev = cur - T;
     // A closed word can only be O: one column instead of T.
     const isClosed = closed !== undefined && closed[i] === 1;
     const tn = isClosed ? 1 : T;
@@ -101,18 +142,28 @@ export function viterbi(
       }
     } else {
       for (let t = 0; t < tn; t++) {
-        let best = -Infinity, arg = 0;
+        let best = -Infinity,
+          arg = 0;
         if (t === 0 || (t & 1) === 1) {
           for (let p = 0; p < T; p++) {
             const v = score[prev + p]! + trans[p * T + t]!;
-            if (v > best) { best = v; arg = p; }
+            if (v > best) {
+              best = v;
+              arg = p;
+            }
           }
         } else {
           // I- tag t: predecessors B- (t − 1) and I- (t) of the same kind, in that order.
           const vb = score[prev + t - 1]! + trans[(t - 1) * T + t]!;
-          if (vb > best) { best = vb; arg = t - 1; }
+          if (vb > best) {
+            best = vb;
+            arg = t - 1;
+          }
           const vi = score[prev + t]! + trans[t * T + t]!;
-          if (vi > best) { best = vi; arg = t; }
+          if (vi > best) {
+            best = vi;
+            arg = t;
+          }
         }
         score[cur + t] = best + emit[cur + t]!;
         back[cur + t] = arg;
@@ -120,8 +171,13 @@ export function viterbi(
     }
     prevClosed = isClosed;
   }
-  let best = -Infinity, arg = 0;
-  for (let t = 0; t < T; t++) if (score[(n - 1) * T + t]! > best) { best = score[(n - 1) * T + t]!; arg = t; }
+  let best = -Infinity,
+    arg = 0;
+  for (let t = 0; t < T; t++)
+    if (score[(n - 1) * T + t]! > best) {
+      best = score[(n - 1) * T + t]!;
+      arg = t;
+    }
   for (let i = n - 1; i >= 0; i--) {
     out[i] = arg;
     arg = back[i * T + arg]!;

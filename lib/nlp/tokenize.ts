@@ -30,9 +30,10 @@ const TOKEN_RE =
 
 /** Words that keep a following full stop: honorifics, titles, company suffixes, months. */
 const ABBREVIATIONS = new Set(
-  ('mr mrs ms dr prof gen col lt sgt capt cpt maj adm gov sen rep rev st jr sr inc corp co ltd bros mt ft no vs ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec messrs mme mlle gen cmdr cdr brig supt insp det hon pres')
-    .split(' '),
+  (
+    'mr mrs ms dr prof gen col lt sgt capt cpt maj adm gov sen rep rev st jr sr inc corp co ltd bros mt ft no vs ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec messrs mme mlle gen cmdr cdr brig supt insp det hon pres'
+  ).split(' '),
 );
 
 /** True for a word token that is a known abbreviation ("Dr", "Gen", "Inc"), case-insensitive. */
@@ -52,8 +53,19 @@ function atLineEnd(text: string, i: number): boolean {
 
 /** JavaScript's \s, as char codes (the tokeniser skips these without a regex). */
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -149,7 +161,13 @@ export function splitSentences(tokens: Token[]): Sentence[] {
     if (!ENDERS.has(tokens[i]!.text)) continue;
     let j = i + 1;
     // A closing quote or bracket hugs the stop ('talked."'); a spaced straight quote opens the next sentence.
-    while (j < tokens.length && CLOSERS.has(tokens[j]!.text) && !tokens[j]!.nl && tokens[j]!.start === tokens[j - 1]!.end) j++;
+    while (
+      j < tokens.length &&
+      CLOSERS.has(tokens[j]!.text) &&
+      !tokens[j]!.nl &&
+      tokens[j]!.start === tokens[j - 1]!.end
+    )
+      j++;
     if (j < tokens.length && !tokens[j]!.nl && startsSentenceLike(tokens[j]!.text)) {
       out.push({ from, to: j });
       from = j;

@@ -36,7 +36,14 @@ const TRIGGERS = new Set([...ANNEX, ...POISON, ...EXPEL, ...CLOSE]);
 export const GEO_NOUNS = set('region province peninsula county district oblast coast valley island islands mountains');
 const MONTHS = set('january february march april may june july august september october november december');
 
-export const F_CAP_HEAD = 1, F_LOW_HEAD = 2, F_LOW_MOD = 4, F_NOMINAL = 8, F_TRIGGER = 16, F_GEO = 32, F_YEAR = 64, F_MONTH = 128;
+export const F_CAP_HEAD = 1,
+  F_LOW_HEAD = 2,
+  F_LOW_MOD = 4,
+  F_NOMINAL = 8,
+  F_TRIGGER = 16,
+  F_GEO = 32,
+  F_YEAR = 64,
+  F_MONTH = 128;
 /** Flags that make the event rules worth running on a piece. */
 export const F_EVENT_ANY = F_LOW_HEAD | F_NOMINAL | F_TRIGGER;
 

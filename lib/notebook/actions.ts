@@ -12,8 +12,7 @@ import type { Result } from '../messaging/protocol';
 export async function restoreNote(db: BackstoryDB, note: Note): Promise<Result<{ restored: boolean }>> {
   try {
     return await db.transaction('rw', db.cards, db.notes, async () => {
-      if (!(await db.cards.get(note.cardId)))
-        return fail('The note was not restored: its card no longer exists.');
+      if (!(await db.cards.get(note.cardId))) return fail('The note was not restored: its card no longer exists.');
       if (await db.notes.get(note.id)) return ok({ restored: false });
       await db.notes.add(note);
       return ok({ restored: true });

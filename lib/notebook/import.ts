@@ -53,9 +53,7 @@ function duplicateId(list: readonly { id: string }[], where: string): string | n
  * Parses and validates export text. Returns the file's content or a message saying what is
  * wrong and where (the first problem found).
  */
-export function parseExport(
-  text: string,
-): { ok: true; data: BackstoryExport } | { ok: false; error: string } {
+export function parseExport(text: string): { ok: true; data: BackstoryExport } | { ok: false; error: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -82,8 +80,7 @@ export function parseExport(
     };
   }
   const parsed = v.safeParse(exportSchema, raw, { abortEarly: true });
-  if (!parsed.success)
-    return { ok: false, error: `The file was not imported: ${describeIssue(parsed.issues[0])}.` };
+  if (!parsed.success) return { ok: false, error: `The file was not imported: ${describeIssue(parsed.issues[0])}.` };
   const dup = duplicateId(parsed.output.cards, 'cards') ?? duplicateId(parsed.output.notes, 'notes');
   if (dup) return { ok: false, error: `The file was not imported: ${dup}.` };
   return { ok: true, data: parsed.output };
@@ -135,15 +132,11 @@ export async function mergeExport(db: BackstoryDB, data: BackstoryExport): Promi
 
       const oldNotes = await db.notes.bulkGet(data.notes.map((n) => n.id));
       const missing = data.notes.map((n) => n.cardId).filter((id) => !fileCardIds.has(id));
-      const present = new Set(
-        (await db.cards.bulkGet([...new Set(missing)])).flatMap((c) => (c ? [c.id] : [])),
-      );
+      const present = new Set((await db.cards.bulkGet([...new Set(missing)])).flatMap((c) => (c ? [c.id] : [])));
       const notes: Note[] = [];
       for (const [i, n] of data.notes.entries()) {
         if (!fileCardIds.has(n.cardId) && !present.has(n.cardId)) {
-          throw new Refused(
-            `notes[${i}].cardId: there is no card "${n.cardId}" in the file or in this notebook`,
-          );
+          throw new Refused(`notes[${i}].cardId: there is no card "${n.cardId}" in the file or in this notebook`);
         }
         const old = oldNotes[i];
         if (old && old.updatedAt >= n.updatedAt) {
@@ -203,10 +196,8 @@ export function summariseImport(r: ImportReport): string {
     c.added + c.updated + c.skipped === 0
       ? null
       : `${label}: ${c.added} added, ${c.updated} updated, ${c.skipped} unchanged`;
-  const said = [
-    part(r.notes, 'Notes'),
-    part(r.cards, 'Cards'),
-    part(r.mentions, 'Places you met names'),
-  ].filter((p): p is string => p !== null);
+  const said = [part(r.notes, 'Notes'), part(r.cards, 'Cards'), part(r.mentions, 'Places you met names')].filter(
+    (p): p is string => p !== null,
+  );
   return said.length ? `Import done. ${said.join('; ')}.` : 'Import done. The file had nothing in it.';
 }

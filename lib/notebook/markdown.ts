@@ -20,9 +20,7 @@ function stamp(ts: number): string {
 /** A link to a page, only for http(s) URLs (anything else is shown as text). */
 function pageLink(page: { url: string; title: string }): string {
   const title = mdEscape(page.title || page.url);
-  return /^https?:\/\//i.test(page.url)
-    ? `[${title}](<${page.url.replace(/[<>\s]/g, encodeURIComponent)}>)`
-    : title;
+  return /^https?:\/\//i.test(page.url) ? `[${title}](<${page.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title;
 }
 
 /** One note: meta line, optional quote as a block quote, body as the reader wrote it. */
@@ -80,11 +78,7 @@ export function entityFileName(card: Pick<Card, 'id' | 'name'>, used: Set<string
  * Every note grouped by the page it was written on (pages by their latest note, newest
  * first); notes written outside any page come last.
  */
-export function pagesMarkdown(
-  notes: readonly NoteLike[],
-  cards: ReadonlyMap<string, Card>,
-  now: Date,
-): string {
+export function pagesMarkdown(notes: readonly NoteLike[], cards: ReadonlyMap<string, Card>, now: Date): string {
   const groups = new Map<string, NoteLike[]>();
   const latest = new Map<string, number>();
   for (const note of notes) {
@@ -95,21 +89,13 @@ export function pagesMarkdown(
     latest.set(key, Math.max(latest.get(key) ?? 0, note.createdAt));
   }
   const when = (key: string) => latest.get(key) ?? 0;
-  const order = [...groups.entries()].sort(([ka], [kb]) =>
-    ka === '' ? 1 : kb === '' ? -1 : when(kb) - when(ka),
-  );
+  const order = [...groups.entries()].sort(([ka], [kb]) => (ka === '' ? 1 : kb === '' ? -1 : when(kb) - when(ka)));
   const lines = ['# Notes by page', '', `Exported from Backstory on ${stamp(now.getTime())} UTC.`, ''];
   if (notes.length === 0) lines.push('No notes yet.', '');
   for (const [url, group] of order) {
-    lines.push(
-      url ? `## ${pageLink(group[0]?.page ?? { url, title: url })}` : '## Not written on a page',
-      '',
-    );
+    lines.push(url ? `## ${pageLink(group[0]?.page ?? { url, title: url })}` : '## Not written on a page', '');
     for (const note of [...group].sort((a, b) => b.createdAt - a.createdAt)) {
-      lines.push(
-        noteMarkdown({ ...note, page: undefined }, cards.get(note.cardId)?.name ?? 'a deleted card'),
-        '',
-      );
+      lines.push(noteMarkdown({ ...note, page: undefined }, cards.get(note.cardId)?.name ?? 'a deleted card'), '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

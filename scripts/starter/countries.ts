@@ -38,12 +38,50 @@ const DENIED_ALIASES = new Set(['Island', 'Mann', 'Prathet']);
 
 /** Wikidata ids of well-known countries (only those we are sure of). */
 const WIKIDATA: Record<string, string> = {
-  RU: 'Q159', UA: 'Q212', US: 'Q30', GB: 'Q145', FR: 'Q142', DE: 'Q183', CN: 'Q148', IN: 'Q668',
-  JP: 'Q17', IT: 'Q38', ES: 'Q29', CA: 'Q16', BR: 'Q155', AU: 'Q408', NO: 'Q20', SE: 'Q34',
-  FI: 'Q33', PL: 'Q36', BE: 'Q31', NL: 'Q55', IR: 'Q794', IL: 'Q801', TR: 'Q43', EG: 'Q79',
-  MX: 'Q96', AR: 'Q414', KR: 'Q884', KP: 'Q423', SA: 'Q851', GE: 'Q230', DK: 'Q35', IE: 'Q27',
-  CH: 'Q39', AT: 'Q40', GR: 'Q41', PT: 'Q45', HU: 'Q28', CZ: 'Q213', RO: 'Q218', BG: 'Q219',
-  BY: 'Q184', EE: 'Q191', LV: 'Q211', LT: 'Q37',
+  RU: 'Q159',
+  UA: 'Q212',
+  US: 'Q30',
+  GB: 'Q145',
+  FR: 'Q142',
+  DE: 'Q183',
+  CN: 'Q148',
+  IN: 'Q668',
+  JP: 'Q17',
+  IT: 'Q38',
+  ES: 'Q29',
+  CA: 'Q16',
+  BR: 'Q155',
+  AU: 'Q408',
+  NO: 'Q20',
+  SE: 'Q34',
+  FI: 'Q33',
+  PL: 'Q36',
+  BE: 'Q31',
+  NL: 'Q55',
+  IR: 'Q794',
+  IL: 'Q801',
+  TR: 'Q43',
+  EG: 'Q79',
+  MX: 'Q96',
+  AR: 'Q414',
+  KR: 'Q884',
+  KP: 'Q423',
+  SA: 'Q851',
+  GE: 'Q230',
+  DK: 'Q35',
+  IE: 'Q27',
+  CH: 'Q39',
+  AT: 'Q40',
+  GR: 'Q41',
+  PT: 'Q45',
+  HU: 'Q28',
+  CZ: 'Q213',
+  RO: 'Q218',
+  BG: 'Q219',
+  BY: 'Q184',
+  EE: 'Q191',
+  LV: 'Q211',
+  LT: 'Q37',
 };
 
 /** How a place whose status is contested is described, instead of "Country"/"Territory". */
@@ -93,7 +131,13 @@ function demonymsOf(c: Country): string[] {
 function aliasesOf(c: Country): string[] {
   const demonyms = new Set(demonymsOf(c));
   const alts = c.altSpellings.filter(
-    (a) => a !== c.cca2 && a.length > 2 && !a.includes(', ') && LATIN_NAME.test(a) && !DENIED_ALIASES.has(a) && !demonyms.has(a),
+    (a) =>
+      a !== c.cca2 &&
+      a.length > 2 &&
+      !a.includes(', ') &&
+      LATIN_NAME.test(a) &&
+      !DENIED_ALIASES.has(a) &&
+      !demonyms.has(a),
   );
   const all = [c.name.official, ...alts, ...(EXTRA_ALIASES[c.cca2] ?? [])];
   return [...new Set(all.map((a) => a.trim()))].filter((a) => a && a !== c.name.common);
@@ -101,7 +145,8 @@ function aliasesOf(c: Country): string[] {
 
 /** Names English puts "the" before: "the United States", "the Cayman Islands". */
 function withArticle(name: string): string {
-  const the = /^United |Islands$|^(Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Vatican City|Caribbean Netherlands)$/;
+  const the =
+    /^United |Islands$|^(Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Vatican City|Caribbean Netherlands)$/;
   return the.test(name) ? `the ${name}` : name;
 }
 
@@ -118,15 +163,22 @@ function areaWithRegion(c: Country): string {
 
 /** One or two sentences built only from the data. */
 function summaryOf(c: Country, nameOf: (cca3: string) => string | undefined): string {
-  if (c.cca2 === 'AQ') return 'Antarctica is the continent around the South Pole. It has no permanent population or capital.';
+  if (c.cca2 === 'AQ')
+    return 'Antarctica is the continent around the South Pole. It has no permanent population or capital.';
   const what = STATUS_OVERRIDES[c.cca2]?.toLowerCase() ?? (c.independent ? 'country' : 'territory');
   const officially = c.name.official !== c.name.common ? `, officially the ${c.name.official},` : '';
   const subject = withArticle(c.name.common);
-  const parts = [`${subject.charAt(0).toUpperCase()}${subject.slice(1)}${officially} is a ${what} in ${areaWithRegion(c)}.`];
+  const parts = [
+    `${subject.charAt(0).toUpperCase()}${subject.slice(1)}${officially} is a ${what} in ${areaWithRegion(c)}.`,
+  ];
   if (c.capital.length === 1) parts.push(sentence(`Its capital is ${c.capital[0]}`));
   else if (c.capital.length > 1) parts.push(sentence(`Its capitals are ${listWords(c.capital)}`));
-  const neighbours = c.borders.map(nameOf).filter((n): n is string => !!n).map(withArticle);
-  if (neighbours.length > 6) parts.push(`It borders ${neighbours.slice(0, 6).join(', ')} and ${neighbours.length - 6} other countries.`);
+  const neighbours = c.borders
+    .map(nameOf)
+    .filter((n): n is string => !!n)
+    .map(withArticle);
+  if (neighbours.length > 6)
+    parts.push(`It borders ${neighbours.slice(0, 6).join(', ')} and ${neighbours.length - 6} other countries.`);
   else if (neighbours.length > 0) parts.push(`It borders ${listWords(neighbours)}.`);
   const languages = Object.values(c.languages ?? {});
   if (languages.length > 0) parts.push(`${languages.length > 1 ? 'Languages' : 'Language'}: ${listWords(languages)}.`);
@@ -139,7 +191,9 @@ export function countryCards(countries: Countries = loadCountries()): (StarterCa
   const byCca3 = new Map(countries.map((c) => [c.cca3, c.name.common]));
   return countries.map((c) => {
     const kindWord = STATUS_OVERRIDES[c.cca2] ?? (c.independent ? 'Country' : 'Territory');
-    const capital = c.capital.length ? `; ${c.capital.length > 1 ? 'capitals' : 'capital'} ${listWords(c.capital)}` : '';
+    const capital = c.capital.length
+      ? `; ${c.capital.length > 1 ? 'capitals' : 'capital'} ${listWords(c.capital)}`
+      : '';
     const card: StarterCard & { rank: number } = {
       id: slug(c.name.common),
       name: c.name.common,

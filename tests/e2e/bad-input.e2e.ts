@@ -43,9 +43,7 @@ describe('bad input', () => {
       const page = await context.newPage();
       const errors = await collectErrors(page);
       await page.goto(server.url('/bad/huge-text-node.html'), { timeout: 30_000 });
-      const length = await page.evaluate(
-        () => (window as unknown as { __hugeTextLength: number }).__hugeTextLength,
-      );
+      const length = await page.evaluate(() => (window as unknown as { __hugeTextLength: number }).__hugeTextLength);
       assert.equal(length, 5 * 1024 * 1024, 'fixture did not build its 5 MB text node');
       // A reader scrolls and clicks during the first seconds: every probe must answer quickly.
       let slowest = 0;
@@ -118,17 +116,12 @@ describe('bad input', () => {
           await sleep(600);
         }
       }
-      const removals = await page.evaluate(
-        () => (window as unknown as { __hostRemovals: number }).__hostRemovals,
-      );
+      const removals = await page.evaluate(() => (window as unknown as { __hostRemovals: number }).__hostRemovals);
       t.diagnostic(
         `host removed ${removals} time(s); ${opened ? `card opened on hover ${failures.length + 1}` : 'card never opened'}`,
       );
       assert.ok(removals >= 1, 'the page never removed <backstory-host> (was it ever added?)');
-      assert.ok(
-        opened,
-        `no card after the page removed the host ${removals} time(s): ${failures.join(' / ')}`,
-      );
+      assert.ok(opened, `no card after the page removed the host ${removals} time(s): ${failures.join(' / ')}`);
       assert.deepEqual(errors, [], 'the page reported errors');
     });
   });

@@ -30,15 +30,7 @@ function seedArticleLines(): string[] {
   // Lines 3-4 are the caption and a translation notice; the last is the update time.
   return [lines[0] ?? '', lines[1] ?? '', ...lines.slice(4, -1)];
 }
-const EXPECTED_NAMES = [
-  'Jens Stoltenberg',
-  'Nato',
-  'Moscow',
-  'Crimea',
-  'Salisbury',
-  'Sergei Skripal',
-  'Cold War',
-];
+const EXPECTED_NAMES = ['Jens Stoltenberg', 'Nato', 'Moscow', 'Crimea', 'Salisbury', 'Sergei Skripal', 'Cold War'];
 
 describe('demo article', () => {
   test('marks the names, opens the card on hover, closes it on Escape', { timeout: 90_000 }, async () => {
@@ -63,9 +55,7 @@ describe('demo article', () => {
         const found = await waitForAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
         text = textOf(found.tree, found.node);
         return /Secretary General/i.test(text) ? { tree: found.tree, dialog: found.node } : null;
-      }).catch(() =>
-        assert.fail(`card has no description of Stoltenberg ("Secretary General"); card text: ${text}`),
-      );
+      }).catch(() => assert.fail(`card has no description of Stoltenberg ("Secretary General"); card text: ${text}`));
       assert.ok(
         findAll(tree, { role: 'heading', name: 'Jens Stoltenberg' }, dialog).length > 0,
         `card has no heading "Jens Stoltenberg"; card text: ${text}`,
@@ -108,11 +98,7 @@ describe('demo article', () => {
 
       const host = await hostState(page);
       assert.equal(host.hosts, 1, `expected exactly one <backstory-host>, found ${host.hosts}`);
-      assert.equal(
-        host.parent,
-        'html',
-        `<backstory-host> should be a child of <html>, is in <${host.parent}>`,
-      );
+      assert.equal(host.parent, 'html', `<backstory-host> should be a child of <html>, is in <${host.parent}>`);
       assert.equal(host.openRoot, false, 'the host exposes its shadow root (element.shadowRoot !== null)');
 
       const entries = await readMutations(page);

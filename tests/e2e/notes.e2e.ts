@@ -29,9 +29,7 @@ async function cardTextContaining(page: Page, expected: string): Promise<string>
       return text.includes(expected) ? text : null;
     });
   } catch {
-    assert.fail(
-      `the hover card on Jens Stoltenberg does not show the note "${expected}"; card text: ${text}`,
-    );
+    assert.fail(`the hover card on Jens Stoltenberg does not show the note "${expected}"; card text: ${text}`);
   }
 }
 
@@ -135,21 +133,13 @@ describe('notes', () => {
 
       await writeNote(popup, '   ');
       const empty = popup.getByRole('alert');
-      await empty
-        .waitFor({ timeout: 5_000 })
-        .catch(() => assert.fail('an empty note shows no role="alert" message'));
-      assert.match(
-        (await empty.textContent()) ?? '',
-        /empty/i,
-        'the alert for an empty note does not say it is empty',
-      );
+      await empty.waitFor({ timeout: 5_000 }).catch(() => assert.fail('an empty note shows no role="alert" message'));
+      assert.match((await empty.textContent()) ?? '', /empty/i, 'the alert for an empty note does not say it is empty');
       await popup.getByRole('button', { name: 'Cancel' }).click();
 
       await writeNote(popup, 'x'.repeat(100_001));
       const long = popup.getByRole('alert');
-      await long
-        .waitFor({ timeout: 5_000 })
-        .catch(() => assert.fail('a 100,001-char note shows no role="alert"'));
+      await long.waitFor({ timeout: 5_000 }).catch(() => assert.fail('a 100,001-char note shows no role="alert"'));
       assert.match(
         (await long.textContent()) ?? '',
         /100,000/,
@@ -170,11 +160,7 @@ describe('notes', () => {
         const listed = await popupNotes(popup);
         return listed.length > 0 ? listed : null;
       });
-      assert.equal(
-        notes.length,
-        1,
-        `expected exactly the one valid note after reload, got: ${JSON.stringify(notes)}`,
-      );
+      assert.equal(notes.length, 1, `expected exactly the one valid note after reload, got: ${JSON.stringify(notes)}`);
       assert.ok(notes[0]?.includes(`${kept} Edited.`), `the saved note was lost or not edited: ${notes[0]}`);
 
       await popup.getByRole('button', { name: /^Delete note/ }).click();

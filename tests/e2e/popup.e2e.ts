@@ -34,9 +34,7 @@ describe('popup', () => {
         const found = await popupGroups(popup);
         return found.size > 0 ? found : null;
       });
-      const shown = [...groups].map(
-        ([h, items]) => `${h}: ${items.map(([n, c]) => `${n} (${c})`).join(', ')}`,
-      );
+      const shown = [...groups].map(([h, items]) => `${h}: ${items.map(([n, c]) => `${n} (${c})`).join(', ')}`);
       t.diagnostic(shown.join(' | '));
       const problems: string[] = [];
       for (const [heading, names] of Object.entries(EXPECTED)) {
@@ -76,9 +74,7 @@ describe('popup', () => {
         .getByText('Backstory is not running on this page.')
         .waitFor({ timeout: 10_000 })
         .catch(async () =>
-          assert.fail(
-            `popup does not say it is not running; it shows: ${(await popup.textContent('body')) ?? ''}`,
-          ),
+          assert.fail(`popup does not say it is not running; it shows: ${(await popup.textContent('body')) ?? ''}`),
         );
       assert.equal(
         await popup.getByRole('button', { name: 'Run on this page' }).count(),

@@ -68,11 +68,7 @@ describe('real news pages', () => {
       for (const list of lists) {
         const counts = list.map(([, count]) => count);
         const sorted = [...counts].sort((a, b) => b - a);
-        assert.deepEqual(
-          counts,
-          sorted,
-          `${name}: popup list not most-mentioned first: ${JSON.stringify(list)}`,
-        );
+        assert.deepEqual(counts, sorted, `${name}: popup list not most-mentioned first: ${JSON.stringify(list)}`);
       }
       await popup.close();
 

@@ -94,9 +94,7 @@ export function descendants(tree: AxTree, from: AxNode): AxNode[] {
 
 /** Nodes matching `query`, anywhere in the tree or under `within`. */
 export function findAll(tree: AxTree, query: AxQuery, within?: AxNode): AxNode[] {
-  const pool = within
-    ? descendants(tree, within)
-    : tree.roots.flatMap((root) => [root, ...descendants(tree, root)]);
+  const pool = within ? descendants(tree, within) : tree.roots.flatMap((root) => [root, ...descendants(tree, root)]);
   return pool.filter((node) => matches(node, query));
 }
 

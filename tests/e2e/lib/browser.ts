@@ -64,8 +64,7 @@ export async function launch({ extension = true, profileDir }: LaunchOptions = {
   // news.example.test is a site Backstory does not run on by default, served by the same local server.
   args.push(`--host-resolver-rules=MAP ${OTHER_SITE} 127.0.0.1`);
   args.push('--disable-background-networking', '--disable-component-update', '--disable-sync');
-  if (extension)
-    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,

@@ -25,11 +25,7 @@ export async function installMutationRecorder(context: BrowserContext): Promise<
     const label = (n: Node): string => {
       if (n.nodeType !== Node.ELEMENT_NODE) return n.nodeName;
       const el = n as Element;
-      return (
-        el.localName +
-        (el.id ? `#${el.id}` : '') +
-        (el.parentElement ? ` in ${el.parentElement.localName}` : '')
-      );
+      return el.localName + (el.id ? `#${el.id}` : '') + (el.parentElement ? ` in ${el.parentElement.localName}` : '');
     };
     const push = (records: MutationRecord[], parsing: boolean) => {
       for (const r of records)
@@ -91,8 +87,7 @@ export async function diffAgainstSource(page: Page): Promise<string | null> {
             .join(' ')
         : '';
     const compare = (live: Node, want: Node, where: string): string | null => {
-      if (live.nodeName !== want.nodeName)
-        return `${where}: ${live.nodeName} where the page has ${want.nodeName}`;
+      if (live.nodeName !== want.nodeName) return `${where}: ${live.nodeName} where the page has ${want.nodeName}`;
       if (attrs(live) !== attrs(want)) return `${where}: attributes [${attrs(live)}] != [${attrs(want)}]`;
       if (live.nodeType === Node.TEXT_NODE && live.nodeValue !== want.nodeValue)
         return `${where}: text ${JSON.stringify(live.nodeValue?.slice(0, 80))} != ${JSON.stringify(want.nodeValue?.slice(0, 80))}`;
@@ -100,11 +95,7 @@ export async function diffAgainstSource(page: Page): Promise<string | null> {
       const b = kids(want);
       if (a.length !== b.length) return `${where}: ${a.length} child nodes where the page has ${b.length}`;
       for (let i = 0; i < a.length; i++) {
-        const diff = compare(
-          a[i] as Node,
-          b[i] as Node,
-          `${where} > ${(b[i] as Node).nodeName.toLowerCase()}[${i}]`,
-        );
+        const diff = compare(a[i] as Node, b[i] as Node, `${where} > ${(b[i] as Node).nodeName.toLowerCase()}[${i}]`);
         if (diff) return diff;
       }
       return null;
@@ -114,9 +105,7 @@ export async function diffAgainstSource(page: Page): Promise<string | null> {
 }
 
 /** How many <backstory-host> elements there are, and whether any exposes an open shadow root. */
-export async function hostState(
-  page: Page,
-): Promise<{ hosts: number; parent: string | null; openRoot: boolean }> {
+export async function hostState(page: Page): Promise<{ hosts: number; parent: string | null; openRoot: boolean }> {
   return page.evaluate(() => {
     const hosts = document.querySelectorAll('backstory-host');
     const first = hosts[0];

@@ -24,8 +24,7 @@ export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
   await page.bringToFront();
   return waitFor(`the tab id of ${url} from chrome.tabs.query`, async () => {
     const tabs = await worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<TabLike[]> } } })
-        .chrome;
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<TabLike[]> } } }).chrome;
       const all = (await api.tabs.query({})).map((t) => ({ id: t.id, url: t.url }));
       const active = (await api.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => t.id);
       return { all, active };

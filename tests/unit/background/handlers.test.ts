@@ -47,7 +47,19 @@ class FakeDetector implements SpotDetector {
 }
 
 function starter(id: string, name: string, kind: EntityKind, aliases: string[] = []): Card {
-  return { id, name, kind, aliases, keys: keysFor(name, aliases), description: `${name}.`, summary: '', source: 'starter', edited: false, createdAt: 1, updatedAt: 1 };
+  return {
+    id,
+    name,
+    kind,
+    aliases,
+    keys: keysFor(name, aliases),
+    description: `${name}.`,
+    summary: '',
+    source: 'starter',
+    edited: false,
+    createdAt: 1,
+    updatedAt: 1,
+  };
 }
 
 async function setup(extra: { name: string; kind: EntityKind }[] = []) {
@@ -92,7 +104,12 @@ describe('spotBlocks', () => {
     const mentions = await db.mentions.toArray();
     expect(mentions.map((m) => m.cardId).sort()).toEqual(['jens-stoltenberg', 'nato', 'russia']);
     const russia = mentions.find((m) => m.cardId === 'russia');
-    expect(russia).toMatchObject({ url: 'https://news.test/nato-russia', site: 'news.test', title: 'Nato and Russia', sentence: 'Russia closed its mission to Nato on Monday.' });
+    expect(russia).toMatchObject({
+      url: 'https://news.test/nato-russia',
+      site: 'news.test',
+      title: 'Nato and Russia',
+      sentence: 'Russia closed its mission to Nato on Monday.',
+    });
 
     // Reading the same page again adds nothing; another page counts as a second sighting.
     await handlers.spotBlocks({ blocks, page }, tab());
@@ -130,7 +147,10 @@ describe('spotBlocks', () => {
 
   it('reports a detector that cannot load, and retries on the next message', async () => {
     const db = new BackstoryDB(`bg-${crypto.randomUUID()}`);
-    const load = vi.fn().mockRejectedValueOnce(new Error('model file tagger.bin is missing (HTTP 404)')).mockResolvedValue(new FakeDetector());
+    const load = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('model file tagger.bin is missing (HTTP 404)'))
+      .mockResolvedValue(new FakeDetector());
     const { handlers } = createHandlers({ db, getDetector: lazyOnce(load) });
     expect(await handlers.spotBlocks({ blocks, page }, tab())).toEqual({
       ok: false,
@@ -152,7 +172,11 @@ describe('spotBlocks', () => {
 describe('cards and notes', () => {
   it('getCard returns the card, its notes and seenIn; null for an unknown name', async () => {
     const { handlers } = await setup();
-    expect(value(await handlers.getCard({ name: 'Warsaw Pact', kind: 'organization', aliases: [] }, tab()))).toEqual({ card: null, notes: [], seenIn: 0 });
+    expect(value(await handlers.getCard({ name: 'Warsaw Pact', kind: 'organization', aliases: [] }, tab()))).toEqual({
+      card: null,
+      notes: [],
+      seenIn: 0,
+    });
     const saved = value(await handlers.saveNote({ cardId: 'nato', body: 'Founded 1949', page }, tab()));
     expect(saved.note.page).toEqual(page);
     const got = value(await handlers.getCard({ name: "Nato's", kind: 'organization', aliases: [] }, tab()));
@@ -163,11 +187,16 @@ describe('cards and notes', () => {
 
   it('createCard, saveNote (create, edit, reject) and deleteNote', async () => {
     const { db, handlers } = await setup();
-    const { card } = value(await handlers.createCard({ name: 'Yulia Skripal', kind: 'person', aliases: ['Ms Skripal'] }, tab()));
+    const { card } = value(
+      await handlers.createCard({ name: 'Yulia Skripal', kind: 'person', aliases: ['Ms Skripal'] }, tab()),
+    );
     expect(card).toMatchObject({ source: 'reader', edited: true });
     const { note } = value(await handlers.saveNote({ cardId: card.id, body: 'Daughter of Sergei' }, tab()));
     value(await handlers.saveNote({ cardId: card.id, noteId: note.id, body: 'Daughter of Sergei Skripal' }, tab()));
-    expect(await handlers.saveNote({ cardId: card.id, noteId: note.id, body: '   ' }, tab())).toEqual({ ok: false, error: 'A note cannot be empty.' });
+    expect(await handlers.saveNote({ cardId: card.id, noteId: note.id, body: '   ' }, tab())).toEqual({
+      ok: false,
+      error: 'A note cannot be empty.',
+    });
     expect((await db.notes.get(note.id))?.body).toBe('Daughter of Sergei Skripal');
     expect(value(await handlers.deleteNote({ noteId: note.id }, tab()))).toEqual({ deleted: true });
     expect(await db.notes.count()).toBe(0);

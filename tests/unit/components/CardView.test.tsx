@@ -24,7 +24,9 @@ describe('CardView with a card', () => {
   });
 
   it('labels each kind in words', () => {
-    const { rerender } = render(<CardView entity={stoltenberg} card={makeCard({ kind: 'organization', name: 'Nato' })} />);
+    const { rerender } = render(
+      <CardView entity={stoltenberg} card={makeCard({ kind: 'organization', name: 'Nato' })} />,
+    );
     expect(screen.getByText('Organisation')).toBeTruthy();
     rerender(<CardView entity={stoltenberg} card={makeCard({ kind: 'place', name: 'Crimea' })} />);
     expect(screen.getByText('Place')).toBeTruthy();
@@ -68,7 +70,13 @@ describe('CardView without a card', () => {
   it('shows kind, mentions on this page and "Create card"', async () => {
     let done!: () => void;
     const onCreateCard = vi.fn(() => new Promise<void>((r) => (done = r)));
-    render(<CardView entity={{ name: 'Sergei Skripal', kind: 'person', count: 2 }} card={null} onCreateCard={onCreateCard} />);
+    render(
+      <CardView
+        entity={{ name: 'Sergei Skripal', kind: 'person', count: 2 }}
+        card={null}
+        onCreateCard={onCreateCard}
+      />,
+    );
     expect(screen.getByRole('heading', { level: 2, name: 'Sergei Skripal' })).toBeTruthy();
     expect(screen.getByText('Person')).toBeTruthy();
     expect(screen.getByText('Mentioned 2 times on this page')).toBeTruthy();

@@ -34,7 +34,9 @@ describe('EntityList', () => {
     render(<EntityList entities={entities} onChoose={vi.fn()} />);
     const places = screen.getByRole('heading', { level: 2, name: 'Places' }).nextElementSibling as HTMLElement;
     expect(places.tagName).toBe('UL');
-    const names = within(places).getAllByRole('button').map((b) => b.getAttribute('aria-label'));
+    const names = within(places)
+      .getAllByRole('button')
+      .map((b) => b.getAttribute('aria-label'));
     expect(names).toEqual(['Russia, 7 mentions', 'Crimea, 2 mentions', 'Moscow, 2 mentions']);
     expect(screen.getByRole('button', { name: 'Cold War, 1 mention' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Jens Stoltenberg, 4 mentions' })).toBeTruthy();
@@ -51,7 +53,9 @@ describe('EntityList', () => {
     render(<EntityList entities={entities} onChoose={vi.fn()} />);
     const filter = screen.getByLabelText('Filter names');
     fireEvent.input(filter, { target: { value: 'mr stolt' } });
-    expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Jens Stoltenberg, 4 mentions']);
+    expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Jens Stoltenberg, 4 mentions',
+    ]);
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['People']);
     fireEvent.input(filter, { target: { value: 'zzz' } });
     expect(screen.queryAllByRole('button')).toHaveLength(0);

@@ -5,7 +5,13 @@ import type { Card, Note } from '../../../lib/db/records';
 
 afterEach(cleanup);
 
-const entity = { key: 'person:jens stoltenberg', name: 'Jens Stoltenberg', kind: 'person' as const, aliases: ['Stoltenberg'], count: 3 };
+const entity = {
+  key: 'person:jens stoltenberg',
+  name: 'Jens Stoltenberg',
+  kind: 'person' as const,
+  aliases: ['Stoltenberg'],
+  count: 3,
+};
 const page = { url: 'http://127.0.0.1/nato.html', title: 'Nato' };
 const anchor = () => ({ left: 10, top: 10, right: 100, bottom: 30 });
 
@@ -21,16 +27,38 @@ function fakeBackground() {
       case 'getCard':
         return { ok: true, value: { card, notes: [...notes], seenIn: 2 } };
       case 'createCard':
-        card = { id: 'reader-1', name: String(payload.name), kind: 'person', aliases: [], keys: [], description: '', summary: '', source: 'reader', edited: true, createdAt: now, updatedAt: now };
+        card = {
+          id: 'reader-1',
+          name: String(payload.name),
+          kind: 'person',
+          aliases: [],
+          keys: [],
+          description: '',
+          summary: '',
+          source: 'reader',
+          edited: true,
+          createdAt: now,
+          updatedAt: now,
+        };
         return { ok: true, value: { card } };
       case 'saveNote': {
         if (String(payload.body).trim() === '') return { ok: false, error: 'A note cannot be empty.' };
-        const note: Note = { id: `n${notes.length}`, cardId: String(payload.cardId), body: String(payload.body), page, createdAt: now, updatedAt: now };
+        const note: Note = {
+          id: `n${notes.length}`,
+          cardId: String(payload.cardId),
+          body: String(payload.body),
+          page,
+          createdAt: now,
+          updatedAt: now,
+        };
         notes.push(note);
         return { ok: true, value: { note } };
       }
       case 'deleteNote':
-        notes.splice(notes.findIndex((n) => n.id === payload.noteId), 1);
+        notes.splice(
+          notes.findIndex((n) => n.id === payload.noteId),
+          1,
+        );
         return { ok: true, value: { deleted: true } };
     }
     return { ok: false, error: 'unknown' };

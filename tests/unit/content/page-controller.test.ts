@@ -5,7 +5,12 @@ import type { BlockSpan } from '../../../lib/entity';
 import { installHighlights } from '../dom/highlight-stubs';
 
 const NAMES = [
-  { key: 'person:jens stoltenberg', name: 'Jens Stoltenberg', kind: 'person', forms: ['Jens Stoltenberg', 'Stoltenberg'] },
+  {
+    key: 'person:jens stoltenberg',
+    name: 'Jens Stoltenberg',
+    kind: 'person',
+    forms: ['Jens Stoltenberg', 'Stoltenberg'],
+  },
   { key: 'organization:nato', name: 'Nato', kind: 'organization', forms: ['Nato'] },
 ] as const;
 
@@ -24,7 +29,13 @@ function fakeBackground() {
             counts.set(n.key, (counts.get(n.key) ?? 0) + 1);
           }
       });
-      const entities = NAMES.filter((n) => counts.has(n.key)).map((n) => ({ key: n.key, name: n.name, kind: n.kind, aliases: [...n.forms], count: counts.get(n.key)! }));
+      const entities = NAMES.filter((n) => counts.has(n.key)).map((n) => ({
+        key: n.key,
+        name: n.name,
+        kind: n.kind,
+        aliases: [...n.forms],
+        count: counts.get(n.key)!,
+      }));
       return { ok: true, value: { entities, spans } };
     }
     if (type === 'getCard') return { ok: true, value: { card: null, notes: [], seenIn: 0 } };
@@ -114,7 +125,8 @@ describe('article content script', () => {
   it('picks up added paragraphs in one coalesced rescan of only the new text', async () => {
     const { page, bg } = await start(ARTICLE);
     const story = document.getElementById('story')!;
-    for (let i = 0; i < 50; i++) story.insertAdjacentHTML('beforeend', para(i === 0 ? 'Stoltenberg left.' : `Update ${i}.`));
+    for (let i = 0; i < 50; i++)
+      story.insertAdjacentHTML('beforeend', para(i === 0 ? 'Stoltenberg left.' : `Update ${i}.`));
     await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
     const spots = bg.sent.filter((m) => m.type === 'spotBlocks');
     expect(spots).toHaveLength(2);

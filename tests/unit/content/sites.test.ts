@@ -5,7 +5,17 @@ describe('content script match patterns', () => {
   it('lists at least 80 news domains, each once, including the major ones', () => {
     expect(NEWS_DOMAINS.length).toBeGreaterThanOrEqual(80);
     expect(new Set(NEWS_DOMAINS).size).toBe(NEWS_DOMAINS.length);
-    for (const d of ['bbc.co.uk', 'bbc.com', 'theguardian.com', 'nytimes.com', 'washingtonpost.com', 'cnn.com', 'reuters.com', 'apnews.com', 'thenationalnews.com'])
+    for (const d of [
+      'bbc.co.uk',
+      'bbc.com',
+      'theguardian.com',
+      'nytimes.com',
+      'washingtonpost.com',
+      'cnn.com',
+      'reuters.com',
+      'apnews.com',
+      'thenationalnews.com',
+    ])
       expect(NEWS_DOMAINS).toContain(d);
     for (const d of NEWS_DOMAINS) expect(d).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
   });

@@ -11,7 +11,9 @@ describe('findCard', () => {
     ]);
     expect((await findCard(db, { name: 'NATO', kind: 'organization' }))?.id).toBe('nato');
     expect((await findCard(db, { name: "Nato's", kind: 'organization' }))?.id).toBe('nato');
-    expect((await findCard(db, { name: 'the north atlantic treaty  organization', kind: 'organization' }))?.id).toBe('nato');
+    expect((await findCard(db, { name: 'the north atlantic treaty  organization', kind: 'organization' }))?.id).toBe(
+      'nato',
+    );
     expect((await findCard(db, { name: 'The Kremlin', kind: 'place' }))?.id).toBe('kremlin');
     expect(await findCard(db, { name: 'Warsaw Pact', kind: 'organization' })).toBeNull();
   });
@@ -27,7 +29,11 @@ describe('findCard', () => {
     expect((await findCard(db, { name: 'Georgia', kind: 'place' }))?.id).toBe('georgia');
     expect((await findCard(db, { name: 'Georgia', kind: 'person' }))?.id).toBe('georgia-person');
     // The article's full name wins over a shared surname alias.
-    const jens = await findCard(db, { name: 'Jens Stoltenberg', kind: 'person', aliases: ['Stoltenberg', 'Mr Stoltenberg'] });
+    const jens = await findCard(db, {
+      name: 'Jens Stoltenberg',
+      kind: 'person',
+      aliases: ['Stoltenberg', 'Mr Stoltenberg'],
+    });
     expect(jens?.id).toBe('jens-stoltenberg');
     // Falls back to another kind when no card of the detector's kind exists.
     expect((await findCard(db, { name: 'Sakartvelo', kind: 'organization' }))?.id).toBe('georgia');
@@ -35,7 +41,10 @@ describe('findCard', () => {
 
   it('findCards answers many entities with one query', async () => {
     const db = await freshDb();
-    await db.cards.bulkAdd([card('nato', 'Nato', 'organization', ['NATO']), card('russia', 'Russia', 'place', ['Russian Federation'])]);
+    await db.cards.bulkAdd([
+      card('nato', 'Nato', 'organization', ['NATO']),
+      card('russia', 'Russia', 'place', ['Russian Federation']),
+    ]);
     const found = await findCards(db, [
       { name: 'Russia', kind: 'place' },
       { name: 'Nobody Known', kind: 'person' },
@@ -50,9 +59,19 @@ describe('findCard', () => {
 describe('createReaderCard', () => {
   it('creates an edited reader card with keys, and returns the existing one on a second call', async () => {
     const db = await freshDb();
-    const made = await createReaderCard(db, { name: ' Yulia Skripal ', kind: 'person', aliases: ['Ms Skripal', 'Yulia Skripal'] });
+    const made = await createReaderCard(db, {
+      name: ' Yulia Skripal ',
+      kind: 'person',
+      aliases: ['Ms Skripal', 'Yulia Skripal'],
+    });
     if (!made.ok) throw new Error(made.error);
-    expect(made.value).toMatchObject({ name: 'Yulia Skripal', kind: 'person', source: 'reader', edited: true, aliases: ['Ms Skripal'] });
+    expect(made.value).toMatchObject({
+      name: 'Yulia Skripal',
+      kind: 'person',
+      source: 'reader',
+      edited: true,
+      aliases: ['Ms Skripal'],
+    });
     expect(made.value.id).toMatch(/^reader-[0-9a-f-]{36}$/);
     expect(made.value.keys).toEqual(['yulia skripal', 'ms skripal']);
     const again = await createReaderCard(db, { name: 'Yulia Skripal', kind: 'person' });

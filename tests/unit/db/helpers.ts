@@ -11,7 +11,13 @@ export async function freshDb(): Promise<BackstoryDB> {
 }
 
 /** A complete card for tests. */
-export function card(id: string, name: string, kind: EntityKind, aliases: string[] = [], extra: Partial<Card> = {}): Card {
+export function card(
+  id: string,
+  name: string,
+  kind: EntityKind,
+  aliases: string[] = [],
+  extra: Partial<Card> = {},
+): Card {
   return {
     id,
     name,

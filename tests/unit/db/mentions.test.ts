@@ -11,7 +11,9 @@ describe('mentions', () => {
       { cardId: 'russia', url: 'https://news.test/a', title: 'A', sentence: 'Russia closed it.' },
     ]);
     expect(added).toBe(2);
-    expect(await recordMentions(db, [{ cardId: 'nato', url: 'https://news.test/a#later', title: 'A', sentence: 'Later.' }])).toBe(0);
+    expect(
+      await recordMentions(db, [{ cardId: 'nato', url: 'https://news.test/a#later', title: 'A', sentence: 'Later.' }]),
+    ).toBe(0);
     await recordMentions(db, [{ cardId: 'nato', url: 'https://other.test/b', title: 'B', sentence: 'Nato summit.' }]);
     expect(await countSeenIn(db, 'nato')).toBe(2);
     expect(await countSeenIn(db, 'russia')).toBe(1);

@@ -23,9 +23,19 @@ describe('notes', () => {
     if (!second.ok) throw new Error(second.error);
     expect((await listNotes(db, 'nato')).map((n) => n.body)).toEqual(['HQ in Brussels', 'Founded 1949']);
 
-    const edited = await saveNote(db, { cardId: 'nato', noteId: first.value.id, body: 'Founded 4 April 1949', page: { url: 'https://other.test', title: 'x' } });
+    const edited = await saveNote(db, {
+      cardId: 'nato',
+      noteId: first.value.id,
+      body: 'Founded 4 April 1949',
+      page: { url: 'https://other.test', title: 'x' },
+    });
     if (!edited.ok) throw new Error(edited.error);
-    expect(edited.value).toMatchObject({ id: first.value.id, body: 'Founded 4 April 1949', page, createdAt: first.value.createdAt });
+    expect(edited.value).toMatchObject({
+      id: first.value.id,
+      body: 'Founded 4 April 1949',
+      page,
+      createdAt: first.value.createdAt,
+    });
     expect(await db.notes.count()).toBe(2);
 
     expect(await deleteNote(db, second.value.id)).toEqual({ ok: true, value: { deleted: true } });
@@ -37,7 +47,10 @@ describe('notes', () => {
     const db = await dbWithCard();
     const kept = await saveNote(db, { cardId: 'nato', body: 'keep me' });
     if (!kept.ok) throw new Error(kept.error);
-    expect(await saveNote(db, { cardId: 'nato', body: '  \n ' })).toEqual({ ok: false, error: 'A note cannot be empty.' });
+    expect(await saveNote(db, { cardId: 'nato', body: '  \n ' })).toEqual({
+      ok: false,
+      error: 'A note cannot be empty.',
+    });
     const long = await saveNote(db, { cardId: 'nato', body: 'x'.repeat(NOTE_MAX_CHARS + 1) });
     expect(long).toEqual({ ok: false, error: 'A note can be at most 100,000 characters; this one has 100,001.' });
     // Editing a saved note into an invalid one leaves it as it was.
@@ -48,7 +61,10 @@ describe('notes', () => {
 
   it('refuses notes on a missing card or a deleted note', async () => {
     const db = await dbWithCard();
-    expect(await saveNote(db, { cardId: 'gone', body: 'hello' })).toEqual({ ok: false, error: 'The note was not saved: its card no longer exists.' });
+    expect(await saveNote(db, { cardId: 'gone', body: 'hello' })).toEqual({
+      ok: false,
+      error: 'The note was not saved: its card no longer exists.',
+    });
     expect((await saveNote(db, { cardId: 'nato', noteId: 'nope', body: 'hello' })).ok).toBe(false);
     expect(await db.notes.count()).toBe(0);
   });
@@ -63,14 +79,22 @@ describe('notes', () => {
     put.mockRestore();
     for (const r of [edit, added]) {
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatch(/^The note was not saved: the browser's storage for Backstory is full\..*nothing already saved was lost/);
+      if (!r.ok)
+        expect(r.error).toMatch(
+          /^The note was not saved: the browser's storage for Backstory is full\..*nothing already saved was lost/,
+        );
     }
     expect((await listNotes(db, 'nato')).map((n) => n.body)).toEqual(['saved before the disk filled up']);
 
     const del = vi.spyOn(db.notes, 'delete').mockRejectedValue(new Error('disk I/O error'));
     const deleted = await deleteNote(db, kept.value.id);
     del.mockRestore();
-    expect(deleted).toEqual({ ok: false, error: expect.stringContaining('The note was not deleted because the database refused the write (disk I/O error)') });
+    expect(deleted).toEqual({
+      ok: false,
+      error: expect.stringContaining(
+        'The note was not deleted because the database refused the write (disk I/O error)',
+      ),
+    });
     expect(await db.notes.count()).toBe(1);
   });
 });

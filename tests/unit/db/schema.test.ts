@@ -49,7 +49,14 @@ describe('BackstoryDB schema', () => {
     expect(await db.cards.where('keys').equals('kremlin').count()).toBe(1);
     expect(await db.notes.where('updatedAt').above(0).count()).toBe(40);
     // And the new table works.
-    await db.mentions.add({ cardId: 'card-0', url: 'https://a.test/x', title: 'x', site: 'a.test', sentence: 's', seenAt: 1 });
+    await db.mentions.add({
+      cardId: 'card-0',
+      url: 'https://a.test/x',
+      title: 'x',
+      site: 'a.test',
+      sentence: 's',
+      seenAt: 1,
+    });
     expect(await db.mentions.count()).toBe(1);
     db.close();
   });

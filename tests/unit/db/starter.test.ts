@@ -20,7 +20,10 @@ const starter = (id: string, name: string, extra: Record<string, unknown> = {}) 
 describe('installStarterCards', () => {
   it('upserts by id, recomputes keys, and never overwrites a card the reader edited', async () => {
     const db = await freshDb();
-    const first = await installStarterCards(db, [starter('nato', 'Nato', { aliases: ['NATO'] }), starter('un', 'United Nations')]);
+    const first = await installStarterCards(db, [
+      starter('nato', 'Nato', { aliases: ['NATO'] }),
+      starter('un', 'United Nations'),
+    ]);
     expect(first).toEqual({ written: 2, keptEdited: 0, invalid: [] });
     expect((await db.cards.get('nato'))?.keys).toEqual(['nato']);
     const createdAt = (await db.cards.get('un'))!.createdAt;
@@ -40,7 +43,9 @@ describe('installStarterCards', () => {
 
   it('demonyms find the card but are not names the detector is told', async () => {
     const db = await freshDb();
-    await installStarterCards(db, [starter('russia', 'Russia', { kind: 'place', aliases: ['Russian Federation'], demonyms: ['Russian'] })]);
+    await installStarterCards(db, [
+      starter('russia', 'Russia', { kind: 'place', aliases: ['Russian Federation'], demonyms: ['Russian'] }),
+    ]);
     expect((await findCard(db, { name: 'Russian', kind: 'place' }))?.id).toBe('russia');
     expect(await listKnownNames(db)).toEqual([{ name: 'Russia', kind: 'place', aliases: ['Russian Federation'] }]);
   });

@@ -69,14 +69,24 @@ describe('findArticle on made-up pages', () => {
   });
 
   it('returns null for a home page of headlines', () => {
-    const teaser = (n: number) => `<div class="card"><h3><a href="/s${n}">Headline number ${n} about the day's biggest news story</a></h3><a href="/s${n}"><span>Short standfirst for story ${n}</span></a></div>`;
-    const doc = loadHtml(`<body><header><a href="/">Home</a></header><main>${Array.from({ length: 40 }, (_, i) => teaser(i)).join('')}</main></body>`);
+    const teaser = (n: number) =>
+      `<div class="card"><h3><a href="/s${n}">Headline number ${n} about the day's biggest news story</a></h3><a href="/s${n}"><span>Short standfirst for story ${n}</span></a></div>`;
+    const doc = loadHtml(
+      `<body><header><a href="/">Home</a></header><main>${Array.from({ length: 40 }, (_, i) => teaser(i)).join('')}</main></body>`,
+    );
     expect(findArticle(doc)).toBeNull();
   });
 
   it('returns null for a search page and for an empty page', () => {
-    const hit = (n: number) => `<li><a href="/r${n}">Result ${n}: Nato summit in Vilnius and what it means</a><div>12 July 2023</div></li>`;
-    expect(findArticle(loadHtml(`<body><form role="search"><input name="q"></form><ol>${Array.from({ length: 20 }, (_, i) => hit(i)).join('')}</ol></body>`))).toBeNull();
+    const hit = (n: number) =>
+      `<li><a href="/r${n}">Result ${n}: Nato summit in Vilnius and what it means</a><div>12 July 2023</div></li>`;
+    expect(
+      findArticle(
+        loadHtml(
+          `<body><form role="search"><input name="q"></form><ol>${Array.from({ length: 20 }, (_, i) => hit(i)).join('')}</ol></body>`,
+        ),
+      ),
+    ).toBeNull();
     expect(findArticle(loadHtml('<body></body>'))).toBeNull();
   });
 });

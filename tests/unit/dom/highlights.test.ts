@@ -9,14 +9,18 @@ afterEach(() => {
   document.adoptedStyleSheets = [];
 });
 
-async function marksFor(html: string, spans: [string, 'person' | 'organization' | 'place' | 'event', string][]): Promise<Mark[]> {
+async function marksFor(
+  html: string,
+  spans: [string, 'person' | 'organization' | 'place' | 'event', string][],
+): Promise<Mark[]> {
   document.body.innerHTML = `<article id="a">${html}</article>`;
   const blocks = await scanBlocks(document.getElementById('a')!);
   const out: Mark[] = [];
   for (const [needle, kind, key] of spans)
     blocks.forEach((b) => {
       const s = b.text.indexOf(needle);
-      if (s >= 0) out.push({ key, kind, range: rangeFor(b, s, s + needle.length)!, pieces: piecesFor(b, s, s + needle.length) });
+      if (s >= 0)
+        out.push({ key, kind, range: rangeFor(b, s, s + needle.length)!, pieces: piecesFor(b, s, s + needle.length) });
     });
   return out;
 }
@@ -37,7 +41,11 @@ describe('Marks', () => {
     const marks = new Marks(document);
     marks.add(list);
     expect(document.body.innerHTML).toBe(before);
-    expect([...stub.registry.keys()].sort()).toEqual([`${HIGHLIGHT_PREFIX}organization`, `${HIGHLIGHT_PREFIX}person`, `${HIGHLIGHT_PREFIX}place`]);
+    expect([...stub.registry.keys()].sort()).toEqual([
+      `${HIGHLIGHT_PREFIX}organization`,
+      `${HIGHLIGHT_PREFIX}person`,
+      `${HIGHLIGHT_PREFIX}place`,
+    ]);
     expect(stub.registry.get('backstory-person')!.size).toBe(2);
     expect(document.adoptedStyleSheets).toHaveLength(1);
     expect(replaceSync).toHaveBeenCalledOnce();
@@ -65,7 +73,9 @@ describe('Marks', () => {
     shadow.innerHTML = '<p>Nato in a shadow root.</p>';
     const blocks = await scanBlocks(document.getElementById('a')!);
     const b = blocks[1]!;
-    new Marks(document).add([{ key: 'organization:nato', kind: 'organization', range: rangeFor(b, 0, 4)!, pieces: piecesFor(b, 0, 4) }]);
+    new Marks(document).add([
+      { key: 'organization:nato', kind: 'organization', range: rangeFor(b, 0, 4)!, pieces: piecesFor(b, 0, 4) },
+    ]);
     expect(shadow.adoptedStyleSheets).toHaveLength(1);
   });
 
@@ -81,7 +91,8 @@ describe('Marks', () => {
 
   it('uses underline decorations for every kind', () => {
     const css = highlightCss();
-    for (const k of ['person', 'organization', 'place', 'event']) expect(css).toMatch(new RegExp(`::highlight\\(backstory-${k}\\)\\{text-decoration-line:underline`));
+    for (const k of ['person', 'organization', 'place', 'event'])
+      expect(css).toMatch(new RegExp(`::highlight\\(backstory-${k}\\)\\{text-decoration-line:underline`));
     expect(css).not.toMatch(/rem\b/);
   });
 });

@@ -85,7 +85,12 @@ describe('markAt and listenHover', () => {
     document.body.innerHTML = '<article id="a"><p>Jens Stoltenberg spoke.</p></article>';
     const [b] = await scanBlocks(document.getElementById('a')!);
     const marks = new Marks(document);
-    const mark: Mark = { key: 'person:jens stoltenberg', kind: 'person', range: rangeFor(b!, 0, 16)!, pieces: piecesFor(b!, 0, 16) };
+    const mark: Mark = {
+      key: 'person:jens stoltenberg',
+      kind: 'person',
+      range: rangeFor(b!, 0, 16)!,
+      pieces: piecesFor(b!, 0, 16),
+    };
     marks.add([mark]);
     const text = document.querySelector('p')!.firstChild!;
     // happy-dom has no layout: the caret under the pointer and the mark's box are given here.

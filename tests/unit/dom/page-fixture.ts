@@ -20,7 +20,11 @@ export function loadHtml(html: string): Document {
       disableCSSFileLoading: true,
       disableIframePageLoading: true,
       disableComputedStyleRendering: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
     },
   });
   win.document.write(html);

@@ -6,7 +6,11 @@ const size = { width: 360, height: 300 };
 
 describe('placeCard', () => {
   it('puts the card below the name when it fits', () => {
-    expect(placeCard({ left: 100, top: 100, right: 200, bottom: 120 }, size, view)).toEqual({ left: 100, top: 120 + CARD_GAP, placement: 'below' });
+    expect(placeCard({ left: 100, top: 100, right: 200, bottom: 120 }, size, view)).toEqual({
+      left: 100,
+      top: 120 + CARD_GAP,
+      placement: 'below',
+    });
   });
   it('puts it above a name near the bottom of the viewport', () => {
     const p = placeCard({ left: 100, top: 700, right: 200, bottom: 720 }, size, view);

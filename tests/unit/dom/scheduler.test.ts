@@ -13,10 +13,13 @@ describe('scheduler', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
     const done: number[] = [];
-    await runSliced(Array.from({ length: 64 }, (_, i) => i), (i) => {
-      busy(2);
-      done.push(i);
-    });
+    await runSliced(
+      Array.from({ length: 64 }, (_, i) => i),
+      (i) => {
+        busy(2);
+        done.push(i);
+      },
+    );
     clearInterval(timer);
     expect(done).toHaveLength(64);
     expect(ticks).toBeGreaterThan(0); // the page got its turns while ~128 ms of work ran
@@ -36,10 +39,15 @@ describe('scheduler', () => {
     await expect(runSliced([1, 2, 3], () => busy(1), ctl.signal)).rejects.toMatchObject({ name: 'AbortedError' });
     const later = new AbortController();
     const items = Array.from({ length: 200 }, (_, i) => i);
-    const run = runSliced(items, (i) => {
-      busy(1);
-      if (i === 40) later.abort();
-    }, later.signal, 5);
+    const run = runSliced(
+      items,
+      (i) => {
+        busy(1);
+        if (i === 40) later.abort();
+      },
+      later.signal,
+      5,
+    );
     await expect(run).rejects.toMatchObject({ name: 'AbortedError' });
   });
 });

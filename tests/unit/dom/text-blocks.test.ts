@@ -11,12 +11,19 @@ describe('scanBlocks', () => {
     const root = article(`<h2>Nato at <em>75</em></h2><p>Jens <b>Stoltenberg</b> spoke.</p>
       <ul><li>First point</li><li>Second point</li></ul><figure><img alt=""><figcaption>Photo: AFP</figcaption></figure>`);
     const blocks = await scanBlocks(root);
-    expect(blocks.map((b) => b.text.trim())).toEqual(['Nato at 75', 'Jens Stoltenberg spoke.', 'First point', 'Second point', 'Photo: AFP']);
+    expect(blocks.map((b) => b.text.trim())).toEqual([
+      'Nato at 75',
+      'Jens Stoltenberg spoke.',
+      'First point',
+      'Second point',
+      'Photo: AFP',
+    ]);
     expect(blocks.map((b) => b.element.tagName)).toEqual(['H2', 'P', 'LI', 'LI', 'FIGCAPTION']);
   });
 
   it('maps every span back to exactly the same characters in the DOM', async () => {
-    const root = article(`<p>The <a href="#">North <i>Atlantic</i> Treaty</a> Organization and Mr&nbsp;Stoltenberg's aides.</p>
+    const root =
+      article(`<p>The <a href="#">North <i>Atlantic</i> Treaty</a> Organization and Mr&nbsp;Stoltenberg's aides.</p>
       <p>Line one<br>line two, <span>with <b>nested</b> inline</span> text.</p>`);
     const blocks = await scanBlocks(root);
     for (const b of blocks)
@@ -25,7 +32,11 @@ describe('scanBlocks', () => {
           if (b.text.slice(s, e).includes('\n')) continue; // a <br> has no characters in the DOM
           const r = rangeFor(b, s, e);
           expect(r?.toString(), `${s}-${e}`).toBe(b.text.slice(s, e));
-          expect(piecesFor(b, s, e).map((p) => p.node.data.slice(p.start, p.end)).join('')).toBe(b.text.slice(s, e));
+          expect(
+            piecesFor(b, s, e)
+              .map((p) => p.node.data.slice(p.start, p.end))
+              .join(''),
+          ).toBe(b.text.slice(s, e));
         }
     expect(blocks[1]!.text).toContain('Line one\nline two');
   });
@@ -39,12 +50,30 @@ describe('scanBlocks', () => {
     const text = (await scanBlocks(root)).map((b) => b.text).join(' ');
     expect(text).toContain('Kept one.');
     expect(text).toContain('Kept  two.');
-    for (const bad of ['secretCode', 'preformatted', 'typed', 'inputval', 'editable', 'scripted', 'styled', 'noscripted', 'templated', 'svgtext', 'hiddenattr', 'hiddenstyle', 'ariahidden', 'ourhost', 'framed'])
+    for (const bad of [
+      'secretCode',
+      'preformatted',
+      'typed',
+      'inputval',
+      'editable',
+      'scripted',
+      'styled',
+      'noscripted',
+      'templated',
+      'svgtext',
+      'hiddenattr',
+      'hiddenstyle',
+      'ariahidden',
+      'ourhost',
+      'framed',
+    ])
       expect(text).not.toContain(bad);
   });
 
   it('skips share bars and related links inside the article', async () => {
-    const root = article(`<p>Story text.</p><div class="share-tools">Share on Facebook</div><aside>Related story</aside>`);
+    const root = article(
+      `<p>Story text.</p><div class="share-tools">Share on Facebook</div><aside>Related story</aside>`,
+    );
     expect((await scanBlocks(root)).map((b) => b.text)).toEqual(['Story text.']);
   });
 

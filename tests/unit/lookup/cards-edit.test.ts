@@ -6,7 +6,13 @@ import { findCard } from '@/lib/db/cards';
 import { deleteCard, mergeCards, updateCard } from '@/lib/db/card-edits';
 import { saveWikipediaCard, saveLookup } from '@/lib/db/lookups';
 import { installStarterCards } from '@/lib/db/starter';
-import { kindOfMenu, nameFromSelection, onMenuClick, createMenus, MENU_ID } from '@/entrypoints/background/context-menu';
+import {
+  kindOfMenu,
+  nameFromSelection,
+  onMenuClick,
+  createMenus,
+  MENU_ID,
+} from '@/entrypoints/background/context-menu';
 import { readLookupSettings, normaliseBaseUrl } from '@/lib/lookup/settings';
 import { card, freshDb } from '../db/helpers';
 
@@ -16,9 +22,13 @@ describe('schema version 3', () => {
     const v2 = new Dexie(name);
     v2.version(2).stores(SCHEMA_V2);
     await v2.open();
-    await v2.table('cards').bulkAdd([card('nato', 'Nato', 'organization', ['NATO']), card('russia', 'Russia', 'place')]);
+    await v2
+      .table('cards')
+      .bulkAdd([card('nato', 'Nato', 'organization', ['NATO']), card('russia', 'Russia', 'place')]);
     await v2.table('notes').add({ id: 'n1', cardId: 'nato', body: 'kept', createdAt: 1, updatedAt: 1 });
-    await v2.table('mentions').add({ cardId: 'nato', url: 'https://a.test/', title: 'a', site: 'a.test', sentence: 's', seenAt: 1 });
+    await v2
+      .table('mentions')
+      .add({ cardId: 'nato', url: 'https://a.test/', title: 'a', site: 'a.test', sentence: 's', seenAt: 1 });
     v2.close();
     const db = new BackstoryDB(name);
     await db.open();
@@ -26,7 +36,15 @@ describe('schema version 3', () => {
     expect(await db.cards.count()).toBe(2);
     expect((await db.notes.get('n1'))?.body).toBe('kept');
     expect(await db.mentions.count()).toBe(1);
-    await saveLookup(db, { name: 'Nato', kind: 'organization', status: 'found', cardId: 'nato', candidates: [], chosenByReader: false, checkedAt: 1 });
+    await saveLookup(db, {
+      name: 'Nato',
+      kind: 'organization',
+      status: 'found',
+      cardId: 'nato',
+      candidates: [],
+      chosenByReader: false,
+      checkedAt: 1,
+    });
     expect(await db.lookups.where('cardId').equals('nato').count()).toBe(1);
     db.close();
   });
@@ -36,13 +54,20 @@ describe("the reader's own cards", () => {
   it('edits description, summary and aliases; the card is then edited and found by a new alias', async () => {
     const db = await freshDb();
     await db.cards.add(card('nato', 'Nato', 'organization', ['NATO']));
-    const r = await updateCard(db, { cardId: 'nato', description: ' Alliance ', summary: 'Mine.', aliases: ['NATO', 'Nato', ' OTAN ', 'OTAN', ''] });
+    const r = await updateCard(db, {
+      cardId: 'nato',
+      description: ' Alliance ',
+      summary: 'Mine.',
+      aliases: ['NATO', 'Nato', ' OTAN ', 'OTAN', ''],
+    });
     expect(r.ok).toBe(true);
     const saved = await db.cards.get('nato');
     expect(saved).toMatchObject({ description: 'Alliance', summary: 'Mine.', aliases: ['NATO', 'OTAN'], edited: true });
     expect((await findCard(db, { name: 'Otan', kind: 'organization' }))?.id).toBe('nato');
     // A starter upgrade leaves it alone.
-    const report = await installStarterCards(db, [{ ...card('nato', 'Nato', 'organization'), createdAt: undefined, updatedAt: undefined }]);
+    const report = await installStarterCards(db, [
+      { ...card('nato', 'Nato', 'organization'), createdAt: undefined, updatedAt: undefined },
+    ]);
     expect(report.keptEdited).toBe(1);
     expect((await db.cards.get('nato'))?.summary).toBe('Mine.');
   });
@@ -50,7 +75,9 @@ describe("the reader's own cards", () => {
   it('refuses an edit that is too long or of a card that is gone', async () => {
     const db = await freshDb();
     await db.cards.add(card('nato', 'Nato', 'organization'));
-    expect(await updateCard(db, { cardId: 'nato', description: 'x'.repeat(501), summary: '', aliases: [] })).toMatchObject({ ok: false });
+    expect(
+      await updateCard(db, { cardId: 'nato', description: 'x'.repeat(501), summary: '', aliases: [] }),
+    ).toMatchObject({ ok: false });
     expect(await updateCard(db, { cardId: 'gone', description: '', summary: '', aliases: [] })).toEqual({
       ok: false,
       error: 'The card was not saved: it no longer exists.',
@@ -59,7 +86,13 @@ describe("the reader's own cards", () => {
 
   it('a Wikipedia refresh never overwrites an edited card', async () => {
     const db = await freshDb();
-    const summary = { title: 'Porton Down', type: 'standard', description: 'Science park', extract: 'Fetched.', wikibaseItem: 'Q5' };
+    const summary = {
+      title: 'Porton Down',
+      type: 'standard',
+      description: 'Science park',
+      extract: 'Fetched.',
+      wikibaseItem: 'Q5',
+    };
     const first = await saveWikipediaCard(db, summary, 'place');
     await updateCard(db, { cardId: first.id, description: 'Mine', summary: 'Mine.', aliases: [] });
     const again = await saveWikipediaCard(db, { ...summary, extract: 'New text.' }, 'place');
@@ -75,7 +108,15 @@ describe("the reader's own cards", () => {
       { id: 'n2', cardId: 'b', body: '2', createdAt: 1, updatedAt: 1 },
     ]);
     await db.mentions.add({ cardId: 'a', url: 'u', title: 't', site: 's', sentence: '', seenAt: 1 });
-    await saveLookup(db, { name: 'Alpha', kind: 'person', status: 'found', cardId: 'a', candidates: [], chosenByReader: false, checkedAt: 1 });
+    await saveLookup(db, {
+      name: 'Alpha',
+      kind: 'person',
+      status: 'found',
+      cardId: 'a',
+      candidates: [],
+      chosenByReader: false,
+      checkedAt: 1,
+    });
     expect(await deleteCard(db, 'a')).toEqual({ ok: true, value: { deleted: true, notes: 1 } });
     expect(await db.cards.get('a')).toBeUndefined();
     expect(await db.notes.toArray()).toHaveLength(1);
@@ -88,7 +129,10 @@ describe("the reader's own cards", () => {
     const db = await freshDb();
     await db.cards.bulkAdd([
       card('keep', 'Jens Stoltenberg', 'person', ['Stoltenberg'], { description: '', image: undefined }),
-      card('drop', 'J. Stoltenberg', 'person', ['Mr Stoltenberg'], { description: 'Dropped description', url: 'https://x.test/' }),
+      card('drop', 'J. Stoltenberg', 'person', ['Mr Stoltenberg'], {
+        description: 'Dropped description',
+        url: 'https://x.test/',
+      }),
     ]);
     await db.notes.add({ id: 'n1', cardId: 'drop', body: 'moved', createdAt: 1, updatedAt: 1 });
     await db.mentions.bulkAdd([
@@ -130,7 +174,9 @@ describe('context menu "Create card"', () => {
     const r = await onMenuClick(db, { menuItemId: `${MENU_ID}:place`, selectionText: ' Porton\nDown ' });
     expect(r?.ok && r.value).toMatchObject({ name: 'Porton Down', kind: 'place', source: 'reader', edited: true });
     expect(await onMenuClick(db, { menuItemId: 'other', selectionText: 'x' })).toBeNull();
-    expect(await onMenuClick(db, { menuItemId: `${MENU_ID}:person`, selectionText: '   ' })).toMatchObject({ ok: false });
+    expect(await onMenuClick(db, { menuItemId: `${MENU_ID}:person`, selectionText: '   ' })).toMatchObject({
+      ok: false,
+    });
   });
 });
 

@@ -10,7 +10,12 @@ let server: WikiServer;
 let client: WikipediaClient;
 beforeAll(async () => {
   server = await startWikiServer();
-  client = new WikipediaClient({ baseUrl: server.baseUrl, queue: new RequestQueue({ baseDelayMs: 10 }), version: '1', timeoutMs: 500 });
+  client = new WikipediaClient({
+    baseUrl: server.baseUrl,
+    queue: new RequestQueue({ baseDelayMs: 10 }),
+    version: '1',
+    timeoutMs: 500,
+  });
 });
 afterAll(() => server.close());
 
@@ -31,8 +36,18 @@ describe('scoring candidates', () => {
 
   const pages = [
     { title: 'Salisbury, Maryland', description: 'City in Maryland, United States', disambiguation: false, rank: 1 },
-    { title: 'Salisbury, Wiltshire', description: 'Cathedral city in Wiltshire, England', disambiguation: false, rank: 2 },
-    { title: 'Robert Cecil, 3rd Marquess of Salisbury', description: 'British statesman (1830–1903)', disambiguation: false, rank: 3 },
+    {
+      title: 'Salisbury, Wiltshire',
+      description: 'Cathedral city in Wiltshire, England',
+      disambiguation: false,
+      rank: 2,
+    },
+    {
+      title: 'Robert Cecil, 3rd Marquess of Salisbury',
+      description: 'British statesman (1830–1903)',
+      disambiguation: false,
+      rank: 3,
+    },
     { title: 'Salisbury', description: 'Topics referred to by the same term', disambiguation: true, rank: 4 },
   ];
 
@@ -50,7 +65,12 @@ describe('scoring candidates', () => {
   it('is unsure when nothing on the page tells two places apart', () => {
     const c = choose(pages, { name: 'Salisbury', kind: 'place', context: ['Reuters'] });
     expect(c.chosen).toBeNull();
-    expect(c.ranked.slice(0, 2).map((r) => r.page.title).sort()).toEqual(['Salisbury, Maryland', 'Salisbury, Wiltshire']);
+    expect(
+      c.ranked
+        .slice(0, 2)
+        .map((r) => r.page.title)
+        .sort(),
+    ).toEqual(['Salisbury, Maryland', 'Salisbury, Wiltshire']);
   });
 });
 
@@ -90,7 +110,9 @@ describe('resolveName against a local server', () => {
   });
 
   it('says missing when there is no article and no search result', async () => {
-    expect(await resolveName(client, { name: 'Nobody Atall', kind: 'person', context: [] })).toEqual({ status: 'missing' });
+    expect(await resolveName(client, { name: 'Nobody Atall', kind: 'person', context: [] })).toEqual({
+      status: 'missing',
+    });
   });
 
   it('says missing when the REST API 404s', async () => {

@@ -31,14 +31,22 @@ async function setup(opts: { enabled?: boolean; now?: () => number } = {}) {
   return { db, lookup, saved };
 }
 
-const requestsFor = (title: string) => server.seen.filter((s) => s.path.endsWith(`/${title.replace(/ /g, '_')}`)).length;
+const requestsFor = (title: string) =>
+  server.seen.filter((s) => s.path.endsWith(`/${title.replace(/ /g, '_')}`)).length;
 
 describe('look-up service', () => {
   it('caches a found article as a wikipedia card with fetchedAt, and answers from the cache next time', async () => {
     const { lookup, saved } = await setup();
     const r = await lookup.lookUp({ name: 'Yulia Skripal', kind: 'person' }, []);
     expect(r.lookup.status).toBe('found');
-    expect(r.card).toMatchObject({ id: 'wp-q90000001', name: 'Yulia Skripal', kind: 'person', source: 'wikipedia', edited: false, wikidata: 'Q90000001' });
+    expect(r.card).toMatchObject({
+      id: 'wp-q90000001',
+      name: 'Yulia Skripal',
+      kind: 'person',
+      source: 'wikipedia',
+      edited: false,
+      wikidata: 'Q90000001',
+    });
     expect(r.card?.image).toMatch(/^https:\/\/upload\.wikimedia\.org\//);
     expect(typeof r.card?.fetchedAt).toBe('number');
     expect(saved).toEqual(['wp-q90000001']);
@@ -51,7 +59,10 @@ describe('look-up service', () => {
   it('sends nothing when look-ups are off', async () => {
     const { lookup } = await setup({ enabled: false });
     const before = server.seen.length;
-    expect(await lookup.lookUp({ name: 'Porton Down', kind: 'place' }, [])).toEqual({ card: null, lookup: { status: 'off' } });
+    expect(await lookup.lookUp({ name: 'Porton Down', kind: 'place' }, [])).toEqual({
+      card: null,
+      lookup: { status: 'off' },
+    });
     await lookup.prefetch([{ name: 'Porton Down', kind: 'place' }], []);
     expect(server.seen.length).toBe(before);
   });
@@ -120,7 +131,14 @@ describe('look-up service', () => {
 
   it('prefetch asks about all names in one batched title query', async () => {
     const { db, lookup } = await setup();
-    await saveLookup(db, { name: 'Nato', kind: 'organization', status: 'missing', candidates: [], chosenByReader: false, checkedAt: Date.now() });
+    await saveLookup(db, {
+      name: 'Nato',
+      kind: 'organization',
+      status: 'missing',
+      candidates: [],
+      chosenByReader: false,
+      checkedAt: Date.now(),
+    });
     const before = server.seen.length;
     await lookup.prefetch(
       [
@@ -143,7 +161,13 @@ describe('background getCard with look-ups', () => {
       const names = ['Salisbury', 'Wiltshire', 'Quiet Village'];
       const entities = names
         .filter((n) => blocks.some((b) => b.includes(n)))
-        .map((n) => ({ key: `place:${n.toLowerCase()}`, name: n, kind: 'place' as const, aliases: [], count: n === 'Salisbury' ? 3 : 1 }));
+        .map((n) => ({
+          key: `place:${n.toLowerCase()}`,
+          name: n,
+          kind: 'place' as const,
+          aliases: [],
+          count: n === 'Salisbury' ? 3 : 1,
+        }));
       return { entities, spans: [] };
     },
   };
@@ -152,7 +176,10 @@ describe('background getCard with look-ups', () => {
   it('uses the page names from spotBlocks to choose the article, and prefetches the top names', async () => {
     const { db, lookup } = await setup();
     const { handlers } = createHandlers({ db, getDetector: async () => detector, lookup, log: () => undefined });
-    const spot = await handlers.spotBlocks({ blocks: ['Salisbury in Wiltshire. Quiet Village.'], page: { url: 'https://n.test/a', title: 'a' } }, tab);
+    const spot = await handlers.spotBlocks(
+      { blocks: ['Salisbury in Wiltshire. Quiet Village.'], page: { url: 'https://n.test/a', title: 'a' } },
+      tab,
+    );
     expect(spot.ok).toBe(true);
     const r = await handlers.getCard({ name: 'Salisbury', kind: 'place', aliases: [] }, tab);
     expect(r.ok && r.value.card?.name).toBe('Salisbury, Wiltshire');

@@ -42,7 +42,13 @@ export const REDIRECTS: Record<string, string> = { Nato: 'NATO', 'North Atlantic
 
 /** Search results by query text, best first. */
 export const SEARCH: Record<string, string[]> = {
-  Salisbury: ['Salisbury, Maryland', 'Salisbury Cathedral', 'Salisbury, Wiltshire', 'Robert Cecil, 3rd Marquess of Salisbury', 'Salisbury'],
+  Salisbury: [
+    'Salisbury, Maryland',
+    'Salisbury Cathedral',
+    'Salisbury, Wiltshire',
+    'Robert Cecil, 3rd Marquess of Salisbury',
+    'Salisbury',
+  ],
   'Hidden Disambiguation': ['Salisbury, Wiltshire', 'Salisbury, Maryland'],
   'Nobody Atall': [],
 };
@@ -58,19 +64,52 @@ const summary = (title: string, description: string, extract: string, extra: Rec
 });
 
 export const SUMMARIES: Record<string, unknown> = {
-  'Yulia Skripal': summary('Yulia Skripal', 'Russian woman poisoned in England in 2018', 'Yulia Skripal is a test fixture person who was taken ill in a park.', {
-    wikibase_item: 'Q90000001',
-    thumbnail: { source: 'https://upload.wikimedia.org/wikipedia/commons/thumb/a/ab/Fixture.jpg/320px-Fixture.jpg', width: 320, height: 400 },
-  }),
-  Salisbury: { type: 'disambiguation', title: 'Salisbury', description: 'Topics referred to by the same term', extract: 'Salisbury may refer to:' },
-  'Salisbury, Wiltshire': summary('Salisbury, Wiltshire', 'Cathedral city in Wiltshire, England', 'A fixture city on a river, known for its cathedral.', { wikibase_item: 'Q90000002' }),
-  'Salisbury, Maryland': summary('Salisbury, Maryland', 'City in Maryland, United States', 'A fixture city on the Eastern Shore.', { wikibase_item: 'Q90000003' }),
-  NATO: summary('NATO', 'Intergovernmental military alliance', 'A fixture alliance of states in Europe and North America.', {
-    wikibase_item: 'Q90000004',
-    // Not on upload.wikimedia.org: must not become the card's image.
-    thumbnail: { source: 'https://images.example.test/nato.png', width: 100, height: 100 },
-  }),
-  'Porton Down': summary('Porton Down', 'Science park in Wiltshire, England', 'A fixture science park. It has no picture.'),
+  'Yulia Skripal': summary(
+    'Yulia Skripal',
+    'Russian woman poisoned in England in 2018',
+    'Yulia Skripal is a test fixture person who was taken ill in a park.',
+    {
+      wikibase_item: 'Q90000001',
+      thumbnail: {
+        source: 'https://upload.wikimedia.org/wikipedia/commons/thumb/a/ab/Fixture.jpg/320px-Fixture.jpg',
+        width: 320,
+        height: 400,
+      },
+    },
+  ),
+  Salisbury: {
+    type: 'disambiguation',
+    title: 'Salisbury',
+    description: 'Topics referred to by the same term',
+    extract: 'Salisbury may refer to:',
+  },
+  'Salisbury, Wiltshire': summary(
+    'Salisbury, Wiltshire',
+    'Cathedral city in Wiltshire, England',
+    'A fixture city on a river, known for its cathedral.',
+    { wikibase_item: 'Q90000002' },
+  ),
+  'Salisbury, Maryland': summary(
+    'Salisbury, Maryland',
+    'City in Maryland, United States',
+    'A fixture city on the Eastern Shore.',
+    { wikibase_item: 'Q90000003' },
+  ),
+  NATO: summary(
+    'NATO',
+    'Intergovernmental military alliance',
+    'A fixture alliance of states in Europe and North America.',
+    {
+      wikibase_item: 'Q90000004',
+      // Not on upload.wikimedia.org: must not become the card's image.
+      thumbnail: { source: 'https://images.example.test/nato.png', width: 100, height: 100 },
+    },
+  ),
+  'Porton Down': summary(
+    'Porton Down',
+    'Science park in Wiltshire, England',
+    'A fixture science park. It has no picture.',
+  ),
   'Quiet Village': summary('Quiet Village', 'Village in a fictional county', 'A fixture village.'),
   'Busy Name': summary('Busy Name', 'Person used to test rate limits', 'Answered after a 429.'),
   'Flaky Name': summary('Flaky Name', 'Person used to test server errors', 'Answered after a 503.'),

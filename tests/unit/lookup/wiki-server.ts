@@ -78,7 +78,7 @@ function misbehave(title: string, res: ServerResponse, failures: Map<string, num
     json(res, 503, { type: 'unavailable' });
     return true;
   }
-  if (title === 'Broken Name') return json(res, 500, { type: 'server-error' }), true;
+  if (title === 'Broken Name') return (json(res, 500, { type: 'server-error' }), true);
   if (title === 'Stalling Name') {
     // Ten seconds of silence, far beyond any client timeout; unref'd so it never holds the test run.
     setTimeout(() => json(res, 200, { type: 'standard', title }), 10_000).unref();
@@ -105,8 +105,14 @@ function misbehave(title: string, res: ServerResponse, failures: Map<string, num
 function handle(req: IncomingMessage, res: ServerResponse, server: WikiServer): void {
   const url = new URL(req.url ?? '/', server.baseUrl);
   const ua = req.headers['api-user-agent'];
-  server.seen.push({ path: url.pathname, params: url.searchParams, userAgent: Array.isArray(ua) ? ua[0] : ua, at: Date.now() });
-  if (url.pathname === '/w/api.php' && url.searchParams.get('action') === 'query') return answerQuery(url.searchParams, res);
+  server.seen.push({
+    path: url.pathname,
+    params: url.searchParams,
+    userAgent: Array.isArray(ua) ? ua[0] : ua,
+    at: Date.now(),
+  });
+  if (url.pathname === '/w/api.php' && url.searchParams.get('action') === 'query')
+    return answerQuery(url.searchParams, res);
   const m = /^\/api\/rest_v1\/page\/summary\/(.+)$/.exec(url.pathname);
   if (!m) return json(res, 404, { type: 'not-found' });
   const title = decodeURIComponent(m[1] ?? '').replace(/_/g, ' ');
@@ -117,7 +123,8 @@ function handle(req: IncomingMessage, res: ServerResponse, server: WikiServer): 
     return void res.end();
   }
   const summary = SUMMARIES[title];
-  if (!summary) return json(res, 404, { type: 'https://mediawiki.org/wiki/HyperSwitch/errors/not_found', title: 'Not found.' });
+  if (!summary)
+    return json(res, 404, { type: 'https://mediawiki.org/wiki/HyperSwitch/errors/not_found', title: 'Not found.' });
   json(res, 200, summary);
 }
 

@@ -10,21 +10,29 @@ describe('sendToBackground', () => {
 
   it('wraps the payload in an envelope and resolves to the reply', async () => {
     const seen: unknown[] = [];
-    fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      seen.push(message);
-      sendResponse({ ok: true, value: { deleted: true } });
-      return true;
-    });
+    fakeBrowser.runtime.onMessage.addListener(
+      (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+        seen.push(message);
+        sendResponse({ ok: true, value: { deleted: true } });
+        return true;
+      },
+    );
     expect(await sendToBackground('deleteNote', { noteId: 'n1' })).toEqual({ ok: true, value: { deleted: true } });
     expect(seen).toEqual([{ backstory: 1, type: 'deleteNote', payload: { noteId: 'n1' } }]);
   });
 
   it('never throws: no receiver, a dropped reply, a non-Result reply and a timeout become errors', async () => {
     const none = await sendToBackground('deleteNote', { noteId: 'n1' });
-    expect(none).toEqual({ ok: false, error: expect.stringMatching(/could not be reached for "deleteNote" \(No listeners available\)/) });
+    expect(none).toEqual({
+      ok: false,
+      error: expect.stringMatching(/could not be reached for "deleteNote" \(No listeners available\)/),
+    });
 
     fakeBrowser.runtime.onMessage.addListener(() => undefined);
-    expect(await sendToBackground('deleteNote', { noteId: 'n1' })).toEqual({ ok: false, error: `Backstory's background worker gave no answer to "deleteNote".` });
+    expect(await sendToBackground('deleteNote', { noteId: 'n1' })).toEqual({
+      ok: false,
+      error: `Backstory's background worker gave no answer to "deleteNote".`,
+    });
 
     fakeBrowser.reset();
     fakeBrowser.runtime.onMessage.addListener((_m: unknown, _s: unknown, sendResponse: (r: unknown) => void) => {
@@ -36,7 +44,10 @@ describe('sendToBackground', () => {
     fakeBrowser.reset();
     fakeBrowser.runtime.onMessage.addListener(() => true); // promises an answer, never sends it
     const slow = await sendToBackground('deleteNote', { noteId: 'n1' }, { timeoutMs: 30 });
-    expect(slow).toEqual({ ok: false, error: `Backstory's background worker did not answer "deleteNote" within 30 ms.` });
+    expect(slow).toEqual({
+      ok: false,
+      error: `Backstory's background worker did not answer "deleteNote" within 30 ms.`,
+    });
   });
 
   it('round-trips through the router (validation error included)', async () => {
@@ -58,8 +69,13 @@ describe('sendToBackground', () => {
     );
     // The fake browser sends an empty sender; a real content script's sender has our id and its tab.
     const contentScript: Sender = { id: browser.runtime.id, tab: { id: 1 } as Sender['tab'] };
-    fakeBrowser.runtime.onMessage.addListener((m: unknown, _s: unknown, r: (x: unknown) => void) => router(m, contentScript, r));
-    expect(await sendToBackground('getCard', { name: 'Crimea', kind: 'place' })).toEqual({ ok: true, value: { card: null, notes: [], seenIn: 6 } });
+    fakeBrowser.runtime.onMessage.addListener((m: unknown, _s: unknown, r: (x: unknown) => void) =>
+      router(m, contentScript, r),
+    );
+    expect(await sendToBackground('getCard', { name: 'Crimea', kind: 'place' })).toEqual({
+      ok: true,
+      value: { card: null, notes: [], seenIn: 6 },
+    });
     const bad = await sendToBackground('saveNote', { cardId: 'nato', body: 3 } as never);
     expect(bad).toEqual({ ok: false, error: expect.stringMatching(/^Invalid saveNote: body: /) });
   });
@@ -71,8 +87,15 @@ describe('sendToTab', () => {
   it('sends an envelope to the top frame of the tab and resolves to the reply', async () => {
     const sendMessage = vi.fn(async () => ({ ok: true, value: { revealed: true } }));
     fakeBrowser.tabs.sendMessage = sendMessage as unknown as typeof fakeBrowser.tabs.sendMessage;
-    expect(await sendToTab(12, 'revealEntity', { key: 'place:crimea' })).toEqual({ ok: true, value: { revealed: true } });
-    expect(sendMessage).toHaveBeenCalledWith(12, { backstory: 1, type: 'revealEntity', payload: { key: 'place:crimea' } }, { frameId: 0 });
+    expect(await sendToTab(12, 'revealEntity', { key: 'place:crimea' })).toEqual({
+      ok: true,
+      value: { revealed: true },
+    });
+    expect(sendMessage).toHaveBeenCalledWith(
+      12,
+      { backstory: 1, type: 'revealEntity', payload: { key: 'place:crimea' } },
+      { frameId: 0 },
+    );
   });
 
   it('a tab without the content script gives an error Result', async () => {
@@ -81,7 +104,8 @@ describe('sendToTab', () => {
     }) as unknown as typeof fakeBrowser.tabs.sendMessage;
     expect(await sendToTab(12, 'getPageState', {})).toEqual({
       ok: false,
-      error: 'The page could not be reached for "getPageState" (Could not establish connection. Receiving end does not exist.).',
+      error:
+        'The page could not be reached for "getPageState" (Could not establish connection. Receiving end does not exist.).',
     });
   });
 });

@@ -2,10 +2,21 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { backgroundSchemas, type BackgroundReplies } from '@/lib/messaging/protocol';
-import { createRouter, backgroundSenderPolicy, serveBackground, serveTab, type Handlers, type Sender } from '@/lib/messaging/serve';
+import {
+  createRouter,
+  backgroundSenderPolicy,
+  serveBackground,
+  serveTab,
+  type Handlers,
+  type Sender,
+} from '@/lib/messaging/serve';
 import { envelope } from '@/lib/messaging/client';
 
-const fromTab = (): Sender => ({ id: browser.runtime.id, tab: { id: 7, incognito: false } as Sender['tab'], url: 'https://news.test/a' });
+const fromTab = (): Sender => ({
+  id: browser.runtime.id,
+  tab: { id: 7, incognito: false } as Sender['tab'],
+  url: 'https://news.test/a',
+});
 const fromPopup = (): Sender => ({ id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') });
 
 function handlers(overrides: Partial<Handlers<typeof backgroundSchemas, BackgroundReplies>> = {}) {
@@ -43,10 +54,16 @@ describe('background router', () => {
     const h = handlers();
     const stop = serveBackground(h);
     expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
-    const { returned, reply } = await deliver(envelope('getCard', { name: '  Nato ', kind: 'organization' }), fromTab());
+    const { returned, reply } = await deliver(
+      envelope('getCard', { name: '  Nato ', kind: 'organization' }),
+      fromTab(),
+    );
     expect(returned).toEqual([true]);
     expect(reply).toEqual({ ok: true, value: { card: null, notes: [], seenIn: 0 } });
-    expect(h.getCard).toHaveBeenCalledWith({ name: 'Nato', kind: 'organization', aliases: [] }, expect.objectContaining({ id: browser.runtime.id }));
+    expect(h.getCard).toHaveBeenCalledWith(
+      { name: 'Nato', kind: 'organization', aliases: [] },
+      expect.objectContaining({ id: browser.runtime.id }),
+    );
     stop();
     expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(false);
   });
@@ -60,7 +77,13 @@ describe('background router', () => {
   it('ignores anything that is not a Backstory envelope of a known type', async () => {
     const h = handlers();
     serveBackground(h);
-    for (const message of [null, 'getCard', { type: 'getCard', payload: {} }, { backstory: 2, type: 'getCard' }, envelope('dropTables', {})]) {
+    for (const message of [
+      null,
+      'getCard',
+      { type: 'getCard', payload: {} },
+      { backstory: 2, type: 'getCard' },
+      envelope('dropTables', {}),
+    ]) {
       const { returned, reply } = await deliver(message, fromTab());
       expect(returned).toEqual([undefined]);
       expect(reply).toBeUndefined();
@@ -89,9 +112,15 @@ describe('background router', () => {
     const log = vi.fn();
     serveBackground(h, log);
     const first = await deliver(envelope('getCard', { name: 'Nato', kind: 'country' }), fromTab());
-    expect(first.reply).toEqual({ ok: false, error: expect.stringMatching(/^Invalid getCard: kind: Invalid type: Expected \("person"/) });
+    expect(first.reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Invalid getCard: kind: Invalid type: Expected \("person"/),
+    });
     await deliver(envelope('getCard', { name: '', kind: 'place' }), fromTab());
-    const blocks = await deliver(envelope('spotBlocks', { blocks: ['ok', 5], page: { url: 'u', title: 't' } }), fromTab());
+    const blocks = await deliver(
+      envelope('spotBlocks', { blocks: ['ok', 5], page: { url: 'u', title: 't' } }),
+      fromTab(),
+    );
     expect(blocks.reply).toEqual({ ok: false, error: expect.stringMatching(/^Invalid spotBlocks: blocks\.1: /) });
     expect(log).toHaveBeenCalledTimes(2);
     expect(h.getCard).not.toHaveBeenCalled();
@@ -117,23 +146,58 @@ describe('tab router', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('answers extension pages and refuses content scripts and other extensions', async () => {
-    const getPageState = vi.fn(async () => ({ ok: true as const, value: { noArticle: true as const, url: 'u', title: 't' } }));
-    const revealEntity = vi.fn(async ({ key }: { key: string }) => ({ ok: true as const, value: { revealed: key === 'person:jens stoltenberg' } }));
-    const pageCommand = vi.fn(({ command }: { command: string }) => ({ ok: true as const, value: { done: command === 'next-name' } }));
+    const getPageState = vi.fn(async () => ({
+      ok: true as const,
+      value: { noArticle: true as const, url: 'u', title: 't' },
+    }));
+    const revealEntity = vi.fn(async ({ key }: { key: string }) => ({
+      ok: true as const,
+      value: { revealed: key === 'person:jens stoltenberg' },
+    }));
+    const pageCommand = vi.fn(({ command }: { command: string }) => ({
+      ok: true as const,
+      value: { done: command === 'next-name' },
+    }));
     const getArticleText = vi.fn(() => ({ ok: true as const, value: { blocks: ['x'] } }));
-    const revealPassage = vi.fn(({ block }: { block: number }) => ({ ok: true as const, value: { revealed: block === 0 } }));
+    const revealPassage = vi.fn(({ block }: { block: number }) => ({
+      ok: true as const,
+      value: { revealed: block === 0 },
+    }));
     serveTab({ getPageState, revealEntity, pageCommand, getArticleText, revealPassage }, () => undefined);
-    expect((await deliver(envelope('revealPassage', { block: 0, start: 1, end: 4 }), fromPopup())).reply).toEqual({ ok: true, value: { revealed: true } });
-    expect((await deliver(envelope('revealPassage', { block: -1, start: 0, end: 1 }), fromPopup())).reply).toMatchObject({ ok: false });
-    expect((await deliver(envelope('pageCommand', { command: 'next-name' }), fromPopup())).reply).toEqual({ ok: true, value: { done: true } });
-    expect((await deliver(envelope('pageCommand', { command: 'rm -rf' }), fromPopup())).reply).toMatchObject({ ok: false });
-    expect((await deliver(envelope('getPageState', {}), fromPopup())).reply).toEqual({ ok: true, value: { noArticle: true, url: 'u', title: 't' } });
-    expect((await deliver(envelope('revealEntity', { key: 'person:jens stoltenberg' }), fromPopup())).reply).toEqual({ ok: true, value: { revealed: true } });
+    expect((await deliver(envelope('revealPassage', { block: 0, start: 1, end: 4 }), fromPopup())).reply).toEqual({
+      ok: true,
+      value: { revealed: true },
+    });
+    expect(
+      (await deliver(envelope('revealPassage', { block: -1, start: 0, end: 1 }), fromPopup())).reply,
+    ).toMatchObject({ ok: false });
+    expect((await deliver(envelope('pageCommand', { command: 'next-name' }), fromPopup())).reply).toEqual({
+      ok: true,
+      value: { done: true },
+    });
+    expect((await deliver(envelope('pageCommand', { command: 'rm -rf' }), fromPopup())).reply).toMatchObject({
+      ok: false,
+    });
+    expect((await deliver(envelope('getPageState', {}), fromPopup())).reply).toEqual({
+      ok: true,
+      value: { noArticle: true, url: 'u', title: 't' },
+    });
+    expect((await deliver(envelope('revealEntity', { key: 'person:jens stoltenberg' }), fromPopup())).reply).toEqual({
+      ok: true,
+      value: { revealed: true },
+    });
     expect((await deliver(envelope('getPageState', {}), fromTab())).reply).toMatchObject({ ok: false });
-    expect((await deliver(envelope('getPageState', {}), { id: 'other', url: 'chrome-extension://other/popup.html' })).reply).toMatchObject({ ok: false });
-    expect((await deliver(envelope('revealEntity', { key: 3 }), fromPopup())).reply).toEqual({ ok: false, error: expect.stringMatching(/^Invalid revealEntity: key: /) });
+    expect(
+      (await deliver(envelope('getPageState', {}), { id: 'other', url: 'chrome-extension://other/popup.html' })).reply,
+    ).toMatchObject({ ok: false });
+    expect((await deliver(envelope('revealEntity', { key: 3 }), fromPopup())).reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Invalid revealEntity: key: /),
+    });
     // Background messages are not the content script's business.
-    expect((await deliver(envelope('getCard', { name: 'Nato', kind: 'organization' }), fromPopup())).returned).toEqual([undefined]);
+    expect((await deliver(envelope('getCard', { name: 'Nato', kind: 'organization' }), fromPopup())).returned).toEqual([
+      undefined,
+    ]);
     expect(getPageState).toHaveBeenCalledTimes(1);
   });
 });

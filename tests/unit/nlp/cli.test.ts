@@ -7,7 +7,10 @@ const root = path.resolve('.');
 
 function runCli(input: string) {
   const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/spot.ts')], {
-    input, cwd: root, encoding: 'utf8', timeout: 60_000,
+    input,
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
   });
   return { code: res.status, out: res.stdout.split('\n').filter(Boolean), err: res.stderr };
 }
@@ -15,11 +18,16 @@ function runCli(input: string) {
 describe('npm run spot', () => {
   it('writes one line per valid input with UTF-16 offsets, kinds and texts', () => {
     const text = '😀 Jens Stoltenberg said Nato’s summit in Brussels\r\nwas tense.';
-    const { code, out, err } = runCli(JSON.stringify({ id: 'a', text }) + '\n' + JSON.stringify({ id: 7, text: '' }) + '\n');
+    const { code, out, err } = runCli(
+      JSON.stringify({ id: 'a', text }) + '\n' + JSON.stringify({ id: 7, text: '' }) + '\n',
+    );
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toHaveLength(2);
-    const first = JSON.parse(out[0]!) as { id: string; entities: { start: number; end: number; kind: string; text: string }[] };
+    const first = JSON.parse(out[0]!) as {
+      id: string;
+      entities: { start: number; end: number; kind: string; text: string }[];
+    };
     expect(first.id).toBe('a');
     for (const e of first.entities) {
       expect(text.slice(e.start, e.end)).toBe(e.text);

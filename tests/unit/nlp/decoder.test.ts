@@ -51,13 +51,17 @@ describe('viterbi', () => {
 describe('tagger file format', () => {
   it('round-trips base64', () => {
     const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37) & 255);
-    for (const n of [0, 1, 2, 3, 999, 1000]) expect([...fromBase64(toBase64(bytes.subarray(0, n)))]).toEqual([...bytes.subarray(0, n)]);
+    for (const n of [0, 1, 2, 3, 999, 1000])
+      expect([...fromBase64(toBase64(bytes.subarray(0, n)))]).toEqual([...bytes.subarray(0, n)]);
   });
 
   it('encodes and decodes weights with the same ranking of tags', () => {
-    const bits = 4, T = 3;
+    const bits = 4,
+      T = 3;
     const dense = new Float64Array((1 << bits) * T);
-    dense[5 * T + 1] = 2.5; dense[5 * T + 2] = -1; dense[9 * T] = 0.7;
+    dense[5 * T + 1] = 2.5;
+    dense[5 * T + 2] = -1;
+    dense[9 * T] = 0.7;
     const trans = new Float64Array((T + 1) * T).fill(0.25);
     trans[0 * T + 2] = -1e4; // O → I forbidden
     const model = decodeTagger(encodeTagger(['person'], bits, dense, trans, 0, [42]));

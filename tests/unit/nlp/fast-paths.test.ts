@@ -15,19 +15,24 @@ import { parseModel, MODEL_FILES, type ModelData } from '../../../lib/nlp/detect
 
 /** Seeded PRNG, so failures reproduce. */
 function rng(seed: number): () => number {
-  return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 }
 
 /** Reference decoder: every predecessor of every tag, closed tokens restricted to O. */
 function fullViterbi(emit: Float32Array, n: number, T: number, trans: Float32Array, closed: Uint8Array): number[] {
-  const score: number[] = [], back: number[] = [];
+  const score: number[] = [],
+    back: number[] = [];
   for (let t = 0; t < T; t++) score[t] = closed[0] && t ? -Infinity : emit[t]! + trans[T * T + t]!;
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < T; t++) {
-      let best = -Infinity, arg = 0;
+      let best = -Infinity,
+        arg = 0;
       for (let p = 0; p < T; p++) {
         const v = score[(i - 1) * T + p]! + trans[p * T + t]!;
-        if (v > best) { best = v; arg = p; }
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
       }
       score[i * T + t] = closed[i] && t ? -Infinity : best + emit[i * T + t]!;
       back[i * T + t] = arg;
@@ -45,11 +50,13 @@ function fullViterbi(emit: Float32Array, n: number, T: number, trans: Float32Arr
 
 describe('BIO-specialised Viterbi', () => {
   it('finds the same path as a full search, closed tokens included', () => {
-    const T = 11, next = rng(42);
+    const T = 11,
+      next = rng(42);
     for (let round = 0; round < 300; round++) {
       const n = 1 + Math.floor(next() * 25);
       const trans = new Float32Array((T + 1) * T);
-      for (let p = 0; p <= T; p++) for (let t = 0; t < T; t++) trans[p * T + t] = allowed(p, t, T) ? Math.round(next() * 20 - 10) : -Infinity;
+      for (let p = 0; p <= T; p++)
+        for (let t = 0; t < T; t++) trans[p * T + t] = allowed(p, t, T) ? Math.round(next() * 20 - 10) : -Infinity;
       const emit = Float32Array.from({ length: n * T }, () => Math.round(next() * 40 - 20));
       const closed = Uint8Array.from({ length: n }, () => (next() < 0.4 ? 1 : 0));
       const out = new Uint8Array(n);
@@ -61,9 +68,12 @@ describe('BIO-specialised Viterbi', () => {
 
 describe('tokeniser interning', () => {
   it('gives the same tokens with and without the word cache, texts shared with the cache', () => {
-    const s = 'U.S. envoy O\'Neill met Nato-Russia “experts” in Kyiv… J. Smith, naïve Ångström & AT&T\'s 1,000.5 km -- ok 😀 Mr. X.\r\nNext';
-    const lex = new Lexicon(), ids: number[] = [];
-    const plain = tokenize(s), interned = tokenize(s, lex, ids);
+    const s =
+      "U.S. envoy O'Neill met Nato-Russia “experts” in Kyiv… J. Smith, naïve Ångström & AT&T's 1,000.5 km -- ok 😀 Mr. X.\r\nNext";
+    const lex = new Lexicon(),
+      ids: number[] = [];
+    const plain = tokenize(s),
+      interned = tokenize(s, lex, ids);
     expect(interned).toEqual(plain);
     interned.forEach((t, i) => {
       expect(lex.text[ids[i]!]).toBe(t.text);
@@ -83,27 +93,40 @@ describe('cached emission rows', () => {
   });
 
   it('sum to the same scores as every feature scored from the weight table', () => {
-    const text = fs.readFileSync(path.resolve(__dirname, '../../../../shared/seed/nato-russia-lowest-point.txt'), 'utf8');
-    const { weights: w, open } = model.tagger, T = w.nTags;
-    const lex = new Lexicon(), cache = new IntrinsicCache(w, lex, open), rows = new ContextCache(w, lex);
-    const art = new Article(text.split(/\r?\n/).filter((l) => l.trim()), lex);
+    const text = fs.readFileSync(
+      path.resolve(__dirname, '../../../../shared/seed/nato-russia-lowest-point.txt'),
+      'utf8',
+    );
+    const { weights: w, open } = model.tagger,
+      T = w.nTags;
+    const lex = new Lexicon(),
+      cache = new IntrinsicCache(w, lex, open),
+      rows = new ContextCache(w, lex);
+    const art = new Article(
+      text.split(/\r?\n/).filter((l) => l.trim()),
+      lex,
+    );
     const ctx = art.context();
-    const feats = new Int32Array(200 * SLOTS), gazBits = new Uint8Array(200), closed = new Uint8Array(200);
+    const feats = new Int32Array(200 * SLOTS),
+      gazBits = new Uint8Array(200),
+      closed = new Uint8Array(200);
     let compared = 0;
     art.forEach((a) => {
       forEachRun(a.sentences, (from, to) => {
-      const n = to - from, full = new Float32Array(n * T), fast = new Float32Array(n * T);
-      featurize(a.info, from, to, ctx, model.gazetteer, gazBits, feats, true);
-      for (let i = 0; i < n; i++) w.addScores(feats, i * SLOTS, full, i * T);
-      for (let i = 0; i < n; i++) closed[i] = cache.fill(a.info.wid[from + i]!, fast, i * T) ? 1 : 0;
-      featurize(a.info, from, to, ctx, model.gazetteer, gazBits, feats, false, closed);
-      for (let i = 0; i < n; i++) if (!closed[i]) w.addScores(feats, i * SLOTS, fast, i * T);
-      rows.add(a.info, from, to, ctx, closed, fast);
-      for (let i = 0; i < n; i++) {
-        if (closed[i]) continue;
-        expect([...fast.subarray(i * T, i * T + T)]).toEqual([...full.subarray(i * T, i * T + T)]);
-        compared++;
-      }
+        const n = to - from,
+          full = new Float32Array(n * T),
+          fast = new Float32Array(n * T);
+        featurize(a.info, from, to, ctx, model.gazetteer, gazBits, feats, true);
+        for (let i = 0; i < n; i++) w.addScores(feats, i * SLOTS, full, i * T);
+        for (let i = 0; i < n; i++) closed[i] = cache.fill(a.info.wid[from + i]!, fast, i * T) ? 1 : 0;
+        featurize(a.info, from, to, ctx, model.gazetteer, gazBits, feats, false, closed);
+        for (let i = 0; i < n; i++) if (!closed[i]) w.addScores(feats, i * SLOTS, fast, i * T);
+        rows.add(a.info, from, to, ctx, closed, fast);
+        for (let i = 0; i < n; i++) {
+          if (closed[i]) continue;
+          expect([...fast.subarray(i * T, i * T + T)]).toEqual([...full.subarray(i * T, i * T + T)]);
+          compared++;
+        }
       });
     });
     expect(compared).toBeGreaterThan(200);

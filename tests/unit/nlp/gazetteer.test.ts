@@ -33,7 +33,8 @@ describe('gazetteer.json', () => {
     const info = tokenInfo(toks, new Lexicon());
     const bits = new Uint8Array(toks.length);
     gaz.mark(info.lower, info.cls, 0, toks.length, bits);
-    const country = GAZ_TYPES.indexOf('country'), capital = GAZ_TYPES.indexOf('capital');
+    const country = GAZ_TYPES.indexOf('country'),
+      capital = GAZ_TYPES.indexOf('capital');
     expect(bits[3]! & (1 << (2 * country))).toBeTruthy(); // "United": first token
     expect(bits[4]! & (1 << (2 * country + 1))).toBeTruthy(); // "Kingdom": later token
     expect(bits[6]! & (1 << (2 * capital))).toBeTruthy(); // "MOSCOW"
@@ -62,7 +63,10 @@ describe('known names (reader cards)', () => {
   it('finds card names the tagger alone misses, with the card kind, and can be replaced', () => {
     const text = 'Analysts at zxqorp briefed Ms Quibble. Later, Zxqorp Labs said the Velvet Accord held.';
     // The card kind wins even where the tagger would say otherwise ("Velvet Accord" alone reads as an event).
-    detector.setKnownNames([{ name: 'Zxqorp Labs', kind: 'organization' }, { name: 'Velvet Accord', kind: 'person' }]);
+    detector.setKnownNames([
+      { name: 'Zxqorp Labs', kind: 'organization' },
+      { name: 'Velvet Accord', kind: 'person' },
+    ]);
     const r = detector.spot([text]);
     const found = r.spans.map((s) => [text.slice(s.start, s.end), r.entities.find((e) => e.key === s.entityKey)!.kind]);
     expect(found).toContainEqual(['Zxqorp Labs', 'organization']);
@@ -70,11 +74,19 @@ describe('known names (reader cards)', () => {
     expect(found.map((f) => f[0])).not.toContain('zxqorp'); // lower-case word is not a name
     detector.setKnownNames([]);
     const r2 = detector.spot([text]);
-    const again = r2.spans.map((s) => [text.slice(s.start, s.end), r2.entities.find((e) => e.key === s.entityKey)!.kind]);
+    const again = r2.spans.map((s) => [
+      text.slice(s.start, s.end),
+      r2.entities.find((e) => e.key === s.entityKey)!.kind,
+    ]);
     expect(again).not.toContainEqual(['Velvet Accord', 'person']);
   });
 
   it('ignores malformed known names instead of throwing', () => {
-    expect(() => detector.setKnownNames([{ name: '', kind: 'person' }, { name: 'X', kind: 'bogus' as 'person' }])).not.toThrow();
+    expect(() =>
+      detector.setKnownNames([
+        { name: '', kind: 'person' },
+        { name: 'X', kind: 'bogus' as 'person' },
+      ]),
+    ).not.toThrow();
   });
 });

@@ -21,14 +21,23 @@ describe('resolveMentions', () => {
     ];
     const r = resolveMentions(ms, blocks);
     expect(r.entities).toHaveLength(1);
-    expect(r.entities[0]).toMatchObject({ name: 'Jens Stoltenberg', kind: 'person', count: 3, key: 'person:jens stoltenberg' });
+    expect(r.entities[0]).toMatchObject({
+      name: 'Jens Stoltenberg',
+      kind: 'person',
+      count: 3,
+      key: 'person:jens stoltenberg',
+    });
     expect(r.entities[0]!.aliases).toEqual(expect.arrayContaining(['Stoltenberg', 'Mr Stoltenberg']));
     expect(r.spans.every((s) => s.entityKey === 'person:jens stoltenberg')).toBe(true);
   });
 
   it('makes an acronym in brackets one entity with its expansion', () => {
     const blocks = ['The North Atlantic Treaty Organization (Nato) met. Nato agreed.'];
-    const ms = [at(blocks, 0, 'North Atlantic Treaty Organization', 'organization'), at(blocks, 0, 'Nato', 'person'), at(blocks, 0, 'Nato', 'organization', 45)];
+    const ms = [
+      at(blocks, 0, 'North Atlantic Treaty Organization', 'organization'),
+      at(blocks, 0, 'Nato', 'person'),
+      at(blocks, 0, 'Nato', 'organization', 45),
+    ];
     const r = resolveMentions(ms, blocks);
     expect(r.entities).toHaveLength(1);
     expect(r.entities[0]).toMatchObject({ name: 'North Atlantic Treaty Organization', kind: 'organization', count: 3 });
@@ -38,9 +47,11 @@ describe('resolveMentions', () => {
   it('gives one kind per surface form by majority, and a lone surname its person', () => {
     const blocks = ['Parnevik won. Parnevik led. Jesper Parnevik smiled. Magna rose. Magna International fell.'];
     const ms = [
-      at(blocks, 0, 'Parnevik', 'organization'), at(blocks, 0, 'Parnevik', 'organization', 10),
+      at(blocks, 0, 'Parnevik', 'organization'),
+      at(blocks, 0, 'Parnevik', 'organization', 10),
       at(blocks, 0, 'Jesper Parnevik', 'person'),
-      at(blocks, 0, 'Magna', 'person'), at(blocks, 0, 'Magna International', 'organization'),
+      at(blocks, 0, 'Magna', 'person'),
+      at(blocks, 0, 'Magna International', 'organization'),
     ];
     const r = resolveMentions(ms, blocks);
     const kindOf = (name: string) => r.entities.find((e) => e.name === name)?.kind;
@@ -51,9 +62,18 @@ describe('resolveMentions', () => {
 
   it('drops overlapping spans and sorts by block then start', () => {
     const blocks = ['Nato-Russia Council', 'Moscow and Kyiv'];
-    const ms = [at(blocks, 1, 'Kyiv', 'place'), at(blocks, 0, 'Nato-Russia Council', 'organization'), at(blocks, 0, 'Russia', 'place'), at(blocks, 1, 'Moscow', 'place')];
+    const ms = [
+      at(blocks, 1, 'Kyiv', 'place'),
+      at(blocks, 0, 'Nato-Russia Council', 'organization'),
+      at(blocks, 0, 'Russia', 'place'),
+      at(blocks, 1, 'Moscow', 'place'),
+    ];
     const r = resolveMentions(ms, blocks);
-    expect(r.spans.map((s) => blocks[s.block]!.slice(s.start, s.end))).toEqual(['Nato-Russia Council', 'Moscow', 'Kyiv']);
+    expect(r.spans.map((s) => blocks[s.block]!.slice(s.start, s.end))).toEqual([
+      'Nato-Russia Council',
+      'Moscow',
+      'Kyiv',
+    ]);
   });
 });
 
@@ -64,7 +84,11 @@ describe('resolution through the detector', () => {
   });
 
   it('tags a name the same way in every block and strips possessives', () => {
-    const blocks = ['Angela Merkel arrived in Paris on Monday.', "Merkel's aides said Merkel was tired.", 'PARIS TALKS END'];
+    const blocks = [
+      'Angela Merkel arrived in Paris on Monday.',
+      "Merkel's aides said Merkel was tired.",
+      'PARIS TALKS END',
+    ];
     const r = d.spot(blocks);
     const merkel = r.entities.find((e) => e.name === 'Angela Merkel')!;
     expect(merkel.kind).toBe('person');

@@ -20,9 +20,7 @@ interface StarterCard {
 }
 /** Each starter card's name and aliases, flattened as the background's detector loader does. */
 function starterNames(): { name: string; kind: EntityKind }[] {
-  const cards = JSON.parse(
-    fs.readFileSync(path.resolve('public/starter-cards.json'), 'utf8'),
-  ) as StarterCard[];
+  const cards = JSON.parse(fs.readFileSync(path.resolve('public/starter-cards.json'), 'utf8')) as StarterCard[];
   return cards.flatMap((c) => [c.name, ...c.aliases].map((name) => ({ name, kind: c.kind })));
 }
 
@@ -39,9 +37,7 @@ describe.each([
   });
 
   const find = (kind: EntityKind, name: string | RegExp) =>
-    result.entities.find(
-      (e) => e.kind === kind && (typeof name === 'string' ? e.name === name : name.test(e.name)),
-    );
+    result.entities.find((e) => e.kind === kind && (typeof name === 'string' ? e.name === name : name.test(e.name)));
 
   describe('reference article: Nato-Russia relations at lowest point', () => {
     it.each([
@@ -82,8 +78,8 @@ describe.each([
       for (const bad of ['Monday', 'October', 'Mr', 'Updated', 'Powered']) expect(texts).not.toContain(bad);
       for (const t of texts) expect(t).not.toMatch(/['’]s$/);
       expect(texts.filter((t) => t === 'Nato').length).toBeGreaterThanOrEqual(6);
-    // "Nato-Russia relations" is Nato and Russia, not a third organisation.
-    expect(result.entities.map((e) => e.name)).not.toContain('Nato-Russia');
+      // "Nato-Russia relations" is Nato and Russia, not a third organisation.
+      expect(result.entities.map((e) => e.name)).not.toContain('Nato-Russia');
     });
 
     it('returns sorted, non-overlapping spans that point at their entity', () => {

@@ -22,13 +22,34 @@ describe('tokenize', () => {
   });
 
   it('splits possessives off names, with straight and curly apostrophes', () => {
-    expect(texts("Russia's Nato’s Nations' O'Neill")).toEqual(['Russia', "'s", 'Nato', '’s', 'Nations', "'", "O'Neill"]);
+    expect(texts("Russia's Nato’s Nations' O'Neill")).toEqual([
+      'Russia',
+      "'s",
+      'Nato',
+      '’s',
+      'Nations',
+      "'",
+      "O'Neill",
+    ]);
   });
 
   it('keeps hyphenated names, dotted acronyms, initials and honorifics whole', () => {
     expect(texts('the Nato-Russia Council')).toEqual(['the', 'Nato-Russia', 'Council']);
     expect(texts('J. R. R. Tolkien met Dr. No and Gen. Smith in the U.S. today')).toEqual([
-      'J.', 'R.', 'R.', 'Tolkien', 'met', 'Dr.', 'No', 'and', 'Gen.', 'Smith', 'in', 'the', 'U.S.', 'today',
+      'J.',
+      'R.',
+      'R.',
+      'Tolkien',
+      'met',
+      'Dr.',
+      'No',
+      'and',
+      'Gen.',
+      'Smith',
+      'in',
+      'the',
+      'U.S.',
+      'today',
     ]);
   });
 
@@ -44,12 +65,19 @@ describe('tokenize', () => {
 describe('splitSentences', () => {
   const sentences = (s: string) => {
     const toks = tokenize(s);
-    return splitSentences(toks).map((x) => toks.slice(x.from, x.to).map((t) => t.text).join(' '));
+    return splitSentences(toks).map((x) =>
+      toks
+        .slice(x.from, x.to)
+        .map((t) => t.text)
+        .join(' '),
+    );
   };
 
   it('splits at full stops before capitals but not after honorifics or initials', () => {
     expect(sentences('Mr. Smith met J. Doe. They talked. "Good," he said.')).toEqual([
-      'Mr. Smith met J. Doe .', 'They talked .', '" Good , " he said .',
+      'Mr. Smith met J. Doe .',
+      'They talked .',
+      '" Good , " he said .',
     ]);
   });
 

@@ -10,12 +10,7 @@ export const DAY = 86_400_000;
 export const T0 = Date.UTC(2024, 2, 1);
 
 /** A note; override any field. */
-export function note(
-  id: string,
-  cardId: string,
-  body: string,
-  over: Partial<NotebookNote> = {},
-): NotebookNote {
+export function note(id: string, cardId: string, body: string, over: Partial<NotebookNote> = {}): NotebookNote {
   return { id, cardId, body, createdAt: T0, updatedAt: T0, ...over };
 }
 

@@ -181,9 +181,7 @@ describe('notebook: entity view and history', () => {
     fireEvent.click(clear);
     const dialog = screen.getByRole('alertdialog');
     expect(dialog.textContent).toMatch(/3 records/);
-    await waitFor(() =>
-      expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })),
-    );
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(await db.mentions.count()).toBe(3);
     fireEvent.click(screen.getByRole('button', { name: 'Clear browsing history' }));

@@ -73,9 +73,7 @@ describe('options: export and import', () => {
     const [json, name] = download.mock.calls[0]!;
     expect(name).toBe('backstory-2024-05-01.json');
     expect(JSON.parse(await json.text()).notes).toHaveLength(3);
-    expect(screen.getByRole('status').textContent).toMatch(
-      /^Exported backstory-2024-05-01\.json \(\d+(\.\d)? KB\)\.$/,
-    );
+    expect(screen.getByRole('status').textContent).toMatch(/^Exported backstory-2024-05-01\.json \(\d+(\.\d)? KB\)\.$/);
 
     fireEvent.click(screen.getByRole('button', { name: 'Export as Markdown (zip)' }));
     await waitFor(() => expect(download).toHaveBeenCalledTimes(2));
@@ -93,9 +91,7 @@ describe('options: export and import', () => {
     await db.notes.clear();
     choose(new File([text], 'backstory.json', { type: 'application/json' }));
     await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toMatch(
-        /^Import done\. Notes: 3 added, 0 updated, 0 unchanged;/,
-      ),
+      expect(screen.getByRole('status').textContent).toMatch(/^Import done\. Notes: 3 added, 0 updated, 0 unchanged;/),
     );
     expect(await db.notes.count()).toBe(3);
   });

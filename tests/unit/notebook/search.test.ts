@@ -71,9 +71,7 @@ describe('filters', () => {
     expect(notes.filter(matchesFilters({ site: 'www.ft.com' })).map((n) => n.id)).toEqual(['b']);
     expect(notes.filter(matchesFilters({ from: day(T0 + DAY) })).map((n) => n.id)).toEqual(['b', 'c']);
     expect(notes.filter(matchesFilters({ to: day(T0 + DAY) })).map((n) => n.id)).toEqual(['a', 'b']);
-    expect(notes.filter(matchesFilters({ cardId: 'jens', to: day(T0 + DAY) })).map((n) => n.id)).toEqual([
-      'b',
-    ]);
+    expect(notes.filter(matchesFilters({ cardId: 'jens', to: day(T0 + DAY) })).map((n) => n.id)).toEqual(['b']);
     expect(notes.filter(matchesFilters({ cardId: 'nato', site: 'www.ft.com' }))).toEqual([]);
     expect(notes.filter(matchesFilters({ from: 'not a date' }))).toHaveLength(3);
   });
@@ -95,8 +93,7 @@ describe('filters', () => {
 
 describe('search speed on 10,000 notes', () => {
   it('indexes them and answers each keystroke quickly', async () => {
-    const words =
-      'alliance summit sanctions treaty minister election border ceasefire pipeline embassy'.split(' ');
+    const words = 'alliance summit sanctions treaty minister election border ceasefire pipeline embassy'.split(' ');
     const many: NotebookNote[] = [];
     for (let i = 0; i < 10_000; i++) {
       const w = (k: number) => words[(i * 7 + k * 3) % words.length];

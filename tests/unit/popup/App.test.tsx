@@ -19,7 +19,11 @@ describe('popup App: page states', () => {
     const { deps } = fakeDeps({ tab: natoPage });
     render(<App deps={deps} />);
     await screen.findByRole('heading', { level: 2, name: 'People' });
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['People', 'Organisations', 'Events']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'People',
+      'Organisations',
+      'Events',
+    ]);
     expect(screen.getByRole('button', { name: 'Jens Stoltenberg, 4 mentions' })).toBeTruthy();
     expect(deps.sendToTab).toHaveBeenCalledWith(42, 'getPageState', {});
   });
@@ -81,7 +85,11 @@ describe('popup App: card and notes', () => {
     render(<App deps={fake.deps} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Jens Stoltenberg, 4 mentions' }));
     const heading = await screen.findByRole('heading', { level: 2, name: 'Jens Stoltenberg' });
-    expect(fake.deps.sendToBackground).toHaveBeenCalledWith('getCard', { name: 'Jens Stoltenberg', kind: 'person', aliases: ['Stoltenberg'] });
+    expect(fake.deps.sendToBackground).toHaveBeenCalledWith('getCard', {
+      name: 'Jens Stoltenberg',
+      kind: 'person',
+      aliases: ['Stoltenberg'],
+    });
     expect(screen.getByText('Seen in 2 articles')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(heading));
 
@@ -90,7 +98,10 @@ describe('popup App: card and notes', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     const list = screen.getByRole('list', { name: 'Notes' });
     await within(list).findByText('Met him in Brussels');
-    expect(fake.notes[0]).toMatchObject({ cardId: 'jens-stoltenberg', page: { url: natoPage.url, title: natoPage.title } });
+    expect(fake.notes[0]).toMatchObject({
+      cardId: 'jens-stoltenberg',
+      page: { url: natoPage.url, title: natoPage.title },
+    });
 
     fireEvent.click(screen.getByRole('button', { name: /^Edit note/ }));
     fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'Met him in Oslo' } });

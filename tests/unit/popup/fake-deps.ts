@@ -4,17 +4,14 @@ import type { PageState, Result, TabReplies } from '../../../lib/messaging/proto
 import type { PopupDeps } from '../../../entrypoints/popup/deps';
 
 /** An in-memory stand-in for the background worker and the tab, recording every call. */
-export function fakeDeps(opts: {
-  tab?: TabReplies['getPageState'] | null;
-  cards?: Card[];
-  notes?: Note[];
-  failGetCard?: string;
-} = {}) {
+export function fakeDeps(
+  opts: { tab?: TabReplies['getPageState'] | null; cards?: Card[]; notes?: Note[]; failGetCard?: string } = {},
+) {
   const cards = [...(opts.cards ?? [])];
   const notes = [...(opts.notes ?? [])];
   let pageState = opts.tab ?? null;
   let clock = 1_700_000_000_000;
-  const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
+  const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
   const sendToBackground = vi.fn(async (type: string, payload: any): Promise<Result<any>> => {
     switch (type) {
@@ -25,8 +22,17 @@ export function fakeDeps(opts: {
       }
       case 'createCard': {
         const card: Card = {
-          id: `reader-${cards.length + 1}`, name: payload.name, kind: payload.kind, aliases: payload.aliases ?? [],
-          keys: [], description: '', summary: '', source: 'reader', edited: true, createdAt: clock, updatedAt: clock,
+          id: `reader-${cards.length + 1}`,
+          name: payload.name,
+          kind: payload.kind,
+          aliases: payload.aliases ?? [],
+          keys: [],
+          description: '',
+          summary: '',
+          source: 'reader',
+          edited: true,
+          createdAt: clock,
+          updatedAt: clock,
         };
         cards.push(card);
         return ok({ card });
@@ -38,7 +44,14 @@ export function fakeDeps(opts: {
           Object.assign(old, { body: payload.body, updatedAt: clock });
           return ok({ note: old });
         }
-        const note: Note = { id: `note-${notes.length + 1}`, cardId: payload.cardId, body: payload.body, page: payload.page, createdAt: clock, updatedAt: clock };
+        const note: Note = {
+          id: `note-${notes.length + 1}`,
+          cardId: payload.cardId,
+          body: payload.body,
+          page: payload.page,
+          createdAt: clock,
+          updatedAt: clock,
+        };
         notes.push(note);
         return ok({ note });
       }
@@ -80,7 +93,14 @@ export const natoPage: PageState = {
   url: 'http://127.0.0.1/nato.html',
   title: 'Nato-Russia relations at lowest point',
   entities: [
-    { key: 'person:jens stoltenberg', name: 'Jens Stoltenberg', kind: 'person', aliases: ['Stoltenberg'], count: 4, cardId: 'jens-stoltenberg' },
+    {
+      key: 'person:jens stoltenberg',
+      name: 'Jens Stoltenberg',
+      kind: 'person',
+      aliases: ['Stoltenberg'],
+      count: 4,
+      cardId: 'jens-stoltenberg',
+    },
     { key: 'organization:nato', name: 'Nato', kind: 'organization', aliases: [], count: 9 },
     { key: 'event:cold war', name: 'Cold War', kind: 'event', aliases: [], count: 1 },
     { key: 'person:sergei skripal', name: 'Sergei Skripal', kind: 'person', aliases: [], count: 1 },
