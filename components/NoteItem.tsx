@@ -58,26 +58,44 @@ export function NoteItem({ note, busy, onEdit, onDelete }: NoteItemProps) {
           </a>
         )}
         <span>
-          <button
-            type="button"
-            class="bs-btn bs-btn-link bs-edit"
-            aria-label={`Edit note: ${gist}`}
-            onClick={onEdit}
-            disabled={busy}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            class="bs-btn bs-btn-link bs-btn-danger"
-            aria-label={`Delete note: ${gist}`}
-            onClick={onDelete}
-            disabled={busy}
-          >
-            Delete
-          </button>
+          <NoteActions gist={gist} busy={busy} onEdit={onEdit} onDelete={onDelete} />
         </span>
       </div>
+    </>
+  );
+}
+
+/** Props of {@link NoteActions}. */
+export interface NoteActionsProps {
+  /** The note's first words, naming the buttons for screen readers ("Edit note: …"). */
+  gist: string;
+  busy: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+/** The Edit and Delete buttons of a note, shared by the notes panel and the notebook. */
+export function NoteActions({ gist, busy, onEdit, onDelete }: NoteActionsProps) {
+  return (
+    <>
+      <button
+        type="button"
+        class="bs-btn bs-btn-link bs-edit"
+        aria-label={`Edit note: ${gist}`}
+        onClick={onEdit}
+        disabled={busy}
+      >
+        Edit
+      </button>
+      <button
+        type="button"
+        class="bs-btn bs-btn-link bs-btn-danger"
+        aria-label={`Delete note: ${gist}`}
+        onClick={onDelete}
+        disabled={busy}
+      >
+        Delete
+      </button>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { siteOf } from '../lib/notebook/filters';
 import type { NotebookNote } from '../lib/notebook/search';
 import { safeHref } from './CardView';
 import { NoteEditor } from './NoteEditor';
-import { noteGist, relativeTime } from './NoteItem';
+import { NoteActions, noteGist, relativeTime } from './NoteItem';
 
 /** Height of a row showing a note, and of one being edited (VirtualList lays rows out by these). */
 export const ROW_HEIGHT = 124;
@@ -68,24 +68,7 @@ export function NotebookRow({ note, entityName, editing, busy, onEdit, onCancel,
                 ))}
               </ul>
             )}
-            <button
-              type="button"
-              class="bs-btn bs-btn-link bs-edit"
-              aria-label={`Edit note: ${gist}`}
-              onClick={onEdit}
-              disabled={busy}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              class="bs-btn bs-btn-link bs-btn-danger"
-              aria-label={`Delete note: ${gist}`}
-              onClick={onDelete}
-              disabled={busy}
-            >
-              Delete
-            </button>
+            <NoteActions gist={gist} busy={busy} onEdit={onEdit} onDelete={onDelete} />
           </div>
         </>
       )}

@@ -9,35 +9,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
-import { nameKey, type EntityKind } from '../lib/entity';
+import { nameKey } from '../lib/entity';
 import { cardKeys } from '../lib/db/schema';
 import { starterCardSchema, type StarterCard } from '../lib/db/starter';
 import { countryCards } from './starter/countries';
+import { REQUIRED } from './starter/required';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CURATED = `${root}scripts/starter/curated.json`;
 const OUT = `${root}public/starter-cards.json`;
-
-/** Names the reference article's README says a reader must be able to look up. */
-const REQUIRED: [string, EntityKind][] = [
-  ['Jens Stoltenberg', 'person'],
-  ['Sergei Skripal', 'person'],
-  ['Nato', 'organization'],
-  ['Nato-Russia Council', 'organization'],
-  ['AFP', 'organization'],
-  ['Russia', 'place'],
-  ['Moscow', 'place'],
-  ['Ukraine', 'place'],
-  ['Crimea', 'place'],
-  ['Europe', 'place'],
-  ['Salisbury', 'place'],
-  ['Cold War', 'event'],
-  ['annexation of Crimea', 'event'],
-  ['Skripal poisoning', 'event'],
-  ['Expulsion of Russian diplomats from Nato', 'event'],
-  ["Closure of Russia's mission to Nato", 'event'],
-  ['Nato summit', 'event'],
-];
 
 type Ranked = StarterCard & { rank: number };
 

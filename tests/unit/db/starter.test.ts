@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { installStarterCards } from '@/lib/db/starter';
 import { findCard, listKnownNames } from '@/lib/db/cards';
 import { freshDb } from './helpers';
+import { REQUIRED } from '../../../scripts/starter/required';
 
 const starter = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -70,26 +71,8 @@ describe('installStarterCards', () => {
     const report = await installStarterCards(db, cards);
     expect(report.invalid).toEqual([]);
     expect(report.written).toBe(cards.length);
-    const expected: [string, 'person' | 'organization' | 'place' | 'event'][] = [
-      ['Jens Stoltenberg', 'person'],
-      ['Sergei Skripal', 'person'],
-      ['Nato', 'organization'],
-      ['Nato-Russia Council', 'organization'],
-      ['AFP', 'organization'],
-      ['Russia', 'place'],
-      ['Moscow', 'place'],
-      ['Ukraine', 'place'],
-      ['Crimea', 'place'],
-      ['Europe', 'place'],
-      ['Salisbury', 'place'],
-      ['Cold War', 'event'],
-      ['annexation of Crimea', 'event'],
-      ['Skripal poisoning', 'event'],
-      ['Expulsion of Russian diplomats from Nato', 'event'],
-      ['Closure of Russia\u2019s mission to Nato', 'event'],
-      ['Nato summit', 'event'],
-    ];
-    for (const [name, kind] of expected) {
+    // The same list the build script refuses to ship without.
+    for (const [name, kind] of REQUIRED) {
       const found = await findCard(db, { name, kind });
       expect(found, name).not.toBeNull();
       expect(found!.kind, name).toBe(kind);
