@@ -15,6 +15,9 @@ export default defineBackground(() => {
   // One database and one detector per worker lifetime; the model loads on the first spotBlocks.
   const db = new BackstoryDB();
   const getDetector = lazyOnce(loadDetector);
+  // Start loading the model as soon as the worker wakes, so the first article a reader opens does
+  // not wait for it; it is still loaded once per worker lifetime (a failure retries on first use).
+  getDetector().catch((error: unknown) => console.warn('[Backstory] model not loaded yet:', error));
   let starterInstall: Promise<unknown> = Promise.resolve();
   let installing = false;
 
