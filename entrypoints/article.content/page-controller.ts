@@ -20,6 +20,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 
 /** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
 export const RESCAN_DELAY_MS = 500;
+/** How many mutation bursts on a page without an article trigger another look for one. */
+const MAX_LATE_LOOKS = 5;
 
 /** Tab-message handlers the controller offers (wired to serveTab by the entrypoint). */
 export interface TabApi {
@@ -167,6 +169,7 @@ export function startPage(
    */
   function watch(target: Element): void {
     const added = new Set<Element>();
+    let lateLooks = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = async (): Promise<void> => {
       timer = undefined;
@@ -174,6 +177,14 @@ export function startPage(
       if (moved || (root !== null && !root.isConnected)) {
         added.clear();
         return restart();
+      }
+      // Client-rendered pages may build their article after we started: look again, a few times.
+      if (root === null && lateLooks < MAX_LATE_LOOKS) {
+        lateLooks++;
+        added.clear();
+        root = findArticle(doc);
+        if (root) await scanAndMark([root]);
+        return;
       }
       const scopes = [...added].filter(
         (el) => el.isConnected && root?.contains(el) && ![...added].some((o) => o !== el && o.contains(el)),

@@ -135,6 +135,28 @@ describe('article content script', () => {
     expect('entities' in state && state.entities.find((e) => e.name === 'Jens Stoltenberg')?.count).toBe(3);
   });
 
+  it('finds an article a client-rendered page builds after the script started', async () => {
+    const { page, bg } = await start('<div id="app"><p>Loading…</p></div>');
+    expect(page.getPageState()).toMatchObject({ noArticle: true });
+    document.getElementById('app')!.innerHTML = ARTICLE;
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
+    const state = page.getPageState();
+    expect('entities' in state && state.entities.map((e) => e.name)).toContain('Jens Stoltenberg');
+  });
+
+  it('starts over when a single-page app replaces the article element', async () => {
+    const { page, bg } = await start(ARTICLE);
+    document.getElementById('story')!.replaceWith(Object.assign(document.createElement('article'), { id: 'story2' }));
+    document.getElementById('story2')!.innerHTML =
+      `${para('Nato allies met.')}${para('Nato again.')}${para('More text.')}`;
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
+    const state = page.getPageState();
+    // The old article's names are forgotten; only the new one's are listed.
+    expect('entities' in state && state.entities.map((e) => `${e.name}:${e.count}`)).toEqual(['Nato:2']);
+  });
+
   it('cleans up when the extension context goes away', async () => {
     const { page, registry } = await start(ARTICLE);
     page.revealEntity('organization:nato');
