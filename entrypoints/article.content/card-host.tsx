@@ -24,7 +24,10 @@ export interface CardHost {
   show(entity: HoverEntity, anchor: () => Box | null): void;
   /** Hides the card; focus inside it goes back where it was before. */
   hide(): void;
-  /** True when the event happened on Backstory's UI (its composed path crosses the host). */
+  /**
+   * True when the event happened on Backstory's open card (its composed path crosses the host),
+   * or while focus is inside the card, so a draft note is never closed away under the reader.
+   */
   contains(event: Event): boolean;
   readonly isOpen: boolean;
   /** Unmounts the UI and removes the host. */
@@ -66,6 +69,11 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       style.textContent = `${uiCss}\n${hoverCardCss}`;
       mount = doc.createElement('div');
       shadow.append(style, mount);
+      // Keys typed into a note would otherwise bubble out of the shadow root to the page's own
+      // listeners (analytics, site shortcuts). Stopping them here keeps bubbling listeners out;
+      // the card handles its own keys (Escape) before the event reaches the root.
+      for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input'])
+        shadow.addEventListener(type, (e) => e.stopPropagation());
     }
     // The page may have removed us (or replaced <html>'s children): put the same host back.
     if (!host.isConnected) doc.documentElement.append(host);
@@ -99,7 +107,9 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       returnFocus = null;
     },
     contains(event) {
-      return !!host && event.composedPath().includes(host);
+      if (!host || !open) return false;
+      // While the reader types in the card, it stays theirs wherever the pointer wanders.
+      return doc.activeElement === host || event.composedPath().includes(host);
     },
     get isOpen() {
       return open;

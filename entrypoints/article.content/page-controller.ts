@@ -32,6 +32,18 @@ export interface TabApi {
   pageCommand(command: PageCommand): TabReplies['pageCommand'];
 }
 
+/** The elements no other element of `els` contains: one sort, then one pass in document order. */
+function outermost(els: Element[]): Element[] {
+  els.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const out: Element[] = [];
+  for (const el of els) {
+    const last = out[out.length - 1];
+    // In document order a kept element's descendants come right after it: checking the last suffices.
+    if (!last?.contains(el)) out.push(el);
+  }
+  return out;
+}
+
 /** Logs quietly: debug level never shows up as a page error. */
 function quiet(error: unknown): void {
   if (error instanceof Error && error.name === 'AbortedError') return;
@@ -56,6 +68,8 @@ export function startPage(
   // A new address (ignoring #fragments, which only scroll) means a new article in a single-page app.
   const address = () => (doc.location?.href ?? '').split('#')[0] ?? '';
   let lastUrl = address();
+  /** Bumped when the article is replaced, so passes still awaiting the old one give up. */
+  let generation = 0;
   const page = () => ({ url: doc.location?.href ?? '', title: doc.title ?? '' });
 
   // Settings and the keyboard path (focus ring, kinds shown, marking style, marks toggled off).
@@ -108,14 +122,17 @@ export function startPage(
 
   /** Scans `scopes` (the article, or subtrees added since) and marks what ONE spotBlocks call spots. */
   async function scanAndMark(scopes: Element[]): Promise<void> {
+    // A single-page navigation (restart) during an await makes this pass stale: drop it.
+    const gen = generation;
+    const stale = () => signal.aborted || gen !== generation;
     const fresh: TextBlock[] = [];
     for (const scope of scopes) fresh.push(...(await scanBlocks(scope, signal, { seen })));
-    if (fresh.length === 0 || signal.aborted) return;
+    if (fresh.length === 0 || stale()) return;
     const base = blocks.length;
     blocks.push(...fresh);
     const r = await send('spotBlocks', { blocks: fresh.map((b) => b.text), page: page() });
     if (!r.ok) return quiet(r.error);
-    if (signal.aborted) return;
+    if (stale()) return;
     for (const e of r.value.entities) {
       const old = entities.get(e.key);
       entities.set(
@@ -123,11 +140,11 @@ export function startPage(
         old ? { ...old, count: old.count + e.count, aliases: [...new Set([...old.aliases, ...e.aliases])] } : e,
       );
     }
-    await markSpans(r.value.spans, base);
+    await markSpans(r.value.spans, base, stale);
   }
 
   /** Turns spans into ranges and highlights, in slices (a long article has thousands). */
-  async function markSpans(spans: BlockSpan[], base: number): Promise<void> {
+  async function markSpans(spans: BlockSpan[], base: number, stale: () => boolean): Promise<void> {
     const slice = createSlice(signal);
     let batch: Mark[] = [];
     for (const s of spans) {
@@ -141,6 +158,7 @@ export function startPage(
         nav.track(batch);
         batch = [];
         await slice.next();
+        if (stale()) return;
       }
     }
     marks.add(batch);
@@ -152,6 +170,7 @@ export function startPage(
    * the old article's marks and names and start over on the new one.
    */
   async function restart(): Promise<void> {
+    generation++;
     intent.close();
     marks.clear();
     nav.forget();
@@ -186,9 +205,7 @@ export function startPage(
         if (root) await scanAndMark([root]);
         return;
       }
-      const scopes = [...added].filter(
-        (el) => el.isConnected && root?.contains(el) && ![...added].some((o) => o !== el && o.contains(el)),
-      );
+      const scopes = outermost([...added].filter((el) => el.isConnected && root?.contains(el)));
       added.clear();
       if (scopes.length) await scanAndMark(scopes);
     };
@@ -198,8 +215,9 @@ export function startPage(
         if (root && rec.removedNodes.length && !root.isConnected) added.add(target);
         for (const n of rec.addedNodes) {
           const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
-          if (el && el.tagName.toLowerCase() !== HOST_TAG && (!root || root.contains(el) || !root.isConnected))
-            added.add(el);
+          // Without an article (and no look left), nothing is collected: only a new URL matters.
+          const wanted = root ? root.contains(el) || !root.isConnected : lateLooks < MAX_LATE_LOOKS;
+          if (el && wanted && el.tagName.toLowerCase() !== HOST_TAG) added.add(el);
         }
       }
       if ((added.size > 0 || address() !== lastUrl) && timer === undefined)

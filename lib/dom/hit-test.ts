@@ -187,7 +187,7 @@ export function listenHover({ doc, marks, intent, isOnCard, signal, frame }: Hov
   doc.addEventListener(
     'pointerout',
     (e) => {
-      if (!(e as PointerEvent).relatedTarget) intent.update(null, false);
+      if (!(e as PointerEvent).relatedTarget) intent.update(null, isOnCard(e));
     },
     { passive: true, signal },
   );

@@ -14,6 +14,8 @@ import type { LookupState } from '../lookup/types';
 export const MAX_ARTICLE_CHARS = 2_000_000;
 
 const kind = v.picklist(ENTITY_KINDS);
+/** An id or key: short, never a place to smuggle a large string through. */
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300));
 const pageRef = v.object({
   url: v.pipe(v.string(), v.maxLength(4000)),
@@ -40,7 +42,7 @@ export const backgroundSchemas = {
   getCard: v.object({
     name,
     kind,
-    aliases: v.optional(v.array(name), []),
+    aliases: v.optional(v.pipe(v.array(name), v.maxLength(100)), []),
     tabId: v.optional(v.pipe(v.number(), v.integer())),
     retry: v.optional(v.boolean()),
   }),
@@ -58,15 +60,16 @@ export const backgroundSchemas = {
   /** Merge the card found by `otherName` (or `dropId`) into `keepId`: the same entity twice. */
   mergeCards: v.object({ keepId: name, dropId: v.optional(name), otherName: v.optional(name) }),
   /** Create a reader card for an entity that has none yet. */
-  createCard: v.object({ name, kind, aliases: v.optional(v.array(name), []) }),
+  createCard: v.object({ name, kind, aliases: v.optional(v.pipe(v.array(name), v.maxLength(100)), []) }),
   /** Create (no noteId) or edit (noteId) a note on a card. */
   saveNote: v.object({
     cardId: name,
-    noteId: v.optional(v.string()),
-    body: v.string(),
+    noteId: v.optional(id),
+    // Far above the note limit: noteBodyError gives the reader the precise message below this.
+    body: v.pipe(v.string(), v.maxLength(NOTE_MAX_CHARS * 10)),
     page: v.optional(pageRef),
   }),
-  deleteNote: v.object({ noteId: v.pipe(v.string(), v.minLength(1)) }),
+  deleteNote: v.object({ noteId: id }),
 } as const;
 
 /** An ArticleEntity together with the id of its card, when it has one. */
@@ -108,7 +111,7 @@ export const tabSchemas = {
   /** What the page mentions; a tab without the content script does not answer. */
   getPageState: v.object({}),
   /** Open the hover card for an entity on the page (from the popup). */
-  revealEntity: v.object({ key: v.string() }),
+  revealEntity: v.object({ key: id }),
   /** The article's text blocks (as scanned, in reading order) and its publication date (timeline). */
   getArticleText: v.object({}),
   /** Scroll to block characters [start, end) and flash them (timeline entry → its sentence). */

@@ -31,7 +31,7 @@ export type Handlers<S extends Schemas, R extends { [K in keyof S]: unknown }> =
 };
 
 /** Returns null when the sender may use this router, or the reason it may not. */
-export type SenderPolicy = (sender: Sender) => string | null;
+export type SenderPolicy = (sender: Sender, type: string) => string | null;
 
 /** A runtime.onMessage listener. */
 export type MessageListener = (
@@ -72,7 +72,7 @@ export function createRouter<S extends Schemas, R extends { [K in keyof S]: unkn
   return (message, sender, sendResponse) => {
     if (!isEnvelope(message) || !Object.hasOwn(schemas, message.type)) return undefined;
     const type = message.type as keyof S & string;
-    const refused = policy(sender);
+    const refused = policy(sender, type);
     if (refused) {
       sendResponse({ ok: false, error: `Backstory refused "${type}": ${refused}.` });
       return true;
@@ -106,13 +106,21 @@ function extensionOrigin(): string {
 }
 
 /**
+ * Messages that rewrite or delete the reader's cards (and their notes) wholesale: only the
+ * extension's own pages send them, so a content script in a compromised page cannot.
+ */
+const EXTENSION_PAGES_ONLY = new Set(['updateCard', 'deleteCard', 'mergeCards']);
+
+/**
  * Background policy: only this extension's content scripts (which always come from a tab)
  * and its own pages (popup, options) may call; other extensions and web pages may not.
  */
-export const backgroundSenderPolicy: SenderPolicy = (sender) => {
+export const backgroundSenderPolicy: SenderPolicy = (sender, type) => {
   if (sender.id !== browser.runtime.id) return 'the message came from another extension or a web page';
-  if (sender.tab?.id != null) return null;
+  // Extension pages opened in a tab (notebook, options) have a tab too: tell them apart by URL.
   if (sender.url?.startsWith(extensionOrigin())) return null;
+  if (EXTENSION_PAGES_ONLY.has(type)) return "only Backstory's own pages may change or delete cards";
+  if (sender.tab?.id != null) return null;
   return 'the message came neither from a tab nor from an extension page';
 };
 

@@ -104,7 +104,18 @@ describe('background router', () => {
       expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Backstory refused "getCard": /) });
     }
     expect(h.getCard).not.toHaveBeenCalled();
-    expect(backgroundSenderPolicy(fromTab())).toBeNull();
+    expect(backgroundSenderPolicy(fromTab(), 'getCard')).toBeNull();
+  });
+
+  it("lets only the extension's own pages change or delete cards, never a content script", () => {
+    const page: Sender = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
+    const notebookTab: Sender = { ...page, tab: { id: 9 } as Sender['tab'] };
+    for (const type of ['updateCard', 'deleteCard', 'mergeCards']) {
+      expect(backgroundSenderPolicy(fromTab(), type)).toMatch(/only Backstory's own pages/);
+      expect(backgroundSenderPolicy(page, type)).toBeNull();
+      expect(backgroundSenderPolicy(notebookTab, type)).toBeNull();
+    }
+    expect(backgroundSenderPolicy(fromTab(), 'saveNote')).toBeNull();
   });
 
   it('rejects an invalid payload with a clear error and logs once per type', async () => {
