@@ -25,7 +25,7 @@ export interface Mark {
  * solid 2px underline (no colour change of the text itself, so the page's contrast is kept) and
  * a faint tint so a mark is findable without relying on colour alone.
  */
-const COLORS: Record<EntityKind, string> = {
+export const KIND_COLORS: Record<EntityKind, string> = {
   person: '#d9480f',
   organization: '#1c7ed6',
   place: '#2b8a3e',
@@ -37,8 +37,8 @@ export function highlightCss(): string {
   return ENTITY_KINDS.map(
     (k) =>
       `::highlight(${HIGHLIGHT_PREFIX}${k}){text-decoration-line:underline;text-decoration-style:solid;` +
-      `text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-color:${COLORS[k]};` +
-      `background-color:${COLORS[k]}1f;}`,
+      `text-decoration-thickness:2px;text-underline-offset:3px;text-decoration-color:${KIND_COLORS[k]};` +
+      `background-color:${KIND_COLORS[k]}1f;}`,
   ).join('\n');
 }
 

@@ -7,7 +7,7 @@
  * Highlight back, so marks added meanwhile (by Marks, which still holds that object) reappear too.
  */
 import { ENTITY_KINDS, type EntityKind } from '../entity';
-import { HIGHLIGHT_PREFIX, type Mark } from './highlights';
+import { HIGHLIGHT_PREFIX, KIND_COLORS, type Mark } from './highlights';
 
 /** Name of the focus-ring highlight in CSS.highlights. */
 export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}focus`;
@@ -22,14 +22,6 @@ export interface MarkDisplay {
   shown: boolean;
 }
 
-// Same hues as highlights.ts: the "background" look tints instead of underlining.
-const TINTS: Record<EntityKind, string> = {
-  person: '#d9480f',
-  organization: '#1c7ed6',
-  place: '#2b8a3e',
-  event: '#ae3ec9',
-};
-
 /**
  * The ring must read on any page and in any theme: black text on yellow with a thick double
  * underline, so it is not told by colour alone. `!important` beats the kind rules whatever order
@@ -43,7 +35,7 @@ function navCss(look: MarkLook): string {
   if (look !== 'background') return ring;
   const tints = ENTITY_KINDS.map(
     (k) =>
-      `::highlight(${HIGHLIGHT_PREFIX}${k}){text-decoration-line:none !important;background-color:${TINTS[k]}40 !important;}`,
+      `::highlight(${HIGHLIGHT_PREFIX}${k}){text-decoration-line:none !important;background-color:${KIND_COLORS[k]}40 !important;}`,
   );
   return [ring, ...tints].join('\n');
 }
