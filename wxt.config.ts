@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // Helpers and CI can build side by side into their own folders (BACKSTORY_OUT_DIR=.out-x npm run build).
+  outDir: process.env.BACKSTORY_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],

@@ -28,7 +28,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
 /** Snapshot of the build, so another process rebuilding .output mid-run cannot change what is measured. */
 function extensionSnapshot(): string {
   if (process.env.BACKSTORY_EXTENSION_DIR) return path.resolve(process.env.BACKSTORY_EXTENSION_DIR);
-  const built = path.join(projectRoot, '.output/chrome-mv3');
+  const built = path.join(projectRoot, process.env.BACKSTORY_OUT_DIR || '.output', 'chrome-mv3');
   if (!existsSync(path.join(built, 'manifest.json'))) execSync('npx wxt build', { cwd: projectRoot, stdio: 'inherit' });
   const copy = path.join(tmp, 'extension');
   cpSync(built, copy, { recursive: true });

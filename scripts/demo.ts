@@ -10,7 +10,7 @@ import path from 'node:path';
 import { projectRoot, startStaticServer } from './lib/static-server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const EXTENSION_DIR = path.join(projectRoot, '.output/chrome-mv3');
+const EXTENSION_DIR = path.join(projectRoot, process.env.BACKSTORY_OUT_DIR || '.output', 'chrome-mv3');
 const DEMO_PATH = '/demo/nato-russia.html';
 
 /** Instructions for loading the extension by hand in any Chromium-based browser. */

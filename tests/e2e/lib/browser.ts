@@ -13,7 +13,8 @@ import { waitFor } from './wait';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The built extension; BACKSTORY_EXTENSION_DIR points elsewhere (e.g. a snapshot of a build). */
 export const EXTENSION_DIR = path.resolve(
-  process.env.BACKSTORY_EXTENSION_DIR ?? path.join(projectRoot, '.output/chrome-mv3'),
+  process.env.BACKSTORY_EXTENSION_DIR ??
+    path.join(projectRoot, process.env.BACKSTORY_OUT_DIR || '.output', 'chrome-mv3'),
 );
 
 export interface Browser {
