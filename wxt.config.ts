@@ -9,12 +9,39 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  // Only the built-in news sites and the local test hosts run the content script at install; other sites are
+  // added by the reader ("Run on this site"), which asks for that one origin then (entrypoints/background/site-access.ts).
+  manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'The backstory of the people, organisations, places and events in the news you read.',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     // Look-ups only: the background asks Wikipedia about names the reader hovers or opens.
     host_permissions: ['https://en.wikipedia.org/*'],
+    // Chrome MV3 takes optional_host_permissions; Firefox MV2 lists origins in optional_permissions (WXT drops the
+    // MV3 key from MV2 builds instead of converting it).
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    // No remote code and no inline script: scripts only from the package. Images only from where cards get them:
+    // the package, data: URLs, and Wikimedia's image host (thumbnails in look-up summaries). The look-up host itself
+    // (lookupBaseUrl, a run-time setting) is not listed: a CSP is fixed at build time, and cards show thumbnails
+    // from upload.wikimedia.org, never from the API host; a mirror's own images are not shown.
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self'; object-src 'self'; img-src 'self' data: https://upload.wikimedia.org; base-uri 'self'; form-action 'none';",
+    },
+    // Firefox: a fixed id (storage and sync are keyed by it) and the version that has the CSS Custom Highlight API
+    // (140) and the built-in data-consent key. Look-ups send names read on pages to Wikipedia: website content.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.example',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
     action: { default_title: 'Backstory' },
     // Browser-level shortcuts (chrome://extensions/shortcuts lets the reader change them); page-level
     // keys would clash with news sites' own shortcuts. Chrome allows four suggested keys.
@@ -23,12 +50,22 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Go to the next marked name and open its card',
       },
-      'previous-name': {
-        suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Go to the previous marked name and open its card',
+      // No suggested key (Chrome allows four): the reader can assign one at chrome://extensions/shortcuts.
+      'previous-name': { description: 'Go to the previous marked name and open its card' },
+      'save-quote': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected text to Backstory as a quote',
       },
       'toggle-marks': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Show or hide the marks on this page' },
-      _execute_action: { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open Backstory' },
+      // MV2 (Firefox) names the toolbar button's command after browser_action.
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Open Backstory',
+      },
     },
+  }),
+  zip: {
+    // Other builds (BACKSTORY_OUT_DIR=.out-*), test output and local data stay out of the sources zip.
+    excludeSources: ['.out-*/**', 'tests/**', 'playwright-report/**', 'test-results/**'],
   },
 });

@@ -70,7 +70,8 @@ export interface LookupStatusProps {
 
 /**
  * What the Wikipedia look-up said, in words: still looking, choose one, no article, could not
- * reach Wikipedia (with "Retry"), or, beside a card from Wikipedia, the other articles it may be.
+ * reach Wikipedia (with "Retry"), a card the reader deleted (with "Look up again"), or, beside
+ * a card from Wikipedia, the other articles it may be.
  */
 export function LookupStatus({ lookup, hasCard, onChoose, onRetry }: LookupStatusProps) {
   const [retrying, setRetrying] = useState(false);
@@ -108,6 +109,17 @@ export function LookupStatus({ lookup, hasCard, onChoose, onRetry }: LookupStatu
       </div>
     );
   if (lookup.status === 'missing') return <p class="bs-card-meta bs-muted">No article found on Wikipedia.</p>;
+  if (lookup.status === 'deleted')
+    return (
+      <div class="bs-card-meta">
+        <p class="bs-muted">You deleted the card for this name, so Backstory will not fetch it again by itself.</p>
+        {onRetry && (
+          <button type="button" class="bs-btn" disabled={retrying} onClick={() => void retry()}>
+            Look up again
+          </button>
+        )}
+      </div>
+    );
   if (lookup.status === 'failed')
     return (
       <div class="bs-card-meta">

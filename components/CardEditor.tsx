@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { CardChoice } from '../lib/db/card-search';
 import type { Card } from '../lib/db/records';
+import { MergePicker } from './MergePicker';
 
 /** The reader's edit of a card (aliases one per line in the form). */
 export interface CardEditValues {
@@ -89,10 +91,17 @@ export interface CardToolsProps {
   onDelete: () => Promise<string | null>;
   /** Merges the card named `otherName` into this one; resolves to an error message or null. */
   onMerge: (otherName: string) => Promise<string | null>;
+  /**
+   * Searches the existing cards; with `onMergeCard`, "Merge with…" offers a searchable list
+   * to pick from instead of a name to type.
+   */
+  findCards?: (query: string) => Promise<CardChoice[]>;
+  /** Merges the card with id `otherId` into this one; resolves to an error message or null. */
+  onMergeCard?: (otherId: string) => Promise<string | null>;
 }
 
 /** "Edit card", "Delete card" (asks first) and "Merge with…" for a card. */
-export function CardTools({ card, onEdit, onDelete, onMerge }: CardToolsProps) {
+export function CardTools({ card, onEdit, onDelete, onMerge, findCards, onMergeCard }: CardToolsProps) {
   const [mode, setMode] = useState<'idle' | 'confirmDelete' | 'merge'>('idle');
   const [other, setOther] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -128,8 +137,26 @@ export function CardTools({ card, onEdit, onDelete, onMerge }: CardToolsProps) {
           </button>
         </div>
       )}
-      {mode === 'merge' && (
-        <form class="bs-editor" onSubmit={(e) => (e.preventDefault(), void act(() => onMerge(other.trim())))}>
+      {mode === 'merge' && findCards && onMergeCard && (
+        <MergePicker
+          card={card}
+          findCards={findCards}
+          onMerge={async (otherId) => {
+            const problem = await onMergeCard(otherId);
+            if (!problem) setMode('idle');
+            return problem;
+          }}
+          onCancel={() => setMode('idle')}
+        />
+      )}
+      {mode === 'merge' && !(findCards && onMergeCard) && (
+        <form
+          class="bs-editor"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => onMerge(other.trim()));
+          }}
+        >
           <label for={`bs-merge-${card.id}`}>Name of the card that is the same as this one</label>
           <input
             id={`bs-merge-${card.id}`}

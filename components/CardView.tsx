@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EntityKind } from '../lib/entity';
-import type { Card } from '../lib/db/records';
+import type { Card, CardDates } from '../lib/db/records';
+import { formatCardDates } from '../lib/db/card-dates';
 import type { LookupState } from '../lib/lookup/types';
 import { KindBadge } from './KindBadge';
 import { LookupStatus } from './Candidates';
@@ -59,6 +60,24 @@ function moreLabel(href: string): string {
   return /(^|\.)wikipedia\.org$/i.test(new URL(href).hostname) ? 'Read more on Wikipedia' : 'Read more';
 }
 
+/** When an event happened, each end in a <time> carrying its ISO value. */
+function CardDatesLine({ dates }: { dates: CardDates }) {
+  const text = formatCardDates(dates);
+  if (!text) return null;
+  return (
+    <p class="bs-card-meta bs-card-dates">
+      <span class="bs-sr">When: </span>
+      <time dateTime={dates.start}>{text.start}</time>
+      {text.end && dates.end && (
+        <>
+          {' – '}
+          <time dateTime={dates.end}>{text.end}</time>
+        </>
+      )}
+    </p>
+  );
+}
+
 /**
  * The background card of one entity: name, kind, description, summary, image and onward
  * link; or, before a card exists, what the page tells us and a "Create card" button.
@@ -114,6 +133,7 @@ export function CardView({ entity, card, seenIn = 0, onCreateCard, lookup, onCho
       {card ? (
         <>
           {card.description && <p class="bs-card-desc">{card.description}</p>}
+          {card.dates && <CardDatesLine dates={card.dates} />}
           {card.summary && <p class="bs-card-summary">{card.summary}</p>}
           {href && (
             <a class="bs-card-more" href={href} target="_blank" rel="noopener noreferrer">

@@ -1,14 +1,25 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { noteBodyError } from '../lib/messaging/protocol';
 import { NOTE_MAX_CHARS } from '../lib/db/records';
+import { noteTextError, parseTags } from '../lib/db/note-model';
+import { LinkEditor, type LinkedCard } from './LinkEditor';
+
+/** The tags and links the notebook's editor also edits. */
+export interface NoteMeta {
+  tags: string[];
+  cardIds: string[];
+}
 
 export interface NoteEditorProps {
   /** Text the editor starts with (the note being edited, or ""). */
   initial: string;
-  /** Saves the body; resolves to an error message, or null once saved. */
-  onSubmit: (body: string) => Promise<string | null>;
+  /** Saves the body (and, with `meta`, the tags and links); resolves to an error message, or null once saved. */
+  onSubmit: (body: string, meta?: NoteMeta) => Promise<string | null>;
   onCancel: () => void;
+  /** True for a note holding a quote: its body may be empty. */
+  allowEmpty?: boolean;
+  /** Given: the editor also edits these tags (a "Tags" field) and these linked cards. */
+  meta?: { tags: string[]; links: LinkedCard[]; findCard: (name: string) => Promise<LinkedCard | null> };
 }
 
 // Shown as a hint only; both Ctrl and Cmd work everywhere.
@@ -24,8 +35,10 @@ function messageOf(e: unknown): string {
  * noteBodyError before saving; any error shows in role="alert" and the typed text stays.
  * Ctrl/Cmd+Enter saves; Escape cancels this editor only (it does not reach a hosting card).
  */
-export function NoteEditor({ initial, onSubmit, onCancel }: NoteEditorProps) {
+export function NoteEditor({ initial, onSubmit, onCancel, allowEmpty = false, meta }: NoteEditorProps) {
   const [draft, setDraft] = useState(initial);
+  const [tagText, setTagText] = useState(meta?.tags.join(', ') ?? '');
+  const [links, setLinks] = useState<LinkedCard[]>(meta?.links ?? []);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -46,7 +59,7 @@ export function NoteEditor({ initial, onSubmit, onCancel }: NoteEditorProps) {
   async function save() {
     if (busy) return;
     const body = area.current?.value ?? draft;
-    const invalid = noteBodyError(body);
+    const invalid = noteTextError(body, allowEmpty);
     if (invalid) {
       setError(invalid);
       area.current?.focus();
@@ -56,7 +69,9 @@ export function NoteEditor({ initial, onSubmit, onCancel }: NoteEditorProps) {
     setError(null);
     let result: string | null;
     try {
-      result = await onSubmit(body);
+      result = await (meta
+        ? onSubmit(body, { tags: parseTags(tagText), cardIds: links.map((l) => l.id) })
+        : onSubmit(body));
     } catch (e) {
       result = messageOf(e) || 'The note could not be saved.';
     }
@@ -103,6 +118,20 @@ export function NoteEditor({ initial, onSubmit, onCancel }: NoteEditorProps) {
           onKeyDown={onKeyDown}
         />
       </label>
+      {meta && (
+        <>
+          <label class="bs-field">
+            <span>Tags</span>
+            <input
+              type="text"
+              value={tagText}
+              placeholder="Comma-separated, e.g. nato, summit"
+              onInput={(e) => setTagText(e.currentTarget.value)}
+            />
+          </label>
+          <LinkEditor links={links} onChange={setLinks} findCard={meta.findCard} />
+        </>
+      )}
       {nearLimit && (
         <p class="bs-muted">
           {draft.length.toLocaleString('en')} / {NOTE_MAX_CHARS.toLocaleString('en')} characters

@@ -1,5 +1,6 @@
 import type { Note } from '../lib/db/records';
 import { safeHref } from './CardView';
+import { NoteBody } from './NoteBody';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -22,9 +23,9 @@ export function relativeTime(ts: number, now: number = Date.now()): string {
   return new Date(ts).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-/** The first few words of a note, to tell its buttons apart for screen-reader users. */
-export function noteGist(body: string): string {
-  const words = body.trim().split(/\s+/).slice(0, 6).join(' ');
+/** The first few words of a note (or of its quote), to tell its buttons apart for screen-reader users. */
+export function noteGist(body: string, quote?: string): string {
+  const words = (body.trim() || quote?.trim() || '').split(/\s+/).slice(0, 6).join(' ');
   return words.length > 40 ? `${words.slice(0, 39)}…` : words;
 }
 
@@ -36,14 +37,15 @@ export interface NoteItemProps {
   onDelete: () => void;
 }
 
-/** One note: its body as plain text (line breaks kept by CSS), date, page link and actions. */
+/** One note: its quote, its body (light Markdown, rendered as elements), date, page link and actions. */
 export function NoteItem({ note, busy, onEdit, onDelete }: NoteItemProps) {
-  const gist = noteGist(note.body);
+  const gist = noteGist(note.body, note.quote?.exact);
   const pageHref = safeHref(note.page?.url);
   const edited = note.updatedAt > note.createdAt + 1000;
   return (
     <>
-      <p class="bs-note-body">{note.body}</p>
+      {note.quote && <blockquote class="bs-note-quote">{note.quote.exact}</blockquote>}
+      {note.body.trim() && <NoteBody body={note.body} class="bs-note-body" />}
       <div class="bs-note-meta bs-muted">
         <time
           dateTime={new Date(note.updatedAt).toISOString()}

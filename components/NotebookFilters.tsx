@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { NoteFilters } from '../lib/notebook/filters';
+import { anyFilter, type NoteFilters } from '../lib/notebook/filters';
 
 export interface NotebookFiltersProps {
   query: string;
@@ -10,16 +10,26 @@ export interface NotebookFiltersProps {
   entities: { id: string; name: string; count: number }[];
   /** Sites notes were written on, for the site filter. */
   sites: { site: string; count: number }[];
+  /** Tags in use, for the tag filter. */
+  tags?: { tag: string; count: number }[];
 }
 
 /**
- * The notebook's search box (results as you type) and its filters: entity, site, from and to
+ * The notebook's search box (results as you type) and its filters: entity, tag, site, from and to
  * dates. Every control has a visible label; all of them combine.
  */
-export function NotebookFilters({ query, onQuery, filters, onFilters, entities, sites }: NotebookFiltersProps) {
+export function NotebookFilters({
+  query,
+  onQuery,
+  filters,
+  onFilters,
+  entities,
+  sites,
+  tags = [],
+}: NotebookFiltersProps) {
   const id = useId();
   const set = (patch: Partial<NoteFilters>) => onFilters({ ...filters, ...patch });
-  const active = query || filters.cardId || filters.site || filters.from || filters.to;
+  const active = query || anyFilter(filters);
   return (
     <form role="search" aria-label="Notes" class="nb-filters" onSubmit={(e) => e.preventDefault()}>
       <div class="nb-field nb-field-wide">
@@ -44,6 +54,21 @@ export function NotebookFilters({ query, onQuery, filters, onFilters, entities, 
           {entities.map((e) => (
             <option key={e.id} value={e.id}>
               {e.name} ({e.count})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="nb-field">
+        <label for={`${id}-g`}>Tag</label>
+        <select
+          id={`${id}-g`}
+          value={filters.tag ?? ''}
+          onChange={(e) => set({ tag: e.currentTarget.value || undefined })}
+        >
+          <option value="">All tags</option>
+          {tags.map((t) => (
+            <option key={t.tag} value={t.tag}>
+              {t.tag} ({t.count})
             </option>
           ))}
         </select>

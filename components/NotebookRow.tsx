@@ -1,46 +1,59 @@
 import { siteOf } from '../lib/notebook/filters';
 import type { NotebookNote } from '../lib/notebook/search';
 import { safeHref } from './CardView';
-import { NoteEditor } from './NoteEditor';
+import type { LinkedCard } from './LinkEditor';
+import { NoteBody } from './NoteBody';
+import { NoteEditor, type NoteMeta } from './NoteEditor';
 import { NoteActions, noteGist, relativeTime } from './NoteItem';
 
 /** Height of a row showing a note, and of one being edited (VirtualList lays rows out by these). */
-export const ROW_HEIGHT = 124;
-export const EDIT_ROW_HEIGHT = 260;
+export const ROW_HEIGHT = 136;
+export const EDIT_ROW_HEIGHT = 440;
 
 export interface NotebookRowProps {
   note: NotebookNote;
-  /** Name of the note's card ('' when the card is gone). */
-  entityName: string;
+  /** The note's linked cards that still exist, in link order. */
+  entities: LinkedCard[];
   editing: boolean;
   busy: boolean;
   onEdit: () => void;
   onCancel: () => void;
-  /** Saves an edited body; resolves to an error message, or null once saved. */
-  onSave: (body: string) => Promise<string | null>;
+  /** Saves an edited body, tags and links; resolves to an error message, or null once saved. */
+  onSave: (body: string, meta?: NoteMeta) => Promise<string | null>;
   onDelete: () => void;
+  /** The card a typed name stands for (to link one more entity while editing). */
+  findCard: (name: string) => Promise<LinkedCard | null>;
 }
 
 /**
- * One note in the notebook list: its entity (a link to the entity view), when and where it was
- * written, its quote and tags when it has them, the body (clamped to a few lines; the full
- * text is in the editor and the entity view), and "Edit note" / "Delete note".
- * Everything is rendered as text nodes.
+ * One note in the notebook list: its entities (links to the entity view), when and where it was
+ * written, its quote and tags, the body (light Markdown as elements, clamped to a few lines;
+ * the full text is in the editor and the entity view), and "Edit note" / "Delete note".
  */
-export function NotebookRow({ note, entityName, editing, busy, onEdit, onCancel, onSave, onDelete }: NotebookRowProps) {
-  const gist = noteGist(note.body);
+export function NotebookRow({
+  note,
+  entities,
+  editing,
+  busy,
+  onEdit,
+  onCancel,
+  onSave,
+  onDelete,
+  findCard,
+}: NotebookRowProps) {
+  const gist = noteGist(note.body, note.quote?.exact);
   const href = safeHref(note.page?.url);
   const site = siteOf(note);
+  const about = entities.map((e) => e.name).join(', ') || (note.quote ? 'a page' : 'a deleted card');
   return (
-    <article class="nb-note" aria-label={`Note on ${entityName || 'a deleted card'}: ${gist}`} data-note-id={note.id}>
+    <article class="nb-note" aria-label={`Note on ${about}: ${gist}`} data-note-id={note.id}>
       <div class="nb-note-head bs-muted">
-        {entityName ? (
-          <a class="nb-entity-link" href={`#entity=${encodeURIComponent(note.cardId)}`}>
-            {entityName}
+        {entities.map((e) => (
+          <a key={e.id} class="nb-entity-link" href={`#entity=${encodeURIComponent(e.id)}`}>
+            {e.name}
           </a>
-        ) : (
-          <span>Card deleted</span>
-        )}
+        ))}
+        {entities.length === 0 && <span>{note.quote ? 'No entity linked' : 'Card deleted'}</span>}
         <time
           dateTime={new Date(note.createdAt).toISOString()}
           title={new Date(note.createdAt).toLocaleString('en-GB')}
@@ -54,12 +67,18 @@ export function NotebookRow({ note, entityName, editing, busy, onEdit, onCancel,
         )}
         {site && <span class="nb-site">{site}</span>}
       </div>
+      {note.quote && <blockquote class="nb-quote">{note.quote.exact}</blockquote>}
       {editing ? (
-        <NoteEditor initial={note.body} onSubmit={onSave} onCancel={onCancel} />
+        <NoteEditor
+          initial={note.body}
+          allowEmpty={!!note.quote}
+          onSubmit={onSave}
+          onCancel={onCancel}
+          meta={{ tags: note.tags ?? [], links: entities, findCard }}
+        />
       ) : (
         <>
-          {note.quote && <blockquote class="nb-quote">{note.quote}</blockquote>}
-          <p class="nb-body">{note.body}</p>
+          {note.body.trim() && <NoteBody body={note.body} class="nb-body" />}
           <div class="nb-note-foot">
             {note.tags && note.tags.length > 0 && (
               <ul class="nb-tags" aria-label="Tags">

@@ -18,7 +18,7 @@ type FocusTarget = null | 'add' | { edit: string };
 
 /**
  * The reader's notes on one entity, newest first, with add, edit and delete.
- * Note bodies are rendered as text nodes only, never as HTML.
+ * Note bodies are rendered from light Markdown as Preact elements, never as HTML.
  */
 export function NotesPanel({ notes, onSave, onDelete }: NotesPanelProps) {
   const [editing, setEditing] = useState<Editing>(null);
@@ -81,6 +81,7 @@ export function NotesPanel({ notes, onSave, onDelete }: NotesPanelProps) {
             {editing?.kind === 'edit' && editing.noteId === note.id ? (
               <NoteEditor
                 initial={note.body}
+                allowEmpty={!!note.quote}
                 onSubmit={(body) => submit(body, note.id)}
                 onCancel={() => close({ edit: note.id })}
               />

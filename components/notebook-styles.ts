@@ -45,7 +45,7 @@ export const notebookCss = `
 .nb-entity-link { font-weight: 700; font-size: 13px; }
 .nb-page-link { max-width: 320px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .nb-body, .nb-quote {
-  overflow-wrap: anywhere; white-space: pre-wrap;
+  overflow-wrap: anywhere;
   display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden;
 }
 .nb-body { -webkit-line-clamp: 3; }
@@ -56,7 +56,18 @@ export const notebookCss = `
 .nb-note-foot { display: flex; gap: 4px; align-items: center; margin-top: auto; }
 .nb-tags { display: flex; gap: 4px; margin-right: 8px; }
 .nb-tags li { padding: 0 6px; border-radius: 9px; background: var(--bs-soft); font-size: 12px; line-height: 18px; }
-.nb-note .bs-editor textarea { min-height: 120px; }
+.nb-note .bs-editor textarea { min-height: 96px; }
+.nb-note .bs-field { display: flex; flex-direction: column; gap: 2px; font-size: 12px; font-weight: 600; }
+.nb-note .bs-field input, .bs-links input {
+  font: inherit; font-size: 14px; padding: 4px 8px; border: 1px solid var(--bs-line); border-radius: 4px;
+  background: var(--bs-bg); color: var(--bs-fg);
+}
+.bs-links { border: 1px solid var(--bs-line); border-radius: 4px; padding: 4px 8px; font-size: 13px; }
+.bs-links ul { display: flex; flex-wrap: wrap; gap: 2px 12px; }
+.bs-md p + p, .bs-md ul, .bs-md ol { margin-top: 4px; }
+.bs-md ul { list-style: disc; padding-left: 20px; }
+.bs-md ol { list-style: decimal; padding-left: 24px; }
+.bs-md code { font-family: ui-monospace, monospace; font-size: 0.92em; background: var(--bs-soft); padding: 0 3px; }
 .nb-entity { overflow-y: auto; padding-bottom: 24px; }
 .nb-entity > .bs-btn { margin-bottom: 10px; }
 .nb-entity-card { max-width: none; box-shadow: none; }

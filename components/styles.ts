@@ -123,7 +123,12 @@ export const uiCss = `
 .bs-notes-title { font-size: 13px; font-weight: 700; margin-bottom: 6px; }
 .bs-note { padding: 6px 0; border-bottom: 1px solid var(--bs-soft); }
 .bs-note:last-child { border-bottom: 0; }
-.bs-note-body { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 240px; overflow: auto; }
+.bs-note-body { overflow-wrap: anywhere; max-height: 240px; overflow: auto; }
+.bs-md p + p, .bs-md ul, .bs-md ol { margin-top: 4px; }
+.bs-md ul { list-style: disc; padding-left: 18px; }
+.bs-md ol { list-style: decimal; padding-left: 22px; }
+.bs-md code { font-family: ui-monospace, monospace; font-size: 0.92em; background: var(--bs-soft); padding: 0 3px; }
+.bs-note-quote { margin: 0 0 4px; padding: 2px 0 2px 8px; border-left: 3px solid var(--bs-line); font-style: italic; }
 .bs-note-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 8px; margin-top: 2px; }
 .bs-note-meta a { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 180px; }
 .bs-note-empty { color: var(--bs-muted); font-style: italic; padding: 2px 0 6px; }
@@ -167,4 +172,12 @@ export const uiCss = `
 .bs-page-title { color: var(--bs-fg); }
 .bs-detail-nav { margin: 0 0 6px; justify-content: space-between; }
 .bs-popup .bs-panel { max-width: none; box-shadow: none; }
+
+/* Readers who ask for less motion get none: no transition, animation or smooth scrolling anywhere in
+   Backstory's UI, including anything a later rule adds (hence !important). */
+@media (prefers-reduced-motion: reduce) {
+  .bs-root, .bs-root *, .bs-root *::before, .bs-root *::after {
+    transition: none !important; animation: none !important; scroll-behavior: auto !important;
+  }
+}
 `;

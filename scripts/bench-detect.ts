@@ -1,12 +1,14 @@
 /**
  * Speed benchmark: Backstory's detector against compromise on the same corpus.
- * Each tool runs in its own child process (same Node flags), so neither pays for
- * the other's heap, garbage or cache pollution; the children alternate in rounds,
- * so on a shared machine both see the same load. Models are loaded and warmed up
- * before timing; medians of several passes; wall-clock and CPU-time rates are
- * both printed, with the detector's peak V8 heap (sampled after every document).
+ * Both read the same texts. Each tool runs in its own child process (same Node
+ * flags), so neither pays for the other's heap, garbage or cache pollution; the
+ * children alternate in rounds, so on a shared machine both see the same load.
+ * Models are loaded, then each tool is warmed up for the same minimum time (so
+ * the JIT has optimised both, however long one pass takes), then timed; medians
+ * of several passes; wall-clock and CPU-time rates are both printed, with the
+ * detector's peak V8 heap (sampled after every document).
  *
- *   npm run bench:detect [-- --corpus /work/shared/corpora/conll2003-dev.jsonl --runs 9 --peer-runs 3]
+ *   npm run bench:detect [-- --corpus /work/shared/corpora/conll2003-dev.jsonl --runs 30 --peer-runs 6 --rounds 3]
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,9 +23,12 @@ const opt = (name: string, def: string): string => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : def;
 };
 const CORPUS = opt('corpus', path.resolve(import.meta.dirname, '../../shared/corpora/conll2003-dev.jsonl'));
-const RUNS = Number(opt('runs', '9'));
-const PEER_RUNS = Number(opt('peer-runs', '3'));
+const RUNS = Number(opt('runs', '30'));
+const PEER_RUNS = Number(opt('peer-runs', '6'));
+const ROUNDS = Number(opt('rounds', '3'));
 const CHILD = opt('child', '');
+/** Minimum warm-up per child, in seconds of CPU time, and in passes. */
+const WARM_SECONDS = Number(opt('warm', '3'));
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 const texts = fs
@@ -53,6 +58,12 @@ function pass(fn: (t: string) => void, onDoc?: () => void): Timing {
   return { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 };
 }
 
+/** Runs passes until at least `minPasses` and WARM_SECONDS of CPU time are spent: the same warm-up for both tools. */
+function warmUp(fn: (t: string) => void, minPasses: number): void {
+  let spent = 0;
+  for (let r = 0; r < minPasses || spent < WARM_SECONDS; r++) spent += pass(fn).cpu;
+}
+
 /** Child: loads one tool, warms it up, times `runs` passes and prints them as one JSON line. */
 async function child(which: string, runs: number): Promise<void> {
   const out: Record<string, unknown> = {};
@@ -70,7 +81,6 @@ async function child(which: string, runs: number): Promise<void> {
     });
     out.spans = spans;
     fn = (t) => detector.spot([t]);
-    for (let r = 0; r < 3; r++) pass(fn); // warm-up: let the JIT optimise the hot paths
     let peakHeap = 0,
       peakTotal = 0;
     pass(fn, () => {
@@ -80,6 +90,7 @@ async function child(which: string, runs: number): Promise<void> {
     });
     out.peakHeap = peakHeap;
     out.peakTotal = peakTotal;
+    warmUp(fn, 3); // let the JIT optimise the hot paths
   } else {
     const { default: nlp } = await import('compromise');
     fn = (t) => {
@@ -88,11 +99,10 @@ async function child(which: string, runs: number): Promise<void> {
       doc.places().out('offset');
       doc.organizations().out('offset');
     };
-    for (let r = 0; r < 2; r++) pass(fn); // warm-up, as for ours
+    warmUp(fn, 2); // the same warm-up as ours (at least WARM_SECONDS)
   }
-  // One full GC before the timed passes, none between them: a forced GC shrinks V8's young generation,
-  // which would make the next short pass pay for re-growing it.
-  gc();
+  // No forced GC between the warm-up and the timed passes: a full GC shrinks V8's young generation,
+  // which would make the next passes pay for re-growing it (measured: the first passes after one ran 1.5-2x slower).
   out.timings = Array.from({ length: runs }, () => pass(fn));
   console.log(JSON.stringify(out));
 }
@@ -112,14 +122,13 @@ function runChild(which: string, runs: number): Record<string, unknown> & { timi
 async function main(): Promise<void> {
   if (CHILD) return child(CHILD, RUNS);
   console.log(`corpus ${path.basename(CORPUS)}: ${texts.length} docs, ${words} words`);
-  // Alternating rounds: each round one compromise child (one pass) and one Backstory child (its share of passes).
+  // Alternating rounds: each round one compromise child and one Backstory child, each timing its share of passes.
   const ours: Timing[] = [],
     peer: Timing[] = [];
   let info: Record<string, unknown> = {};
-  for (let r = 0; r < PEER_RUNS; r++) {
-    peer.push(...runChild('peer', 1).timings);
-    const share = Math.ceil((RUNS - ours.length) / (PEER_RUNS - r));
-    info = runChild('ours', share);
+  for (let r = 0; r < ROUNDS; r++) {
+    peer.push(...runChild('peer', Math.ceil((PEER_RUNS - peer.length) / (ROUNDS - r))).timings);
+    info = runChild('ours', Math.ceil((RUNS - ours.length) / (ROUNDS - r)));
     ours.push(...(info.timings as Timing[]));
   }
   const med = (ts: Timing[]) => ({ wall: median(ts.map((t) => t.wall)), cpu: median(ts.map((t) => t.cpu)) });

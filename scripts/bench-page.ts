@@ -150,7 +150,10 @@ async function main(): Promise<void> {
       let rootPath: number[] = [];
       const pageOwn: string[][] = [];
       for (let i = 0; i < p.runs; i++) {
-        const run = await runBackstory(withExtension.context, url, { timeoutMs });
+        // Marks land batch by batch on a huge page: wait long enough that a gap between two
+        // batches is not taken for the end (the figure is still the time of the LAST change).
+        const stableMs = p.name === BIG ? 3_000 : 1_000;
+        const run = await runBackstory(withExtension.context, url, { timeoutMs, stableMs });
         row.backstory.push(run.figures);
         for (const n of run.names) names.add(n);
         other.push(run.otherMutations);

@@ -5,10 +5,14 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleMatches } from '../../lib/sites/patterns';
+import { documentParsed } from '../../lib/dom/scheduler';
 
 export default defineContentScript({
   matches: articleMatches(),
-  runAt: 'document_idle',
+  // Injected before the page is parsed so the settings are read while it parses, and the article
+  // is looked for the moment parsing ends (DOMContentLoaded): waiting for document_idle cost
+  // hundreds of ms before the first mark. Client-rendered pages are looked at again later.
+  runAt: 'document_start',
   async main(ctx) {
     try {
       // Imported here so nothing but registration data is evaluated at build time.
@@ -20,7 +24,9 @@ export default defineContentScript({
           import('../../lib/settings/store'),
           import('../../lib/settings/schema'),
         ]);
-      const settings = await readSettings();
+      const reading = readSettings();
+      await documentParsed(document);
+      const settings = await reading;
       // A site the reader turned Backstory off on: no marks, no card, no listeners.
       if (siteDisabled(settings, location.hostname)) return;
       const page = startPage(document, sendToBackground, ctx.signal, settings);
@@ -32,6 +38,7 @@ export default defineContentScript({
           getArticleText: () => ({ ok: true, value: page.getArticleText() }),
           revealPassage: ({ block, start, end }) => ({ ok: true, value: page.revealPassage(block, start, end) }),
           pageCommand: ({ command }) => ({ ok: true, value: page.pageCommand(command) }),
+          scanWholePage: async () => ({ ok: true, value: await page.scanWholePage() }),
         },
         (m) => console.debug(m),
       );

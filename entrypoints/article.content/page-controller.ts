@@ -2,47 +2,23 @@
  * What the article content script does on a page: find the article, cut it into text blocks, ask
  * the background to spot names, mark them, drive the hover card, answer the popup, and pick up
  * paragraphs the page adds later. Every step is guarded: nothing ever throws into the page.
+ * The parts live beside this file: marking.ts (scan → spot → mark), page-watch.ts (dynamic
+ * pages), tab-api.ts (popup messages), card-host.tsx (the one node added to the page).
  */
-import type { PageCommand, PageEntity, PageState, TabReplies } from '../../lib/messaging/protocol';
 import type { SendFn } from '../../components/HoverCard';
-import type { BlockSpan } from '../../lib/entity';
-import { findArticle } from '../../lib/dom/article';
-import { piecesFor, rangeFor, scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
+import { findArticleSliced } from '../../lib/dom/article';
 import { Marks, type Mark } from '../../lib/dom/highlights';
 import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
-import { createSlice } from '../../lib/dom/scheduler';
-import { HOST_TAG } from '../../lib/dom/skip';
-import { createCardHost } from './card-host';
-import { findPublished } from '../../lib/dom/article-date';
-import { flashRange } from '../../lib/dom/flash';
 import { MarkNavigator } from '../../lib/dom/keyboard-nav';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
+import { createCardHost } from './card-host';
+import { createMarking } from './marking';
+import { findPublished } from '../../lib/dom/article-date';
+import { watchPage } from './page-watch';
+import { createTabApi, type TabApi } from './tab-api';
 
-/** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
-export const RESCAN_DELAY_MS = 500;
-/** How many mutation bursts on a page without an article trigger another look for one. */
-const MAX_LATE_LOOKS = 5;
-
-/** Tab-message handlers the controller offers (wired to serveTab by the entrypoint). */
-export interface TabApi {
-  getPageState(): TabReplies['getPageState'];
-  revealEntity(key: string): TabReplies['revealEntity'];
-  getArticleText(): TabReplies['getArticleText'];
-  revealPassage(block: number, start: number, end: number): TabReplies['revealPassage'];
-  pageCommand(command: PageCommand): TabReplies['pageCommand'];
-}
-
-/** The elements no other element of `els` contains: one sort, then one pass in document order. */
-function outermost(els: Element[]): Element[] {
-  els.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  const out: Element[] = [];
-  for (const el of els) {
-    const last = out[out.length - 1];
-    // In document order a kept element's descendants come right after it: checking the last suffices.
-    if (!last?.contains(el)) out.push(el);
-  }
-  return out;
-}
+export { RESCAN_DELAY_MS } from './page-watch';
+export type { TabApi } from './tab-api';
 
 /** Logs quietly: debug level never shows up as a page error. */
 function quiet(error: unknown): void {
@@ -60,16 +36,13 @@ export function startPage(
   signal: AbortSignal,
   initial: Settings = DEFAULT_SETTINGS,
 ): TabApi & { done: Promise<void>; applySettings(settings: Settings): void } {
-  const blocks: TextBlock[] = [];
-  const entities = new Map<string, PageEntity>();
   const marks = new Marks(doc);
-  let seen = new WeakSet<Text>();
   let root: Element | null = null;
+  /** True once the reader asked to scan the whole page (no article found): furniture is read too. */
+  let wholePage = false;
   // A new address (ignoring #fragments, which only scroll) means a new article in a single-page app.
   const address = () => (doc.location?.href ?? '').split('#')[0] ?? '';
   let lastUrl = address();
-  /** Bumped when the article is replaced, so passes still awaiting the old one give up. */
-  let generation = 0;
   const page = () => ({ url: doc.location?.href ?? '', title: doc.title ?? '' });
 
   // Settings and the keyboard path (focus ring, kinds shown, marking style, marks toggled off).
@@ -77,6 +50,8 @@ export function startPage(
   let byKeyboard = false;
   const nav = new MarkNavigator(doc);
   nav.setDisplay({ kinds: settings.kinds, markStyle: settings.markStyle });
+  const published = () => findPublished(doc, root);
+  const marking = createMarking({ send, signal, marks, nav, page, published, quiet });
   const intent = new HoverIntent({
     onOpen: (mark) => safe(() => openCard(mark)),
     onClose: () =>
@@ -105,7 +80,7 @@ export function startPage(
   }
 
   function openCard(mark: Mark): void {
-    const e = entities.get(mark.key);
+    const e = marking.entities.get(mark.key);
     if (!e || !nav.kindShown(mark.kind)) return;
     // "Off until hover": the ring shows which name the open card is about.
     if (byKeyboard || settings.markStyle === 'hover') nav.focus(mark);
@@ -120,49 +95,18 @@ export function startPage(
     );
   }
 
-  /** Scans `scopes` (the article, or subtrees added since) and marks what ONE spotBlocks call spots. */
-  async function scanAndMark(scopes: Element[]): Promise<void> {
-    // A single-page navigation (restart) during an await makes this pass stale: drop it.
-    const gen = generation;
-    const stale = () => signal.aborted || gen !== generation;
-    const fresh: TextBlock[] = [];
-    for (const scope of scopes) fresh.push(...(await scanBlocks(scope, signal, { seen })));
-    if (fresh.length === 0 || stale()) return;
-    const base = blocks.length;
-    blocks.push(...fresh);
-    const r = await send('spotBlocks', { blocks: fresh.map((b) => b.text), page: page() });
-    if (!r.ok) return quiet(r.error);
-    if (stale()) return;
-    for (const e of r.value.entities) {
-      const old = entities.get(e.key);
-      entities.set(
-        e.key,
-        old ? { ...old, count: old.count + e.count, aliases: [...new Set([...old.aliases, ...e.aliases])] } : e,
-      );
-    }
-    await markSpans(r.value.spans, base, stale);
-  }
+  const mark = (scopes: Element[]) => marking.scanAndMark(scopes, { skipFurniture: !wholePage });
 
-  /** Turns spans into ranges and highlights, in slices (a long article has thousands). */
-  async function markSpans(spans: BlockSpan[], base: number, stale: () => boolean): Promise<void> {
-    const slice = createSlice(signal);
-    let batch: Mark[] = [];
-    for (const s of spans) {
-      const block = blocks[base + s.block];
-      const e = entities.get(s.entityKey);
-      const range = block && e ? rangeFor(block, s.start, s.end) : null;
-      if (range && block && e)
-        batch.push({ key: e.key, kind: e.kind, range, pieces: piecesFor(block, s.start, s.end) });
-      if (slice.expired()) {
-        marks.add(batch);
-        nav.track(batch);
-        batch = [];
-        await slice.next();
-        if (stale()) return;
-      }
-    }
-    marks.add(batch);
-    nav.track(batch);
+  /** Numbers looks for the article: a look that a newer one (or a restart) overtook is dropped. */
+  let looks = 0;
+
+  /** Looks for the article and marks it (first pass, and late looks on client-rendered pages). */
+  async function findAndMark(): Promise<void> {
+    const look = ++looks;
+    const found = await findArticleSliced(doc, signal);
+    if (look !== looks) return;
+    root = found;
+    if (root) await mark([root]);
   }
 
   /**
@@ -170,116 +114,58 @@ export function startPage(
    * the old article's marks and names and start over on the new one.
    */
   async function restart(): Promise<void> {
-    generation++;
+    marking.reset();
     intent.close();
     marks.clear();
     nav.forget();
-    entities.clear();
-    blocks.length = 0;
-    seen = new WeakSet<Text>();
+    wholePage = false;
+    root = null;
     lastUrl = address();
-    root = findArticle(doc);
-    if (root) await scanAndMark([root]);
+    await findAndMark();
   }
 
-  /**
-   * Coalesces added nodes into one rescan per RESCAN_DELAY_MS: paragraphs added inside the article
-   * are scanned alone; a new URL or a replaced article element means a new article.
-   */
-  function watch(target: Element): void {
-    const added = new Set<Element>();
-    let lateLooks = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = async (): Promise<void> => {
-      timer = undefined;
-      const moved = address() !== lastUrl;
-      if (moved || (root !== null && !root.isConnected)) {
-        added.clear();
-        return restart();
-      }
-      // Client-rendered pages may build their article after we started: look again, a few times.
-      if (root === null && lateLooks < MAX_LATE_LOOKS) {
-        lateLooks++;
-        added.clear();
-        root = findArticle(doc);
-        if (root) await scanAndMark([root]);
-        return;
-      }
-      const scopes = outermost([...added].filter((el) => el.isConnected && root?.contains(el)));
-      added.clear();
-      if (scopes.length) await scanAndMark(scopes);
-    };
-    const mo = new MutationObserver((records) => {
-      for (const rec of records) {
-        // A removal may be the article itself going away (the URL check below catches the rest).
-        if (root && rec.removedNodes.length && !root.isConnected) added.add(target);
-        for (const n of rec.addedNodes) {
-          const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
-          // Without an article (and no look left), nothing is collected: only a new URL matters.
-          const wanted = root ? root.contains(el) || !root.isConnected : lateLooks < MAX_LATE_LOOKS;
-          if (el && wanted && el.tagName.toLowerCase() !== HOST_TAG) added.add(el);
-        }
-      }
-      if ((added.size > 0 || address() !== lastUrl) && timer === undefined)
-        timer = setTimeout(() => void flush().catch(quiet), RESCAN_DELAY_MS);
-    });
-    mo.observe(target, { childList: true, subtree: true });
-    signal.addEventListener('abort', () => {
-      mo.disconnect();
-      clearTimeout(timer);
-    });
-  }
-
-  const api: TabApi = {
-    getPageState() {
-      const { url, title } = page();
-      if (!root) return { noArticle: true, url, title };
-      const list = [...entities.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-      const state: PageState = { url, title, entities: list };
-      return state;
-    },
-    revealEntity(key) {
-      const mark = marks.byKey(key)[0];
-      if (!mark) return { revealed: false };
-      const el = mark.range.startContainer.parentElement;
-      el?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-      intent.open(mark);
-      return { revealed: true };
-    },
-    getArticleText() {
-      const published = findPublished(doc, root);
-      return { blocks: blocks.map((b) => b.text), ...(published ? { published } : {}) };
-    },
-    revealPassage(block, start, end) {
-      const b = blocks[block];
-      const range = b ? rangeFor(b, start, Math.min(end, b.text.length)) : null;
-      return { revealed: range ? flashRange(doc, range) : false };
-    },
-    pageCommand(command) {
-      if (command === 'toggle-marks') {
-        nav.setDisplay({ shown: !nav.shown });
-        return { done: true, marksShown: nav.shown };
-      }
-      const mark = nav.step(command === 'next-name' ? 1 : -1);
-      const e = mark && entities.get(mark.key);
-      if (!mark || !e) return { done: false };
-      mark.range.startContainer.parentElement?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-      byKeyboard = true; // the card opens with focus on its heading; Escape gives focus back
+  const api = createTabApi({
+    doc,
+    marking,
+    marks,
+    nav,
+    page,
+    root: () => root,
+    open(m, keyboard) {
+      byKeyboard = keyboard;
       try {
-        intent.open(mark);
+        intent.open(m);
       } finally {
         byKeyboard = false;
       }
-      return { done: true, name: e.name };
     },
-  };
+    async scanWholePage() {
+      if (root || !doc.body) return; // an article (or the page) is already being marked
+      looks++; // a look still under way must not replace the body with what it finds
+      root = doc.body;
+      wholePage = true;
+      await mark([doc.body]);
+    },
+  });
 
   const done = (async () => {
-    root = findArticle(doc);
     listenHover({ doc, marks, intent, isOnCard: (e) => host.contains(e), signal });
     // The whole body is watched: single-page apps replace the article element or navigate.
-    if (doc.body) watch(doc.body);
-    if (root) await scanAndMark([root]);
+    if (doc.body)
+      watchPage(
+        doc.body,
+        {
+          root: () => root,
+          lastUrl: () => lastUrl,
+          address,
+          restart,
+          lookAgain: findAndMark,
+          rescan: mark,
+          quiet,
+        },
+        signal,
+      );
+    await findAndMark();
   })().catch(quiet);
   const applySettings = (next: Settings): void => {
     settings = next;

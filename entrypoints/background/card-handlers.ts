@@ -8,6 +8,7 @@ import type { BackstoryDB } from '@/lib/db/schema';
 import type { Card } from '@/lib/db/records';
 import { findCard } from '@/lib/db/cards';
 import { deleteCard, mergeCards, updateCard } from '@/lib/db/card-edits';
+import { searchCards } from '@/lib/db/card-search';
 import { listNotes } from '@/lib/db/notes';
 import { countSeenIn } from '@/lib/db/mentions';
 import { fail, ok } from '@/lib/db/errors';
@@ -124,6 +125,10 @@ export function createCardHandlers(deps: CardHandlerDeps) {
       const r = await deleteCard(db, cardId);
       if (r.ok) deps.cardsChanged();
       return r;
+    },
+
+    async findCards({ query, excludeId }: { query: string; excludeId?: string }) {
+      return ok({ cards: await searchCards(db, query, { excludeId }) });
     },
 
     async mergeCards({ keepId, dropId, otherName }: { keepId: string; dropId?: string; otherName?: string }) {

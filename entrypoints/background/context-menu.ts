@@ -1,5 +1,5 @@
 /**
- * "Create card" on selected text: a context-menu entry with one sub-entry per kind
+ * "Save to Backstory" and "Create card" on selected text: a context-menu entry with one sub-entry per kind
  * ("Person", "Organisation", "Place", "Event"), since the reader knows what the name is.
  */
 import { browser } from 'wxt/browser';
@@ -11,6 +11,8 @@ import type { Result } from '@/lib/messaging/protocol';
 
 /** Id of the parent entry; children are `${MENU_ID}:${kind}`. */
 export const MENU_ID = 'backstory-create-card';
+/** Id of "Save to Backstory" (the selection as a quote-note; see quote-capture.ts). */
+export const SAVE_QUOTE_MENU_ID = 'backstory-save-quote';
 
 const LABELS: Record<EntityKind, string> = {
   person: 'Person',
@@ -25,6 +27,7 @@ const MAX_NAME = 300;
 /** (Re)creates the menu entries; call on install and update. */
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: SAVE_QUOTE_MENU_ID, title: 'Save to Backstory', contexts: ['selection'] });
   browser.contextMenus.create({ id: MENU_ID, title: 'Create card', contexts: ['selection'] });
   for (const kind of ENTITY_KINDS)
     browser.contextMenus.create({

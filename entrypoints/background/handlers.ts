@@ -7,6 +7,7 @@ import type { BackstoryDB } from '@/lib/db/schema';
 import { createReaderCard, indexCards, knownNamesOf, matchCards, type CardIndex, type KnownName } from '@/lib/db/cards';
 import { deleteNote, saveNote } from '@/lib/db/notes';
 import { recordMentions, sentenceAround, type MentionInput } from '@/lib/db/mentions';
+import { savePageTimeline } from '@/lib/db/page-timelines';
 import type { LookupService } from '@/lib/lookup/service';
 import { createCardHandlers, PageContexts } from './card-handlers';
 import { ok, fail } from '@/lib/db/errors';
@@ -66,6 +67,8 @@ function firstSentences(blocks: readonly string[], result: SpotResult): Map<stri
 export function createHandlers(deps: HandlerDeps): {
   handlers: Handlers<typeof backgroundSchemas, BackgroundReplies>;
   cardsChanged: () => void;
+  /** Ids of the cards of the entities the detector spots in `text` (a saved quote's links). */
+  linkEntities: (text: string) => Promise<string[]>;
 } {
   const { db } = deps;
   const log = deps.log ?? ((m: string) => console.warn(m));
@@ -83,6 +86,9 @@ export function createHandlers(deps: HandlerDeps): {
     log,
     lookupWaitMs: deps.lookupWaitMs,
   });
+  // Private windows get cards from the database only: a look-up would send the name out and cache a
+  // card of what the reader read there (spotBlocks records no mention and prefetches nothing either).
+  const privateCards = createCardHandlers({ db, contexts, cardsChanged: () => void namesVersion++, log });
 
   /** The detector and card index, no older than the last cardsChanged(). */
   async function detectorWithNames(): Promise<{ detector: SpotDetector; index: CardIndex }> {
@@ -97,7 +103,7 @@ export function createHandlers(deps: HandlerDeps): {
   }
 
   const handlers: Handlers<typeof backgroundSchemas, BackgroundReplies> = {
-    async spotBlocks({ blocks, page }, sender) {
+    async spotBlocks({ blocks, page, published }, sender) {
       await ready();
       let detector: SpotDetector;
       let index: CardIndex;
@@ -132,19 +138,26 @@ export function createHandlers(deps: HandlerDeps): {
           // A full disk must not cost the reader the marks on the page.
           log(`[Backstory] mentions not recorded: ${error instanceof Error ? error.message : String(error)}`);
         }
+        // The page's timeline for the notebook, built after the reply so marking never waits.
+        setTimeout(() => {
+          savePageTimeline(db, { page, blocks, published, entities }).catch((error: unknown) =>
+            log(`[Backstory] timeline not kept: ${error instanceof Error ? error.message : String(error)}`),
+          );
+        }, 0);
       }
       return ok({ entities, spans: result.spans });
     },
 
     async getCard(query, sender) {
       await ready();
-      return cards.getCard(query, sender.tab?.id);
+      return (sender.tab?.incognito ? privateCards : cards).getCard(query, sender.tab?.id);
     },
 
     chooseArticle: (choice) => cards.chooseArticle(choice),
     updateCard: (edit) => cards.updateCard(edit),
     deleteCard: (which) => cards.deleteCard(which),
     mergeCards: (which) => cards.mergeCards(which),
+    findCards: (query) => cards.findCards(query),
 
     async createCard(query) {
       await ready();
@@ -164,5 +177,12 @@ export function createHandlers(deps: HandlerDeps): {
     },
   };
 
-  return { handlers, cardsChanged: () => void namesVersion++ };
+  async function linkEntities(text: string): Promise<string[]> {
+    await ready();
+    const { detector, index } = await detectorWithNames();
+    const result = await detector.spot([text]);
+    return [...new Set([...matchCards(index, result.entities).values()].map((c) => c.id))];
+  }
+
+  return { handlers, cardsChanged: () => void namesVersion++, linkEntities };
 }

@@ -7,9 +7,11 @@ import { createHandlers, lazyOnce } from './handlers';
 import { loadDetector } from './detector-loader';
 import { installShippedStarterCards } from './starter-loader';
 import { createLookupService } from '@/lib/lookup/service';
-import { createMenus, onMenuClick } from './context-menu';
-import { listenForCommands, runCommand } from './commands';
+import { createMenus, onMenuClick, SAVE_QUOTE_MENU_ID } from './context-menu';
+import { listenForCommands, runCommand, setQuoteSaver } from './commands';
+import { saveQuoteFromTab } from './quote-capture';
 import { readSettings, watchSettings } from '@/lib/settings/store';
+import { startSiteAccess } from './site-access';
 
 export default defineBackground(() => {
   // One database and one detector per worker lifetime; the model loads on the first spotBlocks.
@@ -38,9 +40,17 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' || reason === 'update') void install(reason);
+    // First install: say what look-ups send and let the reader turn them off before any page is read.
+    if (reason === 'install')
+      void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') }).catch(() => undefined);
     createMenus().catch((error: unknown) => console.warn('[Backstory] context menu not created:', error));
   });
-  browser.contextMenus.onClicked.addListener((info) => {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    // "Save to Backstory": the same path as the save-quote command (and `backstoryCommand('save-quote', tabId)`).
+    if (info.menuItemId === SAVE_QUOTE_MENU_ID) {
+      if (tab?.id !== undefined) void saveQuote(tab.id, info.selectionText);
+      return;
+    }
     void onMenuClick(db, info).then((r) => {
       if (r && !r.ok) console.warn(`[Backstory] ${r.error}`);
     });
@@ -52,6 +62,8 @@ export default defineBackground(() => {
   // runs one by hand (DevTools console, end-to-end tests: a browser shortcut cannot be synthesised).
   listenForCommands();
   (globalThis as { backstoryCommand?: typeof runCommand }).backstoryCommand = runCommand;
+  // Sites the reader added ("Run on this site"): one registered content script for the granted origins.
+  (globalThis as { backstorySites?: unknown }).backstorySites = startSiteAccess();
   // Settings synced from another browser: the look-up code reads `lookups` from storage.local.
   const mirrorLookups = (s: { lookups: boolean }) =>
     browser.storage.local
@@ -64,7 +76,17 @@ export default defineBackground(() => {
 
   // Look-ups read their settings (storage.local `lookups`, `lookupBaseUrl`) on every call.
   const lookup = createLookupService({ db });
-  const { handlers, cardsChanged } = createHandlers({ db, getDetector, ready: () => starterInstall, lookup });
+  const { handlers, cardsChanged, linkEntities } = createHandlers({
+    db,
+    getDetector,
+    ready: () => starterInstall,
+    lookup,
+  });
+  const saveQuote = (tabId: number, selectionText?: string) =>
+    saveQuoteFromTab({ db, linkEntities, log: (m) => console.warn(m) }, tabId, selectionText);
+  setQuoteSaver((tabId) => saveQuote(tabId));
+  // The menu item's own path, for the DevTools console and end-to-end tests (a menu click cannot be synthesised).
+  (globalThis as { backstorySaveQuote?: typeof saveQuote }).backstorySaveQuote = saveQuote;
   serveBackground(handlers);
 
   // Cards edited anywhere (popup, options, this worker) refresh the detector's known names.

@@ -2,12 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ClearHistory } from '../../components/ClearHistory';
 import { NotebookEntity } from '../../components/NotebookEntity';
+import { NotebookPage, pageOfHash } from '../../components/NotebookPage';
 import { listMentions } from '../../lib/db/mentions';
 import { deleteNote, listNotes, saveNote } from '../../lib/db/notes';
-import type { Card, Note } from '../../lib/db/records';
+import { loadNotebook, loadNotebookPage } from '../../lib/notebook/load';
+import type { NoteMeta } from '../../components/NoteEditor';
+import type { Note } from '../../lib/db/records';
 import type { BackstoryDB } from '../../lib/db/schema';
-import { clearMentions, restoreNote } from '../../lib/notebook/actions';
-import type { NotebookNote } from '../../lib/notebook/search';
+import { clearMentions, findCardByName, restoreNote } from '../../lib/notebook/actions';
 import { NotesView } from './NotesView';
 import { useLive } from './use-live';
 
@@ -22,16 +24,19 @@ export function entityOfHash(hash: string): string | null {
   }
 }
 
-/** Every note with the cards they are on. */
-async function loadNotes(db: BackstoryDB): Promise<{ notes: NotebookNote[]; cards: Map<string, Card> }> {
-  return db.transaction('r', db.notes, db.cards, async () => {
-    const notes = await db.notes.toArray();
-    const ids = [...new Set(notes.map((n) => n.cardId))];
-    const cards = new Map<string, Card>();
-    for (const c of await db.cards.bulkGet(ids)) if (c) cards.set(c.id, c);
-    return { notes, cards };
-  });
+/** What "#note=<id>" (a note just captured) or "#error=<message>" (a failed capture) says. */
+export function captureOfHash(hash: string): { note?: string; error?: string } {
+  const m = /^#(note|error)=(.+)$/.exec(hash);
+  if (!m?.[2]) return {};
+  try {
+    return { [m[1] as 'note' | 'error']: decodeURIComponent(m[2]) };
+  } catch {
+    return {};
+  }
 }
+
+/** Notes shown before the whole notebook is read. */
+const FIRST_PAGE = 40;
 
 /**
  * The notebook page: every note (search, filters, edit in place, delete with undo), an entity
@@ -41,12 +46,16 @@ async function loadNotes(db: BackstoryDB): Promise<{ notes: NotebookNote[]; card
  */
 export function App({ db }: { db: BackstoryDB }) {
   const [entityId, setEntityId] = useState(() => entityOfHash(location.hash));
+  const [pageAt, setPageAt] = useState(() => pageOfHash(location.hash));
+  const [capture, setCapture] = useState(() => captureOfHash(location.hash));
   const [undo, setUndo] = useState<Note | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
 
-  const all = useLive(() => loadNotes(db), [db]);
+  const all = useLive(() => loadNotebook(db), [db]);
+  // The newest notes come first through an index, so the list paints before everything is read.
+  const first = useLive(() => (all.value ? Promise.resolve(null) : loadNotebookPage(db, FIRST_PAGE)), [db, !all.value]);
   const mentionCount = useLive(() => db.mentions.count(), [db]);
   const entity = useLive(
     async () =>
@@ -61,7 +70,11 @@ export function App({ db }: { db: BackstoryDB }) {
   );
 
   useEffect(() => {
-    const onHash = () => setEntityId(entityOfHash(location.hash));
+    const onHash = () => {
+      setEntityId(entityOfHash(location.hash));
+      setPageAt(pageOfHash(location.hash));
+      setCapture(captureOfHash(location.hash));
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -75,8 +88,13 @@ export function App({ db }: { db: BackstoryDB }) {
     setStatus(message);
   }
 
-  async function save(cardId: string, body: string, noteId?: string): Promise<string | null> {
-    const res = await saveNote(db, { cardId, noteId, body });
+  useEffect(() => {
+    if (capture.note) say('Quote saved. Add a comment, tags or more entities, or leave it as it is.');
+    else if (capture.error) setError(`The selection was not saved: ${capture.error}`);
+  }, [capture.note, capture.error]);
+
+  async function save(cardId: string, body: string, noteId?: string, meta?: NoteMeta): Promise<string | null> {
+    const res = await saveNote(db, { cardId: cardId || undefined, noteId, body, ...meta });
     if (!res.ok) return res.error;
     say(noteId ? 'Note updated.' : 'Note saved.');
     return null;
@@ -104,11 +122,14 @@ export function App({ db }: { db: BackstoryDB }) {
 
   function back() {
     setEntityId(null);
+    setPageAt(null);
     if (location.hash) history.pushState(null, '', location.pathname + location.search);
   }
 
   let body: ComponentChildren;
-  if (entityId) {
+  if (pageAt) {
+    body = <NotebookPage db={db} url={pageAt} onBack={back} />;
+  } else if (entityId) {
     const v = entity.value;
     body = v ? (
       <NotebookEntity
@@ -118,17 +139,22 @@ export function App({ db }: { db: BackstoryDB }) {
         onSave={(text, noteId) => save(entityId, text, noteId)}
         onDelete={remove}
         onBack={back}
+        db={db}
       />
     ) : (
       <p class="bs-muted">Loading…</p>
     );
-  } else if (all.value) {
+  } else if (all.value || first.value) {
+    const shown = all.value ?? first.value ?? { notes: [], cards: new Map() };
     body = (
       <NotesView
-        notes={all.value.notes}
-        cards={all.value.cards}
-        onSave={(note, text) => save(note.cardId, text, note.id)}
+        notes={shown.notes}
+        cards={shown.cards}
+        partial={!all.value}
+        onSave={(note, text, meta) => save('', text, note.id, meta)}
         onDelete={(note) => remove(note.id).catch(() => undefined)}
+        findCard={(name) => findCardByName(db, name)}
+        focusNote={capture.note}
       />
     );
   } else {
@@ -155,7 +181,7 @@ export function App({ db }: { db: BackstoryDB }) {
         />
       </header>
       <main class="nb-main">
-        {!entityId && <h2 class="nb-h2">Notes</h2>}
+        {!entityId && !pageAt && <h2 class="nb-h2">Notes</h2>}
         {(error || loadError) && (
           <p role="alert" class="bs-error">
             {error ?? `Could not read your notebook: ${loadError}`}

@@ -3,6 +3,8 @@ import { exportFileName, exportJson, exportMarkdownZip } from '../../lib/noteboo
 import { importBackstory, summariseImport } from '../../lib/notebook/import';
 import { formatBytes, type OptionsDeps } from './deps';
 import { SettingsForm } from './SettingsForm';
+import { AddedSites } from './AddedSites';
+import { DeleteEverything } from './DeleteEverything';
 
 /** What the page knows about the browser's storage for Backstory. */
 interface StorageState {
@@ -101,6 +103,14 @@ export function App({ deps }: { deps: OptionsDeps }) {
           <SettingsForm api={deps.settings} />
         </section>
       )}
+      {deps.sites && (
+        <section aria-labelledby="opt-where">
+          <h2 class="nb-h2" id="opt-where">
+            Where Backstory runs
+          </h2>
+          <AddedSites api={deps.sites} />
+        </section>
+      )}
       <section aria-labelledby="opt-storage">
         <h2 class="nb-h2" id="opt-storage">
           Storage
@@ -166,6 +176,20 @@ export function App({ deps }: { deps: OptionsDeps }) {
           </p>
         )}
       </section>
+      {deps.deleteEverything && (
+        <section aria-labelledby="opt-delete">
+          <h2 class="nb-h2" id="opt-delete">
+            Delete everything
+          </h2>
+          <DeleteEverything
+            onDelete={async () => {
+              const message = await (deps.deleteEverything as () => Promise<string>)();
+              void refreshStorage(false);
+              return message;
+            }}
+          />
+        </section>
+      )}
     </main>
   );
 }

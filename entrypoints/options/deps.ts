@@ -1,5 +1,6 @@
 import type { BackstoryDB } from '../../lib/db/schema';
 import type { SettingsApi } from './SettingsForm';
+import type { AddedSitesApi } from './AddedSites';
 
 /** The parts of navigator.storage the options page uses (absent in some browsers). */
 export interface StorageApi {
@@ -17,6 +18,10 @@ export interface OptionsDeps {
   now: () => Date;
   /** The reader's settings; the form is left out when absent. */
   settings?: SettingsApi;
+  /** The sites the reader added (browser permissions); the list is left out when absent. */
+  sites?: AddedSitesApi;
+  /** Deletes everything and reinstalls the starter cards; resolves to the message to show. */
+  deleteEverything?: () => Promise<string>;
 }
 
 /** "0 B", "12 KB", "3.4 MB", "1.2 GB". */

@@ -6,6 +6,35 @@ import { App } from './App';
 import type { OptionsDeps } from './deps';
 import { settingsCss } from './SettingsForm';
 import { readSettings, watchSettings, writeSettings } from '../../lib/settings/store';
+import { browser } from 'wxt/browser';
+import { deleteEverything } from '../../lib/settings/delete-everything';
+import { installShippedStarterCards } from '../background/starter-loader';
+import {
+  listAddedSites,
+  removeSite,
+  requiredOrigins,
+  type SiteAccessApi,
+  sitePatterns,
+} from '../../lib/sites/site-access';
+import type { AddedSitesApi } from './AddedSites';
+import { deleteDialogCss } from './DeleteEverything';
+
+const siteApi = browser as unknown as SiteAccessApi;
+const required = requiredOrigins(browser.runtime.getManifest() as Parameters<typeof requiredOrigins>[0]);
+/** Added sites are the granted optional origins; the worker registers the content script for them. */
+const sites: AddedSitesApi = {
+  list: () => listAddedSites(siteApi, required),
+  add: (site) => browser.permissions.request({ origins: sitePatterns(site) }),
+  remove: async (site) => void (await removeSite(siteApi, site)),
+  watch(onChange) {
+    browser.permissions.onAdded.addListener(onChange);
+    browser.permissions.onRemoved.addListener(onChange);
+    return () => {
+      browser.permissions.onAdded.removeListener(onChange);
+      browser.permissions.onRemoved.removeListener(onChange);
+    };
+  },
+};
 
 /** Saves a blob through a temporary download link (no "downloads" permission needed). */
 function download(data: Blob, fileName: string): void {
@@ -21,7 +50,7 @@ function download(data: Blob, fileName: string): void {
 }
 
 const style = document.createElement('style');
-style.textContent = uiCss + notebookCss + settingsCss;
+style.textContent = uiCss + notebookCss + settingsCss + deleteDialogCss;
 document.head.append(style);
 
 const root = document.getElementById('app');
@@ -33,7 +62,23 @@ if (root) {
         write: (p: Parameters<typeof writeSettings>[0]) => writeSettings(p),
         watch: watchSettings,
       };
-      const deps: OptionsDeps = { db, storage: navigator.storage, download, now: () => new Date(), settings };
+      const deps: OptionsDeps = {
+        db,
+        storage: navigator.storage,
+        download,
+        now: () => new Date(),
+        settings,
+        sites,
+        deleteEverything: async () => {
+          const { starterCards } = await deleteEverything({
+            db,
+            local: browser.storage.local,
+            sync: browser.storage.sync,
+            installStarter: installShippedStarterCards,
+          });
+          return `Everything was deleted. ${starterCards.toLocaleString('en')} starter cards were installed again.`;
+        },
+      };
       render(<App deps={deps} />, root);
     })
     .catch((error: unknown) => {

@@ -6,6 +6,9 @@ import { EntityList } from '../../components/EntityList';
 import { EntityDetail } from './EntityDetail';
 import { TimelinePanel } from '../../components/Timeline';
 import type { PopupDeps } from './deps';
+import { RunOnSite, StopOnSite } from './SiteButtons';
+import { ScanWholePage } from './ScanWholePage';
+import { siteOfUrl } from '../../lib/sites/site-access';
 
 /** What the popup knows about its tab. */
 type View =
@@ -46,6 +49,8 @@ export function App({ deps }: { deps: PopupDeps }) {
   const [view, setView] = useState<View>({ s: 'loading' });
   const [chosen, setChosen] = useState<PageEntity | null>(null);
   const [timeline, setTimeline] = useState(false);
+  // The tab's site ("bbc.co.uk"), for "Run on this site" / "Stop running on this site"; null on other pages.
+  const [site, setSite] = useState<string | null>(null);
   const lastKey = useRef<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -54,6 +59,7 @@ export function App({ deps }: { deps: PopupDeps }) {
       try {
         const tab = await deps.findTab();
         if (!tab) return setView({ s: 'failed', message: 'There is no page to look at in this window.' });
+        setSite(siteOfUrl(tab.url));
         setView(viewOf(tab.id, await pollPageState(deps, tab.id, EMPTY_RETRIES, false)));
       } catch (e) {
         setView({ s: 'failed', message: `Could not read this tab: ${e instanceof Error ? e.message : String(e)}` });
@@ -112,6 +118,9 @@ export function App({ deps }: { deps: PopupDeps }) {
           <button type="button" class="bs-btn bs-btn-primary" disabled={view.busy} onClick={() => void run(view.tabId)}>
             Run on this page
           </button>
+          {site && deps.sites && (
+            <RunOnSite site={site} sites={deps.sites} disabled={view.busy} runNow={() => run(view.tabId)} />
+          )}
         </div>
         {view.busy && (
           <p role="status" class="bs-muted">
@@ -126,7 +135,12 @@ export function App({ deps }: { deps: PopupDeps }) {
       </>
     );
   } else if (view.s === 'noArticle') {
-    body = <p>No article found on this page.</p>;
+    body = (
+      <>
+        <p>No article found on this page.</p>
+        <ScanWholePage deps={deps} onScanned={(tabId, page) => setView({ s: 'list', tabId, page })} />
+      </>
+    );
   } else if (chosen) {
     body = (
       <EntityDetail
@@ -202,6 +216,9 @@ export function App({ deps }: { deps: PopupDeps }) {
         </button>
       </div>
       {body}
+      {site && deps.sites && (view.s === 'list' || view.s === 'noArticle') && !chosen && !timeline && (
+        <StopOnSite site={site} sites={deps.sites} />
+      )}
     </main>
   );
 }

@@ -86,13 +86,21 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
     return null;
   }
 
-  async function mergeInto(otherName: string): Promise<string | null> {
+  /** Merges the card picked by name (`otherName`) or from the list (`dropId`) into this one. */
+  async function mergeInto(other: { otherName: string } | { dropId: string }): Promise<string | null> {
     const keepId = data?.card?.id;
     if (!keepId) return 'There is no card to merge into.';
-    const res = await deps.sendToBackground('mergeCards', { keepId, otherName });
+    const res = await deps.sendToBackground('mergeCards', { keepId, ...other });
     if (!res.ok) return res.error;
     await load();
     return null;
+  }
+
+  async function findCards(query: string) {
+    const excludeId = data?.card?.id;
+    const res = await deps.sendToBackground('findCards', excludeId ? { query, excludeId } : { query });
+    if (!res.ok) throw new Error(res.error);
+    return res.value.cards;
   }
 
   // Once the card first shows, move focus to its heading so reading starts there.
@@ -174,7 +182,14 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
           />
           {data.card && editing && <CardEditor card={data.card} onSave={saveCard} onCancel={() => setEditing(false)} />}
           {data.card && !editing && (
-            <CardTools card={data.card} onEdit={() => setEditing(true)} onDelete={removeCard} onMerge={mergeInto} />
+            <CardTools
+              card={data.card}
+              onEdit={() => setEditing(true)}
+              onDelete={removeCard}
+              onMerge={(otherName) => mergeInto({ otherName })}
+              findCards={findCards}
+              onMergeCard={(dropId) => mergeInto({ dropId })}
+            />
           )}
           <NotesPanel notes={data.notes} onSave={saveNote} onDelete={deleteNote} />
         </div>

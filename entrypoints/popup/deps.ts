@@ -35,6 +35,18 @@ export interface PopupDeps {
   injectContentScript: (tabId: number) => Promise<void>;
   /** Waits between polls; tests pass an instant one. */
   sleep: (ms: number) => Promise<void>;
+  /** "Run on this site" and "Stop running on this site"; the buttons are left out when absent. */
+  sites?: SiteDeps;
+}
+
+/** Where Backstory runs, as the popup changes it (site-deps.ts wires the browser; tests pass fakes). */
+export interface SiteDeps {
+  /** Asks the browser for the site's origins; must run inside the click. Resolves to whether they were granted. */
+  request: (site: string) => Promise<boolean>;
+  /** Takes the site off the reader's "off" list (so the script, once injected, starts). */
+  enable: (site: string) => Promise<void>;
+  /** Turns Backstory off on the site, and gives back the permission of a site the reader had added. */
+  disable: (site: string) => Promise<void>;
 }
 
 /** Reads `?tab=<id>` (used by the e2e tests, which open popup.html in a normal tab). */

@@ -6,6 +6,7 @@ import { uiCss } from '../../components/styles';
 import { App } from './App';
 import type { PopupDeps, PopupTab } from './deps';
 import { tabIdFromQuery } from './deps';
+import { siteDeps } from './site-deps';
 
 /** The tab named by ?tab=<id>, else the active tab of the current window. */
 async function findTab(): Promise<PopupTab | null> {
@@ -34,6 +35,7 @@ const deps: PopupDeps = {
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT as ScriptPublicPath] });
   },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sites: siteDeps,
 };
 
 const style = document.createElement('style');

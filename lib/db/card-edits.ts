@@ -3,7 +3,30 @@ import { nameKey } from '../entity';
 import type { Card } from './records';
 import { cardKeys, type BackstoryDB } from './schema';
 import { describeWriteError, fail, ok } from './errors';
+import { tombstoneLookups } from './lookups';
+import { noteCardIds, uniqueIds } from './note-model';
 import type { Result } from '../messaging/protocol';
+
+/**
+ * Re-links every note on card `fromId`: `to` gives the card that replaces it (merge) or null
+ * (delete). A note left with no card is deleted. Returns how many notes were deleted.
+ */
+async function relinkNotes(db: BackstoryDB, fromId: string, to: string | null): Promise<number> {
+  // Both indexes: cardIds (version 4) and the older single cardId, in case a row lacks one.
+  const [many, one] = await Promise.all([
+    db.notes.where('cardIds').equals(fromId).toArray(),
+    db.notes.where('cardId').equals(fromId).toArray(),
+  ]);
+  const notes = new Map([...many, ...one].map((n) => [n.id, n]));
+  const gone: string[] = [];
+  for (const note of notes.values()) {
+    const ids = uniqueIds(noteCardIds(note).flatMap((id) => (id === fromId ? (to ? [to] : []) : [id])));
+    if (ids.length === 0) gone.push(note.id);
+    else await db.notes.update(note.id, { cardIds: ids, cardId: ids[0] });
+  }
+  await db.notes.bulkDelete(gone);
+  return gone.length;
+}
 
 /** Longest description, summary and alias list the reader can save on a card. */
 export const CARD_LIMITS = { description: 500, summary: 5000, aliases: 50, alias: 300 } as const;
@@ -72,17 +95,23 @@ export async function updateCard(db: BackstoryDB, edit: CardEdit): Promise<Resul
   }
 }
 
-/** Deletes a card with its notes, mentions and the look-ups pointing at it. */
+/**
+ * Deletes a card with its mentions and the notes only on it (notes also on other cards lose
+ * just this link). The look-ups pointing at it become tombstones
+ * (see tombstoneLookups), so the card does not reappear by itself on the next hover.
+ */
 export async function deleteCard(
   db: BackstoryDB,
   cardId: string,
 ): Promise<Result<{ deleted: boolean; notes: number }>> {
   try {
     return await db.transaction('rw', [db.cards, db.notes, db.mentions, db.lookups], async () => {
-      if (!(await db.cards.get(cardId))) return ok({ deleted: false, notes: 0 });
-      const notes = await db.notes.where('cardId').equals(cardId).delete();
+      const card = await db.cards.get(cardId);
+      if (!card) return ok({ deleted: false, notes: 0 });
+      // Notes only on this card go with it; notes also on other cards just lose the link.
+      const notes = await relinkNotes(db, cardId, null);
       await db.mentions.where('cardId').equals(cardId).delete();
-      await db.lookups.where('cardId').equals(cardId).delete();
+      await tombstoneLookups(db, card);
       await db.cards.delete(cardId);
       return ok({ deleted: true, notes });
     });
@@ -119,7 +148,7 @@ export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string
       if (demonyms.length) merged.demonyms = demonyms;
       for (const k of ['image', 'url', 'wikidata'] as const) if (merged[k] === undefined) delete merged[k];
       merged.keys = cardKeys(merged);
-      await db.notes.where('cardId').equals(dropId).modify({ cardId: keepId });
+      await relinkNotes(db, dropId, keepId);
       const keptUrls = new Set((await db.mentions.where('cardId').equals(keepId).toArray()).map((m) => m.url));
       await db.mentions
         .where('cardId')

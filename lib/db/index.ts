@@ -1,5 +1,15 @@
 /** Backstory's database layer: schema, cards, notes, mentions, starter cards. */
-export { BackstoryDB, DB_NAME, SCHEMA_V1, SCHEMA_V2, keysFor, cardKeys, openBackstoryDB } from './schema';
+export {
+  BackstoryDB,
+  DB_NAME,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  keysFor,
+  cardKeys,
+  openBackstoryDB,
+} from './schema';
 export {
   findCard,
   findCards,

@@ -12,9 +12,12 @@ export interface LookupRecord {
   key: string;
   name: string;
   kind: EntityKind;
-  status: 'found' | 'ambiguous' | 'missing';
+  /** 'deleted': a tombstone; the reader deleted the card this name led to (see tombstoneLookups). */
+  status: 'found' | 'ambiguous' | 'missing' | 'deleted';
   /** The card the name resolved to (status 'found'). */
   cardId?: string;
+  /** The card the reader deleted (status 'deleted'): starter upgrades do not bring it back. */
+  deletedCardId?: string;
   /** The Wikipedia title behind cardId, for refreshes. */
   title?: string;
   /** Other articles the name may mean (ambiguous), or alternatives to the one chosen. */
@@ -36,7 +39,8 @@ export function getLookup(db: BackstoryDB, name: string): Promise<LookupRecord |
 
 /** True when a record is too old to trust (missing/ambiguous answers age faster than cards). */
 export function isStale(record: LookupRecord, now = Date.now()): boolean {
-  if (record.chosenByReader) return false;
+  // A deletion is the reader's word: it never expires by itself.
+  if (record.chosenByReader || record.status === 'deleted') return false;
   const ttl = record.status === 'found' ? REFRESH_AFTER_MS : MISSING_TTL_MS;
   return now - record.checkedAt > ttl;
 }
@@ -124,4 +128,53 @@ export function needsRefresh(card: Card, now = Date.now()): boolean {
 export async function titleOfCard(db: BackstoryDB, cardId: string): Promise<string | undefined> {
   const rec = await db.lookups.where('cardId').equals(cardId).first();
   return rec?.title;
+}
+
+/**
+ * Remembers that the reader deleted `card`, so it does not come back by itself: every look-up
+ * that led to it, and its name and other names, become 'deleted' tombstones (no cardId).
+ * A hover then answers "deleted" instead of fetching the article again; an explicit retry or
+ * choice replaces the tombstone. Run inside the caller's transaction (needs db.lookups).
+ */
+export async function tombstoneLookups(
+  db: BackstoryDB,
+  card: Pick<Card, 'id' | 'name' | 'kind' | 'aliases'>,
+  now = Date.now(),
+): Promise<void> {
+  const pointing = await db.lookups.where('cardId').equals(card.id).toArray();
+  const rows = new Map<string, LookupRecord>();
+  const bury = (base: Pick<LookupRecord, 'key' | 'name' | 'kind'> & Partial<LookupRecord>) =>
+    rows.set(base.key, {
+      key: base.key,
+      name: base.name,
+      kind: base.kind,
+      status: 'deleted',
+      deletedCardId: card.id,
+      candidates: base.candidates ?? [],
+      chosenByReader: false,
+      checkedAt: now,
+      ...(base.title ? { title: base.title } : {}),
+    });
+  for (const rec of pointing) bury(rec);
+  for (const name of [card.name, ...card.aliases]) {
+    const key = nameKey(name);
+    if (!key || rows.has(key)) continue;
+    const old = await db.lookups.get(key);
+    // A name that already leads elsewhere (another card, the reader's choice) keeps its record.
+    if (old && old.status !== 'missing') continue;
+    bury({ key, name, kind: card.kind });
+  }
+  await db.lookups.bulkPut([...rows.values()]);
+}
+
+/** Ids of cards the reader deleted (tombstones), so starter upgrades leave them deleted. */
+export async function deletedCardIds(db: BackstoryDB): Promise<Set<string>> {
+  const ids = new Set<string>();
+  // The lookups table is small (names looked up or deleted), so a filtered scan is fine.
+  await db.lookups
+    .filter((r) => r.status === 'deleted')
+    .each((r) => {
+      if (r.deletedCardId) ids.add(r.deletedCardId);
+    });
+  return ids;
 }

@@ -3,6 +3,21 @@ import type { EntityKind } from '../entity';
 /** Where a card's content came from. */
 export type CardSource = 'starter' | 'reader' | 'wikipedia';
 
+/** How precise a card date is: a year is not a day. */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/**
+ * When an event happened: ISO `start` (and `end` for a span) written at `precision`
+ * ("2014", "2014-02", "2014-02-20"); `label` replaces the formatted text when the plain dates
+ * would mislead ("since February 2014").
+ */
+export interface CardDates {
+  start: string;
+  end?: string;
+  precision: DatePrecision;
+  label?: string;
+}
+
 /** A background card on a person, organisation, place or event. */
 export interface Card {
   /** Slug id, e.g. "jens-stoltenberg"; reader-made cards get "reader-<uuid>". */
@@ -28,6 +43,8 @@ export interface Card {
   /** Link onward, usually Wikipedia. */
   url?: string;
   wikidata?: string;
+  /** When it happened (events); optional, so older cards without it stay valid. */
+  dates?: CardDates;
   source: CardSource;
   /** When a 'wikipedia' card was fetched (ms since epoch); it is refreshed after 30 days unless edited. */
   fetchedAt?: number;
@@ -41,13 +58,36 @@ export interface Card {
 export interface PageRef {
   url: string;
   title: string;
+  /** Host name ("www.bbc.co.uk"); filled by saveNote and the version-4 upgrade. */
+  site?: string;
 }
 
-/** A reader's note on a card. */
+/**
+ * A passage quoted from a page, in the spirit of the W3C Web Annotation TextQuoteSelector:
+ * the exact text plus a few characters before and after, enough to find it again.
+ */
+export interface NoteQuote {
+  exact: string;
+  /** Up to ~32 characters just before `exact` ('' at the start of the text). */
+  prefix: string;
+  /** Up to ~32 characters just after `exact`. */
+  suffix: string;
+}
+
+/**
+ * A reader's note. It links to any number of cards (`cardIds`, a multi-entry index);
+ * `cardId` stays as the first of them ('' for a quote linked to no card yet) so code written
+ * for one card per note keeps working. `cardIds` and `tags` are optional in the type only for
+ * records made by older code: saveNote and the version-4 upgrade always write them.
+ */
 export interface Note {
   id: string;
   cardId: string;
+  cardIds?: string[];
+  /** Light Markdown; may be empty when the note holds a quote. */
   body: string;
+  quote?: NoteQuote;
+  tags?: string[];
   page?: PageRef;
   createdAt: number;
   updatedAt: number;
@@ -68,3 +108,10 @@ export interface Mention {
 
 /** Limits a note body must respect. */
 export const NOTE_MAX_CHARS = 100_000;
+/** Longest quote kept (characters of `exact`). */
+export const QUOTE_MAX_CHARS = 10_000;
+/** Most tags on one note, and the longest tag. */
+export const MAX_TAGS = 50;
+export const TAG_MAX_CHARS = 60;
+/** Most cards one note links to. */
+export const MAX_NOTE_CARDS = 50;

@@ -5,7 +5,9 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Card, Mention, Note } from './records';
 import type { LookupRecord } from './lookups';
+import type { PageTimeline } from './page-timelines';
 import { nameKey } from '../entity';
+import { siteOfUrl } from './note-model';
 
 /** Database name used by the extension (tests pass their own to stay isolated). */
 export const DB_NAME = 'backstory';
@@ -29,12 +31,28 @@ export const SCHEMA_V3 = {
   lookups: 'key, cardId, checkedAt',
 } as const;
 
+/**
+ * Version 4: notes link to several cards (`*cardIds`) and carry tags (`*tags`), a quote and
+ * the page's site; `createdAt` is indexed for the notebook's newest-first list.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  notes: 'id, cardId, *cardIds, *tags, createdAt, updatedAt',
+} as const;
+
+/** Version 5: adds timelines (each page's dated events, for the notebook's page view). */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  timelines: 'url, savedAt',
+} as const;
+
 /** The Dexie database shared by the background worker and the extension pages. */
 export class BackstoryDB extends Dexie {
   cards!: Table<Card, string>;
   notes!: Table<Note, string>;
   mentions!: Table<Mention, number>;
   lookups!: Table<LookupRecord, string>;
+  timelines!: Table<PageTimeline, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -42,6 +60,9 @@ export class BackstoryDB extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     // A new, empty table: nothing to move.
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeNotesToV4);
+    // A new, empty table: nothing to move.
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 
@@ -68,6 +89,21 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     .modify((note: Partial<Note>) => {
       note.createdAt = note.createdAt ?? now;
       note.updatedAt = note.updatedAt ?? note.createdAt;
+    });
+}
+
+/**
+ * Gives version-3 notes the version-4 fields: `cardIds` from the single `cardId`, no tags,
+ * the page's site from its URL. Bodies, quotes and times are left exactly as they were.
+ */
+async function upgradeNotesToV4(tx: Transaction): Promise<void> {
+  await tx
+    .table('notes')
+    .toCollection()
+    .modify((note: Note) => {
+      if (!Array.isArray(note.cardIds)) note.cardIds = note.cardId ? [note.cardId] : [];
+      if (!Array.isArray(note.tags)) note.tags = [];
+      if (note.page && note.page.site === undefined) note.page.site = siteOfUrl(note.page.url);
     });
 }
 

@@ -1,7 +1,9 @@
 /** Installing the starter cards shipped in public/starter-cards.json. */
 import * as v from 'valibot';
 import { ENTITY_KINDS } from '../entity';
+import { cardDatesSchema } from './card-dates';
 import type { Card } from './records';
+import { deletedCardIds } from './lookups';
 import { cardKeys, type BackstoryDB } from './schema';
 
 /** A card as shipped in starter-cards.json (timestamps are added when it is installed). */
@@ -22,6 +24,7 @@ export const starterCardSchema = v.object({
   image: v.optional(v.pipe(v.string(), v.regex(/^(https:\/\/|\/)/, 'image must be https or extension-relative'))),
   url: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https:\/\//, 'url must be https'))),
   wikidata: v.optional(v.pipe(v.string(), v.regex(/^Q\d+$/))),
+  dates: v.optional(cardDatesSchema),
   source: v.literal('starter'),
   edited: v.literal(false),
 });
@@ -30,7 +33,7 @@ export const starterCardSchema = v.object({
 export interface InstallReport {
   /** Cards written (new or refreshed). */
   written: number;
-  /** Cards left alone because the reader edited them. */
+  /** Cards left alone because the reader edited them (or deleted them: see tombstoneLookups). */
   keptEdited: number;
   /** Entries that did not have a card's shape (with the first problem of each). */
   invalid: string[];
@@ -38,7 +41,8 @@ export interface InstallReport {
 
 /**
  * Upserts the starter cards by id in one transaction. A card the reader edited
- * (`edited: true`) is never overwritten; a refreshed card keeps its original `createdAt`.
+ * (`edited: true`) is never overwritten, and one the reader deleted is not brought back;
+ * a refreshed card keeps its original `createdAt`.
  * `keys` are recomputed from name, aliases and demonyms, so they always match the running nameKey().
  */
 export async function installStarterCards(db: BackstoryDB, cards: readonly unknown[]): Promise<InstallReport> {
@@ -52,13 +56,14 @@ export async function installStarterCards(db: BackstoryDB, cards: readonly unkno
       report.invalid.push(`${id}: ${parsed.issues[0].message}`);
     }
   }
-  await db.transaction('rw', db.cards, async () => {
+  await db.transaction('rw', db.cards, db.lookups, async () => {
     const existing = await db.cards.bulkGet(valid.map((c) => c.id));
+    const deleted = await deletedCardIds(db);
     const now = Date.now();
     const toWrite: Card[] = [];
     valid.forEach((card, i) => {
       const old = existing[i];
-      if (old?.edited) {
+      if (old?.edited || (!old && deleted.has(card.id))) {
         report.keptEdited++;
         return;
       }

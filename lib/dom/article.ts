@@ -6,14 +6,17 @@
  * thousands of them, several MB of heap, one long blocking task) and then hands back HTML detached
  * from the live page. Backstory needs the opposite: the LIVE element, so marks map to the page's own
  * text nodes, and a read-only pass that never touches the DOM. The scoring below reads only text
- * lengths (never copies text, so a 5 MB text node costs nothing) in one walk of the tree.
+ * lengths (never copies text, so a 5 MB text node costs nothing) in one walk of the tree, and the
+ * walk can be cut into slices ({@link findArticleSliced}) so it never blocks the page.
  *
  * The score of an element is how much paragraph-like prose it holds minus a penalty for everything
  * else it holds (link lists, furniture, short fragments): the element that best trades "all the
  * article" against "nothing but the article" wins. Markup hints (`article`, `main`,
- * itemprop=articleBody) add a bonus.
+ * itemprop=articleBody) add a bonus. The winner is then widened to take in the article's own
+ * headline and standfirst when they sit just outside it (readers hover names there too).
  */
-import { isBlock, isFurniture, isSkipped } from './skip';
+import { AbortedError, createSlice } from './scheduler';
+import { collectBlocks, tallyAncestors, type Tally } from './article-stats';
 
 /** Minimum prose (chars) for a page to count as having an article. */
 export const MIN_ARTICLE_CHARS = 500;
@@ -21,33 +24,8 @@ export const MIN_ARTICLE_CHARS = 500;
 export const MIN_ARTICLE_BLOCKS = 3;
 /** Weight of non-prose text against prose in the score. */
 const JUNK_WEIGHT = 0.6;
-
-interface Tally {
-  prose: number;
-  junk: number;
-  blocks: number;
-}
-
-interface BlockStat {
-  chars: number;
-  linkChars: number;
-  furniture: boolean;
-}
-
-/** Characters of visible text in a text node, without copying big ones. */
-function textLength(data: string): number {
-  if (data.length > 2000) return data.length;
-  return data.trim().length;
-}
-
-/** True when prose in a block of this size and link share reads as article text. */
-function isProse(stat: BlockStat, tag: string): boolean {
-  if (stat.furniture) return false;
-  const linkShare = stat.linkChars / Math.max(1, stat.chars);
-  if (linkShare > 0.35) return false;
-  // Short paragraphs still count inside <p>; a bare div needs more to look like prose.
-  return tag === 'P' ? stat.chars >= 25 : stat.chars >= 80;
-}
+/** How many levels above the body the search for the headline climbs. */
+const LEAD_LEVELS = 4;
 
 /** Bonus factor for markup that announces the article body. */
 function hintBonus(el: Element): number {
@@ -57,66 +35,6 @@ function hintBonus(el: Element): number {
   if (tag === 'ARTICLE' || el.getAttribute('role') === 'article') return 0.15;
   if (tag === 'MAIN' || el.getAttribute('role') === 'main') return 0.1;
   return 0;
-}
-
-/**
- * Walks the document once, tallying per block element its text and link text, then rolls the
- * tallies up to every ancestor.
- */
-function collectBlocks(body: Element): Map<Element, BlockStat> {
-  const stats = new Map<Element, BlockStat>();
-  const doc = body.ownerDocument;
-  const walker = doc.createTreeWalker(body, 0x1 | 0x4, {
-    acceptNode: (n) =>
-      n.nodeType === 1 && isSkipped(n as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  // Furniture and link state are inherited down the tree: track them with a stack of ancestors.
-  const furniture = new WeakMap<Element, boolean>();
-  const inLink = new WeakMap<Element, boolean>();
-  const blockOf = new WeakMap<Element, Element>();
-  furniture.set(body, false);
-  inLink.set(body, false);
-  blockOf.set(body, body);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const parent = n.parentElement;
-    if (!parent) continue;
-    if (n.nodeType === 1) {
-      const el = n as Element;
-      furniture.set(el, (furniture.get(parent) ?? false) || isFurniture(el));
-      inLink.set(el, (inLink.get(parent) ?? false) || el.tagName === 'A');
-      blockOf.set(el, isBlock(el) ? el : (blockOf.get(parent) ?? body));
-      continue;
-    }
-    const len = textLength((n as Text).data);
-    if (len === 0) continue;
-    const block = blockOf.get(parent) ?? body;
-    let stat = stats.get(block);
-    if (!stat) {
-      stat = { chars: 0, linkChars: 0, furniture: furniture.get(block) ?? false };
-      stats.set(block, stat);
-    }
-    stat.chars += len;
-    if (inLink.get(parent)) stat.linkChars += len;
-  }
-  return stats;
-}
-
-/** Scores every ancestor of every block; returns the tallies. */
-function tallyAncestors(body: Element, stats: Map<Element, BlockStat>): Map<Element, Tally> {
-  const tallies = new Map<Element, Tally>();
-  for (const [block, stat] of stats) {
-    const prose = isProse(stat, block.tagName) ? stat.chars - stat.linkChars : 0;
-    const junk = stat.chars - prose;
-    for (let el: Element | null = block; el; el = el.parentElement) {
-      let t = tallies.get(el);
-      if (!t) tallies.set(el, (t = { prose: 0, junk: 0, blocks: 0 }));
-      t.prose += prose;
-      t.junk += junk;
-      if (prose > 0) t.blocks++;
-      if (el === body) break;
-    }
-  }
-  return tallies;
 }
 
 /**
@@ -134,19 +52,40 @@ function preferArticleBody(best: Element, tallies: Map<Element, Tally>): Element
 }
 
 /**
- * Returns the element holding the article body, or null when the page has none (home page, search
- * results, an app). Read-only: never changes the document.
+ * Publishers often put the headline, standfirst and dateline in a sibling of the body element
+ * (ars, tmz): climb a few levels while what each level adds is little, mostly unlinked text, and
+ * keep the highest level that brought in more heading text. Related-link lists are linked text,
+ * comments and share bars are furniture: neither passes.
  */
-export function findArticle(doc: Document): Element | null {
-  const body = doc.body;
-  if (!body) return null;
-  const tallies = tallyAncestors(body, collectBlocks(body));
+function widenToLead(root: Element, tallies: Map<Element, Tally>, body: Element): Element {
+  const base = tallies.get(root);
+  if (!base) return root;
+  let best = root;
+  let kept = base;
+  let el = root.parentElement;
+  for (let i = 0; el && el !== body && i < LEAD_LEVELS; i++, el = el.parentElement) {
+    const t = tallies.get(el);
+    if (!t || t.visible - base.visible > Math.max(400, 0.2 * base.visible)) break;
+    // What this level adds to the last one kept must be (nearly all) headings, with few links.
+    const added = t.visible - kept.visible;
+    const headings = t.heading - kept.heading;
+    if (headings > 0 && headings >= 0.6 * added && t.links - kept.links <= 0.3 * added) {
+      best = el;
+      kept = t;
+    }
+  }
+  return best;
+}
+
+/** Scores the tallies and applies the article-body hint, the lead and the minimums. */
+function pick(body: Element, tallies: Map<Element, Tally>): Element | null {
   let best: Element | null = null;
   let bestScore = -Infinity;
   for (const [el, t] of tallies) {
     if (t.prose === 0) continue;
     const score = t.prose * (1 + hintBonus(el)) - JUNK_WEIGHT * t.junk;
-    if (score > bestScore) {
+    // On a tie (a wrapper holding exactly the same text) the inner element wins.
+    if (score > bestScore || (score === bestScore && (best as Element | null)?.contains(el))) {
       bestScore = score;
       best = el;
     }
@@ -156,5 +95,41 @@ export function findArticle(doc: Document): Element | null {
   const t = tallies.get(best)!;
   // A page of teasers has prose scattered in many small boxes, none of which holds much of it.
   if (t.prose < MIN_ARTICLE_CHARS || t.blocks < MIN_ARTICLE_BLOCKS) return null;
-  return best;
+  return widenToLead(best, tallies, body);
+}
+
+/** The whole search as resumable steps: each `yield` is a point where the page may run. */
+function* findSteps(doc: Document): Generator<void, Element | null> {
+  const body = doc.body;
+  if (!body) return null;
+  const stats = yield* collectBlocks(body);
+  const tallies = yield* tallyAncestors(body, stats);
+  return pick(body, tallies);
+}
+
+/**
+ * Returns the element holding the article body, or null when the page has none (home page, search
+ * results, an app). Read-only: never changes the document. Runs in one go (tests, small pages).
+ */
+export function findArticle(doc: Document): Element | null {
+  const steps = findSteps(doc);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * {@link findArticle} in ~16 ms slices, yielding to the page between them, so even a 200,000-word
+ * page never sees a long task from it. Rejects with AbortedError if `signal` aborts.
+ */
+export async function findArticleSliced(doc: Document, signal?: AbortSignal): Promise<Element | null> {
+  if (signal?.aborted) throw new AbortedError();
+  const slice = createSlice(signal);
+  const steps = findSteps(doc);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (slice.expired()) await slice.next();
+  }
 }

@@ -3,24 +3,27 @@
  * timeline's "show me where"). Like the marks, the DOM is never rewritten: one Highlight and one
  * adopted stylesheet, both removed when the flash ends.
  */
+import { highlightApi } from './highlight-api';
+
 export const FLASH_HIGHLIGHT = 'backstory-flash';
 export const FLASH_MS = 1500;
 
 const CSS_RULE = `::highlight(${FLASH_HIGHLIGHT}){background-color:#ffd43b;color:#111;}`;
 
-type Registry = { set(n: string, h: unknown): void; delete(n: string): boolean; get(n: string): unknown };
-
 /** Scrolls `range` into view and highlights it; returns false where the Highlight API is missing. */
 export function flashRange(doc: Document, range: Range, ms = FLASH_MS): boolean {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
-  const g = (win ?? globalThis) as unknown as {
-    CSS?: { highlights?: Registry };
-    Highlight?: new (...r: Range[]) => unknown;
-  };
-  range.startContainer.parentElement?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
-  if (!g.CSS?.highlights || typeof g.Highlight !== 'function') return false;
-  const registry = g.CSS.highlights;
-  const highlight = new g.Highlight(range);
+  // A page's own `scroll-behavior: smooth` would animate the jump; readers who ask for less motion get none.
+  const still = !!win?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  range.startContainer.parentElement?.scrollIntoView?.({
+    block: 'center',
+    inline: 'nearest',
+    ...(still ? { behavior: 'instant' as ScrollBehavior } : {}),
+  });
+  const api = highlightApi(win ?? globalThis);
+  if (!api) return false;
+  const { registry } = api;
+  const highlight = api.create(range);
   registry.set(FLASH_HIGHLIGHT, highlight);
   let sheet: CSSStyleSheet | null = null;
   try {

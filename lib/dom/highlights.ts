@@ -5,6 +5,7 @@
  * ::highlight() rules. Where the API is missing, nothing is marked and nothing throws.
  */
 import { ENTITY_KINDS, type EntityKind } from '../entity';
+import { highlightApi, type HighlightLike } from './highlight-api';
 import type { NodePiece } from './text-blocks';
 
 /** Prefix of every highlight name Backstory registers. */
@@ -42,30 +43,16 @@ export function highlightCss(): string {
   ).join('\n');
 }
 
-interface HighlightRegistry {
-  set(name: string, h: unknown): void;
-  delete(name: string): boolean;
-}
-type HighlightCtor = new (
-  ...ranges: AbstractRange[]
-) => { add(r: AbstractRange): void; delete(r: AbstractRange): boolean; clear(): void };
-
-function api(): { registry: HighlightRegistry; Highlight: HighlightCtor } | null {
-  const g = globalThis as { CSS?: { highlights?: HighlightRegistry }; Highlight?: HighlightCtor };
-  if (!g.CSS?.highlights || typeof g.Highlight !== 'function') return null;
-  return { registry: g.CSS.highlights, Highlight: g.Highlight };
-}
-
 /** True when this browser supports the CSS Custom Highlight API. */
 export function highlightsSupported(): boolean {
-  return api() !== null;
+  return highlightApi() !== null;
 }
 
 /** The marks of one page: registered highlights plus an index from text node to marks. */
 export class Marks {
   private readonly byNode = new Map<Text, Mark[]>();
   private readonly all: Mark[] = [];
-  private readonly highlights = new Map<EntityKind, InstanceType<HighlightCtor>>();
+  private readonly highlights = new Map<EntityKind, HighlightLike>();
   private readonly styled = new Set<Document | ShadowRoot>();
   private sheet: CSSStyleSheet | null = null;
 
@@ -73,12 +60,12 @@ export class Marks {
 
   /** Adds marks (no-op where the Highlight API is missing). */
   add(marks: Mark[]): void {
-    const a = api();
+    const a = highlightApi();
     if (!a) return;
     for (const m of marks) {
       let h = this.highlights.get(m.kind);
       if (!h) {
-        h = new a.Highlight();
+        h = a.create();
         this.highlights.set(m.kind, h);
         a.registry.set(HIGHLIGHT_PREFIX + m.kind, h);
       }
@@ -114,7 +101,7 @@ export class Marks {
 
   /** Removes every mark, highlight registration and the adopted stylesheet. */
   clear(): void {
-    const a = api();
+    const a = highlightApi();
     for (const kind of this.highlights.keys()) a?.registry.delete(HIGHLIGHT_PREFIX + kind);
     this.highlights.clear();
     this.byNode.clear();

@@ -7,6 +7,7 @@
  * Highlight back, so marks added meanwhile (by Marks, which still holds that object) reappear too.
  */
 import { ENTITY_KINDS, type EntityKind } from '../entity';
+import { highlightApi, type HighlightLike } from './highlight-api';
 import { HIGHLIGHT_PREFIX, KIND_COLORS, type Mark } from './highlights';
 
 /** Name of the focus-ring highlight in CSS.highlights. */
@@ -38,21 +39,6 @@ function navCss(look: MarkLook): string {
       `::highlight(${HIGHLIGHT_PREFIX}${k}){text-decoration-line:none !important;background-color:${KIND_COLORS[k]}40 !important;}`,
   );
   return [ring, ...tints].join('\n');
-}
-
-interface Registry {
-  get(name: string): unknown;
-  has(name: string): boolean;
-  set(name: string, h: unknown): void;
-  delete(name: string): boolean;
-}
-type HighlightLike = { add(r: AbstractRange): void; clear(): void; priority?: number };
-
-function registry(): { reg: Registry; make: () => HighlightLike } | null {
-  const g = globalThis as { CSS?: { highlights?: Registry }; Highlight?: new () => HighlightLike };
-  const Highlight = g.Highlight;
-  if (!g.CSS?.highlights || typeof Highlight !== 'function') return null;
-  return { reg: g.CSS.highlights, make: () => new Highlight() };
 }
 
 /** -1, 0 or 1: where `a` starts relative to `b` (marks in another tree sort after). */
@@ -91,6 +77,7 @@ export class MarkNavigator {
       }
       this.sorted.splice(lo, 0, m);
     }
+    if (marks.length > 0) this.styleOnce();
     this.apply();
   }
 
@@ -115,7 +102,9 @@ export class MarkNavigator {
     this.display = { ...this.display, ...display };
     if (this.current && !this.kindShown(this.current.kind)) this.focus(null);
     this.apply();
-    this.styleOnce(true);
+    // No sheet before there is a mark to style: adopting one restyles the whole page, which on
+    // a huge page at load time is a long task for nothing.
+    if (this.sheet) this.styleOnce(true);
   }
 
   /**
@@ -155,18 +144,18 @@ export class MarkNavigator {
   /** Puts the ring on `mark` (null removes it). */
   focus(mark: Mark | null): void {
     this.current = mark;
-    const api = registry();
+    const api = highlightApi();
     if (!api) return;
     if (!this.ring) {
-      this.ring = api.make();
+      this.ring = api.create();
       this.ring.priority = 10; // drawn over the kind highlights
     }
     this.ring.clear();
     if (mark) {
       this.ring.add(mark.range);
       this.styleOnce();
-      if (!api.reg.has(FOCUS_HIGHLIGHT)) api.reg.set(FOCUS_HIGHLIGHT, this.ring);
-    } else api.reg.delete(FOCUS_HIGHLIGHT);
+      if (!api.registry.has(FOCUS_HIGHLIGHT)) api.registry.set(FOCUS_HIGHLIGHT, this.ring);
+    } else api.registry.delete(FOCUS_HIGHLIGHT);
   }
 
   /** Removes the ring and the stylesheet, and gives hidden highlights back (the page is being left). */
@@ -180,17 +169,17 @@ export class MarkNavigator {
 
   /** Takes hidden kinds out of CSS.highlights and puts shown ones back. */
   private apply(): void {
-    const api = registry();
+    const api = highlightApi();
     if (!api) return;
     const { kinds, markStyle, shown } = this.display;
     for (const kind of ENTITY_KINDS) {
       const name = HIGHLIGHT_PREFIX + kind;
       const visible = shown && markStyle !== 'hover' && kinds.includes(kind);
-      if (!visible && api.reg.has(name)) {
-        this.stash.set(kind, api.reg.get(name));
-        api.reg.delete(name);
+      if (!visible && api.registry.has(name)) {
+        this.stash.set(kind, api.registry.get(name));
+        api.registry.delete(name);
       } else if (visible && this.stash.has(kind)) {
-        if (!api.reg.has(name)) api.reg.set(name, this.stash.get(kind));
+        if (!api.registry.has(name)) api.registry.set(name, this.stash.get(kind));
         this.stash.delete(kind);
       }
     }

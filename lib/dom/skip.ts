@@ -4,6 +4,8 @@
  * Shared by the article finder and the text-block walker so both agree on what "text" means.
  */
 
+import { AD_NETWORK_WORDS, ARTICLE_WORDS, FURNITURE_ROLES, FURNITURE_TAGS, FURNITURE_WORDS } from './furniture-words';
+
 /** The tag name of the extension's own UI host element. */
 export const HOST_TAG = 'backstory-host';
 
@@ -80,85 +82,12 @@ const BLOCK_TAGS = new Set([
   'CENTER',
 ]);
 
-/** Tags and ARIA roles that are page furniture wherever they appear. */
-const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'DIALOG', 'MENU']);
-const FURNITURE_ROLES = new Set([
-  'navigation',
-  'complementary',
-  'contentinfo',
-  'banner',
-  'search',
-  'menu',
-  'menubar',
-  'dialog',
-  'alertdialog',
-  'toolbar',
-  'tablist',
-]);
-
-/**
- * Class/id words of furniture. Matched as whole tokens of the class/id (split at - _ space and
- * camelCase) so "ad" does not hit "header" or "shadow".
- */
-const FURNITURE_WORDS = new Set([
-  'comment',
-  'comments',
-  'related',
-  'sidebar',
-  'share',
-  'sharing',
-  'social',
-  'newsletter',
-  'promo',
-  'promos',
-  'sponsor',
-  'sponsored',
-  'ad',
-  'ads',
-  'advert',
-  'adverts',
-  'advertisement',
-  'outbrain',
-  'taboola',
-  'recirc',
-  'recirculation',
-  'popular',
-  'trending',
-  'subscribe',
-  'subscription',
-  'signup',
-  'breadcrumb',
-  'breadcrumbs',
-  'nav',
-  'navigation',
-  'menu',
-  'cookie',
-  'consent',
-  'footer',
-  'masthead',
-  'toolbar',
-  'byline',
-  'tags',
-  'disqus',
-  'rail',
-  'widget',
-  'modal',
-  'popup',
-  'banner',
-  'paywall',
-  'hidden',
-  'offscreen',
-  'visually',
-  'sr',
-  'print',
-]);
-/** Words that mark the article itself; they win over furniture words on the same element. */
-const ARTICLE_WORDS = new Set(['article', 'story', 'body', 'content', 'entry', 'main', 'post', 'text']);
-
 /** True for elements whose subtree is never read (scripts, code, form fields, editable areas, our host). */
 export function isSkipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
   if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // SVG, MathML
+  // Most elements of a page carry no attribute at all: skip the attribute reads (hot path).
+  if (!el.hasAttributes()) return false;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -204,13 +133,32 @@ export function isFurniture(el: Element): boolean {
   // site's masthead <header> has no <h1> and sits outside <article>.
   if (tag === 'HEADER' && (el.querySelector('h1') || el.parentElement?.closest('article'))) return false;
   if (FURNITURE_TAGS.has(tag)) return true;
+  if (!el.hasAttributes()) return false;
   // Elements that announce the article are never furniture, whatever their class says.
   if (tag === 'MAIN' || tag === 'ARTICLE' || /articleBody/i.test(el.getAttribute('itemprop') ?? '')) return false;
   const role = el.getAttribute('role');
   if (role && FURNITURE_ROLES.has(role)) return true;
   const cls = typeof el.className === 'string' ? el.className : (el.getAttribute('class') ?? '');
-  const words = tokens(`${cls} ${el.id}`);
+  const key = `${cls} ${el.id}`;
+  if (key === ' ') return false;
+  let verdict = namesSeen.get(key);
+  if (verdict === undefined) {
+    verdict = furnitureNames(key);
+    // Pages repeat the same few class lists thousands of times; a bounded cache spares the regexes.
+    if (namesSeen.size > 5000) namesSeen.clear();
+    namesSeen.set(key, verdict);
+  }
+  return verdict;
+}
+
+/** Verdicts already reached for a "class id" string. */
+const namesSeen = new Map<string, boolean>();
+
+/** True when class/id words name furniture (ad networks first, then article words, then the rest). */
+function furnitureNames(key: string): boolean {
+  const words = tokens(key);
   if (words.length === 0) return false;
+  if (words.some((w) => AD_NETWORK_WORDS.has(w))) return true;
   if (words.some((w) => ARTICLE_WORDS.has(w))) return false;
   return words.some((w) => FURNITURE_WORDS.has(w));
 }

@@ -33,6 +33,8 @@ export interface ScanOptions {
   maxChars?: number;
   /** Text nodes already scanned (dynamic pages): they are not scanned again. */
   seen?: WeakSet<Text>;
+  /** Called with each block as soon as it is complete (so spotting can start before the scan ends). */
+  onBlock?: (block: TextBlock) => void;
 }
 
 type Item = Text | 'break';
@@ -110,7 +112,11 @@ export async function scanBlocks(root: Element, signal?: AbortSignal, opts: Scan
   let cur: TextBlock | null = null;
   let n = 0;
   const close = (): void => {
-    if (cur && /\S/.test(cur.text)) blocks.push(cur);
+    if (cur && /\S/.test(cur.text)) {
+      const done = trimBreaks(cur);
+      blocks.push(done);
+      opts.onBlock?.(done);
+    }
     cur = null;
   };
   for (const item of walk(root, opts.skipFurniture ?? true)) {
@@ -137,7 +143,7 @@ export async function scanBlocks(root: Element, signal?: AbortSignal, opts: Scan
     total += piece.length;
   }
   close();
-  return blocks.map(trimBreaks);
+  return blocks;
 }
 
 /** Drops trailing "\n" break markers and whitespace so blocks end with text (mapping is unaffected). */

@@ -51,6 +51,7 @@ export interface LookupServiceDeps {
 function stateOf(record: LookupRecord): LookupState {
   if (record.status === 'found') return { status: 'found', candidates: record.candidates };
   if (record.status === 'ambiguous') return { status: 'ambiguous', candidates: record.candidates };
+  if (record.status === 'deleted') return { status: 'deleted' };
   return { status: 'missing' };
 }
 

@@ -27,6 +27,8 @@ export interface PageSummary {
  * - failed: Wikipedia could not be reached (`error` says why); try again later.
  * - pending: still being looked up; ask again shortly.
  * - off: the reader turned look-ups off.
+ * - deleted: the reader deleted the card this name led to; it is not fetched again unless
+ *   the reader asks (getCard with `retry`).
  */
 export type LookupState =
   | { status: 'found'; candidates: Candidate[] }
@@ -34,4 +36,5 @@ export type LookupState =
   | { status: 'missing' }
   | { status: 'failed'; error: string }
   | { status: 'pending' }
-  | { status: 'off' };
+  | { status: 'off' }
+  | { status: 'deleted' };

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { ArticleEntity, BlockSpan } from '../entity';
 import { ENTITY_KINDS } from '../entity';
 import type { Card, Note } from '../db/records';
+import type { CardChoice } from '../db/card-search';
 import { NOTE_MAX_CHARS } from '../db/records';
 import type { LookupState } from '../lookup/types';
 
@@ -32,6 +33,8 @@ export const backgroundSchemas = {
       v.check((b) => b.reduce((n, s) => n + s.length, 0) <= MAX_ARTICLE_CHARS, 'article too long'),
     ),
     page: pageRef,
+    /** The article's date (ISO date or timestamp, as getArticleText's `published`), for its timeline. */
+    published: v.optional(v.pipe(v.string(), v.maxLength(100))),
   }),
   /**
    * The card for an entity (matched by name and aliases), its notes and how often it was met.
@@ -68,8 +71,22 @@ export const backgroundSchemas = {
     // Far above the note limit: noteBodyError gives the reader the precise message below this.
     body: v.pipe(v.string(), v.maxLength(NOTE_MAX_CHARS * 10)),
     page: v.optional(pageRef),
+    /** More cards to link (issue 5); when editing, present = the note's new links. */
+    cardIds: v.optional(v.pipe(v.array(id), v.maxLength(50))),
+    /** The note's tags; when editing, present = its new tags. */
+    tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50))),
+    /** A quoted passage (TextQuoteSelector-like); only on a new note. */
+    quote: v.optional(
+      v.object({
+        exact: v.pipe(v.string(), v.maxLength(NOTE_MAX_CHARS)),
+        prefix: v.pipe(v.string(), v.maxLength(200)),
+        suffix: v.pipe(v.string(), v.maxLength(200)),
+      }),
+    ),
   }),
   deleteNote: v.object({ noteId: id }),
+  /** Cards whose names match `query` (empty: the most recently changed), e.g. for "Merge with…". */
+  findCards: v.object({ query: v.pipe(v.string(), v.maxLength(300)), excludeId: v.optional(name) }),
 } as const;
 
 /** An ArticleEntity together with the id of its card, when it has one. */
@@ -96,6 +113,7 @@ export interface BackgroundReplies {
   createCard: { card: Card };
   saveNote: { note: Note };
   deleteNote: { deleted: boolean };
+  findCards: { cards: CardChoice[] };
 }
 
 export type BackgroundMessageType = keyof typeof backgroundSchemas;
@@ -122,6 +140,8 @@ export const tabSchemas = {
   }),
   /** A keyboard command forwarded by the background (manifest `commands`; see PAGE_COMMANDS). */
   pageCommand: v.object({ command: v.picklist(PAGE_COMMANDS) }),
+  /** No article was found: scan the whole page (body, minus scripts, fields, code...) and mark it. */
+  scanWholePage: v.object({}),
 } as const;
 
 export interface TabReplies {
@@ -132,6 +152,8 @@ export interface TabReplies {
   revealPassage: { revealed: boolean };
   /** `name`: the entity whose card opened (next/previous); `marksShown`: after toggle-marks. */
   pageCommand: { done: boolean; name?: string; marksShown?: boolean };
+  /** The page state once the whole page is scanned and marked. */
+  scanWholePage: PageState;
 }
 export type TabMessageType = keyof typeof tabSchemas;
 export type TabPayload<T extends TabMessageType> = v.InferInput<(typeof tabSchemas)[T]>;

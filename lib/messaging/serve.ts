@@ -6,6 +6,7 @@
  * `sendResponse(result); return true;` (a returned Promise is dropped by some browsers' shims).
  */
 import * as v from 'valibot';
+import { describeIssue } from '../validation-message';
 import { browser, type Browser } from 'wxt/browser';
 import {
   backgroundSchemas,
@@ -48,13 +49,6 @@ export function isEnvelope(message: unknown): message is Envelope {
     (message as Envelope).backstory === 1 &&
     typeof (message as Envelope).type === 'string'
   );
-}
-
-/** "blocks.3: Invalid type…" for the first valibot issue. */
-function describeIssue(issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]]): string {
-  const issue = issues[0];
-  const path = v.getDotPath(issue);
-  return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 /**
@@ -109,7 +103,8 @@ function extensionOrigin(): string {
  * Messages that rewrite or delete the reader's cards (and their notes) wholesale: only the
  * extension's own pages send them, so a content script in a compromised page cannot.
  */
-const EXTENSION_PAGES_ONLY = new Set(['updateCard', 'deleteCard', 'mergeCards']);
+// findCards too: a content script has no reason to list the reader's cards.
+const EXTENSION_PAGES_ONLY = new Set(['updateCard', 'deleteCard', 'mergeCards', 'findCards']);
 
 /**
  * Background policy: only this extension's content scripts (which always come from a tab)
@@ -119,7 +114,7 @@ export const backgroundSenderPolicy: SenderPolicy = (sender, type) => {
   if (sender.id !== browser.runtime.id) return 'the message came from another extension or a web page';
   // Extension pages opened in a tab (notebook, options) have a tab too: tell them apart by URL.
   if (sender.url?.startsWith(extensionOrigin())) return null;
-  if (EXTENSION_PAGES_ONLY.has(type)) return "only Backstory's own pages may change or delete cards";
+  if (EXTENSION_PAGES_ONLY.has(type)) return "only Backstory's own pages may list, change or delete cards";
   if (sender.tab?.id != null) return null;
   return 'the message came neither from a tab nor from an extension page';
 };

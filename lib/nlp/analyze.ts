@@ -4,12 +4,12 @@
  * piece, so time stays linear and memory bounded.
  */
 import { tokenize, splitSentences, type Token, type Sentence } from './tokenize';
-import { tokenInfo, addToContext, featurize, SLOTS, type TokenInfo, type DocContext } from './features';
+import { tokenInfo, addToContext, type TokenInfo, type DocContext } from './features';
 import type { Gazetteer } from './gazetteer';
-import { viterbi, tagKind, isB, type EmissionSource } from './tagger';
+import { viterbi, tagKind, isB } from './tagger';
 import type { Lexicon } from './lexicon';
-import type { IntrinsicCache } from './emission-cache';
 import type { ContextCache } from './context-cache';
+import { emissions } from './emissions';
 
 /** Longest piece of a block analysed at once, in UTF-16 units. */
 const PIECE_CHARS = 20_000;
@@ -89,7 +89,7 @@ export class Article {
 
   /** Builds the article-wide context (which words occur in lower case / Title case). */
   context(): DocContext {
-    const ctx: DocContext = { lex: this.lex, stamp: ++this.lex.stamp, agg: new Map() };
+    const ctx: DocContext = { lex: this.lex, stamp: ++this.lex.stamp };
     this.forEach((a) => {
       for (const s of a.sentences) addToContext(ctx, a.info, s.from, s.to);
     });
@@ -111,7 +111,6 @@ export interface TokSpan {
 
 /** Reusable buffers for tagging runs. */
 export class Scratch {
-  readonly feats = new Int32Array(MAX_RUN * SLOTS);
   readonly gaz = new Uint8Array(MAX_RUN);
   readonly tags = new Uint8Array(MAX_RUN);
   readonly closed = new Uint8Array(MAX_RUN);
@@ -126,44 +125,20 @@ export class Scratch {
   }
 }
 
-/** True when a capitalised token (Title, Caps, Initial) lies within two tokens of `i` inside [from, to). */
-function capNear(cls: Uint8Array, i: number, from: number, to: number): boolean {
-  for (let j = Math.max(from, i - 2), end = Math.min(to, i + 3); j < end; j++) {
-    const c = cls[j]!;
-    if (c >= 1 && c <= 3) return true;
-  }
-  return false;
-}
-
 /** Tags one analysed piece and returns its spans (token ranges with kind index). */
 export function tagPiece(
   a: PieceAnalysis,
   ctx: DocContext,
   gaz: Gazetteer,
-  w: EmissionSource,
   trans: Float32Array,
-  cache: IntrinsicCache,
   sc: Scratch,
   rows: ContextCache,
 ): TokSpan[] {
   const spans: TokSpan[] = [];
-  const T = w.nTags,
-    { emit, feats } = sc;
+  const T = sc.nTags,
+    { emit } = sc;
   forEachRun(a.sentences, (from, to) => {
-    const { cls } = a.info;
-    for (let i = 0; i < to - from; i++) {
-      let closed = cache.fill(a.info.wid[from + i]!, emit, i * T);
-      // An uncapitalised word with no capitalised word within two tokens cannot be inside a name.
-      const c = cls[from + i]!;
-      if (!closed && (c === 0 || c === 4 || c === 5) && !capNear(cls, from + i, from, to)) {
-        closed = true;
-        emit[i * T] = 0; // the only column Viterbi reads for a closed token
-      }
-      sc.closed[i] = closed ? 1 : 0;
-    }
-    featurize(a.info, from, to, ctx, gaz, sc.gaz, feats, false, sc.closed);
-    for (let i = 0; i < to - from; i++) if (!sc.closed[i]) w.addScores(feats, i * SLOTS, emit, i * T);
-    rows.add(a.info, from, to, ctx, sc.closed, emit);
+    emissions(rows, a.info, from, to, ctx, gaz, sc.gaz, sc.closed, emit);
     viterbi(emit, to - from, T, trans, sc.tags, sc.score, sc.back, sc.closed);
     let open: TokSpan | null = null;
     for (let i = 0; i <= to - from; i++) {

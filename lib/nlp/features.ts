@@ -5,7 +5,7 @@
 import { hashRange, mix } from './hash';
 import type { Token } from './tokenize';
 import { GAZ_TYPES, type Gazetteer } from './gazetteer';
-import { Cls, type Lexicon } from './lexicon';
+import { AGG_MAX, Cls, type Lexicon } from './lexicon';
 
 /** Maximum number of feature slots per token; unused slots hold -1. */
 export const SLOTS = 56;
@@ -28,27 +28,27 @@ export interface TokenInfo {
 
 /** Article-wide facts: which words appear in lower case, which in Title case mid-sentence, and around which words. */
 export interface DocContext {
-  /** The word cache holding the per-word stamps, and this article's stamp. */
+  /**
+   * The word cache holding the per-word stamps and, per capitalised word, the feature ids of its
+   * neighbours elsewhere in the article (at most AGG_MAX, see Lexicon.aggF); this article's stamp.
+   */
   lex: Lexicon;
   stamp: number;
-  /** Per capitalised word hash: feature ids of its neighbours elsewhere in the article (at most AGG_MAX). */
-  agg: Map<number, number[]>;
 }
-
-/** Most aggregated context features per word. */
-const AGG_MAX = 6;
 
 /** Computes TokenInfo for all tokens of a text through the word cache (`ids`: their word ids, if known). */
 export function tokenInfo(tokens: Token[], lex: Lexicon, ids?: number[]): TokenInfo {
   const n = tokens.length;
+  // One backing store for the six per-token arrays: allocating a typed array's memory is costly.
+  const buf = new ArrayBuffer(n * 18);
   const info: TokenInfo = {
     lower: new Array<string>(n),
-    wid: new Int32Array(n),
-    lid: new Int32Array(n),
-    wh: new Int32Array(n),
-    sh: new Int32Array(n),
-    cls: new Uint8Array(n),
-    flags: new Uint8Array(n),
+    wid: new Int32Array(buf, 0, n),
+    lid: new Int32Array(buf, 4 * n, n),
+    wh: new Int32Array(buf, 8 * n, n),
+    sh: new Int32Array(buf, 12 * n, n),
+    cls: new Uint8Array(buf, 16 * n, n),
+    flags: new Uint8Array(buf, 17 * n, n),
     anyFlags: 0,
   };
   for (let i = 0; i < n; i++) {
@@ -98,17 +98,20 @@ export function isCapsRange(info: TokenInfo, from: number, to: number): boolean 
 export function addToContext(ctx: DocContext, info: TokenInfo, from: number, to: number): void {
   // Context aggregation: the words around each capitalised word's occurrences across the article
   // ("of Petofi", "Petofi's board") become features of every occurrence, headlines included.
+  const lex = ctx.lex;
   for (let i = from; i < to; i++) {
     const c = info.cls[i]!;
     if (c !== Cls.Title && c !== Cls.Caps) continue;
-    const w = info.wh[i]!;
-    let list = ctx.agg.get(w);
-    if (!list) ctx.agg.set(w, (list = []));
-    if (list.length >= AGG_MAX) continue;
+    const l = info.lid[i]!;
+    if (lex.aggStamp[l] !== ctx.stamp) {
+      lex.aggStamp[l] = ctx.stamp;
+      lex.aggN[l] = 0;
+    }
+    if (lex.aggN[l]! >= AGG_MAX) continue;
     const left = i > from ? mix(40, info.wh[i - 1]!) : 0,
       right = i + 1 < to ? mix(41, info.wh[i + 1]!) : 0;
-    if (left && !list.includes(left)) list.push(left);
-    if (right && list.length < AGG_MAX && !list.includes(right)) list.push(right);
+    if (left) addAgg(lex, l, left);
+    if (right && lex.aggN[l]! < AGG_MAX) addAgg(lex, l, right);
   }
   if (isCapsRange(info, from, to)) return;
   for (let i = from; i < to; i++) {
@@ -118,17 +121,29 @@ export function addToContext(ctx: DocContext, info: TokenInfo, from: number, to:
   }
 }
 
+/** Appends feature `f` to the aggregated context of folded word `l` unless it is already there. */
+function addAgg(lex: Lexicon, l: number, f: number): void {
+  const base = l * AGG_MAX,
+    n = lex.aggN[l]!;
+  for (let k = 0; k < n; k++) if (lex.aggF[base + k] === f) return;
+  lex.aggF[base + n] = f;
+  lex.aggN[l] = n + 1;
+}
+
+/** Number of aggregated context features of folded word `l` in the article of `ctx` (they start at aggF[l * AGG_MAX]). */
+export function aggCount(ctx: DocContext, l: number): number {
+  return ctx.lex.aggStamp[l] === ctx.stamp ? ctx.lex.aggN[l]! : 0;
+}
+
 /** Stand-in word/shape hashes before the first and after the last token of a run. */
 export const BOS = 0x51a7,
   EOS = 0x3e05;
 
 /**
- * Fills `out[(i-from)*SLOTS ...]` with the feature ids of each token of the sentence [from, to).
- * `gazBits` is scratch space of at least (to-from) bytes. With `intrinsic` false the
- * features whose weights the detector caches are left out: the word-intrinsic ones
- * (IntrinsicCache) and those of templates 11-16, 21, 22, 28, 31 and the aggregated
- * context (ContextCache); tokens
- * marked in `closed` get no features at all.
+ * Fills `out[(i-from)*SLOTS ...]` with the feature ids of each token of the sentence [from, to)
+ * (unused slots hold -1). `gazBits` is scratch space of at least (to-from) bytes. This is the
+ * definition of the features, used for training; at detection time ContextCache sums the same
+ * weights from cached rows.
  */
 export function featurize(
   info: TokenInfo,
@@ -138,8 +153,6 @@ export function featurize(
   gaz: Gazetteer,
   gazBits: Uint8Array,
   out: Int32Array,
-  intrinsic = true,
-  closed?: Uint8Array,
 ): void {
   const caps = isCapsRange(info, from, to) ? 1 : 0;
   let numeric = 0;
@@ -151,10 +164,6 @@ export function featurize(
   while (first < to - 1 && cls[first] === Cls.Other) first++;
   for (let i = from; i < to; i++) {
     let k = (i - from) * SLOTS;
-    if (closed && closed[i - from]) {
-      out[k] = -1; // always O: its emission row is fixed by the caller
-      continue;
-    }
     const w = wh[i]!,
       s = sh[i]!,
       c0 = cls[i]!;
@@ -167,17 +176,15 @@ export function featurize(
     const cm1 = i > from ? cls[i - 1]! : 6,
       cp1 = i + 1 < to ? cls[i + 1]! : 6;
     const init = i === first ? 1 : 0;
-    if (intrinsic) {
-      k = intrinsicFeatures(lower[i]!, w, s, c0, out, k);
-      out[k++] = mix(11, wm1);
-      out[k++] = mix(12, wp1);
-      out[k++] = mix(13, wm2);
-      out[k++] = mix(14, wp2);
-      out[k++] = mix(15, sm1);
-      out[k++] = mix(16, sp1);
-      out[k++] = mix(21, init, s);
-      if (init) out[k++] = mix(22, w);
-    }
+    k = intrinsicFeatures(lower[i]!, w, s, c0, out, k);
+    out[k++] = mix(11, wm1);
+    out[k++] = mix(12, wp1);
+    out[k++] = mix(13, wm2);
+    out[k++] = mix(14, wp2);
+    out[k++] = mix(15, sm1);
+    out[k++] = mix(16, sp1);
+    out[k++] = mix(21, init, s);
+    if (init) out[k++] = mix(22, w);
     out[k++] = mix(17, sm1, s);
     out[k++] = mix(18, s, sp1);
     out[k++] = mix(19, wm1, w);
@@ -196,12 +203,12 @@ export function featurize(
     }
     const l = info.lid[i]!;
     const docBits = (ctx.lex.lowerStamp[l] === ctx.stamp ? 1 : 0) | (ctx.lex.titleStamp[l] === ctx.stamp ? 2 : 0);
-    if (intrinsic) out[k++] = mix(28, docBits | (c0 << 2) | (init << 5) | (caps << 6));
+    out[k++] = mix(28, docBits | (c0 << 2) | (init << 5) | (caps << 6));
     if (numLine) out[k++] = mix(29, s);
-    if (intrinsic) out[k++] = mix(31, cm1 * 8 + c0, cp1);
+    out[k++] = mix(31, cm1 * 8 + c0, cp1);
     out[k++] = mix(32, docBits, w);
-    const agg = intrinsic && (c0 === Cls.Title || c0 === Cls.Caps) ? ctx.agg.get(w) : undefined;
-    if (agg) for (const f of agg) out[k++] = f;
+    const nAgg = c0 === Cls.Title || c0 === Cls.Caps ? aggCount(ctx, l) : 0;
+    for (let a = 0; a < nAgg; a++) out[k++] = ctx.lex.aggF[l * AGG_MAX + a]!;
     const end = (i - from + 1) * SLOTS;
     while (k < end) out[k++] = -1;
   }

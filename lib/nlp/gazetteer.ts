@@ -58,6 +58,11 @@ export class PhraseMap<V> {
     node!.value = old !== undefined && merge ? merge(old, value) : value;
   }
 
+  /** True when some phrase starts with normalised token `t`. */
+  startsWith(t: string): boolean {
+    return this.root.has(t);
+  }
+
   /** The value stored for a space-joined key of normalised tokens. */
   get(key: string): V | undefined {
     if (key.indexOf(' ') < 0) return this.root.get(key)?.value;
@@ -123,13 +128,14 @@ export class Gazetteer {
   /**
    * Per-token feature codes for tokens [from, to) (`cls` = case classes, see Lexicon): for each token, a bit mask
    * where bit (2*type) marks the first token of a match and bit (2*type+1) a later token.
+   * `starts`, if given, flags the tokens (index i - from) that may start a phrase (see startsWith); others are skipped.
    */
-  mark(lower: string[], cls: Uint8Array, from: number, to: number, out: Uint8Array): void {
+  mark(lower: string[], cls: Uint8Array, from: number, to: number, out: Uint8Array, starts?: Uint8Array): void {
     for (let i = from; i < to; i++) out[i - from] = 0;
     for (let i = from; i < to; i++) {
       // Names start with a capital (classes Title, Caps, Initial); skipping the rest saves look-ups.
       const c = cls[i]!;
-      if (c !== 1 && c !== 2 && c !== 3) continue;
+      if ((c !== 1 && c !== 2 && c !== 3) || (starts && !starts[i - from])) continue;
       const m = this.phrases.longestAt(lower, i, to);
       if (!m) continue;
       for (let b = 0; b < GAZ_TYPES.length; b++) {

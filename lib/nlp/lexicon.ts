@@ -9,6 +9,10 @@ import { normTok } from './gazetteer';
 import { wordFlags } from './word-flags';
 
 const MAX_WORDS = 1 << 17;
+/** Number of small shape ids (the common shapes; the mapping outlives cache resets). */
+export const SHAPE_IDS = 63;
+/** Most aggregated context features per word (see addToContext). */
+export const AGG_MAX = 6;
 
 /** Case classes of a token. */
 export const enum Cls {
@@ -66,14 +70,17 @@ function grow<T extends Int32Array | Uint8Array | Uint32Array>(a: T, n: number, 
 
 /** The word cache. */
 export class Lexicon {
-  /** Open-addressing table over the token texts' hashes: slot -> id + 1 (0 = empty). */
-  private slots = new Int32Array(1 << 13);
+  /** Open-addressing table over the token texts' hashes: slot s holds [2s] = hash, [2s+1] = id + 1 (0 = empty), so a probe reads one cache line. */
+  private slots = new Int32Array(2 << 13);
   private hashes = new Int32Array(4096);
   /** Each word's exact token text (interned: tokens share these strings). */
   text: string[] = [];
   lower: string[] = [];
   wh = new Int32Array(4096);
   sh = new Int32Array(4096);
+  /** Small id of each word's shape: the first SHAPE_IDS distinct shapes get 0.., later ones SHAPE_IDS (see ContextCache). */
+  sid = new Uint8Array(4096);
+  private readonly shapeIds = new Map<number, number>();
   cls = new Uint8Array(4096);
   /** Rule flags of each word (see word-flags.ts). */
   flags = new Uint8Array(4096);
@@ -83,6 +90,14 @@ export class Lexicon {
   /** Per folded form: the article stamp when last seen in lower case / capitalised mid-sentence. */
   lowerStamp = new Uint32Array(4096);
   titleStamp = new Uint32Array(4096);
+  /**
+   * Per folded form, the aggregated context of its capitalised occurrences in the article
+   * (see addToContext): AGG_MAX feature ids from aggF[lid * AGG_MAX], aggN[lid] of them,
+   * valid while aggStamp[lid] is the article stamp.
+   */
+  aggStamp = new Uint32Array(4096);
+  aggN = new Uint8Array(4096);
+  aggF = new Int32Array(4096 * AGG_MAX);
   /** Current article stamp (see DocContext); stamps replace per-article sets. */
   stamp = 0;
   /** Bumped whenever ids are invalidated, so caches keyed by id know to clear. */
@@ -95,12 +110,15 @@ export class Lexicon {
   /** Clears the cache if it has grown too large; call only between articles. */
   maybeReset(): void {
     if (this.lower.length < MAX_WORDS) return;
-    this.slots = new Int32Array(1 << 13);
+    this.slots = new Int32Array(2 << 13);
     this.text = [];
     this.lower = [];
     this.lowerIds = new Map();
     this.lowerStamp = new Uint32Array(4096);
     this.titleStamp = new Uint32Array(4096);
+    this.aggStamp = new Uint32Array(4096);
+    this.aggN = new Uint8Array(4096);
+    this.aggF = new Int32Array(4096 * AGG_MAX);
     this.generation++;
   }
 
@@ -116,17 +134,17 @@ export class Lexicon {
   idAt(src: string, start: number, end: number): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1,
+    const slots = this.slots,
+      mask = (slots.length >> 1) - 1,
       len = end - start;
     let slot = h & mask;
-    for (let e = this.slots[slot]!; e !== 0; e = this.slots[slot]!) {
-      const cand = e - 1;
-      if (this.hashes[cand] === h) {
-        const t = this.text[cand]!;
+    for (let e = slots[2 * slot + 1]!; e !== 0; e = slots[2 * slot + 1]!) {
+      if (slots[2 * slot] === h) {
+        const t = this.text[e - 1]!;
         if (t.length === len) {
           let k = 0;
           while (k < len && t.charCodeAt(k) === src.charCodeAt(start + k)) k++;
-          if (k === len) return cand;
+          if (k === len) return e - 1;
         }
       }
       slot = (slot + 1) & mask;
@@ -142,6 +160,7 @@ export class Lexicon {
     if (id >= this.wh.length) {
       this.wh = grow(this.wh, id + 1, (n) => new Int32Array(n));
       this.sh = grow(this.sh, id + 1, (n) => new Int32Array(n));
+      this.sid = grow(this.sid, id + 1, (n) => new Uint8Array(n));
       this.cls = grow(this.cls, id + 1, (n) => new Uint8Array(n));
       this.flags = grow(this.flags, id + 1, (n) => new Uint8Array(n));
       this.lid = grow(this.lid, id + 1, (n) => new Int32Array(n));
@@ -154,29 +173,40 @@ export class Lexicon {
       if (lid >= this.lowerStamp.length) {
         this.lowerStamp = grow(this.lowerStamp, lid + 1, (n) => new Uint32Array(n));
         this.titleStamp = grow(this.titleStamp, lid + 1, (n) => new Uint32Array(n));
+        this.aggStamp = grow(this.aggStamp, lid + 1, (n) => new Uint32Array(n));
+        this.aggN = grow(this.aggN, lid + 1, (n) => new Uint8Array(n));
+        this.aggF = grow(this.aggF, (lid + 1) * AGG_MAX, (n) => new Int32Array(n));
       }
     }
     this.lid[id] = lid;
     this.wh[id] = hashString(folded);
-    this.sh[id] = hashString(shapeOf(text));
+    const sh = (this.sh[id] = hashString(shapeOf(text)));
+    let sid = this.shapeIds.get(sh);
+    if (sid === undefined) {
+      sid = Math.min(this.shapeIds.size, SHAPE_IDS);
+      if (sid < SHAPE_IDS) this.shapeIds.set(sh, sid);
+    }
+    this.sid[id] = sid;
     this.cls[id] = caseClass(text);
     this.flags[id] = wordFlags(lower);
     this.text.push(text);
     this.hashes = grow(this.hashes, id + 1, (n) => new Int32Array(n));
     this.hashes[id] = h;
-    this.slots[slot] = id + 1;
+    this.slots[2 * slot] = h;
+    this.slots[2 * slot + 1] = id + 1;
     // Keep the table at most half full, so probes stay short.
-    if ((id + 1) * 2 > this.slots.length) this.rehash();
+    if ((id + 1) * 4 > this.slots.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2),
-      mask = slots.length - 1;
+      mask = (slots.length >> 1) - 1;
     for (let id = 0; id < this.text.length; id++) {
       let slot = this.hashes[id]! & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = this.hashes[id]!;
+      slots[2 * slot + 1] = id + 1;
     }
     this.slots = slots;
   }

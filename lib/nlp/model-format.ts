@@ -3,12 +3,13 @@
  * hash width, transition matrix, and the sparse emission weights as base64 text:
  * bucket ids as varint deltas and each row as int8 values times `scale`.
  */
-import { DenseWeights, type TagKind } from './tagger';
+import type { TagKind } from './tagger';
+import { PackedWeights } from './weights';
 
 /** The tagger as loaded in memory. */
 export interface TaggerModel {
   kinds: TagKind[];
-  weights: DenseWeights;
+  weights: PackedWeights;
   /** (nTags + 1) × nTags transition scores; the last row is the sentence start. */
   trans: Float32Array;
   /** Word hashes of lower-case words/symbols seen inside names in training (others are always O). */
@@ -157,15 +158,10 @@ export function decodeTagger(text: string): TaggerModel {
   const rb = new Int8Array(fromBase64(j.rows).buffer);
   if (rb.length !== keys.length * j.nTags) throw new Error('tagger.json: weight rows do not match keys');
   const T = j.nTags;
-  const table = new Int8Array((1 << j.bits) * T);
-  keys.forEach((k, r) => {
-    if (k >= 1 << j.bits) throw new Error('tagger.json: bucket id out of range');
-    table.set(rb.subarray(r * T, r * T + T), k * T);
-  });
   // Emission scores stay in int8 units, so transitions are divided by the scale;
   // forbidden BIO moves are stored as a large negative number (JSON has no −∞).
   const trans = Float32Array.from(j.trans, (x) => (x <= -1e4 ? -Infinity : x / j.scale));
   if (!Array.isArray(j.open) || j.open.some((x) => typeof x !== 'number'))
     throw new Error('tagger.json: "open" must be an array of numbers');
-  return { kinds: j.kinds, weights: new DenseWeights(j.bits, T, table), trans, open: new Set(j.open) };
+  return { kinds: j.kinds, weights: new PackedWeights(j.bits, T, keys, rb), trans, open: new Set(j.open) };
 }

@@ -44,22 +44,28 @@ export function initials(name: string): string {
 
 /** Majority kind per surface key; ties go to the kind seen first. */
 function majorityKinds(ms: Mention[], keys: string[]): Map<string, EntityKind> {
-  const votes = new Map<string, Map<EntityKind, number>>();
+  // Per key: the kinds in the order first seen, and their counts (parallel arrays; at most four kinds).
+  const votes = new Map<string, { kinds: EntityKind[]; n: number[] }>();
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i]!;
     if (m.name) continue;
     const k = keys[i]!;
-    const v = votes.get(k) ?? new Map<EntityKind, number>();
-    v.set(m.kind, (v.get(m.kind) ?? 0) + 1);
-    votes.set(k, v);
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = { kinds: [], n: [] }));
+    const at = v.kinds.indexOf(m.kind);
+    if (at < 0) {
+      v.kinds.push(m.kind);
+      v.n.push(1);
+    } else v.n[at]!++;
   }
   const out = new Map<string, EntityKind>();
   const personParts = new Set<string>(),
     orgHeads = new Set<string>();
   for (const [k, v] of votes) {
-    let best: EntityKind | null = null;
-    for (const [kind, n] of v) if (best === null || n > (v.get(best) ?? 0)) best = kind;
-    if (best) out.set(k, best);
+    let b = 0;
+    for (let j = 1; j < v.kinds.length; j++) if (v.n[j]! > v.n[b]!) b = j;
+    const best = v.kinds[b]!;
+    out.set(k, best);
     const sp = k.indexOf(' ');
     if (best === 'person' && sp > 0) {
       personParts.add(k.slice(0, sp));

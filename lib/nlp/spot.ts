@@ -11,7 +11,6 @@ import { applyKnown, applySpanRules } from './rules';
 import { resolveMentions, type Mention } from './resolve';
 import type { ModelData } from './detector';
 import { Lexicon } from './lexicon';
-import { IntrinsicCache } from './emission-cache';
 import { ContextCache } from './context-cache';
 
 /** A reader's card name used as an extra dictionary at detection time. */
@@ -35,7 +34,8 @@ function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: Phr
     if (s.kind === 'misc') continue;
     const start = a.tokens[s.from]!.start,
       end = a.tokens[s.to - 1]!.end;
-    const text = a.text.slice(start, end);
+    // A one-token name's text is the word cache's string (its hash is already computed for look-ups).
+    const text = s.to - s.from === 1 ? a.tokens[s.from]!.text : a.text.slice(start, end);
     if (s.to - s.from === 1 && (NEVER.has(a.info.lower[s.from]!.replace(/\.$/, '')) || a.info.cls[s.from]! > 3))
       continue;
     const m: Mention = { block: a.block, start: a.offset + start, end: a.offset + end, kind: s.kind, text };
@@ -70,16 +70,15 @@ function propagate(a: PieceAnalysis, names: PhraseMap<KnownName>, taken: Mention
       start,
       end,
       kind: m.value.kind,
-      text: a.text.slice(toks[i]!.start, toks[i + m.len - 1]!.end),
+      text: m.len === 1 ? toks[i]!.text : a.text.slice(toks[i]!.start, toks[i + m.len - 1]!.end),
     });
     i += m.len - 1;
   }
 }
 
-/** Per-detector state kept between articles: the word cache, its emission cache and buffers. */
+/** Per-detector state kept between articles: the word cache, its emission rows and buffers. */
 export interface Runtime {
   lex: Lexicon;
-  cache: IntrinsicCache;
   rows: ContextCache;
   scratch: Scratch;
 }
@@ -90,8 +89,7 @@ export function createRuntime(model: ModelData): Runtime {
   const w = model.tagger.weights;
   return {
     lex,
-    cache: new IntrinsicCache(w, lex, model.tagger.open),
-    rows: new ContextCache(w, lex),
+    rows: new ContextCache(w, lex, model.tagger.open),
     scratch: new Scratch(model.tagger.weights.nTags),
   };
 }
@@ -100,13 +98,13 @@ export function createRuntime(model: ModelData): Runtime {
 export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<KnownName>, blocks: string[]): SpotResult {
   const art = new Article(blocks, rt.lex);
   const ctx = art.context();
-  const { weights, trans, kinds } = model.tagger;
+  const { trans, kinds } = model.tagger;
   const sc = rt.scratch;
   const mentions: Mention[] = [];
   // Names tagged once are tagged the same way everywhere; the reader's card names are found too.
   const names = new PhraseMap<KnownName>();
   art.forEach((a) => {
-    const raw = tagPiece(a, ctx, model.gazetteer, weights, trans, rt.cache, sc, rt.rows);
+    const raw = tagPiece(a, ctx, model.gazetteer, trans, sc, rt.rows);
     const tagged = applySpanRules(
       a,
       raw.map((s) => ({ from: s.from, to: s.to, kind: kinds[s.kind]! })),

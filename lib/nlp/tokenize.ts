@@ -158,7 +158,9 @@ export function splitSentences(tokens: Token[]): Sentence[] {
       out.push({ from, to: i });
       from = i;
     }
-    if (!ENDERS.has(tokens[i]!.text)) continue;
+    const c = tokens[i]!.text.charCodeAt(0);
+    // Only ". ! ? ... …" end sentences: test the first character before the set.
+    if ((c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) || !ENDERS.has(tokens[i]!.text)) continue;
     let j = i + 1;
     // A closing quote or bracket hugs the stop ('talked."'); a spaced straight quote opens the next sentence.
     while (

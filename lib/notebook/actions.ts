@@ -4,17 +4,23 @@ import { describeWriteError, fail, ok } from '../db/errors';
 import type { Note } from '../db/records';
 import type { BackstoryDB } from '../db/schema';
 import type { Result } from '../messaging/protocol';
+import { nameKey } from '../entity';
+import { noteCardIds } from '../db/note-model';
 
 /**
- * Puts back a note deleted a moment ago ("Undo"), exactly as it was. Refused when its card
- * was deleted meanwhile; a note with the same id written since is kept (it is newer).
+ * Puts back a note deleted a moment ago ("Undo"), exactly as it was, less links to cards
+ * deleted meanwhile (refused when none of its cards is left and it holds no quote); a note
+ * with the same id written since is kept (it is newer).
  */
 export async function restoreNote(db: BackstoryDB, note: Note): Promise<Result<{ restored: boolean }>> {
   try {
     return await db.transaction('rw', db.cards, db.notes, async () => {
-      if (!(await db.cards.get(note.cardId))) return fail('The note was not restored: its card no longer exists.');
+      const ids = noteCardIds(note);
+      const cards = await db.cards.bulkGet(ids);
+      const cardIds = ids.filter((_, i) => cards[i]);
+      if (cardIds.length === 0 && !note.quote) return fail('The note was not restored: its card no longer exists.');
       if (await db.notes.get(note.id)) return ok({ restored: false });
-      await db.notes.add(note);
+      await db.notes.add({ ...note, cardIds, cardId: cardIds[0] ?? '', tags: note.tags ?? [] });
       return ok({ restored: true });
     });
   } catch (error) {
@@ -22,11 +28,31 @@ export async function restoreNote(db: BackstoryDB, note: Note): Promise<Result<{
   }
 }
 
-/** Deletes every mention (the record of where the reader met names); notes and cards stay. */
+/**
+ * Deletes every mention (the record of where the reader met names) and the pages' timelines, which
+ * hold sentences of the articles read; notes and cards stay.
+ */
 export async function clearMentions(db: BackstoryDB): Promise<Result<{ cleared: number }>> {
   try {
-    return ok({ cleared: await db.mentions.toCollection().delete() });
+    return ok({
+      cleared: await db.transaction('rw', db.mentions, db.timelines, async () => {
+        await db.timelines.clear();
+        return db.mentions.toCollection().delete();
+      }),
+    });
   } catch (error) {
     return fail(describeWriteError('The history', error, 'was not cleared'));
   }
+}
+
+/**
+ * The card a typed name stands for (its name or any alias, as nameKey() sees it): a card named
+ * exactly so first, then any card with that alias. Null when there is none.
+ */
+export async function findCardByName(db: BackstoryDB, name: string): Promise<{ id: string; name: string } | null> {
+  const key = nameKey(name);
+  if (!key) return null;
+  const cards = await db.cards.where('keys').equals(key).toArray();
+  const best = cards.find((c) => nameKey(c.name) === key) ?? cards[0];
+  return best ? { id: best.id, name: best.name } : null;
 }

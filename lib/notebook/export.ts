@@ -2,7 +2,8 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Card, Mention, Note } from '../db/records';
 import type { BackstoryDB } from '../db/schema';
-import { type BackstoryExport, EXPORT_FORMAT, EXPORT_VERSION, type ExportedMention } from './format';
+import { noteCardIds } from '../db/note-model';
+import { type BackstoryExport, EXPORT_FORMAT, EXPORT_VERSION, type ExportedMention, type ExportedNote } from './format';
 import { entityFileName, entityMarkdown, pagesMarkdown } from './markdown';
 
 /**
@@ -11,8 +12,25 @@ import { entityFileName, entityMarkdown, pagesMarkdown } from './markdown';
  * where the starter set or a Wikipedia look-up would not bring that card back.
  */
 function exportedCards(cards: readonly Card[], notes: readonly Note[]): Card[] {
-  const noted = new Set(notes.map((n) => n.cardId));
+  const noted = new Set(notes.flatMap(noteCardIds));
   return cards.filter((c) => c.edited || c.source === 'reader' || noted.has(c.id));
+}
+
+/** A note in the file's shape: every field explicit, even for a record older code wrote. */
+function noteOut(n: Note): ExportedNote {
+  const cardIds = noteCardIds(n);
+  const out: ExportedNote = {
+    id: n.id,
+    cardId: cardIds[0] ?? '',
+    cardIds,
+    body: n.body,
+    tags: n.tags ?? [],
+    createdAt: n.createdAt,
+    updatedAt: n.updatedAt,
+  };
+  if (n.quote) out.quote = { exact: n.quote.exact, prefix: n.quote.prefix, suffix: n.quote.suffix };
+  if (n.page) out.page = { url: n.page.url, title: n.page.title, ...(n.page.site ? { site: n.page.site } : {}) };
+  return out;
 }
 
 /** A mention without its local auto-increment id (ids differ from one database to another). */
@@ -45,7 +63,7 @@ export async function buildExport(
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     cards: exportedCards(cards, notes).sort((a, b) => a.id.localeCompare(b.id)),
-    notes: notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+    notes: notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map(noteOut),
     mentions: mentions.sort((a, b) => a.seenAt - b.seenAt).map(mentionOut),
   };
 }
@@ -67,11 +85,14 @@ export function exportFileName(ext: 'json' | 'zip', now: Date = new Date()): str
  */
 export async function exportMarkdownZip(db: BackstoryDB, now: Date = new Date()): Promise<Uint8Array> {
   const data = await buildExport(db, now, false);
+  // A note linked to several cards is listed in each of their files.
   const byCard = new Map<string, Note[]>();
   for (const note of data.notes) {
-    const list = byCard.get(note.cardId);
-    if (list) list.push(note);
-    else byCard.set(note.cardId, [note]);
+    for (const cardId of note.cardIds) {
+      const list = byCard.get(cardId);
+      if (list) list.push(note);
+      else byCard.set(cardId, [note]);
+    }
   }
   const cardsById = new Map(data.cards.map((c) => [c.id, c as Card]));
   const files: Record<string, Uint8Array> = {};

@@ -1,10 +1,13 @@
 /** Filtering and ordering the notebook's notes (pure functions, combinable). */
+import { noteCardIds } from '../db/note-model';
 import type { NotebookNote } from './search';
 
 /** The reader's filters; every field is optional and they all apply together. */
 export interface NoteFilters {
-  /** Only notes on this card. */
+  /** Only notes linked to this card (as any of their cards). */
   cardId?: string;
+  /** Only notes with this tag. */
+  tag?: string;
   /** Only notes written on pages of this host name ("www.bbc.co.uk"). */
   site?: string;
   /** First day included, "YYYY-MM-DD" (local time, as an <input type="date"> gives it). */
@@ -19,6 +22,7 @@ const hosts = new WeakMap<object, string>();
 /** The host name of a note's page, or '' for a note written outside any page. */
 export function siteOf(note: Pick<NotebookNote, 'page'>): string {
   if (!note.page) return '';
+  if (note.page.site) return note.page.site;
   let host = hosts.get(note.page);
   if (host === undefined) {
     try {
@@ -46,7 +50,8 @@ export function matchesFilters(filters: NoteFilters): (note: NotebookNote) => bo
   // The end of the "to" day: the next local midnight (24 h is wrong across a DST change).
   const to = toStart === null ? null : new Date(toStart).setDate(new Date(toStart).getDate() + 1);
   return (note) =>
-    (!filters.cardId || note.cardId === filters.cardId) &&
+    (!filters.cardId || noteCardIds(note).includes(filters.cardId)) &&
+    (!filters.tag || (note.tags ?? []).includes(filters.tag)) &&
     (!filters.site || siteOf(note) === filters.site) &&
     (from === null || note.createdAt >= from) &&
     (to === null || note.createdAt < to);
@@ -73,6 +78,20 @@ export function visibleNotes(
     const n = byId.get(id);
     return n && keep(n) ? [n] : [];
   });
+}
+
+/** True when any filter is set. */
+export function anyFilter(f: NoteFilters): boolean {
+  return !!(f.cardId || f.tag || f.site || f.from || f.to);
+}
+
+/** Distinct tags of `notes`, most used first, for the tag filter. */
+export function tagsOf(notes: readonly NotebookNote[]): { tag: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const n of notes) for (const t of n.tags ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
 /** Distinct sites of `notes`, most notes first, for the site filter. */

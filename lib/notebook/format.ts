@@ -1,16 +1,22 @@
 /**
- * The Backstory export file, version 1: its valibot schema and types. Export writes this
- * shape; import reads nothing else. Limits match what the extension itself accepts, so an
- * imported record could have been written by the extension.
+ * The Backstory export file: its valibot schemas and types. Export writes version 2 (notes
+ * with several cards, tags, a structured quote, the page's site); import also reads version 1
+ * files (one card per note) and turns them into version 2 with upgradeV1Notes. Limits match
+ * what the extension itself accepts, so an imported record could have been written by it.
  */
 import * as v from 'valibot';
-import { NOTE_MAX_CHARS } from '../db/records';
+import { MAX_NOTE_CARDS, MAX_TAGS, NOTE_MAX_CHARS, QUOTE_MAX_CHARS, TAG_MAX_CHARS } from '../db/records';
 import { ENTITY_KINDS } from '../entity';
+import { siteOfUrl } from '../db/note-model';
+
+export { describeIssue } from '../validation-message';
 
 /** Value of the file's `format` field. */
 export const EXPORT_FORMAT = 'backstory';
-/** The only version this build writes and reads. */
-export const EXPORT_VERSION = 1;
+/** The version this build writes. */
+export const EXPORT_VERSION = 2;
+/** Every version this build reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 /** Largest file import accepts: 50 MB. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -37,22 +43,53 @@ export const cardSchema = v.object({
   updatedAt: time,
 });
 
-const pageSchema = v.object({ url: text(4000), title: text(1000) });
+const pageV1 = v.object({ url: text(4000), title: text(1000) });
+const pageV2 = v.object({ url: text(4000), title: text(1000), site: v.optional(text(300)) });
 
-/**
- * A note in the file. `quote` and `tags` are not written by this build yet (issue 5 adds
- * them to notes); they are accepted and kept so a file from a build that has them round-trips.
- */
-export const noteSchema = v.object({
+/** A version-1 note: one card; `quote` and `tags` were accepted but never written. */
+export const noteSchemaV1 = v.object({
   id,
   cardId: id,
   body: v.pipe(v.string(), v.minLength(1), v.maxLength(NOTE_MAX_CHARS)),
-  page: v.optional(pageSchema),
-  quote: v.optional(text(NOTE_MAX_CHARS)),
+  page: v.optional(pageV1),
+  quote: v.optional(text(QUOTE_MAX_CHARS)),
   tags: v.optional(v.array(text(100))),
   createdAt: time,
   updatedAt: time,
 });
+
+const quoteSchema = v.object({
+  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(QUOTE_MAX_CHARS)),
+  prefix: text(200),
+  suffix: text(200),
+});
+
+/** A version-2 note: linked cards, tags, quote; the body may be empty only beside a quote. */
+export const noteSchema = v.pipe(
+  v.object({
+    id,
+    cardId: v.pipe(v.string(), v.maxLength(200)),
+    cardIds: v.pipe(v.array(id), v.maxLength(MAX_NOTE_CARDS)),
+    body: text(NOTE_MAX_CHARS),
+    quote: v.optional(quoteSchema),
+    tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_MAX_CHARS))), v.maxLength(MAX_TAGS)),
+    page: v.optional(pageV2),
+    createdAt: time,
+    updatedAt: time,
+  }),
+  v.forward(
+    v.check((n) => n.quote !== undefined || n.body.trim().length > 0, 'a note without a quote cannot be empty'),
+    ['body'],
+  ),
+  v.forward(
+    v.check((n) => n.quote !== undefined || n.cardIds.length > 0, 'a note without a quote needs a card'),
+    ['cardIds'],
+  ),
+  v.forward(
+    v.check((n) => n.cardId === (n.cardIds[0] ?? ''), 'cardId must be the first of cardIds'),
+    ['cardId'],
+  ),
+);
 
 /** A mention in the file: no local auto-increment id, it is matched by card and page. */
 export const mentionSchema = v.object({
@@ -64,38 +101,42 @@ export const mentionSchema = v.object({
   seenAt: time,
 });
 
-/** The whole file. */
-export const exportSchema = v.object({
+const common = {
   format: v.literal(EXPORT_FORMAT),
-  version: v.literal(EXPORT_VERSION),
   exportedAt: v.pipe(v.string(), v.isoTimestamp()),
   cards: v.array(cardSchema),
-  notes: v.array(noteSchema),
   mentions: v.array(mentionSchema),
-});
+};
+
+/** A whole version-1 file. */
+export const exportSchemaV1 = v.object({ ...common, version: v.literal(1), notes: v.array(noteSchemaV1) });
+/** A whole version-2 file (what this build writes). */
+export const exportSchema = v.object({ ...common, version: v.literal(EXPORT_VERSION), notes: v.array(noteSchema) });
 
 export type ExportedCard = v.InferOutput<typeof cardSchema>;
 export type ExportedNote = v.InferOutput<typeof noteSchema>;
 export type ExportedMention = v.InferOutput<typeof mentionSchema>;
 export type BackstoryExport = v.InferOutput<typeof exportSchema>;
+export type BackstoryExportV1 = v.InferOutput<typeof exportSchemaV1>;
 
-/** "notes[12].body" from a valibot issue path. */
-function pathOf(issue: v.BaseIssue<unknown>): string {
-  let out = '';
-  for (const item of issue.path ?? []) {
-    const key = (item as { key: unknown }).key;
-    out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  }
-  return out || '(top level)';
-}
-
-/**
- * One line saying what is wrong and where: "notes[12].body: expected string, got number".
- * Type mismatches are phrased from valibot's expected/received; other checks keep its message.
- */
-export function describeIssue(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind === 'schema' && issue.expected) {
-    return `${pathOf(issue)}: expected ${issue.expected}, got ${issue.received}`;
-  }
-  return `${pathOf(issue)}: ${issue.message}`;
+/** A version-1 file's content in the version-2 shape (one card per note, tags cleaned up). */
+export function upgradeV1(data: BackstoryExportV1): BackstoryExport {
+  return {
+    ...data,
+    version: EXPORT_VERSION,
+    notes: data.notes.map((n) => {
+      const out: ExportedNote = {
+        id: n.id,
+        cardId: n.cardId,
+        cardIds: [n.cardId],
+        body: n.body,
+        tags: [...new Set((n.tags ?? []).map((t) => t.trim().toLowerCase().slice(0, TAG_MAX_CHARS)).filter(Boolean))],
+        createdAt: n.createdAt,
+        updatedAt: n.updatedAt,
+      };
+      if (n.page) out.page = { ...n.page, site: siteOfUrl(n.page.url) };
+      if (n.quote?.trim()) out.quote = { exact: n.quote.trim(), prefix: '', suffix: '' };
+      return out;
+    }),
+  };
 }

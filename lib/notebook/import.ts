@@ -3,6 +3,7 @@
  * the write is ONE Dexie transaction over cards, notes and mentions: a refused or failed
  * import leaves the database exactly as it was.
  */
+import type { Table } from 'dexie';
 import * as v from 'valibot';
 import { describeWriteError } from '../db/errors';
 import type { Card, Mention, Note } from '../db/records';
@@ -11,9 +12,11 @@ import {
   type BackstoryExport,
   describeIssue,
   EXPORT_FORMAT,
-  EXPORT_VERSION,
   exportSchema,
+  exportSchemaV1,
   MAX_IMPORT_BYTES,
+  READABLE_VERSIONS,
+  upgradeV1,
 } from './format';
 
 /** Counts for one kind of record. */
@@ -73,17 +76,27 @@ export function parseExport(text: string): { ok: true; data: BackstoryExport } |
       error: `This is not a Backstory export: format is ${JSON.stringify(top.format) ?? 'missing'}, expected "${EXPORT_FORMAT}".`,
     };
   }
-  if (top.version !== EXPORT_VERSION) {
+  if (typeof top.version !== 'number' || !READABLE_VERSIONS.includes(top.version)) {
     return {
       ok: false,
-      error: `This export is version ${JSON.stringify(top.version) ?? 'missing'}; this Backstory reads version ${EXPORT_VERSION} only.`,
+      error: `This export is version ${JSON.stringify(top.version) ?? 'missing'}; this Backstory reads versions ${READABLE_VERSIONS.join(' and ')}.`,
     };
   }
-  const parsed = v.safeParse(exportSchema, raw, { abortEarly: true });
-  if (!parsed.success) return { ok: false, error: `The file was not imported: ${describeIssue(parsed.issues[0])}.` };
-  const dup = duplicateId(parsed.output.cards, 'cards') ?? duplicateId(parsed.output.notes, 'notes');
+  let data: BackstoryExport;
+  if (top.version === 1) {
+    const parsed = v.safeParse(exportSchemaV1, raw, { abortEarly: true });
+    if (!parsed.success)
+      return { ok: false, error: `The file was not imported: ${describeIssue(parsed.issues, { brackets: true })}.` };
+    data = upgradeV1(parsed.output);
+  } else {
+    const parsed = v.safeParse(exportSchema, raw, { abortEarly: true });
+    if (!parsed.success)
+      return { ok: false, error: `The file was not imported: ${describeIssue(parsed.issues, { brackets: true })}.` };
+    data = parsed.output;
+  }
+  const dup = duplicateId(data.cards, 'cards') ?? duplicateId(data.notes, 'notes');
   if (dup) return { ok: false, error: `The file was not imported: ${dup}.` };
-  return { ok: true, data: parsed.output };
+  return { ok: true, data };
 }
 
 /** Reads a file or text, refusing anything over `maxBytes` before reading it. */
@@ -99,6 +112,23 @@ async function readSource(
     };
   }
   return { ok: true, text: typeof source === 'string' ? source : await source.text() };
+}
+
+/**
+ * The stored copy of each record of `list` (undefined where there is none), reading only
+ * the ids `stored` says exist.
+ */
+async function getStored<T>(
+  table: Table<T, string>,
+  list: readonly { id: string }[],
+  stored: ReadonlySet<string>,
+): Promise<(T | undefined)[]> {
+  const at: number[] = [];
+  for (const [i, r] of list.entries()) if (stored.has(r.id)) at.push(i);
+  const found = await table.bulkGet(at.map((i) => list[i]?.id ?? ''));
+  const out: (T | undefined)[] = new Array(list.length);
+  for (const [k, i] of at.entries()) out[i] = found[k];
+  return out;
 }
 
 /** Thrown inside the transaction to abort it with a reader-facing message. */
@@ -117,8 +147,17 @@ export async function mergeExport(db: BackstoryDB, data: BackstoryExport): Promi
   };
   try {
     await db.transaction('rw', db.cards, db.notes, db.mentions, async () => {
+      // Which ids already exist, from two getAllKeys (keys only, one request each): bulkGet
+      // is one IndexedDB request per id, which in Chromium costs far more than the keys, and
+      // most of a typical import (into a new browser) is ids the database has never seen.
+      const [cardIds, noteIds] = await Promise.all([
+        db.cards.toCollection().primaryKeys(),
+        db.notes.toCollection().primaryKeys(),
+      ]);
+      const storedCards = new Set(cardIds);
+      const storedNotes = new Set(noteIds);
       const fileCardIds = new Set(data.cards.map((c) => c.id));
-      const oldCards = await db.cards.bulkGet(data.cards.map((c) => c.id));
+      const oldCards = await getStored(db.cards, data.cards, storedCards);
       const cards: Card[] = [];
       for (const [i, c] of data.cards.entries()) {
         const old = oldCards[i];
@@ -130,13 +169,14 @@ export async function mergeExport(db: BackstoryDB, data: BackstoryExport): Promi
         cards.push({ ...c, keys: cardKeys(c) });
       }
 
-      const oldNotes = await db.notes.bulkGet(data.notes.map((n) => n.id));
-      const missing = data.notes.map((n) => n.cardId).filter((id) => !fileCardIds.has(id));
-      const present = new Set((await db.cards.bulkGet([...new Set(missing)])).flatMap((c) => (c ? [c.id] : [])));
+      const oldNotes = await getStored(db.notes, data.notes, storedNotes);
       const notes: Note[] = [];
       for (const [i, n] of data.notes.entries()) {
-        if (!fileCardIds.has(n.cardId) && !present.has(n.cardId)) {
-          throw new Refused(`notes[${i}].cardId: there is no card "${n.cardId}" in the file or in this notebook`);
+        const j = n.cardIds.findIndex((id) => !fileCardIds.has(id) && !storedCards.has(id));
+        if (j >= 0) {
+          throw new Refused(
+            `notes[${i}].cardIds[${j}]: there is no card "${n.cardIds[j]}" in the file or in this notebook`,
+          );
         }
         const old = oldNotes[i];
         if (old && old.updatedAt >= n.updatedAt) {
@@ -160,11 +200,11 @@ export async function mergeExport(db: BackstoryDB, data: BackstoryExport): Promi
         }
         known.add(key);
         report.mentions.added++;
-        mentions.push({ ...m });
+        mentions.push(m);
       }
-      await db.cards.bulkPut(cards);
-      await db.notes.bulkPut(notes);
-      await db.mentions.bulkAdd(mentions);
+      // Issued together: IndexedDB runs them in order within the transaction, with no idle
+      // round trip between the three. bulkAdd does not write the new ids back into `mentions`.
+      await Promise.all([db.cards.bulkPut(cards), db.notes.bulkPut(notes), db.mentions.bulkAdd(mentions)]);
     });
     return { ok: true, report };
   } catch (error) {
@@ -176,7 +216,7 @@ export async function mergeExport(db: BackstoryDB, data: BackstoryExport): Promi
 /**
  * Imports an export file (a File/Blob from an <input type="file">, or its text). Refuses,
  * with a message saying what is wrong and where, a file over 50 MB (or `maxBytes`), one that
- * is not JSON, not a Backstory export of version 1, or has any invalid record.
+ * is not JSON, not a Backstory export of version 1 or 2, or has any invalid record.
  */
 export async function importBackstory(
   db: BackstoryDB,

@@ -1,8 +1,8 @@
 /** Markdown text of exported entities and pages (pure functions; export.ts zips them). */
+import { noteCardIds } from '../db/note-model';
 import type { Card, Note } from '../db/records';
 
-/** A note as exported: the record, possibly with the quote and tags later builds add. */
-type NoteLike = Note & { quote?: string; tags?: string[] };
+type NoteLike = Note;
 
 /** Escapes characters Markdown would read as formatting in a name or title. */
 export function mdEscape(s: string): string {
@@ -30,12 +30,7 @@ function noteMarkdown(note: NoteLike, about?: string): string {
   if (about) meta.push(`on **${mdEscape(about)}**`);
   if (note.page) meta.push(`from ${pageLink(note.page)}`);
   if (note.tags?.length) meta.push(note.tags.map((t) => `#${t.replace(/\s+/g, '-')}`).join(' '));
-  const quote = note.quote
-    ? `${note.quote
-        .split('\n')
-        .map((l) => `> ${l}`)
-        .join('\n')}\n\n`
-    : '';
+  const quote = note.quote ? `> ${note.quote.exact.replace(/\n/g, ' ')}\n\n` : '';
   return `${meta.join(' ')}\n\n${quote}${note.body.trim()}\n`;
 }
 
@@ -95,7 +90,8 @@ export function pagesMarkdown(notes: readonly NoteLike[], cards: ReadonlyMap<str
   for (const [url, group] of order) {
     lines.push(url ? `## ${pageLink(group[0]?.page ?? { url, title: url })}` : '## Not written on a page', '');
     for (const note of [...group].sort((a, b) => b.createdAt - a.createdAt)) {
-      lines.push(noteMarkdown({ ...note, page: undefined }, cards.get(note.cardId)?.name ?? 'a deleted card'), '');
+      const about = noteCardIds(note).map((id) => cards.get(id)?.name ?? 'a deleted card');
+      lines.push(noteMarkdown({ ...note, page: undefined }, about.join(', ') || undefined), '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

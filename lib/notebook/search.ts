@@ -9,10 +9,11 @@
  * notes index in well under a second and stay in the notebook page's memory only.
  */
 import MiniSearch from 'minisearch';
+import { noteCardIds } from '../db/note-model';
 import type { Card, Note } from '../db/records';
 
-/** A note as the notebook sees it: quote and tags are optional fields later builds may add. */
-export type NotebookNote = Note & { quote?: string; tags?: string[] };
+/** A note as the notebook sees it (the stored record). */
+export type NotebookNote = Note;
 
 /** Notes indexed between two yields to the page during a large sync. */
 const CHUNK = 500;
@@ -27,18 +28,28 @@ interface NoteDoc {
   pageTitle: string;
 }
 
-/** What decides whether a note must be re-indexed: its own edits and its card's names. */
-function signature(note: NotebookNote, card: Card | undefined): string {
-  return `${note.updatedAt}\u0000${card?.name ?? ''}\u0000${card?.aliases.join('\u0001') ?? ''}`;
+/** The names of a note's cards, as one text (the names and aliases of each). */
+function entityText(note: NotebookNote, cards: ReadonlyMap<string, Card>): string {
+  const names: string[] = [];
+  for (const id of noteCardIds(note)) {
+    const card = cards.get(id);
+    if (card) names.push(card.name, ...card.aliases);
+  }
+  return names.join(' ');
 }
 
-function docOf(note: NotebookNote, card: Card | undefined): NoteDoc {
+/** What decides whether a note must be re-indexed: its own edits and its cards' names. */
+function signature(note: NotebookNote, entity: string): string {
+  return `${note.updatedAt}\u0000${entity}`;
+}
+
+function docOf(note: NotebookNote, entity: string): NoteDoc {
   return {
     id: note.id,
     body: note.body,
-    quote: note.quote ?? '',
+    quote: note.quote?.exact ?? '',
     tags: (note.tags ?? []).join(' '),
-    entity: card ? [card.name, ...card.aliases].join(' ') : '',
+    entity,
     pageTitle: note.page?.title ?? '',
   };
 }
@@ -56,8 +67,11 @@ export class NoteSearch {
       // Only the word being typed (the last) is a prefix, and only from its third letter: "s"
       // alone would match most of the vocabulary and cost a scoring pass over every note.
       prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
-      // Typos are forgiven only in longer words, so "un" does not match half the notebook.
-      fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+      // Typos are forgiven only in finished (not last) longer words, one letter at most: a fuzzy
+      // walk of the whole vocabulary on every keystroke is what made typing slow. search() tries
+      // the last word fuzzily too, but only when nothing matched without.
+      fuzzy: (term, i, terms) => (i < terms.length - 1 && term.length > 5 ? 0.2 : false),
+      maxFuzzy: 1,
       combineWith: 'AND',
     },
   });
@@ -79,13 +93,13 @@ export class NoteSearch {
     const fresh: NoteDoc[] = [];
     for (const note of notes) {
       live.add(note.id);
-      const card = cards.get(note.cardId);
-      const sig = signature(note, card);
+      const entity = entityText(note, cards);
+      const sig = signature(note, entity);
       const old = this.indexed.get(note.id);
       if (old === sig) continue;
       if (old !== undefined) this.index.discard(note.id);
       this.indexed.set(note.id, sig);
-      fresh.push(docOf(note, card));
+      fresh.push(docOf(note, entity));
     }
     for (const id of [...this.indexed.keys()]) {
       if (live.has(id)) continue;
@@ -106,7 +120,17 @@ export class NoteSearch {
    * query (meaning "no search": every note).
    */
   search(query: string): string[] | null {
-    if (!query.trim()) return null;
-    return this.index.search(query).map((r) => String(r.id));
+    const words = query.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return null;
+    // A word of one or two letters just begun after others waits for its third letter instead of
+    // emptying the list ("kyiv grain d" shows what "kyiv grain" shows).
+    const last = words[words.length - 1] ?? '';
+    const used = words.length > 1 && last.length < 3 ? words.slice(0, -1) : words;
+    const text = used.join(' ');
+    let hits = this.index.search(text);
+    // Only a long last word can be a typo the first pass did not forgive.
+    if (hits.length === 0 && (used[used.length - 1] ?? '').length > 4)
+      hits = this.index.search(text, { fuzzy: (term) => (term.length > 4 ? 0.2 : false) });
+    return hits.map((r) => String(r.id));
   }
 }

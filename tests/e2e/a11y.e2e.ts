@@ -83,6 +83,15 @@ describe('accessibility (axe-core)', () => {
       await options.getByRole('heading', { level: 1 }).waitFor();
       await options.getByLabel('Hover delay (milliseconds)').waitFor();
       await assertNoViolations(options, 'the options page');
+      await options.getByRole('button', { name: 'Delete everything…' }).click();
+      await options.getByRole('dialog', { name: 'Delete everything?' }).waitFor();
+      await assertNoViolations(options, 'the options page with the "Delete everything?" dialog open');
+      await options.keyboard.press('Escape');
+
+      const onboarding = await browser.context.newPage();
+      await onboarding.goto(`chrome-extension://${browser.extensionId}/onboarding.html`);
+      await onboarding.getByRole('checkbox', { name: 'Look up names on Wikipedia' }).waitFor();
+      await assertNoViolations(onboarding, 'the onboarding page');
 
       const notebook = await browser.context.newPage();
       await notebook.goto(`chrome-extension://${browser.extensionId}/notebook.html`);
@@ -105,6 +114,26 @@ describe('accessibility (axe-core)', () => {
       );
       assert.ok(open, 'the audit could not open the card’s shadow root');
       await assertNoViolations(page, 'the hover card', 'backstory-host');
+
+      // prefers-reduced-motion: nothing in the card moves, even a transition set on an element's own style.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      const moving = await page.evaluate(() => {
+        const root = document.querySelector('backstory-host')?.shadowRoot;
+        const probe = document.createElement('span');
+        probe.style.transition = 'opacity 2s';
+        probe.style.animation = 'spin 2s infinite';
+        root?.querySelector('[role="dialog"]')?.append(probe);
+        const all = [...(root?.querySelectorAll('*') ?? [])];
+        const out = all
+          .map((el) => getComputedStyle(el))
+          .filter(
+            (cs) => cs.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || cs.animationName !== 'none',
+          ).length;
+        probe.remove();
+        return { reduce: matchMedia('(prefers-reduced-motion: reduce)').matches, moving: out, checked: all.length };
+      });
+      assert.ok(moving.reduce && moving.checked > 5, `reduced motion not emulated: ${JSON.stringify(moving)}`);
+      assert.equal(moving.moving, 0, 'elements of the card still transition or animate under reduced motion');
     });
   });
 });

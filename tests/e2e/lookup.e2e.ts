@@ -3,7 +3,8 @@
  * (lib/wiki-server.ts): hovering a name with no starter card shows what "Wikipedia" says about
  * it; every request names Backstory in Api-User-Agent; a 429 with Retry-After makes Backstory
  * wait as asked and then succeed; an ambiguous name offers "Choose one" in the popup, and the
- * reader's choice becomes the card, on the popup and on the page.
+ * reader's choice becomes the card, on the popup and on the page; a card the reader deleted is
+ * not fetched again by the next hover, only by "Look up again".
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -176,5 +177,36 @@ describe('Wikipedia look-ups (local stand-in)', () => {
       findAll(tree, { role: 'heading', name: 'Daniel Weiss' }, node).length > 0,
       `the hover card has no heading "Daniel Weiss": ${text}`,
     );
+  });
+
+  test('a deleted Wikipedia card stays deleted on the next hover; "Look up again" brings it back', {
+    timeout: 60_000,
+  }, async () => {
+    if (!page || !wiki || !browser) throw new Error('setup failed');
+    await cardText(page, 'Ingrid Halvorsen', /harbour commissioner/);
+    await closeCards(page);
+    const popup = await openPopup(browser, page);
+    await popup.getByRole('heading', { level: 2, name: 'People' }).waitFor({ timeout: 15_000 });
+    await popup.getByRole('button', { name: entityButtonName('Ingrid Halvorsen') }).click();
+    await popup.getByRole('button', { name: 'Delete card' }).click({ timeout: 15_000 });
+    await popup.getByRole('button', { name: 'Yes, delete card' }).click();
+    await popup.getByText(/You deleted the card for this name/).waitFor({ timeout: 10_000 });
+    const asked = () => wiki!.requests.filter((r) => r.path === `${SUMMARY}Ingrid_Halvorsen`).length;
+    const before = asked();
+
+    // The next hover does not fetch it again: the card says it was deleted.
+    await page.bringToFront();
+    const text = await cardText(page, 'Ingrid Halvorsen', /You deleted the card/);
+    assert.doesNotMatch(text, /harbour commissioner/, 'the deleted card came back by itself');
+    assert.equal(asked(), before, 'Backstory asked Wikipedia again after the reader deleted the card');
+
+    // Asking explicitly fetches it again.
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: 'Look up again' }).click();
+    await popup
+      .getByText(/harbour commissioner/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await popup.close();
   });
 });

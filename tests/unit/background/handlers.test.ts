@@ -178,7 +178,8 @@ describe('cards and notes', () => {
       seenIn: 0,
     });
     const saved = value(await handlers.saveNote({ cardId: 'nato', body: 'Founded 1949', page }, tab()));
-    expect(saved.note.page).toEqual(page);
+    // The site is derived from the URL, so the notebook can filter by it.
+    expect(saved.note.page).toEqual({ ...page, site: new URL(page.url).hostname });
     const got = value(await handlers.getCard({ name: "Nato's", kind: 'organization', aliases: [] }, tab()));
     expect(got.card?.id).toBe('nato');
     expect(got.notes.map((n) => n.body)).toEqual(['Founded 1949']);

@@ -108,3 +108,33 @@ describe('CardView without a card', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('database closed');
   });
 });
+
+describe('CardView dates', () => {
+  it('shows when an event happened, each end in a <time>', () => {
+    const { container, rerender } = render(
+      <CardView
+        entity={{ name: 'Brexit', kind: 'event' }}
+        card={makeCard({
+          name: 'Brexit',
+          kind: 'event',
+          dates: { start: '2016-06-23', end: '2020-01-31', precision: 'day' },
+        })}
+      />,
+    );
+    const line = container.querySelector('.bs-card-dates');
+    expect(line?.textContent).toBe('When: 23 June 2016 – 31 January 2020');
+    expect([...container.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).toEqual([
+      '2016-06-23',
+      '2020-01-31',
+    ]);
+    rerender(<CardView entity={stoltenberg} card={makeCard()} />);
+    expect(container.querySelector('.bs-card-dates')).toBeNull();
+    rerender(
+      <CardView
+        entity={stoltenberg}
+        card={makeCard({ kind: 'event', dates: { start: '2021-02-30', precision: 'day' } })}
+      />,
+    );
+    expect(container.querySelector('.bs-card-dates')).toBeNull();
+  });
+});

@@ -157,6 +157,22 @@ describe('article content script', () => {
     expect('entities' in state && state.entities.map((e) => `${e.name}:${e.count}`)).toEqual(['Nato:2']);
   });
 
+  it('scans the whole page on request when there is no article', async () => {
+    const { page, bg, registry } = await start(
+      '<nav><a href="/a">Jens Stoltenberg in Brussels</a></nav><div class="teaser">Nato meets.</div><script>var Nato = 1;</script>',
+    );
+    expect(page.getPageState()).toMatchObject({ noArticle: true });
+    expect(bg.sent).toHaveLength(0);
+    const state = await page.scanWholePage();
+    expect(state.entities.map((e) => e.name)).toEqual(['Jens Stoltenberg', 'Nato']);
+    const spot = bg.sent.find((m) => m.type === 'spotBlocks')!;
+    // Navigation is read too (the reader asked for the whole page); scripts never are.
+    expect(spot.payload.blocks.join(' ')).toContain('Jens Stoltenberg in Brussels');
+    expect(spot.payload.blocks.join(' ')).not.toContain('var Nato');
+    expect(registry.get('backstory-person')!.size).toBe(1);
+    expect(page.getPageState()).toMatchObject({ entities: expect.any(Array) });
+  });
+
   it('cleans up when the extension context goes away', async () => {
     const { page, registry } = await start(ARTICLE);
     page.revealEntity('organization:nato');

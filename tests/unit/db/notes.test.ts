@@ -16,7 +16,8 @@ describe('notes', () => {
     const db = await dbWithCard();
     const first = await saveNote(db, { cardId: 'nato', body: 'Founded 1949', page });
     if (!first.ok) throw new Error(first.error);
-    expect(first.value.page).toEqual(page);
+    expect(first.value.page).toEqual({ ...page, site: 'news.test' });
+    expect(first.value).toMatchObject({ cardId: 'nato', cardIds: ['nato'], tags: [] });
     vi.spyOn(Date, 'now').mockReturnValue(first.value.createdAt + 10);
     const second = await saveNote(db, { cardId: 'nato', body: 'HQ in Brussels' });
     vi.restoreAllMocks();
@@ -33,7 +34,7 @@ describe('notes', () => {
     expect(edited.value).toMatchObject({
       id: first.value.id,
       body: 'Founded 4 April 1949',
-      page,
+      page: { ...page, site: 'news.test' },
       createdAt: first.value.createdAt,
     });
     expect(await db.notes.count()).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { BackstoryDB, SCHEMA_V1, keysFor } from '@/lib/db/schema';
+import { BackstoryDB, SCHEMA_V1, SCHEMA_V3, keysFor } from '@/lib/db/schema';
 
 describe('BackstoryDB schema', () => {
   it('upgrades a version-1 database without losing a row', async () => {
@@ -32,7 +32,7 @@ describe('BackstoryDB schema', () => {
 
     const db = new BackstoryDB(name);
     await db.open();
-    expect(db.verno).toBe(3); // upgrades straight through v2 to the latest version
+    expect(db.verno).toBeGreaterThanOrEqual(4); // upgrades straight through v2 and v3 to the latest version
     expect(await db.cards.count()).toBe(25);
     expect(await db.notes.count()).toBe(40);
     for (const n of oldNotes) {
@@ -58,6 +58,78 @@ describe('BackstoryDB schema', () => {
       seenAt: 1,
     });
     expect(await db.mentions.count()).toBe(1);
+    db.close();
+  });
+
+  it('upgrades a version-3 database: notes get cardIds, tags and the site of their page', async () => {
+    const name = `upgrade-v3-${crypto.randomUUID()}`;
+    // The previous release's schema and rows exactly as it wrote them.
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    await v3.table('cards').bulkAdd([
+      {
+        id: 'nato',
+        name: 'Nato',
+        kind: 'organization',
+        aliases: [],
+        keys: ['nato'],
+        edited: false,
+        createdAt: 1,
+        updatedAt: 1,
+      },
+      {
+        id: 'kyiv',
+        name: 'Kyiv',
+        kind: 'place',
+        aliases: [],
+        keys: ['kyiv'],
+        edited: false,
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    ]);
+    const oldNotes = [
+      {
+        id: 'a',
+        cardId: 'nato',
+        body: 'On a page',
+        page: { url: 'https://www.bbc.co.uk/news/1', title: 'T' },
+        createdAt: 10,
+        updatedAt: 20,
+      },
+      { id: 'b', cardId: 'kyiv', body: 'No page', createdAt: 30, updatedAt: 30 },
+      {
+        id: 'c',
+        cardId: 'nato',
+        body: 'Odd URL',
+        page: { url: 'not a url', title: 'U' },
+        createdAt: 40,
+        updatedAt: 41,
+      },
+    ];
+    await v3.table('notes').bulkAdd(oldNotes);
+    await v3
+      .table('mentions')
+      .add({ cardId: 'nato', url: 'https://x.test/', title: 'x', site: 'x.test', sentence: 's', seenAt: 1 });
+    v3.close();
+
+    const db = new BackstoryDB(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(4);
+    expect(await db.notes.get('a')).toEqual({
+      ...oldNotes[0],
+      cardIds: ['nato'],
+      tags: [],
+      page: { url: 'https://www.bbc.co.uk/news/1', title: 'T', site: 'www.bbc.co.uk' },
+    });
+    expect(await db.notes.get('b')).toEqual({ ...oldNotes[1], cardIds: ['kyiv'], tags: [] });
+    expect((await db.notes.get('c'))?.page?.site).toBe('');
+    // The new multi-entry index sees every moved note; nothing else changed.
+    expect((await db.notes.where('cardIds').equals('nato').primaryKeys()).sort()).toEqual(['a', 'c']);
+    expect(await db.notes.where('createdAt').above(15).count()).toBe(2);
+    expect(await db.mentions.count()).toBe(1);
+    expect(await db.cards.count()).toBe(2);
     db.close();
   });
 

@@ -50,4 +50,26 @@ describe('scheduler', () => {
     );
     await expect(run).rejects.toMatchObject({ name: 'AbortedError' });
   });
+
+  it('posts the next slice as a user-visible task where the browser has scheduler.postTask', async () => {
+    const posted: string[] = [];
+    const g = globalThis as { scheduler?: unknown };
+    const had = Object.getOwnPropertyDescriptor(g, 'scheduler');
+    Object.defineProperty(g, 'scheduler', {
+      configurable: true,
+      value: {
+        postTask(cb: () => void, opts: { priority: string }) {
+          posted.push(opts.priority);
+          return new Promise<void>((done) => setTimeout(() => done(cb()), 0));
+        },
+      },
+    });
+    try {
+      await yieldToPage();
+    } finally {
+      if (had) Object.defineProperty(g, 'scheduler', had);
+      else delete g.scheduler;
+    }
+    expect(posted).toEqual(['user-visible']);
+  });
 });

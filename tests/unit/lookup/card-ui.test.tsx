@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { CardView } from '@/components/CardView';
+import { CardTools } from '@/components/CardEditor';
+import { mergeCards } from '@/lib/db/card-edits';
+import { searchCards } from '@/lib/db/card-search';
 import { EntityDetail } from '@/entrypoints/popup/EntityDetail';
 import { createHandlers } from '@/entrypoints/background/handlers';
 import type { PopupDeps } from '@/entrypoints/popup/deps';
@@ -72,6 +75,23 @@ describe('CardView look-up states', () => {
     expect(screen.getByRole('button', { name: 'Create card' })).toBeTruthy();
     rerender(<CardView entity={salisbury} card={null} lookup={{ status: 'pending' }} />);
     expect(screen.getByRole('status').textContent).toBe('Looking this name up on Wikipedia…');
+  });
+
+  it('says the reader deleted the card, offering "Look up again" and "Create card"', async () => {
+    const onRetry = vi.fn(async () => undefined);
+    render(
+      <CardView
+        entity={salisbury}
+        card={null}
+        lookup={{ status: 'deleted' }}
+        onRetry={onRetry}
+        onCreateCard={() => undefined}
+      />,
+    );
+    expect(screen.getByText(/You deleted the card for this name/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Create card' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Look up again' }));
+    await waitFor(() => expect(onRetry).toHaveBeenCalledTimes(1));
   });
 
   it('beside a Wikipedia card, offers the other articles under "Not the right one?"', () => {
@@ -150,12 +170,11 @@ describe('popup: editing, deleting and merging cards (real handlers, fake-indexe
     });
   });
 
-  it('merges another card into this one, then deletes it after asking', async () => {
+  it('merges another card, picked from the list, into this one, then deletes it after asking', async () => {
     const db = await mount();
     fireEvent.click(screen.getByRole('button', { name: 'Merge with…' }));
-    fireEvent.input(screen.getByLabelText('Name of the card that is the same as this one'), {
-      target: { value: 'OTAN' },
-    });
+    fireEvent.input(screen.getByLabelText('Find the card that is the same as this one'), { target: { value: 'ota' } });
+    fireEvent.click(await screen.findByRole('radio', { name: /^OTAN/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Merge cards' }));
     await screen.findByText('French name');
     expect(await db.cards.get('otan')).toBeUndefined();
@@ -168,13 +187,81 @@ describe('popup: editing, deleting and merging cards (real handlers, fake-indexe
     expect(await db.notes.count()).toBe(0);
   });
 
-  it('names an unknown card in a failed merge', async () => {
+  it('says when no other card matches what the reader looks for', async () => {
     await mount();
     fireEvent.click(screen.getByRole('button', { name: 'Merge with…' }));
-    fireEvent.input(screen.getByLabelText('Name of the card that is the same as this one'), {
+    fireEvent.input(screen.getByLabelText('Find the card that is the same as this one'), {
       target: { value: 'Warsaw Pact' },
     });
+    await screen.findByText('No other card matches “Warsaw Pact”.');
+    expect((screen.getByRole('button', { name: 'Merge cards' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('Merge with… picker', () => {
+  it('lets the reader search the existing cards and pick the other one', async () => {
+    const db = await freshDb();
+    const nato = card('nato', 'Nato', 'organization', ['NATO']);
+    await db.cards.bulkAdd([
+      nato,
+      card('otan', 'OTAN', 'organization'),
+      card('osce', 'OSCE', 'organization'),
+      card('crimea', 'Crimea', 'place'),
+    ]);
+    const merged = vi.fn(async (otherId: string) => {
+      const r = await mergeCards(db, 'nato', otherId);
+      return r.ok ? null : r.error;
+    });
+    render(
+      <CardTools
+        card={nato}
+        onEdit={() => undefined}
+        onDelete={async () => null}
+        onMerge={async () => 'typed names are not used here'}
+        findCards={(q) => searchCards(db, q)}
+        onMergeCard={merged}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Merge with…' }));
+    const group = await screen.findByRole('group', { name: 'Cards to merge into Nato' });
+    // Every other card is offered at first; the card itself never is.
+    await waitFor(() => expect(within(group).getAllByRole('radio')).toHaveLength(3));
+    expect(within(group).queryByRole('radio', { name: /^Nato/ })).toBeNull();
+    const merge = screen.getByRole('button', { name: 'Merge cards' }) as HTMLButtonElement;
+    expect(merge.disabled).toBe(true);
+    fireEvent.input(screen.getByLabelText('Find the card that is the same as this one'), { target: { value: 'o' } });
+    await waitFor(() => expect(within(group).getAllByRole('radio')).toHaveLength(2));
+    fireEvent.input(screen.getByLabelText('Find the card that is the same as this one'), { target: { value: 'ot' } });
+    const otan = await within(group).findByRole('radio', { name: /^OTAN/ });
+    await waitFor(() => expect(within(group).getAllByRole('radio')).toHaveLength(1));
+    fireEvent.click(otan);
+    expect(merge.disabled).toBe(false);
+    fireEvent.click(merge);
+    await waitFor(() => expect(merged).toHaveBeenCalledWith('otan'));
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Cards to merge into Nato' })).toBeNull());
+    expect(await db.cards.get('otan')).toBeUndefined();
+    expect((await db.cards.get('nato'))?.aliases).toEqual(['NATO', 'OTAN']);
+  });
+
+  it('says when nothing matches and shows a failed merge', async () => {
+    const nato = card('nato', 'Nato', 'organization');
+    render(
+      <CardTools
+        card={nato}
+        onEdit={() => undefined}
+        onDelete={async () => null}
+        onMerge={async () => null}
+        findCards={async (q) => (q ? [] : [{ id: 'otan', name: 'OTAN', kind: 'organization', description: '' }])}
+        onMergeCard={async () => 'The cards were not merged: one of them no longer exists.'}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Merge with…' }));
+    fireEvent.click(await screen.findByRole('radio', { name: /OTAN/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Merge cards' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('There is no card named "Warsaw Pact".');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The cards were not merged: one of them no longer exists.',
+    );
+    fireEvent.input(screen.getByLabelText('Find the card that is the same as this one'), { target: { value: 'xyz' } });
+    expect(await screen.findByText('No other card matches “xyz”.')).toBeTruthy();
   });
 });

@@ -32,7 +32,8 @@ describe('schema version 3', () => {
     v2.close();
     const db = new BackstoryDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    // Later versions (notes, timelines) build on it; the version-3 lookups table must be there.
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.cards.count()).toBe(2);
     expect((await db.notes.get('n1'))?.body).toBe('kept');
     expect(await db.mentions.count()).toBe(1);
@@ -121,8 +122,43 @@ describe("the reader's own cards", () => {
     expect(await db.cards.get('a')).toBeUndefined();
     expect(await db.notes.toArray()).toHaveLength(1);
     expect(await db.mentions.count()).toBe(0);
-    expect(await db.lookups.count()).toBe(0);
+    // The look-up that led to it is kept as a tombstone, so a hover does not fetch it again.
+    expect(await db.lookups.toArray()).toEqual([
+      expect.objectContaining({ key: 'alpha', status: 'deleted', deletedCardId: 'a', chosenByReader: false }),
+    ]);
+    expect((await db.lookups.get('alpha'))?.cardId).toBeUndefined();
     expect(await deleteCard(db, 'a')).toEqual({ ok: true, value: { deleted: false, notes: 0 } });
+  });
+
+  it('a deleted card buries its names too, but not a name that leads to another card', async () => {
+    const db = await freshDb();
+    await db.cards.bulkAdd([card('a', 'Alpha', 'person', ['Al', 'Bee']), card('b', 'Beta', 'person')]);
+    await saveLookup(db, {
+      name: 'Bee',
+      kind: 'person',
+      status: 'found',
+      cardId: 'b',
+      candidates: [],
+      chosenByReader: true,
+      checkedAt: 1,
+    });
+    await deleteCard(db, 'a');
+    expect((await db.lookups.get('alpha'))?.status).toBe('deleted');
+    expect((await db.lookups.get('al'))?.status).toBe('deleted');
+    expect(await db.lookups.get('bee')).toMatchObject({ status: 'found', cardId: 'b' });
+  });
+
+  it('a starter upgrade does not bring back a starter card the reader deleted', async () => {
+    const db = await freshDb();
+    const shipped = [card('nato', 'Nato', 'organization'), card('crimea', 'Crimea', 'place')].map(
+      ({ createdAt: _c, updatedAt: _u, ...c }) => c,
+    );
+    await installStarterCards(db, shipped);
+    await deleteCard(db, 'nato');
+    const report = await installStarterCards(db, shipped);
+    expect(report).toEqual({ written: 1, keptEdited: 1, invalid: [] });
+    expect(await db.cards.get('nato')).toBeUndefined();
+    expect(await db.cards.get('crimea')).toBeDefined();
   });
 
   it('merges two cards: notes and mentions move, names unite, the other card goes', async () => {
@@ -164,8 +200,16 @@ describe('context menu "Create card"', () => {
     menus.removeAll = async () => void (created.length = 0);
     menus.create = (p: { id?: string; parentId?: string | number; title?: string }) => void created.push(p);
     await createMenus();
-    expect(created.map((c) => c.title)).toEqual(['Create card', 'Person', 'Organisation', 'Place', 'Event']);
-    expect(created.slice(1).every((c) => c.parentId === MENU_ID)).toBe(true);
+    // Other entries (e.g. "Save to Backstory") may sit beside it; "Create card" has one child per kind.
+    const parent = created.findIndex((c) => c.id === MENU_ID);
+    expect(created.slice(parent).map((c) => c.title)).toEqual([
+      'Create card',
+      'Person',
+      'Organisation',
+      'Place',
+      'Event',
+    ]);
+    expect(created.slice(parent + 1).every((c) => c.parentId === MENU_ID)).toBe(true);
 
     const db = await freshDb();
     expect(kindOfMenu(`${MENU_ID}:place`)).toBe('place');
@@ -189,5 +233,23 @@ describe('look-up settings', () => {
     expect(normaliseBaseUrl('http://evil.test')).toBeNull();
     expect(normaliseBaseUrl('javascript:alert(1)')).toBeNull();
     expect(normaliseBaseUrl('https://de.wikipedia.org/wiki/x')).toBe('https://de.wikipedia.org');
+  });
+});
+
+describe('cards and multi-card notes', () => {
+  it('merging relinks notes to the kept card; deleting keeps notes still on another card', async () => {
+    const db = await freshDb();
+    await db.cards.bulkAdd([card('a', 'Alpha', 'person'), card('b', 'Beta', 'person'), card('c', 'Gamma', 'person')]);
+    await db.notes.bulkAdd([
+      { id: 'both', cardId: 'b', cardIds: ['b', 'a'], body: 'on both', createdAt: 1, updatedAt: 1 },
+      { id: 'onlyB', cardId: 'b', cardIds: ['b'], body: 'on B', createdAt: 1, updatedAt: 1 },
+      { id: 'bc', cardId: 'c', cardIds: ['c', 'b'], body: 'on C and B', createdAt: 1, updatedAt: 1 },
+    ]);
+    expect((await mergeCards(db, 'a', 'b')).ok).toBe(true);
+    expect(await db.notes.get('both')).toMatchObject({ cardId: 'a', cardIds: ['a'] });
+    expect(await db.notes.get('onlyB')).toMatchObject({ cardId: 'a', cardIds: ['a'] });
+    expect(await db.notes.get('bc')).toMatchObject({ cardId: 'c', cardIds: ['c', 'a'] });
+    expect(await deleteCard(db, 'a')).toEqual({ ok: true, value: { deleted: true, notes: 2 } });
+    expect((await db.notes.toArray()).map((n) => [n.id, n.cardIds])).toEqual([['bc', ['c']]]);
   });
 });

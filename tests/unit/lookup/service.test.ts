@@ -4,7 +4,7 @@ import { BackstoryDB } from '@/lib/db/schema';
 import { createLookupService } from '@/lib/lookup/service';
 import { RequestQueue } from '@/lib/lookup/queue';
 import { REFRESH_AFTER_MS, saveLookup } from '@/lib/db/lookups';
-import { updateCard } from '@/lib/db/card-edits';
+import { deleteCard, updateCard } from '@/lib/db/card-edits';
 import { createHandlers, type SpotDetector } from '@/entrypoints/background/handlers';
 import type { Sender } from '@/lib/messaging/serve';
 import { startWikiServer, type WikiServer } from './wiki-server';
@@ -197,5 +197,38 @@ describe('background getCard with look-ups', () => {
     expect(again.ok && again.value.card?.name).toBe('Salisbury, Maryland');
     const bad = await handlers.chooseArticle({ name: 'Salisbury', kind: 'place', title: 'Nobody Atall' }, tab);
     expect(bad).toEqual({ ok: false, error: 'Wikipedia has no article "Nobody Atall".' });
+  });
+
+  it('a deleted Wikipedia card does not come back by itself; an explicit retry fetches it again', async () => {
+    const { db, lookup } = await setup();
+    const { handlers } = createHandlers({ db, getDetector: async () => detector, lookup, log: () => undefined });
+    const ask = { name: 'Yulia Skripal', kind: 'person' as const, aliases: [] };
+    const first = await handlers.getCard(ask, tab);
+    const id = first.ok ? first.value.card?.id : undefined;
+    expect(id).toBe('wp-q90000001');
+    expect((await handlers.deleteCard({ cardId: id! }, tab)).ok).toBe(true);
+    const before = requestsFor('Yulia Skripal');
+    const hover = await handlers.getCard(ask, tab);
+    expect(hover).toEqual({ ok: true, value: { card: null, notes: [], seenIn: 0, lookup: { status: 'deleted' } } });
+    await lookup.prefetch([{ name: 'Yulia Skripal', kind: 'person' }], []);
+    expect(requestsFor('Yulia Skripal')).toBe(before);
+    expect(await db.cards.get(id!)).toBeUndefined();
+    // "Look up again" sends retry: the card is fetched and remembered again.
+    const retried = await handlers.getCard({ ...ask, retry: true }, tab);
+    expect(retried.ok && retried.value.card?.id).toBe(id);
+    expect(retried.ok && retried.value.lookup?.status).toBe('found');
+    expect(requestsFor('Yulia Skripal')).toBeGreaterThan(before);
+    expect((await handlers.getCard(ask, tab)).ok).toBe(true);
+    expect(await db.cards.get(id!)).toBeDefined();
+  });
+
+  it('deleting a card directly in the database also leaves a tombstone the service honours', async () => {
+    const { db, lookup } = await setup();
+    const r = await lookup.lookUp({ name: 'Quiet Village', kind: 'place' }, []);
+    await deleteCard(db, r.card!.id);
+    expect(await lookup.lookUp({ name: 'Quiet Village', kind: 'place' }, [])).toEqual({
+      card: null,
+      lookup: { status: 'deleted' },
+    });
   });
 });

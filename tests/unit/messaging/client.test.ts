@@ -63,6 +63,7 @@ describe('sendToBackground', () => {
         updateCard: async () => ({ ok: false, error: 'x' }),
         deleteCard: async () => ({ ok: false, error: 'x' }),
         mergeCards: async () => ({ ok: false, error: 'x' }),
+        findCards: async () => ({ ok: true, value: { cards: [] } }),
       },
       backgroundSenderPolicy,
       () => undefined,

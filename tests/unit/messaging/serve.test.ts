@@ -30,6 +30,7 @@ function handlers(overrides: Partial<Handlers<typeof backgroundSchemas, Backgrou
     updateCard: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     deleteCard: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     mergeCards: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
+    findCards: vi.fn(async () => ({ ok: true as const, value: { cards: [] } })),
   };
   return { ...base, ...overrides };
 }
@@ -107,10 +108,10 @@ describe('background router', () => {
     expect(backgroundSenderPolicy(fromTab(), 'getCard')).toBeNull();
   });
 
-  it("lets only the extension's own pages change or delete cards, never a content script", () => {
+  it("lets only the extension's own pages list, change or delete cards, never a content script", () => {
     const page: Sender = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
     const notebookTab: Sender = { ...page, tab: { id: 9 } as Sender['tab'] };
-    for (const type of ['updateCard', 'deleteCard', 'mergeCards']) {
+    for (const type of ['updateCard', 'deleteCard', 'mergeCards', 'findCards']) {
       expect(backgroundSenderPolicy(fromTab(), type)).toMatch(/only Backstory's own pages/);
       expect(backgroundSenderPolicy(page, type)).toBeNull();
       expect(backgroundSenderPolicy(notebookTab, type)).toBeNull();
@@ -174,7 +175,14 @@ describe('tab router', () => {
       ok: true as const,
       value: { revealed: block === 0 },
     }));
-    serveTab({ getPageState, revealEntity, pageCommand, getArticleText, revealPassage }, () => undefined);
+    const scanWholePage = vi.fn(() => ({
+      ok: true as const,
+      value: { url: 'https://news.test/a', title: 'A', entities: [] },
+    }));
+    serveTab(
+      { getPageState, revealEntity, pageCommand, getArticleText, revealPassage, scanWholePage },
+      () => undefined,
+    );
     expect((await deliver(envelope('revealPassage', { block: 0, start: 1, end: 4 }), fromPopup())).reply).toEqual({
       ok: true,
       value: { revealed: true },

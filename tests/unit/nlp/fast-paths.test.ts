@@ -1,6 +1,7 @@
 // The detector's speed paths must not change its decisions: the BIO-specialised Viterbi against a
-// full search, the tokeniser's interning against plain slicing, and the cached emission rows
-// (IntrinsicCache + ContextCache) against scoring every feature of the tagger's templates.
+// full search, the tokeniser's interning against plain slicing, the packed weight table against
+// the dense one, and the cached emission rows (ContextCache) against scoring every feature of the
+// tagger's templates.
 import { describe, it, expect, beforeAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,8 +10,10 @@ import { tokenize } from '../../../lib/nlp/tokenize';
 import { Lexicon } from '../../../lib/nlp/lexicon';
 import { Article, forEachRun } from '../../../lib/nlp/analyze';
 import { featurize, SLOTS } from '../../../lib/nlp/features';
-import { IntrinsicCache } from '../../../lib/nlp/emission-cache';
 import { ContextCache } from '../../../lib/nlp/context-cache';
+import { emissions } from '../../../lib/nlp/emissions';
+import { Cls } from '../../../lib/nlp/lexicon';
+import { fromBase64 } from '../../../lib/nlp/model-format';
 import { parseModel, MODEL_FILES, type ModelData } from '../../../lib/nlp/detector';
 
 /** Seeded PRNG, so failures reproduce. */
@@ -92,43 +95,100 @@ describe('cached emission rows', () => {
     model = parseModel(Object.fromEntries(MODEL_FILES.map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')])));
   });
 
+  it('the packed table holds the same rows as the dense table of the file', () => {
+    const dir = path.resolve(__dirname, '../../../public/model');
+    const j = JSON.parse(fs.readFileSync(path.join(dir, 'tagger.json'), 'utf8')) as {
+      bits: number;
+      nTags: number;
+      keys: string;
+      rows: string;
+    };
+    const T = j.nTags,
+      kb = fromBase64(j.keys),
+      rows = new Int8Array(fromBase64(j.rows).buffer);
+    const dense = new Int8Array((1 << j.bits) * T);
+    for (let i = 0, r = 0, prev = 0; i < kb.length; r++) {
+      let d = 0,
+        shift = 0,
+        byte: number;
+      do {
+        byte = kb[i++]!;
+        d |= (byte & 127) << shift;
+        shift += 7;
+      } while (byte & 128);
+      prev += d;
+      dense.set(rows.subarray(r * T, r * T + T), prev * T);
+    }
+    // Every bucket, reached through a feature id with high bits set (the table masks them off).
+    const w = model.tagger.weights,
+      got = new Float32Array(T),
+      id = new Int32Array([0, -1]);
+    let mismatches = 0,
+      nonZero = 0;
+    for (let b = 0; b < 1 << j.bits; b++) {
+      got.fill(0);
+      id[0] = (b | (0x5a5 << j.bits)) & 0x7fffffff;
+      w.addScores(id, 0, got, 0);
+      for (let t = 0; t < T; t++) if (got[t] !== dense[b * T + t]) mismatches++;
+      if (got.some((x) => x !== 0)) nonZero++;
+    }
+    expect(mismatches).toBe(0);
+    expect(nonZero).toBeGreaterThan(10000);
+  });
+
   it('sum to the same scores as every feature scored from the weight table', () => {
-    const text = fs.readFileSync(
+    const seed = fs.readFileSync(
       path.resolve(__dirname, '../../../../shared/seed/nato-russia-lowest-point.txt'),
       'utf8',
     );
+    // The seed article, and CoNLL documents for headlines, sports tables and gazetteer names.
+    const conll = fs
+      .readFileSync(path.resolve(__dirname, '../../../../shared/corpora/conll2003-dev.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, 40)
+      .map((l) => [(JSON.parse(l) as { text: string }).text]);
+    const articles = [seed.split(/\r?\n/).filter((l) => l.trim()), ...conll];
     const { weights: w, open } = model.tagger,
       T = w.nTags;
     const lex = new Lexicon(),
-      cache = new IntrinsicCache(w, lex, open),
-      rows = new ContextCache(w, lex);
-    const art = new Article(
-      text.split(/\r?\n/).filter((l) => l.trim()),
-      lex,
-    );
-    const ctx = art.context();
+      rows = new ContextCache(w, lex, open);
     const feats = new Int32Array(200 * SLOTS),
       gazBits = new Uint8Array(200),
       closed = new Uint8Array(200);
-    let compared = 0;
-    art.forEach((a) => {
-      forEachRun(a.sentences, (from, to) => {
-        const n = to - from,
-          full = new Float32Array(n * T),
-          fast = new Float32Array(n * T);
-        featurize(a.info, from, to, ctx, model.gazetteer, gazBits, feats, true);
-        for (let i = 0; i < n; i++) w.addScores(feats, i * SLOTS, full, i * T);
-        for (let i = 0; i < n; i++) closed[i] = cache.fill(a.info.wid[from + i]!, fast, i * T) ? 1 : 0;
-        featurize(a.info, from, to, ctx, model.gazetteer, gazBits, feats, false, closed);
-        for (let i = 0; i < n; i++) if (!closed[i]) w.addScores(feats, i * SLOTS, fast, i * T);
-        rows.add(a.info, from, to, ctx, closed, fast);
-        for (let i = 0; i < n; i++) {
-          if (closed[i]) continue;
-          expect([...fast.subarray(i * T, i * T + T)]).toEqual([...full.subarray(i * T, i * T + T)]);
-          compared++;
-        }
+    let compared = 0,
+      shut = 0;
+    for (const blocks of articles) {
+      const art = new Article(blocks, lex);
+      const ctx = art.context();
+      art.forEach((a) => {
+        forEachRun(a.sentences, (from, to) => {
+          const n = to - from,
+            full = new Float32Array(n * T),
+            fast = new Float32Array(n * T);
+          featurize(a.info, from, to, ctx, model.gazetteer, gazBits, feats);
+          for (let i = 0; i < n; i++) w.addScores(feats, i * SLOTS, full, i * T);
+          emissions(rows, a.info, from, to, ctx, model.gazetteer, gazBits, closed, fast);
+          const { cls, wh } = a.info;
+          for (let i = 0; i < n; i++) {
+            const c = cls[from + i]!;
+            const lowerish = c === Cls.Lower || c === Cls.Digit || c === Cls.Other;
+            let capNear = false;
+            for (let j = Math.max(0, i - 2); j < Math.min(n, i + 3); j++)
+              capNear ||= cls[from + j]! >= 1 && cls[from + j]! <= 3;
+            // Closed: a lower-case word or symbol never seen inside a name, or one with no capitalised word near.
+            expect(closed[i]).toBe(lowerish && (!open.has(wh[from + i]!) || !capNear) ? 1 : 0);
+            if (closed[i]) {
+              shut++;
+              continue;
+            }
+            expect([...fast.subarray(i * T, i * T + T)]).toEqual([...full.subarray(i * T, i * T + T)]);
+            compared++;
+          }
+        });
       });
-    });
-    expect(compared).toBeGreaterThan(200);
+    }
+    expect(compared).toBeGreaterThan(2000);
+    expect(shut).toBeGreaterThan(2000);
   });
 });

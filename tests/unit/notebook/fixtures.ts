@@ -11,7 +11,7 @@ export const T0 = Date.UTC(2024, 2, 1);
 
 /** A note; override any field. */
 export function note(id: string, cardId: string, body: string, over: Partial<NotebookNote> = {}): NotebookNote {
-  return { id, cardId, body, createdAt: T0, updatedAt: T0, ...over };
+  return { id, cardId, cardIds: [cardId], body, tags: [], createdAt: T0, updatedAt: T0, ...over };
 }
 
 /** A mention; override any field. */

@@ -36,7 +36,7 @@ describe('notebook: list, search, filters', () => {
     expect(listed()).toEqual([
       'Spokeswoman of the Russian foreign ministry.',
       'Article 5: an attack on one is an attack on all.',
-      'Founded in 1949 by *twelve* countries.',
+      'Founded in 1949 by twelve countries.',
     ]);
     expect(screen.getByText('3 notes')).toBeTruthy();
     const first = screen.getAllByRole('listitem').find((li) => li.getAttribute('aria-posinset') === '1');
@@ -51,7 +51,7 @@ describe('notebook: list, search, filters', () => {
     fireEvent.input(box, { target: { value: 'zakharova' } });
     await waitFor(() => expect(listed()).toEqual(['Spokeswoman of the Russian foreign ministry.']));
     fireEvent.input(box, { target: { value: 'nato at 75' } });
-    await waitFor(() => expect(listed()).toEqual(['Founded in 1949 by *twelve* countries.']));
+    await waitFor(() => expect(listed()).toEqual(['Founded in 1949 by twelve countries.']));
     expect(screen.getByText('1 of 3 notes match')).toBeTruthy();
     fireEvent.input(box, { target: { value: 'nothing like this' } });
     expect(await screen.findByText(/No note matches/)).toBeTruthy();
@@ -62,7 +62,7 @@ describe('notebook: list, search, filters', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Entity' }), { target: { value: 'nato' } });
     await waitFor(() => expect(listed()).toHaveLength(2));
     fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'www.bbc.co.uk' } });
-    await waitFor(() => expect(listed()).toEqual(['Founded in 1949 by *twelve* countries.']));
+    await waitFor(() => expect(listed()).toEqual(['Founded in 1949 by twelve countries.']));
     fireEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
     await waitFor(() => expect(listed()).toHaveLength(3));
     const day = new Date(T0 + DAY).toLocaleDateString('en-CA');

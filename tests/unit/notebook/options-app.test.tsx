@@ -108,7 +108,7 @@ describe('options: export and import', () => {
       ),
     );
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'The file was not imported: notes[0].id: expected string, got 1.',
+      'The file was not imported: notes[0].id: Invalid type: Expected string but received 1.',
     );
     expect(await snapshot(db)).toEqual(before);
   });

@@ -19,7 +19,7 @@ const notes: NotebookNote[] = [
     createdAt: T0 + DAY,
   }),
   note('c', 'jens', 'Led the alliance ten years.', {
-    quote: 'a steady hand in Brussels',
+    quote: { exact: 'a steady hand in Brussels', prefix: 'He was ', suffix: ' for ten years' },
     tags: ['leaders'],
     createdAt: T0 + 2 * DAY,
   }),
@@ -91,8 +91,9 @@ describe('filters', () => {
   });
 });
 
-describe('search speed on 10,000 notes', () => {
-  it('indexes them and answers each keystroke quickly', async () => {
+// Speed is measured by `npm run bench:notes`, not here: this checks the answers at that size.
+describe('search over 10,000 notes', () => {
+  it('finds every note with a word, and narrows as the reader types the next one', async () => {
     const words = 'alliance summit sanctions treaty minister election border ceasefire pipeline embassy'.split(' ');
     const many: NotebookNote[] = [];
     for (let i = 0; i < 10_000; i++) {
@@ -110,28 +111,17 @@ describe('search speed on 10,000 notes', () => {
       );
     }
     const s = new NoteSearch();
-    const t0 = performance.now();
     await s.sync(many, cards);
-    const indexMs = performance.now() - t0;
-    const query = 'sanctions trea';
-    const byId = new Map(many.map((n) => [n.id, n]));
-    const times: number[] = [];
-    // Two passes of typing the query: the first warms the JIT, like a reader's first search.
-    for (let k = 1; k <= query.length * 2; k++) {
-      const typed = query.slice(0, ((k - 1) % query.length) + 1);
-      const t = performance.now();
-      const hits = s.search(typed);
-      visibleNotes(many, hits, { site: 'site3.example' }, byId);
-      if (k > query.length) times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    const p95 = times[Math.ceil(times.length * 0.95) - 1]!;
-    console.info(
-      `[bench] index 10,000 notes: ${indexMs.toFixed(0)} ms; keystroke median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
-    );
-    expect(s.search('sanctions')!.length).toBeGreaterThan(1000);
-    // Generous bounds so a slow CI machine passes; the figures above are what matters.
-    expect(indexMs).toBeLessThan(5000);
-    expect(p95).toBeLessThan(500);
+    // What the index holds of a note: its body, page title, and its card's names.
+    const names = (id: string) => [cards.get(id)?.name, ...(cards.get(id)?.aliases ?? [])].join(' ');
+    const text = (n: NotebookNote) => `${n.body} ${n.page?.title ?? ''} ${names(n.cardId)}`.toLowerCase();
+    const withSanctions = many.filter((n) => text(n).includes('sanctions'));
+    const hits = s.search('sanctions') ?? [];
+    expect(new Set(hits)).toEqual(new Set(withSanctions.map((n) => n.id)));
+    // The last word is a prefix while it is being typed: "trea" already means "treaty".
+    const both = withSanctions.filter((n) => text(n).includes('treaty'));
+    const typed = s.search('sanctions trea') ?? [];
+    expect(typed.length).toBeGreaterThan(0);
+    expect(new Set(typed)).toEqual(new Set(both.map((n) => n.id)));
   });
 });

@@ -14,7 +14,7 @@ describe('export as JSON', () => {
     await fillNotebook(db);
     const data = JSON.parse(await exportJson(db, NOW));
     expect(data.format).toBe('backstory');
-    expect(data.version).toBe(1);
+    expect(data.version).toBe(2);
     expect(data.exportedAt).toBe('2024-05-01T12:30:00.000Z');
     // Kyiv is a plain starter card with no note: not the reader's, not exported.
     expect(data.cards.map((c: { id: string }) => c.id)).toEqual(['jens-stoltenberg', 'nato', 'reader-1']);
@@ -63,6 +63,8 @@ describe('import', () => {
     data.notes.push({
       id: 'n9',
       cardId: 'kyiv',
+      cardIds: ['kyiv'],
+      tags: [],
       body: 'A note on a card only this notebook has',
       createdAt: T0,
       updatedAt: T0,
@@ -128,13 +130,13 @@ describe('import refuses a bad file and leaves the database exactly as it was', 
     );
   });
   it('another version', async () => {
-    expect(await refused(edit((d) => (d.version = 2)))).toBe(
-      'This export is version 2; this Backstory reads version 1 only.',
+    expect(await refused(edit((d) => (d.version = 3)))).toBe(
+      'This export is version 3; this Backstory reads versions 1 and 2.',
     );
   });
   it('a record of the wrong type, saying which record and field', async () => {
     expect(await refused(edit((d) => (d.notes[2].body = 12)))).toBe(
-      'The file was not imported: notes[2].body: expected string, got 12.',
+      'The file was not imported: notes[2].body: Invalid type: Expected string but received 12.',
     );
   });
   it('a missing field', async () => {
@@ -156,8 +158,8 @@ describe('import refuses a bad file and leaves the database exactly as it was', 
     );
   });
   it('a note whose card exists nowhere', async () => {
-    expect(await refused(edit((d) => (d.notes[1].cardId = 'ghost')))).toBe(
-      'The file was not imported: notes[1].cardId: there is no card "ghost" in the file or in this notebook.',
+    expect(await refused(edit((d) => (d.notes[1].cardIds = ['nato', 'ghost'])))).toBe(
+      'The file was not imported: notes[1].cardIds[1]: there is no card "ghost" in the file or in this notebook.',
     );
   });
   it('a file over 50 MB, before reading it', async () => {

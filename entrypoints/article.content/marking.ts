@@ -1,0 +1,144 @@
+/**
+ * The marking pipeline of one page: scan a part of the page into text blocks, ask the background
+ * to spot names in them, and mark what comes back. Spotting starts while the scan is still going
+ * (a request leaves as soon as SPOT_BATCH_CHARS of text are ready, or when the scan ends), so on a
+ * huge page the background detects, the page scans and the marks land at the same time.
+ */
+import type { SendFn } from '../../components/HoverCard';
+import type { BlockSpan } from '../../lib/entity';
+import type { PageEntity } from '../../lib/messaging/protocol';
+import type { PageRef } from '../../lib/db/records';
+import type { Mark, Marks } from '../../lib/dom/highlights';
+import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
+import { createSlice } from '../../lib/dom/scheduler';
+import { piecesFor, rangeFor, scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
+
+/**
+ * Text per spotBlocks request (chars). Large enough that any ordinary article (a 10,000-word
+ * feature is ~60,000 chars) goes in ONE request, so the detector sees it whole (short forms such
+ * as "Merkel" are resolved against full names met earlier); small enough that serialising one
+ * request stays a short task in the page (a 400,000-char message took 400–600 ms to send on the
+ * loaded test machine), and few enough requests that the background's per-request work (card
+ * matching, mentions, prefetch) does not dominate on a book-length page.
+ */
+export const SPOT_BATCH_CHARS = 120_000;
+
+/** What the pipeline works with. */
+export interface MarkingDeps {
+  send: SendFn;
+  signal: AbortSignal;
+  marks: Marks;
+  nav: MarkNavigator;
+  page: () => PageRef;
+  /** The article's publication date, when the page says (the background's page timeline needs it). */
+  published?: () => string | undefined;
+  quiet: (error: unknown) => void;
+}
+
+/** The page's scanned text and spotted names, and the operation that adds to them. */
+export interface Marking {
+  /** Every block scanned so far, in the order spans refer to them. */
+  readonly blocks: TextBlock[];
+  /** Names spotted so far, by key, with counts summed over requests. */
+  readonly entities: Map<string, PageEntity>;
+  /**
+   * Scans `scopes` (the article, or subtrees added since) and marks what is spotted in them;
+   * `skipFurniture: false` reads navigation and the like too (the reader's "scan the whole page").
+   */
+  scanAndMark(scopes: Element[], opts?: { skipFurniture?: boolean }): Promise<void>;
+  /** Forgets blocks, names and scanned nodes (a new article); passes under way give up. */
+  reset(): void;
+}
+
+/** Creates the pipeline. */
+export function createMarking(deps: MarkingDeps): Marking {
+  const { send, signal, marks, nav } = deps;
+  const blocks: TextBlock[] = [];
+  const entities = new Map<string, PageEntity>();
+  let seen = new WeakSet<Text>();
+  /** Bumped when the article is replaced, so passes still awaiting the old one give up. */
+  let generation = 0;
+
+  function merge(found: PageEntity[]): void {
+    for (const e of found) {
+      const old = entities.get(e.key);
+      entities.set(
+        e.key,
+        old ? { ...old, count: old.count + e.count, aliases: [...new Set([...old.aliases, ...e.aliases])] } : e,
+      );
+    }
+  }
+
+  /** Turns spans into ranges and highlights, in slices (a long article has thousands). */
+  async function markSpans(spans: BlockSpan[], base: number, stale: () => boolean): Promise<void> {
+    const slice = createSlice(signal);
+    let batch: Mark[] = [];
+    for (const s of spans) {
+      const block = blocks[base + s.block];
+      const e = entities.get(s.entityKey);
+      const range = block && e ? rangeFor(block, s.start, s.end) : null;
+      if (range && block && e)
+        batch.push({ key: e.key, kind: e.kind, range, pieces: piecesFor(block, s.start, s.end) });
+      if (slice.expired()) {
+        marks.add(batch);
+        nav.track(batch);
+        batch = [];
+        await slice.next();
+        if (stale()) return;
+      }
+    }
+    marks.add(batch);
+    nav.track(batch);
+  }
+
+  /** One spotBlocks request for `batch` (already appended to `blocks` at `base`), then its marks. */
+  async function spot(batch: TextBlock[], base: number, stale: () => boolean): Promise<void> {
+    const published = deps.published?.();
+    const r = await send('spotBlocks', {
+      blocks: batch.map((b) => b.text),
+      page: deps.page(),
+      ...(published ? { published } : {}),
+    });
+    if (!r.ok) return deps.quiet(r.error);
+    if (stale()) return;
+    merge(r.value.entities);
+    await markSpans(r.value.spans, base, stale);
+  }
+
+  async function scanAndMark(scopes: Element[], opts: { skipFurniture?: boolean } = {}): Promise<void> {
+    // A single-page navigation (reset) during an await makes this pass stale: drop it.
+    const gen = generation;
+    const stale = () => signal.aborted || gen !== generation;
+    const requests: Promise<void>[] = [];
+    let pending: TextBlock[] = [];
+    let pendingChars = 0;
+    const flush = (): void => {
+      if (pending.length === 0 || stale()) return;
+      const base = blocks.length;
+      blocks.push(...pending);
+      requests.push(spot(pending, base, stale).catch(deps.quiet));
+      pending = [];
+      pendingChars = 0;
+    };
+    const onBlock = (b: TextBlock): void => {
+      pending.push(b);
+      pendingChars += b.text.length;
+      if (pendingChars >= SPOT_BATCH_CHARS) flush();
+    };
+    for (const scope of scopes) await scanBlocks(scope, signal, { seen, onBlock, skipFurniture: opts.skipFurniture });
+    flush();
+    await Promise.all(requests);
+  }
+
+  return {
+    blocks,
+    entities,
+    scanAndMark,
+    reset() {
+      generation++;
+      blocks.length = 0;
+      entities.clear();
+      seen = new WeakSet<Text>();
+    },
+  };
+}

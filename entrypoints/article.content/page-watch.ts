@@ -1,0 +1,84 @@
+/**
+ * Watches a page for what changes the marking: paragraphs added inside the article (infinite
+ * scroll, live blogs), the article element going away and a new address (single-page apps), and,
+ * on a page with no article yet, an article a client-rendered page builds late. Mutations are
+ * coalesced over RESCAN_DELAY_MS, so a burst of thousands becomes one rescan.
+ */
+import { HOST_TAG } from '../../lib/dom/skip';
+
+/** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
+export const RESCAN_DELAY_MS = 500;
+/** How many mutation bursts on a page without an article trigger another look for one. */
+const MAX_LATE_LOOKS = 5;
+
+/** What the watcher needs from the controller. */
+export interface WatchHooks {
+  /** The article element being marked (null: none found yet). */
+  root(): Element | null;
+  /** The address (without #fragment) the current article was found at. */
+  lastUrl(): string;
+  address(): string;
+  /** A new article (new address, or the old element removed). */
+  restart(): Promise<void>;
+  /** Another look for an article on a page that had none. */
+  lookAgain(): Promise<void>;
+  /** New subtrees inside the article, outermost only. */
+  rescan(scopes: Element[]): Promise<void>;
+  quiet(error: unknown): void;
+}
+
+/** The elements no other element of `els` contains: one sort, then one pass in document order. */
+export function outermost(els: Element[]): Element[] {
+  els.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const out: Element[] = [];
+  for (const el of els) {
+    const last = out[out.length - 1];
+    // In document order a kept element's descendants come right after it: checking the last suffices.
+    if (!last?.contains(el)) out.push(el);
+  }
+  return out;
+}
+
+/** Observes `target` (the body) until `signal` aborts. */
+export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSignal): void {
+  const added = new Set<Element>();
+  let lateLooks = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = async (): Promise<void> => {
+    timer = undefined;
+    const root = hooks.root();
+    if (hooks.address() !== hooks.lastUrl() || (root !== null && !root.isConnected)) {
+      added.clear();
+      return hooks.restart();
+    }
+    // Client-rendered pages may build their article after we started: look again, a few times.
+    if (root === null && lateLooks < MAX_LATE_LOOKS) {
+      lateLooks++;
+      added.clear();
+      return hooks.lookAgain();
+    }
+    const scopes = outermost([...added].filter((el) => el.isConnected && root?.contains(el)));
+    added.clear();
+    if (scopes.length) await hooks.rescan(scopes);
+  };
+  const mo = new MutationObserver((records) => {
+    const root = hooks.root();
+    for (const rec of records) {
+      // A removal may be the article itself going away (the URL check below catches the rest).
+      if (root && rec.removedNodes.length && !root.isConnected) added.add(target);
+      for (const n of rec.addedNodes) {
+        const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+        // Without an article (and no look left), nothing is collected: only a new URL matters.
+        const wanted = root ? root.contains(el) || !root.isConnected : lateLooks < MAX_LATE_LOOKS;
+        if (el && wanted && el.tagName.toLowerCase() !== HOST_TAG) added.add(el);
+      }
+    }
+    if ((added.size > 0 || hooks.address() !== hooks.lastUrl()) && timer === undefined)
+      timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
+  });
+  mo.observe(target, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => {
+    mo.disconnect();
+    clearTimeout(timer);
+  });
+}

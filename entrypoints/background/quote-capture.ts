@@ -1,0 +1,108 @@
+/**
+ * "Save to Backstory" (context menu) and the `save-quote` command: read the selection from the
+ * tab with scripting.executeScript (activeTab is granted by the click or the shortcut, so it
+ * works on any web page, with or without the content script), save it as a quote-note linked to
+ * the entities around it, and show the reader the result in the notebook: the new note opened
+ * for a comment, or why nothing was saved.
+ */
+import { browser } from 'wxt/browser';
+import type { BackstoryDB } from '@/lib/db/schema';
+import type { Note } from '@/lib/db/records';
+import {
+  type LinkEntities,
+  type PageSelection,
+  readSelection,
+  saveSelection,
+  selectionFromBlocks,
+} from '@/lib/notebook/capture';
+import { sendToTab } from '@/lib/messaging/client';
+import type { Result } from '@/lib/messaging/protocol';
+
+export interface QuoteCaptureDeps {
+  db: BackstoryDB;
+  linkEntities: LinkEntities;
+  log?: (message: string) => void;
+}
+
+/**
+ * The selection in `tabId`'s top frame, or the menu's `selectionText` when the page cannot be
+ * read; a string says why there is nothing to save.
+ */
+async function selectionOf(tabId: number, fallback?: string): Promise<PageSelection | string> {
+  let unreadable = '';
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: readSelection });
+    const sel = frame?.result as PageSelection | null | undefined;
+    if (sel) return sel;
+  } catch (error) {
+    // Pages no extension may script (the browser's own, the web store): use what the menu saw.
+    unreadable = error instanceof Error ? error.message : String(error);
+  }
+  if (!fallback?.trim())
+    return unreadable
+      ? `Backstory cannot read this page (${unreadable}).`
+      : 'Select some text on the page first, then save it to Backstory.';
+  return selectionFromContentScript(tabId, fallback);
+}
+
+/**
+ * Where scripting is refused but Backstory's content script runs, it knows the page's address
+ * and article text: the selection's context comes from there. Otherwise the tab's own details.
+ */
+async function selectionFromContentScript(tabId: number, exact: string): Promise<PageSelection> {
+  const [state, text] = await Promise.all([
+    sendToTab(tabId, 'getPageState', {}, { timeoutMs: 3_000 }),
+    sendToTab(tabId, 'getArticleText', {}, { timeoutMs: 3_000 }),
+  ]);
+  const tab = state.ok ? null : await browser.tabs.get(tabId).catch(() => null);
+  const page = state.ok
+    ? { url: state.value.url, title: state.value.title }
+    : { url: tab?.url ?? '', title: tab?.title ?? '' };
+  return selectionFromBlocks(exact, text.ok ? text.value.blocks : [], page);
+}
+
+/** Opens the notebook at `hash` ("#note=<id>" / "#error=<text>"), reusing an open notebook tab. */
+export async function showInNotebook(hash: string, openerTabId?: number): Promise<void> {
+  const base = browser.runtime.getURL('/notebook.html');
+  const url = `${base}${hash}`;
+  type Ctx = { tabId: number; windowId: number; documentUrl?: string };
+  const getContexts = (globalThis as { chrome?: { runtime?: { getContexts?: (f: object) => Promise<Ctx[]> } } }).chrome
+    ?.runtime?.getContexts;
+  const open = getContexts
+    ? (await getContexts({ contextTypes: ['TAB'] }).catch(() => [] as Ctx[])).find((c) =>
+        c.documentUrl?.startsWith(base),
+      )
+    : undefined;
+  if (open && open.tabId >= 0) {
+    await browser.tabs.update(open.tabId, { url, active: true });
+    await browser.windows.update(open.windowId, { focused: true }).catch(() => undefined);
+    return;
+  }
+  await browser.tabs.create({ url, ...(openerTabId === undefined ? {} : { openerTabId }) });
+}
+
+/**
+ * Saves the selection of `tabId` as a quote-note and shows the outcome in the notebook.
+ * `fallbackText` is the context menu's selectionText. Never throws.
+ */
+export async function saveQuoteFromTab(
+  deps: QuoteCaptureDeps,
+  tabId: number,
+  fallbackText?: string,
+): Promise<Result<Note>> {
+  let result: Result<Note>;
+  try {
+    const sel = await selectionOf(tabId, fallbackText);
+    result =
+      typeof sel === 'string'
+        ? { ok: false, error: sel }
+        : await saveSelection(deps.db, sel, deps.linkEntities, deps.log);
+  } catch (error) {
+    result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  const hash = result.ok
+    ? `#note=${encodeURIComponent(result.value.id)}`
+    : `#error=${encodeURIComponent(result.error)}`;
+  await showInNotebook(hash, tabId).catch((error: unknown) => deps.log?.(`[Backstory] notebook not opened: ${error}`));
+  return result;
+}
