@@ -16,6 +16,7 @@ export interface LiveAnswer<T> {
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): LiveAnswer<T> {
   const [state, setState] = useState<LiveAnswer<T>>({});
   useEffect(() => {
+    setState({}); // another entity or page: never show the previous one's answer meanwhile
     const sub = liveQuery(query).subscribe({
       next: (value) => setState({ value }),
       error: (e: unknown) => setState((s) => ({ value: s.value, error: e instanceof Error ? e.message : String(e) })),

@@ -47,9 +47,11 @@ export async function runCommand(command: string, tabId?: number): Promise<Resul
 /** Listens for the manifest commands; returns the function that stops listening. */
 export function listenForCommands(): () => void {
   const listener = (command: string, tab?: { id?: number }) => {
-    void runCommand(command, tab?.id).then((r) => {
-      if (!r.ok) console.debug(`[Backstory] ${command}: ${r.error}`);
-    });
+    runCommand(command, tab?.id)
+      .then((r) => {
+        if (!r.ok) console.debug(`[Backstory] ${command}: ${r.error}`);
+      })
+      .catch((error: unknown) => console.debug(`[Backstory] ${command} failed:`, error));
   };
   browser.commands?.onCommand.addListener(listener);
   return () => browser.commands?.onCommand.removeListener(listener);

@@ -36,7 +36,7 @@ export function DeleteEverything({ onDelete }: { onDelete: () => Promise<string>
       setStatus(await onDelete());
       setOpen(false);
     } catch (e) {
-      setError(`Nothing was deleted: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Deleting did not finish: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }

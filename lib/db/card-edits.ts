@@ -9,7 +9,7 @@ import type { Result } from '../messaging/protocol';
 
 /**
  * Re-links every note on card `fromId`: `to` gives the card that replaces it (merge) or null
- * (delete). A note left with no card is deleted. Returns how many notes were deleted.
+ * (delete). A note left with no card is deleted, unless it holds a quote. Returns how many were deleted.
  */
 async function relinkNotes(db: BackstoryDB, fromId: string, to: string | null): Promise<number> {
   // Both indexes: cardIds (version 4) and the older single cardId, in case a row lacks one.
@@ -21,8 +21,10 @@ async function relinkNotes(db: BackstoryDB, fromId: string, to: string | null): 
   const gone: string[] = [];
   for (const note of notes.values()) {
     const ids = uniqueIds(noteCardIds(note).flatMap((id) => (id === fromId ? (to ? [to] : []) : [id])));
-    if (ids.length === 0) gone.push(note.id);
-    else await db.notes.update(note.id, { cardIds: ids, cardId: ids[0] });
+    // A quote stands on its own (it is saved with no card at all when none was spotted): only a
+    // note that was nothing but words about this card goes with it.
+    if (ids.length === 0 && !note.quote) gone.push(note.id);
+    else await db.notes.update(note.id, { cardIds: ids, cardId: ids[0] ?? '' });
   }
   await db.notes.bulkDelete(gone);
   return gone.length;
@@ -141,6 +143,7 @@ export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string
         image: keep.image ?? drop.image,
         url: keep.url ?? drop.url,
         wikidata: keep.wikidata ?? drop.wikidata,
+        ...(keep.dates || drop.dates ? { dates: keep.dates ?? drop.dates } : {}),
         edited: true,
         updatedAt: Date.now(),
         createdAt: Math.min(keep.createdAt, drop.createdAt),

@@ -74,8 +74,13 @@ function byWhen(a: StoredTimelineEntry, b: StoredTimelineEntry): number {
  * a later reading replaces them. Passage offsets are those of the batch: the page view does not
  * use them. Cost: one pass of lib/timeline over the batch (about 10–50 ms for a real article),
  * one get and one put; the caller runs it after replying, so marking the page never waits.
+ * Resolves to null (nothing stored) for a page with no dates in it.
  */
-export async function savePageTimeline(db: BackstoryDB, src: TimelineSource, now = Date.now()): Promise<PageTimeline> {
+export async function savePageTimeline(
+  db: BackstoryDB,
+  src: TimelineSource,
+  now = Date.now(),
+): Promise<PageTimeline | null> {
   const built = buildTimeline({ blocks: [...src.blocks], published: src.published, entities: [...src.entities] });
   const fresh: StoredTimelineEntry[] = built.entries.map((e) => ({
     when: e.when,
@@ -89,6 +94,8 @@ export async function savePageTimeline(db: BackstoryDB, src: TimelineSource, now
   const url = pageUrl(src.page.url);
   return db.transaction('rw', db.timelines, async () => {
     const old = await db.timelines.get(url);
+    // A page with no dates is not kept: the table must not become a history of every page read.
+    if (!old && fresh.length === 0) return null;
     const joining = old && now - old.savedAt < SAME_READING_MS;
     const entries = new Map<string, StoredTimelineEntry>();
     for (const e of [...(joining ? old.entries : []), ...fresh])

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { MAX_NOTE_CARDS, MAX_TAGS, NOTE_MAX_CHARS, QUOTE_MAX_CHARS, TAG_MAX_CHARS } from '../db/records';
 import { ENTITY_KINDS } from '../entity';
 import { siteOfUrl } from '../db/note-model';
+import { cardDatesSchema } from '../db/card-dates';
 
 export { describeIssue } from '../validation-message';
 
@@ -37,6 +38,7 @@ export const cardSchema = v.object({
   image: v.optional(text(4000)),
   url: v.optional(text(4000)),
   wikidata: v.optional(v.pipe(v.string(), v.regex(/^Q\d+$/, 'expected a Wikidata id like "Q42"'))),
+  dates: v.optional(cardDatesSchema),
   source: v.picklist(['starter', 'reader', 'wikipedia']),
   edited: v.boolean(),
   createdAt: time,

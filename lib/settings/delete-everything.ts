@@ -1,13 +1,17 @@
 /**
  * "Delete everything": every table of the database (the reader's cards and edits, notes, where they
  * met each name, the look-up cache), every stored setting in both storage areas, then the starter
- * cards shipped with the extension again, so Backstory is as it was just after install.
+ * cards shipped with the extension again, so Backstory is as it was just after install, with one
+ * exception: a reader who turned look-ups off keeps them off (deleting data must never start sending
+ * names to Wikipedia behind their back).
  */
 import type { BackstoryDB } from '../db/schema';
+import { readSettings, writeSettings } from './store';
 
 /** A storage area that can be emptied (browser.storage.local / .sync, or a test fake). */
 export interface ClearableArea {
   clear(): Promise<void>;
+  set(items: Record<string, unknown>): Promise<void>;
 }
 
 /** What deleting everything needs. */
@@ -25,6 +29,9 @@ export interface DeleteEverythingDeps {
  */
 export async function deleteEverything(deps: DeleteEverythingDeps): Promise<{ starterCards: number }> {
   const { db } = deps;
+  const lookupsOff = await readSettings()
+    .then((s) => !s.lookups)
+    .catch(() => false);
   await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
   try {
     await deps.sync?.clear();
@@ -32,6 +39,10 @@ export async function deleteEverything(deps: DeleteEverythingDeps): Promise<{ st
     // Sync off or unavailable: nothing of Backstory's is there to delete.
   }
   await deps.local.clear();
+  if (lookupsOff) {
+    await writeSettings({ lookups: false });
+    await deps.local.set({ lookups: false }); // what the look-up code reads
+  }
   const { written } = await deps.installStarter(db);
   return { starterCards: written };
 }

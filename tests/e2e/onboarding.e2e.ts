@@ -57,7 +57,7 @@ describe('onboarding, site access and delete everything', () => {
   test('onboarding opens on install; with look-ups off, nothing reaches Wikipedia', { timeout: 120_000 }, async () => {
     const wiki = await startWikiServer();
     try {
-      await withBrowser({}, async (browser) => {
+      await withBrowser({ keepOnboarding: true }, async (browser) => {
         const worker = browser.worker as Worker;
         const onboarding = await onboardingPage(browser);
         await onboarding.getByRole('heading', { level: 1, name: 'Welcome to Backstory' }).waitFor();
@@ -108,7 +108,7 @@ describe('onboarding, site access and delete everything', () => {
   test('at install Backstory can reach only its news sites; no site is added or registered', {
     timeout: 90_000,
   }, async () => {
-    await withBrowser({}, async (browser) => {
+    await withBrowser({ keepOnboarding: true }, async (browser) => {
       const worker = browser.worker as Worker;
       const state = await worker.evaluate(async () => {
         const g = globalThis as unknown as {
@@ -139,7 +139,7 @@ describe('onboarding, site access and delete everything', () => {
   test('"Delete everything", confirmed from the keyboard, leaves only the starter cards', {
     timeout: 120_000,
   }, async () => {
-    await withBrowser({}, async (browser) => {
+    await withBrowser({ keepOnboarding: true }, async (browser) => {
       const page = await browser.context.newPage();
       await page.goto(server.url(DEMO_PATH));
       await waitForMarks(page);

@@ -33,6 +33,12 @@ export interface LaunchOptions {
   extension?: boolean;
   /** Reuse a profile dir (to test a restart); a fresh temp dir otherwise. */
   profileDir?: string;
+  /**
+   * Keep the onboarding tab the worker opens on first install (default false: it is closed). Left
+   * open, it is the active tab, and Chromium throttles the test's page behind it as a reader's
+   * background tab, which no reader clicks in.
+   */
+  keepOnboarding?: boolean;
 }
 
 /** A host name that resolves to 127.0.0.1 in the test browser but is no news site Backstory knows. */
@@ -58,9 +64,15 @@ export function assertPrerequisites(): void {
  * extension id from the worker URL. Requests to hosts other than 127.0.0.1 are aborted, so real
  * news pages behave the same (offline) with and without the extension, and fast.
  */
-export async function launch({ extension = true, profileDir }: LaunchOptions = {}): Promise<Browser> {
+export async function launch({
+  extension = true,
+  profileDir,
+  keepOnboarding = false,
+}: LaunchOptions = {}): Promise<Browser> {
   assertPrerequisites();
   const dir = profileDir ?? freshProfileDir();
+  // A profile Chromium has not used yet: the extension is installed now, so its onboarding page opens.
+  const firstInstall = !existsSync(path.join(dir, 'Default'));
   const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
   // news.example.test is a site Backstory does not run on by default, served by the same local server.
   args.push(`--host-resolver-rules=MAP ${OTHER_SITE} 127.0.0.1`);
@@ -94,6 +106,15 @@ export async function launch({ extension = true, profileDir }: LaunchOptions = {
       { timeout: 15_000 },
     );
     const extensionId = new URL(worker.url()).host;
+    // A fresh profile is a first install: the worker opens the onboarding page (tests/e2e/onboarding.e2e.ts).
+    if (firstInstall && !keepOnboarding) {
+      const onboarding = await waitFor(
+        'the onboarding page to open on first install',
+        () => context.pages().find((p) => p.url().endsWith('/onboarding.html')),
+        { timeout: 15_000 },
+      );
+      await onboarding.close();
+    }
     return { context, profileDir: dir, extensionId, worker, close };
   } catch (error) {
     await close();

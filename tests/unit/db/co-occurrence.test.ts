@@ -46,37 +46,30 @@ describe('coMentions', () => {
     expect((await coMentions(db, 'nato')).map((c) => c.cardId)).toEqual(['crimea', 'skripal']);
   });
 
-  it('answers quickly over 50,000 mentions', async () => {
+  // Its speed over 50,000 mentions is a benchmark figure, not a unit test; this checks the ranking at size.
+  it('ranks by shared pages over a few thousand mentions, agreeing with a brute-force count', async () => {
     const db = await freshDb();
-    const cards = Array.from({ length: 2000 }, (_, i) => card(`c${i}`, `Name ${i}`, 'person'));
+    const cards = Array.from({ length: 400 }, (_, i) => card(`c${i}`, `Name ${i}`, 'person'));
     await db.cards.bulkPut(cards);
-    // 2,500 pages × 20 entities; c0 is on every 5th page (500 pages).
+    // 250 pages × 12 entities; c0 is on every 5th page (50 pages).
     const rows: Mention[] = [];
-    for (let p = 0; p < 2500; p++) {
+    for (let p = 0; p < 250; p++) {
       const url = `https://news.test/${p}`;
       const ids = new Set<number>();
       if (p % 5 === 0) ids.add(0);
-      for (let k = 1; ids.size < 20; k++) ids.add((p * 7 + k * 13) % 2000);
-      for (const i of ids)
-        rows.push({ cardId: `c${i}`, url, title: 'T', site: 'news.test', sentence: 'x'.repeat(200), seenAt: p });
+      for (let k = 1; ids.size < 12; k++) ids.add((p * 7 + k * 13) % 400);
+      for (const i of ids) rows.push({ cardId: `c${i}`, url, title: 'T', site: 'news.test', sentence: 'x', seenAt: p });
     }
-    const tIns = performance.now();
     await db.mentions.bulkAdd(rows);
-    console.log(`inserting 50,000 mentions: ${(performance.now() - tIns).toFixed(0)} ms`);
-    expect(await db.mentions.count()).toBe(50_000);
-    const t0 = performance.now();
     const ranked = await coMentions(db, 'c0');
-    const ms = performance.now() - t0;
-    console.log(`coMentions over 50,000 mentions (card on 500 pages): ${ms.toFixed(0)} ms (fake-indexeddb)`);
     expect(ranked).toHaveLength(10);
-    // Brute force over the same rows agrees on the top count.
     const c0Pages = new Set(rows.filter((r) => r.cardId === 'c0').map((r) => r.url));
     const counts = new Map<string, number>();
     for (const r of rows)
       if (r.cardId !== 'c0' && c0Pages.has(r.url)) counts.set(r.cardId, (counts.get(r.cardId) ?? 0) + 1);
-    expect(ranked[0]?.pages).toBe(Math.max(...counts.values()));
-    expect(ms).toBeLessThan(5000);
-  }, 120_000);
+    const best = [...counts.values()].sort((x, y) => y - x);
+    expect(ranked.map((r) => r.pages)).toEqual(best.slice(0, 10));
+  });
 });
 
 describe('mentionsPerWeek', () => {

@@ -49,6 +49,13 @@ describe('page timelines', () => {
     expect((await getPageTimeline(db, page.url))?.entries).toHaveLength(5);
   });
 
+  it('keeps nothing for a page without dates', async () => {
+    const db = await freshDb();
+    const none = await savePageTimeline(db, { page, blocks: ['Nato met in Brussels.'], entities: [] }, 42);
+    expect(none).toBeNull();
+    expect(await db.timelines.count()).toBe(0);
+  });
+
   it('is cleared with the reading history, since it holds sentences of the articles read', async () => {
     const db = await freshDb();
     await savePageTimeline(db, { page, blocks, published: '2021-10-20', entities: [] }, 42);

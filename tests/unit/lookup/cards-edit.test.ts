@@ -130,6 +130,19 @@ describe("the reader's own cards", () => {
     expect(await deleteCard(db, 'a')).toEqual({ ok: true, value: { deleted: false, notes: 0 } });
   });
 
+  it('deleting a card keeps a quote saved on it, unlinked, but not a plain note on it alone', async () => {
+    const db = await freshDb();
+    await db.cards.add(card('putin', 'Vladimir Putin', 'person'));
+    const quote = { exact: 'the talks are over', prefix: 'He said ', suffix: ' on Monday' };
+    await db.notes.bulkAdd([
+      { id: 'q', cardId: 'putin', cardIds: ['putin'], body: 'My comment', quote, tags: [], createdAt: 1, updatedAt: 1 },
+      { id: 'p', cardId: 'putin', cardIds: ['putin'], body: 'Plain note', tags: [], createdAt: 1, updatedAt: 1 },
+    ]);
+    expect(await deleteCard(db, 'putin')).toEqual({ ok: true, value: { deleted: true, notes: 1 } });
+    expect(await db.notes.get('p')).toBeUndefined();
+    expect(await db.notes.get('q')).toMatchObject({ body: 'My comment', quote, cardIds: [], cardId: '' });
+  });
+
   it('a deleted card buries its names too, but not a name that leads to another card', async () => {
     const db = await freshDb();
     await db.cards.bulkAdd([card('a', 'Alpha', 'person', ['Al', 'Bee']), card('b', 'Beta', 'person')]);

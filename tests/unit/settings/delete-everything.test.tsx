@@ -16,7 +16,7 @@ afterEach(cleanup);
 const shipped: unknown[] = JSON.parse(readFileSync(path.resolve('public/starter-cards.json'), 'utf8'));
 
 describe('delete everything', () => {
-  it('empties every table and both storage areas, then reinstalls the starter cards', async () => {
+  it('empties every table and both storage areas, then reinstalls the starter cards; look-ups turned off stay off', async () => {
     fakeBrowser.reset();
     const db = await freshDb();
     await installStarterCards(db, shipped);
@@ -42,10 +42,27 @@ describe('delete everything', () => {
     expect(await db.notes.count()).toBe(0);
     expect(await db.mentions.count()).toBe(0);
     expect(await db.lookups.count()).toBe(0);
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(local.lookupBaseUrl).toBeUndefined();
+    expect(local.lookups).toBe(false);
+    const settings = await readSettings();
+    expect([settings.lookups, settings.hoverDelayMs, settings.disabledSites]).toEqual([false, 300, []]);
+  });
+
+  it('with look-ups on, leaves every setting at its default', async () => {
+    fakeBrowser.reset();
+    const db = await freshDb();
+    await writeSettings({ hoverDelayMs: 900 });
+    await deleteEverything({
+      db,
+      local: fakeBrowser.storage.local,
+      sync: fakeBrowser.storage.sync,
+      installStarter: (d) => installStarterCards(d, shipped),
+    });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
     const settings = await readSettings();
-    expect([settings.lookups, settings.hoverDelayMs, settings.disabledSites]).toEqual([true, 300, []]);
+    expect([settings.lookups, settings.hoverDelayMs]).toEqual([true, 300]);
   });
 });
 
@@ -72,7 +89,7 @@ describe('delete everything: the confirmation dialog', () => {
     render(<DeleteEverything onDelete={onDelete} />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Delete everything' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Nothing was deleted: quota/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Deleting did not finish: quota/);
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/3 starter cards/));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
