@@ -91,8 +91,12 @@ export async function saveQuoteFromTab(
   fallbackText?: string,
 ): Promise<Result<Note>> {
   let result: Result<Note>;
+  // A private window: the reader's quote is kept (they asked for it), but not the address and title
+  // of the page, which would be a record of private browsing; the notebook opens in a normal window.
+  const incognito = (await browser.tabs.get(tabId).catch(() => null))?.incognito === true;
   try {
-    const sel = await selectionOf(tabId, fallbackText);
+    const read = await selectionOf(tabId, fallbackText);
+    const sel = typeof read === 'string' || !incognito ? read : { ...read, url: '', title: '' };
     result =
       typeof sel === 'string'
         ? { ok: false, error: sel }
@@ -103,6 +107,8 @@ export async function saveQuoteFromTab(
   const hash = result.ok
     ? `#note=${encodeURIComponent(result.value.id)}`
     : `#error=${encodeURIComponent(result.error)}`;
-  await showInNotebook(hash, tabId).catch((error: unknown) => deps.log?.(`[Backstory] notebook not opened: ${error}`));
+  await showInNotebook(hash, incognito ? undefined : tabId).catch((error: unknown) =>
+    deps.log?.(`[Backstory] notebook not opened: ${error}`),
+  );
   return result;
 }

@@ -18,13 +18,20 @@ import {
 } from '../../lib/sites/site-access';
 import type { AddedSitesApi } from './AddedSites';
 import { deleteDialogCss } from './DeleteEverything';
+import { siteDeps } from '../popup/site-deps';
 
 const siteApi = browser as unknown as SiteAccessApi;
 const required = requiredOrigins(browser.runtime.getManifest() as Parameters<typeof requiredOrigins>[0]);
 /** Added sites are the granted optional origins; the worker registers the content script for them. */
 const sites: AddedSitesApi = {
   list: () => listAddedSites(siteApi, required),
-  add: (site) => browser.permissions.request({ origins: sitePatterns(site) }),
+  // Adding a site the reader had turned off also takes it off the "off" list (as the popup does),
+  // or the newly registered script would stop at once on that list.
+  add: async (site) => {
+    const granted = await browser.permissions.request({ origins: sitePatterns(site) });
+    if (granted) await siteDeps.enable(site);
+    return granted;
+  },
   remove: async (site) => void (await removeSite(siteApi, site)),
   watch(onChange) {
     browser.permissions.onAdded.addListener(onChange);

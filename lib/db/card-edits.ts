@@ -162,6 +162,18 @@ export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string
           else m.cardId = keepId;
         });
       await db.lookups.where('cardId').equals(dropId).modify({ cardId: keepId });
+      // The merged-away card must stay gone: a tombstone under a key no name can have (names are
+      // looked up by nameKey), so starter upgrades do not bring back a shipped card merged away.
+      await db.lookups.put({
+        key: `\u0000merged:${dropId}`,
+        name: drop.name,
+        kind: drop.kind,
+        status: 'deleted',
+        deletedCardId: dropId,
+        candidates: [],
+        chosenByReader: false,
+        checkedAt: Date.now(),
+      });
       await db.cards.delete(dropId);
       await db.cards.put(merged);
       return ok(merged);

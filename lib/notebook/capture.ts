@@ -27,7 +27,9 @@ export interface PageSelection {
  */
 export function readSelection(): PageSelection | null {
   const sel = window.getSelection();
-  const exact = sel ? sel.toString() : '';
+  // At most QUOTE_MAX_CHARS (10,000; this function cannot import it): "select all" on a long page
+  // must not carry the whole page through executeScript and the detector.
+  const exact = sel ? sel.toString().slice(0, 10_000) : '';
   if (!sel || sel.rangeCount === 0 || !exact.trim()) return null;
   const range = sel.getRangeAt(0);
   const root = document.body ?? document.documentElement;

@@ -52,10 +52,25 @@ function closing(s: string, delim: string, from: number): number {
   return -1;
 }
 
-/** Inline Markdown of one paragraph or list item (`\n` becomes a line break). */
-export function parseInline(s: string, inLink = false): MdInline[] {
+/** Deepest nesting of emphasis and links; deeper marks stay literal text. */
+const MAX_DEPTH = 16;
+
+/**
+ * Inline Markdown of one paragraph or list item (`\n` becomes a line break). Linear in the text:
+ * a search for a closing mark that failed is not repeated from further on ("*a *a *a…" in a long
+ * imported note would otherwise be quadratic, on the page's main thread in the hover card).
+ */
+export function parseInline(s: string, inLink = false, depth = 0): MdInline[] {
   const out: MdInline[] = [];
   let buf = '';
+  /** Per closing mark, the smallest start from which it was searched for and not found. */
+  const failed = new Map<string, number>();
+  const find = (delim: string, from: number): number => {
+    if ((failed.get(delim) ?? Number.POSITIVE_INFINITY) <= from) return -1;
+    const at = delim === '`' ? s.indexOf('`', from) : closing(s, delim, from);
+    if (at < 0) failed.set(delim, Math.min(from, failed.get(delim) ?? from));
+    return at;
+  };
   const flush = () => {
     if (buf) out.push({ t: 'text', v: buf });
     buf = '';
@@ -70,7 +85,7 @@ export function parseInline(s: string, inLink = false): MdInline[] {
       out.push({ t: 'br' });
       i++;
     } else if (ch === '`') {
-      const end = s.indexOf('`', i + 1);
+      const end = find('`', i + 1);
       if (end < 0) {
         buf += ch;
         i++;
@@ -79,8 +94,8 @@ export function parseInline(s: string, inLink = false): MdInline[] {
       flush();
       out.push({ t: 'code', v: s.slice(i + 1, end) });
       i = end + 1;
-    } else if (ch === '[' && !inLink) {
-      const close = closing(s, ']', i + 1);
+    } else if (ch === '[' && !inLink && depth < MAX_DEPTH) {
+      const close = find(']', i + 1);
       const m = close > 0 ? /^\(\s*<?([^\s()<>]*)>?\s*\)/.exec(s.slice(close + 1)) : null;
       const href = m ? safeLink(m[1] ?? '') : null;
       if (!m) {
@@ -89,24 +104,24 @@ export function parseInline(s: string, inLink = false): MdInline[] {
         continue;
       }
       flush();
-      const label = parseInline(s.slice(i + 1, close), true);
+      const label = parseInline(s.slice(i + 1, close), true, depth + 1);
       // A link to anything but http(s)/mailto keeps its words and loses its target.
       if (href) out.push({ t: 'link', href, c: label });
       else out.push(...label);
       i = close + 1 + (m[0]?.length ?? 0);
-    } else if ((ch === '*' || ch === '_') && s[i + 1] !== ' ') {
+    } else if ((ch === '*' || ch === '_') && s[i + 1] !== ' ' && depth < MAX_DEPTH) {
       const double = s[i + 1] === ch;
       const delim = double ? ch + ch : ch;
       // "_" inside a word (snake_case) is not emphasis.
       const intraword = ch === '_' && /\w/.test(s[i - 1] ?? '');
-      const end = intraword ? -1 : closing(s, delim, i + delim.length);
+      const end = intraword ? -1 : find(delim, i + delim.length);
       if (end < 0) {
         buf += delim;
         i += delim.length;
         continue;
       }
       flush();
-      out.push({ t: double ? 'strong' : 'em', c: parseInline(s.slice(i + delim.length, end), inLink) });
+      out.push({ t: double ? 'strong' : 'em', c: parseInline(s.slice(i + delim.length, end), inLink, depth + 1) });
       i = end + delim.length;
     } else {
       buf += ch;

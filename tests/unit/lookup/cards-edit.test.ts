@@ -174,6 +174,20 @@ describe("the reader's own cards", () => {
     expect(await db.cards.get('crimea')).toBeDefined();
   });
 
+  it('a starter upgrade does not bring back a starter card merged into another', async () => {
+    const db = await freshDb();
+    const shipped = [card('nato', 'Nato', 'organization'), card('otan', 'OTAN', 'organization')].map(
+      ({ createdAt: _c, updatedAt: _u, ...c }) => c,
+    );
+    await installStarterCards(db, shipped);
+    expect((await mergeCards(db, 'nato', 'otan')).ok).toBe(true);
+    await installStarterCards(db, shipped);
+    expect(await db.cards.get('otan')).toBeUndefined();
+    expect((await db.cards.get('nato'))?.aliases).toContain('OTAN');
+    // The name still leads to the kept card, not to a "deleted" answer.
+    expect(await db.lookups.get('otan')).toBeUndefined();
+  });
+
   it('merges two cards: notes and mentions move, names unite, the other card goes', async () => {
     const db = await freshDb();
     await db.cards.bulkAdd([

@@ -72,3 +72,22 @@ describe('note body Markdown', () => {
     ]);
   });
 });
+
+describe('note body Markdown on hostile input', () => {
+  it('keeps thousands of unclosed marks as text (the parse is linear, not quadratic)', () => {
+    const body = `\`c ${'*a _b [d '.repeat(10_000)}`;
+    const parsed = parseInline(body);
+    expect(parsed).toEqual([{ t: 'text', v: body }]);
+  });
+
+  it('stops nesting emphasis at a sane depth instead of overflowing the stack', () => {
+    const deep = `${'*x '.repeat(5_000)}y${' x*'.repeat(5_000)}`;
+    const text = (nodes: ReturnType<typeof parseInline>): string =>
+      nodes.map((n) => ('v' in n ? n.v : 'c' in n ? text(n.c) : '\n')).join('');
+    const parsed = parseInline(deep);
+    expect(text(parsed)).toContain('y');
+    let depth = 0;
+    for (let n = parsed.find((x) => ('c' in x)); n && 'c' in n; n = n.c.find((x) => 'c' in x)) depth++;
+    expect(depth).toBeLessThanOrEqual(16);
+  });
+});
