@@ -16,9 +16,7 @@ async function tabWithSelection(incognito: boolean) {
   fakeBrowser.reset();
   const tab = await fakeBrowser.tabs.create({ url: selection.url });
   const tabId = tab.id as number;
-  vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ ...tab, incognito } as Awaited<
-    ReturnType<typeof fakeBrowser.tabs.get>
-  >);
+  vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ ...tab, incognito } as never);
   (fakeBrowser as unknown as { scripting: object }).scripting = {
     executeScript: vi.fn(async () => [{ frameId: 0, result: selection }]),
   };
