@@ -10,8 +10,7 @@ export interface LiveAnswer<T> {
 /**
  * Runs `query` as a Dexie liveQuery: writes from any extension context (the background worker
  * recording mentions as the reader browses) re-run it and re-render. Re-subscribes when `deps`
- * change. Components use this rather than entrypoints/notebook/use-live so they do not depend
- * on one entrypoint.
+ * change. Shared by the notebook page and the components it shows.
  */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): LiveAnswer<T> {
   const [state, setState] = useState<LiveAnswer<T>>({});

@@ -11,7 +11,7 @@ import type { Note } from '../../lib/db/records';
 import type { BackstoryDB } from '../../lib/db/schema';
 import { clearMentions, findCardByName, restoreNote } from '../../lib/notebook/actions';
 import { NotesView } from './NotesView';
-import { useLive } from './use-live';
+import { useLiveQuery } from '../../components/use-live-query';
 
 /** The card id in "#entity=<id>", or null for the list of notes. */
 export function entityOfHash(hash: string): string | null {
@@ -53,11 +53,14 @@ export function App({ db }: { db: BackstoryDB }) {
   const [error, setError] = useState<string | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
 
-  const all = useLive(() => loadNotebook(db), [db]);
+  const all = useLiveQuery(() => loadNotebook(db), [db]);
   // The newest notes come first through an index, so the list paints before everything is read.
-  const first = useLive(() => (all.value ? Promise.resolve(null) : loadNotebookPage(db, FIRST_PAGE)), [db, !all.value]);
-  const mentionCount = useLive(() => db.mentions.count(), [db]);
-  const entity = useLive(
+  const first = useLiveQuery(
+    () => (all.value ? Promise.resolve(null) : loadNotebookPage(db, FIRST_PAGE)),
+    [db, !all.value],
+  );
+  const mentionCount = useLiveQuery(() => db.mentions.count(), [db]);
+  const entity = useLiveQuery(
     async () =>
       entityId
         ? {
