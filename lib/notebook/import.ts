@@ -136,7 +136,8 @@ class Refused extends Error {}
 
 /**
  * Merges `data` into the database in one transaction: records are matched by id (mentions
- * by card and page), the newer `updatedAt` wins, a tie or older copy is skipped. A note whose
+ * by card and page), the newer `updatedAt` wins, a tie or older copy is skipped, except that a
+ * card the reader edited always replaces one they never touched. A note whose
  * card is neither in the file nor in the database refuses the whole import.
  */
 export async function mergeExport(db: BackstoryDB, data: BackstoryExport): Promise<ImportResult> {
@@ -161,7 +162,10 @@ export async function mergeExport(db: BackstoryDB, data: BackstoryExport): Promi
       const cards: Card[] = [];
       for (const [i, c] of data.cards.entries()) {
         const old = oldCards[i];
-        if (old && old.updatedAt >= c.updatedAt) {
+        // The reader's edit of a shipped card beats the untouched shipped copy, however recent the
+        // install that wrote it (a new browser's starter cards are newer than any export).
+        const editBeatsShipped = old && c.edited && !old.edited;
+        if (old && !editBeatsShipped && old.updatedAt >= c.updatedAt) {
           report.cards.skipped++;
           continue;
         }

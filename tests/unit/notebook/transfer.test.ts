@@ -98,6 +98,32 @@ describe('import', () => {
     expect((await importBackstory(db, JSON.stringify(data))).ok).toBe(true);
     expect((await db.cards.get('reader-x'))?.keys).toEqual(['kaja kallas', 'ms kallas']);
   });
+
+  it("brings back the reader's edit of a starter card into a new browser's fresher starter copy", async () => {
+    const db = await freshDb();
+    const shipped = {
+      id: 'nato',
+      name: 'Nato',
+      kind: 'organization' as const,
+      aliases: [],
+      keys: ['nato'],
+      description: 'Military alliance',
+      summary: 'Shipped summary.',
+      source: 'starter' as const,
+      edited: false,
+      createdAt: T0,
+      updatedAt: T0 + 30 * DAY, // installed after the export was made
+    };
+    await db.cards.add(shipped);
+    const data = await buildExport(db, NOW);
+    data.cards = [{ ...shipped, summary: 'My own summary.', edited: true, updatedAt: T0 + DAY }];
+    const r = await importBackstory(db, JSON.stringify(data));
+    expect(r.ok).toBe(true);
+    expect(await db.cards.get('nato')).toMatchObject({ summary: 'My own summary.', edited: true });
+    // Imported again, the edited copy is the same age: skipped, not applied twice.
+    const again = await importBackstory(db, JSON.stringify(data));
+    expect(again.ok && again.report.cards).toEqual({ added: 0, updated: 0, skipped: 1 });
+  });
 });
 
 describe('import refuses a bad file and leaves the database exactly as it was', () => {
