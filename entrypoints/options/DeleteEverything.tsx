@@ -62,9 +62,9 @@ export function DeleteEverything({ onDelete }: { onDelete: () => Promise<string>
           Delete everything?
         </h2>
         <p id="opt-del-desc">
-          This deletes your notes, the cards you made or edited, every page where you met a name, the look-up cache and
-          your settings. The starter cards are installed again. This cannot be undone: export first if you may want any
-          of it back.
+          This deletes your notes, the cards you made or edited, every page where you met a name, the look-up cache,
+          your settings and the sites you added (look-ups stay off if you turned them off). The starter cards are
+          installed again. This cannot be undone: export first if you may want any of it back.
         </p>
         <div class="nb-actions">
           <button type="button" class="bs-btn bs-btn-danger" disabled={busy} onClick={() => void confirm()}>

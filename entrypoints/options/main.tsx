@@ -11,6 +11,7 @@ import { deleteEverything } from '../../lib/settings/delete-everything';
 import { installShippedStarterCards } from '../background/starter-loader';
 import {
   listAddedSites,
+  removeAllAddedSites,
   removeSite,
   requiredOrigins,
   type SiteAccessApi,
@@ -81,6 +82,7 @@ if (root) {
             db,
             local: browser.storage.local,
             sync: browser.storage.sync,
+            removeAddedSites: () => removeAllAddedSites(siteApi, required),
             installStarter: installShippedStarterCards,
           });
           return `Everything was deleted. ${starterCards.toLocaleString('en')} starter cards were installed again.`;

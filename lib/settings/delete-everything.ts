@@ -1,9 +1,9 @@
 /**
  * "Delete everything": every table of the database (the reader's cards and edits, notes, where they
- * met each name, the look-up cache), every stored setting in both storage areas, then the starter
- * cards shipped with the extension again, so Backstory is as it was just after install, with one
- * exception: a reader who turned look-ups off keeps them off (deleting data must never start sending
- * names to Wikipedia behind their back).
+ * met each name, the look-up cache), every stored setting in both storage areas, the sites the reader
+ * added (their permissions given back), then the starter cards shipped with the extension again, so
+ * Backstory is as it was just after install, with one exception: a reader who turned look-ups off
+ * keeps them off (deleting data must never start sending names to Wikipedia behind their back).
  */
 import type { BackstoryDB } from '../db/schema';
 import { readSettings, writeSettings } from './store';
@@ -19,6 +19,8 @@ export interface DeleteEverythingDeps {
   db: BackstoryDB;
   local: ClearableArea;
   sync?: ClearableArea;
+  /** Gives back the permissions of the sites the reader added ("Run on this site"). */
+  removeAddedSites?: () => Promise<unknown>;
   /** Installs the shipped starter cards into the emptied database; resolves to how many were written. */
   installStarter: (db: BackstoryDB) => Promise<{ written: number }>;
 }
@@ -39,6 +41,7 @@ export async function deleteEverything(deps: DeleteEverythingDeps): Promise<{ st
     // Sync off or unavailable: nothing of Backstory's is there to delete.
   }
   await deps.local.clear();
+  await deps.removeAddedSites?.();
   if (lookupsOff) {
     await writeSettings({ lookups: false });
     await deps.local.set({ lookups: false }); // what the look-up code reads

@@ -121,6 +121,13 @@ export async function removeSite(api: SiteAccessApi, site: string): Promise<bool
   return api.permissions.remove({ origins: sitePatterns(site) });
 }
 
+/** Gives back the permission of every site the reader added ("Delete everything"); resolves to how many. */
+export async function removeAllAddedSites(api: SiteAccessApi, required: readonly string[]): Promise<number> {
+  const sites = await listAddedSites(api, required);
+  for (const site of sites) await removeSite(api, site);
+  return sites.length;
+}
+
 /** Every origin the manifest asks for at install: host permissions, MV2 origin permissions, static matches. */
 export function requiredOrigins(manifest: {
   host_permissions?: string[];

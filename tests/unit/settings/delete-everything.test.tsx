@@ -27,12 +27,15 @@ describe('delete everything', () => {
     expect(await db.notes.count()).toBeGreaterThan(0);
     expect(await db.mentions.count()).toBeGreaterThan(0);
 
+    let sitesGivenBack = 0;
     const { starterCards } = await deleteEverything({
       db,
       local: fakeBrowser.storage.local,
       sync: fakeBrowser.storage.sync,
+      removeAddedSites: async () => sitesGivenBack++,
       installStarter: (d) => installStarterCards(d, shipped),
     });
+    expect(sitesGivenBack).toBe(1);
 
     expect(starterCards).toBe(shipped.length);
     expect(await db.cards.count()).toBe(shipped.length);

@@ -5,6 +5,7 @@ import {
   enableIn,
   listAddedSites,
   type RegisteredScript,
+  removeAllAddedSites,
   removeSite,
   requiredOrigins,
   type SiteAccessApi,
@@ -148,5 +149,14 @@ describe('site access: the registered content script follows the granted permiss
     await expect(syncSiteScripts(fake.api, REQUIRED)).rejects.toThrow('quota');
     fake.api.scripting.registerContentScripts = register;
     expect(await syncSiteScripts(fake.api, REQUIRED)).toEqual(sitePatterns('example.com'));
+  });
+});
+
+describe('site access: delete everything', () => {
+  it('gives back every added site and keeps the permissions the manifest asked for', async () => {
+    const { api, origins } = fakeApi([...REQUIRED, ...sitePatterns('example.com'), ...sitePatterns('news.test')]);
+    expect(await removeAllAddedSites(api, REQUIRED)).toBe(2);
+    expect([...origins].sort()).toEqual([...REQUIRED].sort());
+    expect(await listAddedSites(api, REQUIRED)).toEqual([]);
   });
 });
