@@ -91,12 +91,11 @@ describe('scanBlocks', () => {
     expect(r.startContainer.getRootNode()).toBe(shadow);
   });
 
-  it('trims a 5 MB text node quickly and caps the total', async () => {
+  // How fast is for the page-audit e2e and bench:page; this checks what is kept.
+  it('trims a 5 MB text node and caps the total', async () => {
     const root = article(`<p id="big"></p><p>Next paragraph.</p>`);
     root.querySelector('#big')!.appendChild(document.createTextNode('word '.repeat(1_000_000)));
-    const t0 = performance.now();
     const blocks = await scanBlocks(root);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(blocks[0]!.text.length).toBeLessThanOrEqual(MAX_BLOCK_CHARS);
     expect(blocks[1]!.text).toBe('Next paragraph.');
     const capped = await scanBlocks(root, undefined, { maxChars: 1000 });

@@ -67,13 +67,9 @@ describe('notebook with 10,000 notes', () => {
       }),
     );
     await db.notes.bulkAdd(notes);
-    const t0 = performance.now();
+    // Time to the first page is a bench:notes figure; this checks what the list renders.
     render(<App db={db} />);
     const list = await screen.findByRole('list', { name: 'Notes' });
-    const firstPageMs = performance.now() - t0;
-    console.info(
-      `[bench] notebook first page with 10,000 notes (fake-indexeddb, happy-dom): ${firstPageMs.toFixed(0)} ms`,
-    );
     expect(screen.getByText('10,000 notes')).toBeTruthy();
     expect(within(list).getAllByRole('listitem').length).toBeLessThan(20);
     expect(list.querySelector('.nb-body')?.textContent).toBe('Note number 9999 about the summit');
@@ -82,6 +78,5 @@ describe('notebook with 10,000 notes', () => {
     fireEvent.scroll(box);
     expect(within(list).getByText('Note number 0 about the summit')).toBeTruthy();
     expect(within(list).getAllByRole('listitem').length).toBeLessThan(20);
-    expect(firstPageMs).toBeLessThan(10_000);
   });
 });
