@@ -50,7 +50,14 @@ export function startPage(
   let byKeyboard = false;
   const nav = new MarkNavigator(doc);
   nav.setDisplay({ kinds: settings.kinds, markStyle: settings.markStyle });
-  const published = () => findPublished(doc, root);
+  // The article's date, read once per article (root and address): it may read the whole article's
+  // text, and every spot batch and timeline request asks for it.
+  let dated: { root: Element | null; url: string; value: string | undefined } | null = null;
+  const published = () => {
+    if (dated?.root !== root || dated.url !== address())
+      dated = { root, url: address(), value: findPublished(doc, root) };
+    return dated.value;
+  };
   const marking = createMarking({ send, signal, marks, nav, page, published, quiet });
   const intent = new HoverIntent({
     onOpen: (mark) => safe(() => openCard(mark)),
@@ -131,6 +138,7 @@ export function startPage(
     nav,
     page,
     root: () => root,
+    published,
     open(m, keyboard) {
       byKeyboard = keyboard;
       try {

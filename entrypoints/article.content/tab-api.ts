@@ -4,7 +4,6 @@
  * whole page when no article was found.
  */
 import type { PageCommand, PageState, TabReplies } from '../../lib/messaging/protocol';
-import { findPublished } from '../../lib/dom/article-date';
 import { flashRange } from '../../lib/dom/flash';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
@@ -30,6 +29,8 @@ export interface TabApiDeps {
   nav: MarkNavigator;
   root(): Element | null;
   page(): { url: string; title: string };
+  /** The article's publication date, when the page says (read once per article). */
+  published(): string | undefined;
   /** Opens the card of `mark`; `byKeyboard` puts focus in it. */
   open(mark: Mark, byKeyboard: boolean): void;
   /** Scans and marks the whole body (no article was found). */
@@ -58,7 +59,7 @@ export function createTabApi(d: TabApiDeps): TabApi {
       return { revealed: true };
     },
     getArticleText() {
-      const published = findPublished(d.doc, d.root());
+      const published = d.published();
       return { blocks: d.marking.blocks.map((b) => b.text), ...(published ? { published } : {}) };
     },
     revealPassage(block, start, end) {
