@@ -1,48 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PageEntity, PageState, Result, TabReplies } from '../../lib/messaging/protocol';
 import { EntityList } from '../../components/EntityList';
-import { EntityDetail } from './EntityDetail';
 import { TimelinePanel } from '../../components/Timeline';
-import type { PopupDeps } from './deps';
-import { RunOnSite, StopOnSite } from './SiteButtons';
-import { ScanWholePage } from './ScanWholePage';
+import type { PageEntity } from '../../lib/messaging/protocol';
 import { siteOfUrl } from '../../lib/sites/site-access';
-
-/** What the popup knows about its tab. */
-type View =
-  | { s: 'loading' }
-  | { s: 'failed'; message: string }
-  | { s: 'notRunning'; tabId: number; busy: boolean; error?: string }
-  | { s: 'noArticle'; title: string }
-  | { s: 'list'; tabId: number; page: PageState };
-
-// The content script may answer before its first spotting pass is back: poll a little.
-const POLL_MS = 250;
-const EMPTY_RETRIES = 4;
-const INJECT_RETRIES = 16;
-
-/**
- * Asks the tab for its page state, retrying while it does not answer (`retryFailure`) or
- * answers with no entities yet. Returns the last answer.
- */
-async function pollPageState(deps: PopupDeps, tabId: number, attempts: number, retryFailure: boolean) {
-  let res: Result<TabReplies['getPageState']> = { ok: false, error: 'not asked' };
-  for (let i = 0; i < attempts; i++) {
-    if (i > 0) await deps.sleep(POLL_MS);
-    res = await deps.sendToTab(tabId, 'getPageState', {});
-    if (!res.ok ? !retryFailure : 'noArticle' in res.value || res.value.entities.length > 0) break;
-  }
-  return res;
-}
-
-/** Turns a getPageState answer into the view to show. */
-function viewOf(tabId: number, res: Result<TabReplies['getPageState']>): View {
-  if (!res.ok) return { s: 'notRunning', tabId, busy: false };
-  if ('noArticle' in res.value) return { s: 'noArticle', title: res.value.title };
-  return { s: 'list', tabId, page: res.value };
-}
+import type { PopupDeps } from './deps';
+import { EntityDetail } from './EntityDetail';
+import { NotRunning } from './NotRunning';
+import { EMPTY_RETRIES, injectAndPoll, pollPageState, type View, viewOf } from './page-state';
+import { ScanWholePage } from './ScanWholePage';
+import { StopOnSite } from './SiteButtons';
 
 /** The toolbar popup: the page's names by kind; choosing one shows its card and notes. */
 export function App({ deps }: { deps: PopupDeps }) {
@@ -79,22 +47,7 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   async function run(tabId: number) {
     setView({ s: 'notRunning', tabId, busy: true });
-    try {
-      await deps.injectContentScript(tabId);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      return setView({
-        s: 'notRunning',
-        tabId,
-        busy: false,
-        error: `The browser did not let Backstory run here (${why}).`,
-      });
-    }
-    const res = await pollPageState(deps, tabId, INJECT_RETRIES, true);
-    const next = viewOf(tabId, res);
-    setView(
-      next.s === 'notRunning' ? { ...next, error: 'Backstory did not start on this page. Try reloading it.' } : next,
-    );
+    setView(await injectAndPoll(deps, tabId));
   }
 
   let body: ComponentChildren;
@@ -111,29 +64,8 @@ export function App({ deps }: { deps: PopupDeps }) {
       </p>
     );
   } else if (view.s === 'notRunning') {
-    body = (
-      <>
-        <p>Backstory is not running on this page.</p>
-        <div class="bs-card-actions">
-          <button type="button" class="bs-btn bs-btn-primary" disabled={view.busy} onClick={() => void run(view.tabId)}>
-            Run on this page
-          </button>
-          {site && deps.sites && (
-            <RunOnSite site={site} sites={deps.sites} disabled={view.busy} runNow={() => run(view.tabId)} />
-          )}
-        </div>
-        {view.busy && (
-          <p role="status" class="bs-muted">
-            Starting Backstory…
-          </p>
-        )}
-        {view.error && (
-          <p role="alert" class="bs-error">
-            {view.error}
-          </p>
-        )}
-      </>
-    );
+    const tabId = view.tabId;
+    body = <NotRunning deps={deps} site={site} busy={view.busy} error={view.error} run={() => run(tabId)} />;
   } else if (view.s === 'noArticle') {
     body = (
       <>
