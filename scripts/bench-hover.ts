@@ -1,0 +1,169 @@
+/**
+ * `npm run bench:hover`: how long after the hover delay a cached card appears (issue 6: "within
+ * 100 ms after the hover delay"). In headless Chromium with the built extension, on the demo article
+ * and some shared pages, it rests the pointer on marked names that have a starter card (cached in
+ * IndexedDB from install, so no look-up is involved), twice per name after a warm-up hover, and
+ * prints per page the median, 95th percentile and worst of: time from the last pointer move to the
+ * card being hit-testable at its spot, minus the hover delay. Exits 1 when the median of any page
+ * is over 100 ms.
+ *
+ * The page world measures it: a capture listener stamps the pointer's last move, and a
+ * requestAnimationFrame loop asks `document.elementFromPoint` at a point inside where the card
+ * opened on the warm-up. The card is in a closed shadow root, so the page only ever sees the host
+ * element; that is all this needs. Frame-based polling adds up to one frame (~16 ms) of error.
+ * BENCH_HOVER_NAMES (default 6) limits names per page; BENCH_HOVER_PAGES=a,b picks shared pages.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { axTree, findAll } from '../tests/e2e/lib/ax';
+import { EXTENSION_DIR, launch } from '../tests/e2e/lib/browser';
+import { moveAway, readMarks, waitForMarks } from '../tests/e2e/lib/marks';
+import { waitFor } from '../tests/e2e/lib/wait';
+import { DEFAULT_SETTINGS } from '../lib/settings/schema';
+import { startStaticServer } from './lib/static-server';
+
+const HOVER_DELAY_MS = DEFAULT_SETTINGS.hoverDelayMs; // a fresh profile has the default
+const TARGET_MS = 100;
+const NAMES = Number(process.env.BENCH_HOVER_NAMES ?? 6);
+const PAGES = [
+  '/demo/nato-russia.html',
+  ...(process.env.BENCH_HOVER_PAGES ?? 'bbc-1,guardian-1,cnn')
+    .split(',')
+    .filter(Boolean)
+    .map((p) => `/pages/${p}/source.html`),
+];
+
+/** Lower-cased names and aliases of the starter cards shipped in the build. */
+function starterKeys(): Set<string> {
+  const cards = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'starter-cards.json'), 'utf8')) as {
+    keys?: string[];
+  }[];
+  return new Set(cards.flatMap((c) => c.keys ?? []));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] ?? NaN;
+
+/** Where the first range marked `name` is on screen (scrolled into view), or null. */
+async function pointOnMark(page: Page, name: string) {
+  return page.evaluate((name) => {
+    for (const [, set] of CSS.highlights) {
+      for (const r of set) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        if (range.toString().replace(/\s+/g, ' ').trim() !== name) continue;
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        if (rect) return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, name);
+}
+
+/** A point inside the open card: a coarse grid of hit tests for the extension's host element. */
+async function pointOnCard(page: Page) {
+  return page.evaluate(() => {
+    for (let y = 10; y < innerHeight; y += 24) {
+      for (let x = 10; x < innerWidth; x += 24) {
+        const el = document.elementFromPoint(x, y);
+        if (el?.tagName.toLowerCase() === 'backstory-host') return { x, y };
+      }
+    }
+    return null;
+  });
+}
+
+/** Arms the page-world probe: resolves with ms from the last pointer move to the card at `at`. */
+async function armProbe(page: Page, at: { x: number; y: number }) {
+  await page.evaluate(({ x, y }) => {
+    const w = window as unknown as { __hover?: Promise<number> };
+    let last = performance.now();
+    const onMove = () => {
+      last = performance.now();
+    };
+    addEventListener('pointermove', onMove, true);
+    const start = performance.now();
+    w.__hover = new Promise<number>((done, fail) => {
+      const tick = () => {
+        if (document.elementFromPoint(x, y)?.tagName.toLowerCase() === 'backstory-host') {
+          removeEventListener('pointermove', onMove, true);
+          done(performance.now() - last);
+        } else if (performance.now() - start > 10_000) fail(new Error(`no card at ${x},${y} after 10 s`));
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  }, at);
+}
+
+/** How many dialogs the page shows by itself (cookie banners are dialogs too), so a card is one more. */
+const dialogs = async (page: Page) => findAll(await axTree(page), { role: 'dialog' }).length;
+
+/** Moves the pointer away and waits until the card is closed (`base` dialogs left). */
+async function closeCard(page: Page, base: number): Promise<void> {
+  await moveAway(page);
+  // Some pages have a mark or a sticky box under the corner moveAway uses: Escape closes any card.
+  await page.keyboard.press('Escape');
+  await waitFor('the card to close', async () => (await dialogs(page)) <= base, { timeout: 10_000 });
+}
+
+/** Latencies (ms after the hover delay) for cached cards on one page. */
+async function measurePage(page: Page, keys: Set<string>): Promise<number[]> {
+  await waitForMarks(page, 3, { timeout: 30_000 });
+  const names = [...new Set((await readMarks(page)).map((m) => m.text))]
+    .filter((t) => keys.has(t.toLowerCase()))
+    .slice(0, NAMES);
+  const out: number[] = [];
+  const base = await dialogs(page);
+  for (const name of names) {
+    const at = await pointOnMark(page, name);
+    if (!at) continue;
+    // Warm-up: the card's data is now in the content script's and the worker's caches.
+    await closeCard(page, base);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor('the card to open', async () => (await dialogs(page)) > base, { timeout: 10_000 });
+    const spot = await pointOnCard(page);
+    if (!spot) continue;
+    for (let i = 0; i < 2; i++) {
+      await closeCard(page, base);
+      await armProbe(page, spot);
+      await page.mouse.move(at.x, at.y, { steps: 3 });
+      const ms = await page.evaluate(() => (window as unknown as { __hover: Promise<number> }).__hover);
+      out.push(ms - HOVER_DELAY_MS);
+    }
+  }
+  return out;
+}
+
+const server = await startStaticServer();
+const browser = await launch();
+const keys = starterKeys();
+let missed = false;
+try {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  console.log(`Load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores.`);
+  console.log('Cached card shown after the hover delay (ms): median / p95 / worst, target median <= 100');
+  for (const p of PAGES) {
+    await page.goto(server.url + p, { waitUntil: 'domcontentloaded' });
+    const ms = await measurePage(page, keys).catch((e: Error) => {
+      console.log(`${p}: not measured (${e.message.split('\n')[0]})`);
+      return [];
+    });
+    if (ms.length === 0) continue;
+    const line = `${median(ms).toFixed(0)} / ${p95(ms).toFixed(0)} / ${Math.max(...ms).toFixed(0)}`;
+    console.log(`${p.padEnd(32)} ${line}  (${ms.length} hovers)`);
+    if (median(ms) > TARGET_MS) missed = true;
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (missed) {
+  console.log('Target missed on at least one page.');
+  process.exitCode = 1;
+}
