@@ -97,13 +97,13 @@ function prepare(docs: Doc[], gaz: Gazetteer): Run[] {
     const art = new Article([doc.text], lex);
     const ctx = art.context();
     art.forEach((a) => {
-      const tags = new Uint8Array(a.tokens.length);
+      const tags = new Uint8Array(a.info.n);
       for (const e of doc.entities) {
         const k = KINDS.indexOf(e.kind as TagKind);
         if (k < 0) continue;
         let first = true;
-        a.tokens.forEach((t, i) => {
-          if (t.start + a.offset >= e.start && t.end + a.offset <= e.end) {
+        a.info.start.forEach((start, i) => {
+          if (start + a.offset >= e.start && a.info.end[i]! + a.offset <= e.end) {
             tags[i] = first ? tagB(k) : tagI(k);
             first = false;
           }

@@ -3,10 +3,12 @@
  * sentences and tagged. Huge blocks (a 5 MB text node) are processed piece by
  * piece, so time stays linear and memory bounded.
  */
-import { tokenize, splitSentences, type Token, type Sentence } from './tokenize';
-import { tokenInfo, addToContext, type TokenInfo, type DocContext } from './features';
+import { scanTokens, sentencesOf, type Sentence } from './tokenize';
+import { addToContext, type DocContext } from './features';
+import { pieceInfo, type TokenInfo } from './token-info';
 import type { Gazetteer } from './gazetteer';
-import { viterbi, tagKind, isB } from './tagger';
+import { viterbi, tagKind, isB, type TagKind } from './tagger';
+import type { TSpan } from './events';
 import type { Lexicon } from './lexicon';
 import type { ContextCache } from './context-cache';
 import { emissions } from './emissions';
@@ -25,9 +27,8 @@ export interface Piece {
   text: string;
 }
 
-/** A piece after tokenisation. */
+/** A piece after tokenisation: its tokens (offsets, texts, word facts) are in `info`. */
 export interface PieceAnalysis extends Piece {
-  tokens: Token[];
   sentences: Sentence[];
   info: TokenInfo;
 }
@@ -52,17 +53,16 @@ export function toPieces(blocks: string[]): Piece[] {
   return out;
 }
 
-/** Tokenises one piece. */
+/** Tokenises one piece; its typed arrays come from the word cache's arena (valid until its next reset). */
 export function analyzePiece(p: Piece, lex: Lexicon): PieceAnalysis {
-  const ids: number[] = [];
-  const tokens = tokenize(p.text, lex, ids);
+  scanTokens(p.text, lex.tokens, lex);
+  const info = pieceInfo(lex.tokens, lex, lex.arena);
   return {
     block: p.block,
     offset: p.offset,
     text: p.text,
-    tokens,
-    sentences: splitSentences(tokens),
-    info: tokenInfo(tokens, lex, ids),
+    sentences: sentencesOf(info.text, info.start, info.end, info.nl, info.n),
+    info,
   };
 }
 
@@ -76,6 +76,7 @@ export class Article {
     private readonly lex: Lexicon,
   ) {
     lex.maybeReset();
+    lex.arena.reset();
     this.pieces = toPieces(blocks);
     const total = blocks.reduce((n, b) => n + b.length, 0);
     this.cache = total <= CACHE_CHARS ? this.pieces.map((p) => analyzePiece(p, lex)) : null;
@@ -84,7 +85,11 @@ export class Article {
   /** Calls `fn` for each analysed piece in reading order. */
   forEach(fn: (a: PieceAnalysis) => void): void {
     if (this.cache) this.cache.forEach(fn);
-    else for (const p of this.pieces) fn(analyzePiece(p, this.lex));
+    else
+      for (const p of this.pieces) {
+        this.lex.arena.reset(); // the previous piece's analysis is no longer used
+        fn(analyzePiece(p, this.lex));
+      }
   }
 
   /** Builds the article-wide context (which words occur in lower case / Title case). */
@@ -100,13 +105,6 @@ export class Article {
 /** Calls `fn(from, to)` for each decoding run: sentences, cut at MAX_RUN tokens. */
 export function forEachRun(sentences: Sentence[], fn: (from: number, to: number) => void): void {
   for (const s of sentences) for (let f = s.from; f < s.to; f += MAX_RUN) fn(f, Math.min(s.to, f + MAX_RUN));
-}
-
-/** A tagged span in token indices of one piece, plus the tagger's kind index. */
-export interface TokSpan {
-  from: number;
-  to: number;
-  kind: number;
 }
 
 /** Reusable buffers for tagging runs. */
@@ -125,31 +123,39 @@ export class Scratch {
   }
 }
 
-/** Tags one analysed piece and returns its spans (token ranges with kind index). */
+/** Tags one analysed piece and returns its spans (token ranges with the kind named in `kinds`). */
 export function tagPiece(
   a: PieceAnalysis,
   ctx: DocContext,
   gaz: Gazetteer,
   trans: Float32Array,
+  kinds: TagKind[],
   sc: Scratch,
   rows: ContextCache,
-): TokSpan[] {
-  const spans: TokSpan[] = [];
+): TSpan[] {
+  const spans: TSpan[] = [];
   const T = sc.nTags,
-    { emit } = sc;
-  forEachRun(a.sentences, (from, to) => {
-    emissions(rows, a.info, from, to, ctx, gaz, sc.gaz, sc.closed, emit);
-    viterbi(emit, to - from, T, trans, sc.tags, sc.score, sc.back, sc.closed);
-    let open: TokSpan | null = null;
-    for (let i = 0; i <= to - from; i++) {
-      const t = i < to - from ? sc.tags[i] : 0;
-      if (open && (t === 0 || isB(t!) || tagKind(t!) !== open.kind)) {
-        open.to = from + i;
-        spans.push(open);
-        open = null;
+    { emit, tags } = sc;
+  for (const s of a.sentences) {
+    for (let from = s.from; from < s.to; from += MAX_RUN) {
+      const to = Math.min(s.to, from + MAX_RUN);
+      emissions(rows, a.info, from, to, ctx, gaz, sc.gaz, sc.closed, emit);
+      viterbi(emit, to - from, T, trans, tags, sc.score, sc.back, sc.closed);
+      // Spans: a B- tag, or an I- tag of another kind than the open span's, starts one.
+      let open = -1,
+        kind = -1;
+      for (let i = 0; i <= to - from; i++) {
+        const t = i < to - from ? tags[i]! : 0;
+        if (open >= 0 && (t === 0 || isB(t) || tagKind(t) !== kind)) {
+          spans.push({ from: open, to: from + i, kind: kinds[kind]! });
+          open = -1;
+        }
+        if (t !== 0 && open < 0) {
+          open = from + i;
+          kind = tagKind(t);
+        }
       }
-      if (t !== 0 && !open) open = { from: from + i, to: from + i + 1, kind: tagKind(t!) };
     }
-  });
+  }
   return spans;
 }

@@ -8,7 +8,7 @@ import { mix } from './hash';
 import { BOS, EOS, isCapsRange, type DocContext, type TokenInfo } from './features';
 import { GAZ_TYPES, type Gazetteer } from './gazetteer';
 import { Cls, SHAPE_IDS } from './lexicon';
-import { R_CAPS, R_NUM, type ContextCache } from './context-cache';
+import { R_NUM, type ContextCache } from './context-cache';
 
 /**
  * Fills emit[(i-from)*T ...] with the emission scores of each token of the run [from, to)
@@ -28,22 +28,24 @@ export function emissions(
   emit: Float32Array,
 ): void {
   rows.prepare();
+  rows.ensureRun(to - from);
   const T = rows.T,
     lex = rows.lex;
   const { wid, cls, lid, wh, sh, lower } = info,
     sid = lex.sid,
-    starts = to - from <= rows.starts.length ? rows.starts : undefined;
+    { starts, obs, nbs } = rows,
+    gazStart = rows.gazStart;
   let anyOpen = false,
     anyStart = false;
   for (let i = from; i < to; i++) {
-    const c = cls[i]!;
-    if (starts) {
-      let g = rows.gazStart[wid[i]!]!;
-      if (g === 0) rows.gazStart[wid[i]!] = g = gaz.phrases.startsWith(lower[i]!) ? 2 : 1;
-      starts[i - from] = g - 1;
-      if (g === 2) anyStart = true;
-    }
-    let shut = rows.ownOf(wid[i]!) < 0;
+    const c = cls[i]!,
+      id = wid[i]!;
+    let g = gazStart[id]!;
+    if (g === 0) gazStart[id] = g = gaz.phrases.startsWith(lower[i]!) ? 2 : 1;
+    starts[i - from] = g - 1;
+    if (g === 2) anyStart = true;
+    const ob = (obs[i - from] = rows.ownOf(id));
+    let shut = ob < 0;
     if (!shut && (c === Cls.Lower || c === Cls.Digit || c === Cls.Other) && !capNear(cls, i, from, to)) shut = true;
     closed[i - from] = shut ? 1 : 0;
     if (shut) emit[(i - from) * T] = 0;
@@ -54,13 +56,14 @@ export function emissions(
   let numeric = 0;
   for (let i = from; i < to; i++) if (cls[i] === Cls.Digit) numeric++;
   const numLine = numeric * 3 >= to - from;
-  if (!starts || anyStart) gaz.mark(lower, cls, from, to, gazBits, starts);
+  if (anyStart) gaz.mark(lower, cls, from, to, gazBits, starts);
   else gazBits.fill(0, 0, to - from);
+  // Each token's neighbour rows serve up to four open tokens: look them up once.
+  for (let i = from; i < to; i++) nbs[i - from] = rows.nbOf(wid[i]!);
   const nb = rows.nb,
     own = rows.own,
-    triTable = rows.triTable,
-    docTable = rows.docTable,
-    gazTable = rows.gazTable,
+    { triTable, gazTable } = rows.fixed,
+    shapes = rows.shapes,
     w8 = rows.w;
   const G = 2 * GAZ_TYPES.length;
   let first = from;
@@ -71,35 +74,27 @@ export function emissions(
       c0 = cls[i]!,
       init = i === first ? 1 : 0,
       id = wid[i]!;
-    const ob = rows.ownOf(id);
+    const ob = obs[i - from]!;
     const l = lid[i]!;
     const docBits = (lex.lowerStamp[l] === ctx.stamp ? 1 : 0) | (lex.titleStamp[l] === ctx.stamp ? 2 : 0);
-    const self = ob + (init | (docBits << 1)) * T,
-      doc = (docBits | (c0 << 2) | (init << 5) | (caps << 6)) * T;
+    const self = ob + (init | (docBits << 1) | (caps << 3)) * T;
     // Outside the run, the edge rows (stored first in `nb`) stand in for the missing words.
-    const l1 = i > from ? rows.nbOf(wid[i - 1]!) : 0,
-      l2 = (i > from + 1 ? rows.nbOf(wid[i - 2]!) : 0) + T;
-    const r1 = (i + 1 < to ? rows.nbOf(wid[i + 1]!) : 0) + 2 * T,
-      r2 = (i + 2 < to ? rows.nbOf(wid[i + 2]!) : 0) + 3 * T;
+    const at = i - from,
+      l1 = i > from ? nbs[at - 1]! : 0,
+      l2 = (i > from + 1 ? nbs[at - 2]! : 0) + T;
+    const r1 = (i + 1 < to ? nbs[at + 1]! : 0) + 2 * T,
+      r2 = (i + 2 < to ? nbs[at + 2]! : 0) + 3 * T;
     const cm1 = i > from ? cls[i - 1]! : 6,
       cp1 = i + 1 < to ? cls[i + 1]! : 6;
     const tri = ((cm1 * 8 + c0) * 7 + cp1) * T;
     for (let t = 0; t < T; t++) {
-      emit[so + t] =
-        own[self + t]! +
-        nb[l1 + t]! +
-        nb[l2 + t]! +
-        nb[r1 + t]! +
-        nb[r2 + t]! +
-        docTable[doc + t]! +
-        triTable[tri + t]!;
+      emit[so + t] = own[self + t]! + nb[l1 + t]! + nb[l2 + t]! + nb[r1 + t]! + nb[r2 + t]! + triTable[tri + t]!;
     }
-    if (caps) for (let t = 0, b = ob + R_CAPS * T; t < T; t++) emit[so + t]! += own[b + t]!;
     if (numLine) for (let t = 0, b = ob + R_NUM * T; t < T; t++) emit[so + t]! += own[b + t]!;
     if (c0 === Cls.Title || c0 === Cls.Caps) {
-      const agg = rows.aggOf(id, ctx),
-        aggRows = rows.aggRows;
-      for (let t = 0; t < T; t++) emit[so + t]! += aggRows[agg + t]!;
+      const agg = rows.agg.of(id, ctx),
+        aggRows = rows.agg.rows;
+      if (agg >= 0) for (let t = 0; t < T; t++) emit[so + t]! += aggRows[agg + t]!;
     }
     // The bigrams: the only features still hashed per token.
     const w = wh[i]!,
@@ -107,7 +102,7 @@ export function emissions(
     // A rare shape (small id SHAPE_IDS) has no pair row: SHAPE_IDS + 1 then forces hashing.
     const sa = i > from ? sid[wid[i - 1]!]! + (sid[wid[i - 1]!] === SHAPE_IDS ? 1 : 0) : SHAPE_IDS,
       sb = i + 1 < to ? sid[wid[i + 1]!]! + (sid[wid[i + 1]!] === SHAPE_IDS ? 1 : 0) : SHAPE_IDS;
-    rows.shapePairs(sa, i > from ? sh[i - 1]! : BOS, sid[id]!, s, sb, i + 1 < to ? sh[i + 1]! : EOS, emit, so);
+    shapes.add(sa, i > from ? sh[i - 1]! : BOS, sid[id]!, s, sb, i + 1 < to ? sh[i + 1]! : EOS, emit, so);
     w8.addOne(mix(19, i > from ? wh[i - 1]! : BOS, w), emit, so);
     w8.addOne(mix(20, w, i + 1 < to ? wh[i + 1]! : EOS), emit, so);
     const g0 = gazBits[i - from]!,

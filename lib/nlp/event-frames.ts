@@ -28,19 +28,20 @@ const STOP = new Set(['.', '!', '?', ';', ':']);
 
 /** Text of a span. */
 function textOf(a: PieceAnalysis, s: { from: number; to: number }): string {
-  return a.text.slice(a.tokens[s.from]!.start, a.tokens[s.to - 1]!.end);
+  return a.text.slice(a.info.start[s.from]!, a.info.end[s.to - 1]!);
 }
 
 /** Last index (exclusive) of the window after `i`, stopping at sentence punctuation or a line break. */
 function windowEnd(a: PieceAnalysis, i: number, max: number): number {
   let j = i + 1;
-  while (j < a.tokens.length && j - i <= max && !STOP.has(a.tokens[j]!.text) && !a.tokens[j]!.nl) j++;
+  const { text, nl, n } = a.info;
+  while (j < n && j - i <= max && !STOP.has(text[j]!) && !nl[j]) j++;
   return j;
 }
 
 /** Finds trigger-word events in a piece given the tagger's spans (sorted). */
 export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
-  const { lower } = a.info;
+  const { lower, text, nl } = a.info;
   const out: TSpan[] = [];
   const inSpan = (i: number) => spans.some((s) => s.from <= i && i < s.to);
   const after = (i: number, max: number, kinds: string[]) => {
@@ -50,14 +51,14 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
   // The subject: the nearest name before the trigger in the same sentence.
   const before = (i: number) => {
     let j = i - 1;
-    while (j >= 0 && i - j <= 6 && !STOP.has(a.tokens[j]!.text) && !a.tokens[j + 1]!.nl) {
+    while (j >= 0 && i - j <= 6 && !STOP.has(text[j]!) && !nl[j + 1]) {
       const s = spans.find((x) => x.to === j + 1 && x.kind !== 'misc');
       if (s) return s;
       j--;
     }
     return undefined;
   };
-  for (let i = 0; i < a.tokens.length; i++) {
+  for (let i = 0; i < a.info.n; i++) {
     if (!(a.info.flags[i]! & F_TRIGGER) || inSpan(i)) continue;
     const w = lower[i]!;
     if (ANNEX.has(w)) {
@@ -72,15 +73,15 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
       let n = i + 1;
       while (n < end && !PEOPLE_NOUNS.has(lower[n]!)) n++;
       if (n >= end) continue;
-      const adj = n > i + 1 && /^\p{Lu}/u.test(a.tokens[n - 1]!.text) ? `${a.tokens[n - 1]!.text} ` : '';
+      const adj = n > i + 1 && /^\p{Lu}/u.test(text[n - 1]!) ? `${text[n - 1]!} ` : '';
       // Only "X expelled ... diplomats" with a state or organisation as X; "the expelled diplomats" refers back.
       const subj = before(i);
       if (!subj || subj.kind === 'person' || lower[i - 1] === 'the') continue;
       const from = ` from ${textOf(a, subj)}`;
-      out.push({ from: i, to: i + 1, kind: 'event', name: `Expulsion of ${adj}${a.tokens[n]!.text}${from}` });
+      out.push({ from: i, to: i + 1, kind: 'event', name: `Expulsion of ${adj}${text[n]!}${from}` });
     } else {
       let n = i + 1;
-      while (n < a.tokens.length && n - i <= 3 && !MISSIONS.has(lower[n]!)) n++;
+      while (n < a.info.n && n - i <= 3 && !MISSIONS.has(lower[n]!)) n++;
       if (!MISSIONS.has(lower[n] ?? '') || !['to', 'in', 'at'].includes(lower[n + 1] ?? '')) continue;
       const target = spans.find((s) => s.from === n + 2 && s.kind !== 'misc' && s.kind !== 'person');
       const subj = before(i);
@@ -90,7 +91,7 @@ export function frameEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
         from: i,
         to: i + 1,
         kind: 'event',
-        name: `Closure of ${owner}${a.tokens[n]!.text} ${lower[n + 1]} ${textOf(a, target)}`,
+        name: `Closure of ${owner}${text[n]!} ${lower[n + 1]} ${textOf(a, target)}`,
       });
     }
   }

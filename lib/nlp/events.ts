@@ -26,7 +26,7 @@ const STRONG_HEADS = new Set(['war', 'summit', 'election', 'elections', 'referen
 /** Returns the spans with event rules applied; overlapped tagger spans are replaced. Sorted by position. */
 export function findEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
   const { lower, flags } = a.info;
-  const toks = a.tokens;
+  const { text: words, nl } = a.info;
   const events: TSpan[] = [];
 
   // 1. Tagged (or misc) names whose last word is an event head.
@@ -49,11 +49,11 @@ export function findEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
     startAt.set(s.from, s);
     endAt.set(s.to, s);
   }
-  for (let i = 1; i < toks.length; i++) {
+  for (let i = 1; i < a.info.n; i++) {
     const f = flags[i]!;
     if (!(f & F_EVENT_ANY)) continue;
     // 2. Year/name + modifiers + lower-case head ("2019 United Kingdom general election"), optionally "in <place>".
-    if (f & F_LOW_HEAD && (!isCap(toks[i]!.text) || isCap(toks[i - 1]!.text))) {
+    if (f & F_LOW_HEAD && (!isCap(words[i]!) || isCap(words[i - 1]!))) {
       let j = i;
       while (j > 0 && i - j < 4 && flags[j - 1]! & F_LOW_MOD) j--;
       let named = false;
@@ -64,14 +64,13 @@ export function findEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
           named = true;
           continue;
         }
-        const t = toks[j - 1]!;
         if (flags[j - 1]! & F_YEAR) {
           j--;
           named = true;
           if (j > 0 && flags[j - 1]! & F_MONTH) j--;
           break;
         }
-        if (isCap(t.text) && j - 1 > 0 && !/^[.!?"“]$/.test(toks[j - 2]!.text) && !t.nl) {
+        if (isCap(words[j - 1]!) && j - 1 > 0 && !/^[.!?"“]$/.test(words[j - 2]!) && !nl[j - 1]) {
           j--;
           named = true;
           continue;
@@ -90,7 +89,7 @@ export function findEvents(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
       const obj = startAt.get(i + 2);
       const year = (flags[i - 1]! & F_YEAR) !== 0;
       if (obj && obj.kind !== 'misc' && (year || lower[i - 1] === 'the')) {
-        const text = a.text.slice(toks[i]!.start, toks[obj.to - 1]!.end);
+        const text = a.text.slice(a.info.start[i]!, a.info.end[obj.to - 1]!);
         events.push({
           from: year ? i - 1 : i,
           to: obj.to,

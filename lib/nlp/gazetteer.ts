@@ -7,6 +7,9 @@ import { tokenize } from './tokenize';
 /** Gazetteer list names, in the bit order used by features. */
 export const GAZ_TYPES = ['country', 'city', 'demonym', 'capital'] as const;
 export type GazType = (typeof GAZ_TYPES)[number];
+const PLACE_BITS =
+  (1 << GAZ_TYPES.indexOf('country')) | (1 << GAZ_TYPES.indexOf('city')) | (1 << GAZ_TYPES.indexOf('capital'));
+const DEMONYM_BIT = 1 << GAZ_TYPES.indexOf('demonym');
 
 /** The JSON shape of public/model/gazetteer.json. */
 export interface GazetteerData {
@@ -117,12 +120,14 @@ export class Gazetteer {
 
   /** True for a known place name: country, city or capital. */
   isPlace(key: string): boolean {
-    return this.has(key, 'country') || this.has(key, 'city') || this.has(key, 'capital');
+    return ((this.phrases.get(key) ?? 0) & PLACE_BITS) !== 0;
   }
 
   /** True for a nationality word, singular or plural ("Tajik", "Libyans"). */
   isDemonym(key: string): boolean {
-    return this.has(key, 'demonym') || (key.endsWith('s') && this.has(key.slice(0, -1), 'demonym'));
+    return (
+      ((this.phrases.get(key) ?? 0) & DEMONYM_BIT) !== 0 || (key.endsWith('s') && this.has(key.slice(0, -1), 'demonym'))
+    );
   }
 
   /**

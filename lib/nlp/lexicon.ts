@@ -7,6 +7,12 @@
 import { hashString } from './hash';
 import { normTok } from './gazetteer';
 import { wordFlags } from './word-flags';
+import { Cls, caseClass, shapeOf } from './word-shape';
+import { TokenBuffer } from './tokenize';
+import { Arena } from './token-info';
+import { fillSlot, grow, pair, PACKED, SLOT } from './word-slots';
+
+export { Cls, caseClass, shapeOf };
 
 const MAX_WORDS = 1 << 17;
 /** Number of small shape ids (the common shapes; the mapping outlives cache resets). */
@@ -14,64 +20,14 @@ export const SHAPE_IDS = 63;
 /** Most aggregated context features per word (see addToContext). */
 export const AGG_MAX = 6;
 
-/** Case classes of a token. */
-export const enum Cls {
-  Lower = 0,
-  Title = 1,
-  Caps = 2,
-  Initial = 3,
-  Digit = 4,
-  Other = 5,
-}
-
-/** Case class of a token text. */
-export function caseClass(t: string): Cls {
-  const c = t.charCodeAt(0);
-  if (c >= 48 && c <= 57) return Cls.Digit;
-  const first = t[0] ?? '';
-  const up = first.toUpperCase(),
-    lo = first.toLowerCase();
-  if (up === lo) return /\p{L}/u.test(first) ? Cls.Title : Cls.Other;
-  if (first === lo) return Cls.Lower;
-  if (t.length === 1 || (t.length === 2 && t[1] === '.')) return Cls.Initial;
-  return t === t.toUpperCase() ? Cls.Caps : Cls.Title;
-}
-
-/** Collapsed word shape: "Nato-Russia" → "Xx-Xx", "1996-08-22" → "d-d-d", at most 8 symbols. */
-export function shapeOf(t: string): string {
-  let out = '';
-  let last = '';
-  for (let i = 0; i < t.length && out.length < 8; i++) {
-    const ch = t[i]!;
-    const c = ch.charCodeAt(0);
-    let k: string;
-    if (c >= 48 && c <= 57) k = 'd';
-    else if (c >= 97 && c <= 122) k = 'x';
-    else if (c >= 65 && c <= 90) k = 'X';
-    else if (c < 128) k = ch;
-    else {
-      const lo = ch.toLowerCase(),
-        up = ch.toUpperCase();
-      k = lo !== up ? (ch === up ? 'X' : 'x') : /\p{L}/u.test(ch) ? 'x' : ch;
-    }
-    if (k !== last) out += k;
-    last = k;
-  }
-  return out;
-}
-
-/** Grows a typed array to at least `n` elements. */
-function grow<T extends Int32Array | Uint8Array | Uint32Array>(a: T, n: number, make: (n: number) => T): T {
-  if (a.length >= n) return a;
-  const b = make(Math.max(n, a.length * 2));
-  b.set(a);
-  return b;
-}
-
 /** The word cache. */
 export class Lexicon {
-  /** Open-addressing table over the token texts' hashes: slot s holds [2s] = hash, [2s+1] = id + 1 (0 = empty), so a probe reads one cache line. */
-  private slots = new Int32Array(2 << 13);
+  /**
+   * Open-addressing table over the token texts' hashes, SLOT ints per slot: hash, id + 1 (0 = empty),
+   * length, then the text's first PACKED characters two per int. A probe reads one cache line and,
+   * for words of up to PACKED characters (most tokens), never touches the interned string.
+   */
+  private slots = new Int32Array(SLOT << 13);
   private hashes = new Int32Array(4096);
   /** Each word's exact token text (interned: tokens share these strings). */
   text: string[] = [];
@@ -98,10 +54,15 @@ export class Lexicon {
   aggStamp = new Uint32Array(4096);
   aggN = new Uint8Array(4096);
   aggF = new Int32Array(4096 * AGG_MAX);
+  /** Per aggregated feature, the neighbour it comes from: word id * 2 + side (0 = left, 1 = right). */
+  aggW = new Int32Array(4096 * AGG_MAX);
   /** Current article stamp (see DocContext); stamps replace per-article sets. */
   stamp = 0;
   /** Bumped whenever ids are invalidated, so caches keyed by id know to clear. */
   generation = 0;
+  /** Scratch for the tokeniser, and the arena of the current article's per-token arrays (see Article). */
+  readonly tokens = new TokenBuffer();
+  readonly arena = new Arena();
 
   get size(): number {
     return this.lower.length;
@@ -110,7 +71,7 @@ export class Lexicon {
   /** Clears the cache if it has grown too large; call only between articles. */
   maybeReset(): void {
     if (this.lower.length < MAX_WORDS) return;
-    this.slots = new Int32Array(2 << 13);
+    this.slots = new Int32Array(SLOT << 13);
     this.text = [];
     this.lower = [];
     this.lowerIds = new Map();
@@ -119,6 +80,7 @@ export class Lexicon {
     this.aggStamp = new Uint32Array(4096);
     this.aggN = new Uint8Array(4096);
     this.aggF = new Int32Array(4096 * AGG_MAX);
+    this.aggW = new Int32Array(4096 * AGG_MAX);
     this.generation++;
   }
 
@@ -135,13 +97,18 @@ export class Lexicon {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
     const slots = this.slots,
-      mask = (slots.length >> 1) - 1,
+      mask = (slots.length >> 3) - 1,
       len = end - start;
     let slot = h & mask;
-    for (let e = slots[2 * slot + 1]!; e !== 0; e = slots[2 * slot + 1]!) {
-      if (slots[2 * slot] === h) {
-        const t = this.text[e - 1]!;
-        if (t.length === len) {
+    for (let e = slots[SLOT * slot + 1]!; e !== 0; e = slots[SLOT * slot + 1]!) {
+      const b = SLOT * slot;
+      if (slots[b] === h && slots[b + 2] === len) {
+        if (len <= PACKED) {
+          let k = 0;
+          while (k < len && slots[b + 3 + (k >> 1)] === pair(src, start + k, start + Math.min(k + 2, len))) k += 2;
+          if (k >= len) return e - 1;
+        } else {
+          const t = this.text[e - 1]!;
           let k = 0;
           while (k < len && t.charCodeAt(k) === src.charCodeAt(start + k)) k++;
           if (k === len) return e - 1;
@@ -176,6 +143,7 @@ export class Lexicon {
         this.aggStamp = grow(this.aggStamp, lid + 1, (n) => new Uint32Array(n));
         this.aggN = grow(this.aggN, lid + 1, (n) => new Uint8Array(n));
         this.aggF = grow(this.aggF, (lid + 1) * AGG_MAX, (n) => new Int32Array(n));
+        this.aggW = grow(this.aggW, (lid + 1) * AGG_MAX, (n) => new Int32Array(n));
       }
     }
     this.lid[id] = lid;
@@ -192,21 +160,19 @@ export class Lexicon {
     this.text.push(text);
     this.hashes = grow(this.hashes, id + 1, (n) => new Int32Array(n));
     this.hashes[id] = h;
-    this.slots[2 * slot] = h;
-    this.slots[2 * slot + 1] = id + 1;
+    fillSlot(this.slots, SLOT * slot, h, id, text);
     // Keep the table at most half full, so probes stay short.
-    if ((id + 1) * 4 > this.slots.length) this.rehash();
+    if ((id + 1) * 2 * SLOT > this.slots.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2),
-      mask = (slots.length >> 1) - 1;
+      mask = (slots.length >> 3) - 1;
     for (let id = 0; id < this.text.length; id++) {
       let slot = this.hashes[id]! & mask;
-      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      slots[2 * slot] = this.hashes[id]!;
-      slots[2 * slot + 1] = id + 1;
+      while (slots[SLOT * slot + 1] !== 0) slot = (slot + 1) & mask;
+      fillSlot(slots, SLOT * slot, this.hashes[id]!, id, this.text[id]!);
     }
     this.slots = slots;
   }

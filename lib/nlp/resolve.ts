@@ -5,6 +5,7 @@
  * "Jens Stoltenberg"), and an acronym in brackets after its expansion
  * ("North Atlantic Treaty Organization (Nato)") is the same entity.
  */
+import { KIND_AT, KIND_OF, majorityKinds, scratch } from './majority';
 import { nameKey as rawNameKey, type ArticleEntity, type BlockSpan, type EntityKind, type SpotResult } from '../entity';
 
 /** One detected mention before resolution. */
@@ -42,44 +43,6 @@ export function initials(name: string): string {
     .join('');
 }
 
-/** Majority kind per surface key; ties go to the kind seen first. */
-function majorityKinds(ms: Mention[], keys: string[]): Map<string, EntityKind> {
-  // Per key: the kinds in the order first seen, and their counts (parallel arrays; at most four kinds).
-  const votes = new Map<string, { kinds: EntityKind[]; n: number[] }>();
-  for (let i = 0; i < ms.length; i++) {
-    const m = ms[i]!;
-    if (m.name) continue;
-    const k = keys[i]!;
-    let v = votes.get(k);
-    if (!v) votes.set(k, (v = { kinds: [], n: [] }));
-    const at = v.kinds.indexOf(m.kind);
-    if (at < 0) {
-      v.kinds.push(m.kind);
-      v.n.push(1);
-    } else v.n[at]!++;
-  }
-  const out = new Map<string, EntityKind>();
-  const personParts = new Set<string>(),
-    orgHeads = new Set<string>();
-  for (const [k, v] of votes) {
-    let b = 0;
-    for (let j = 1; j < v.kinds.length; j++) if (v.n[j]! > v.n[b]!) b = j;
-    const best = v.kinds[b]!;
-    out.set(k, best);
-    const sp = k.indexOf(' ');
-    if (best === 'person' && sp > 0) {
-      personParts.add(k.slice(0, sp));
-      personParts.add(k.slice(k.lastIndexOf(' ') + 1));
-    } else if (best === 'organization' && sp > 0) orgHeads.add(k.slice(0, sp));
-  }
-  // "Magna" tagged as a person in an article about "Magna International" is the company.
-  for (const [k, kind] of out)
-    if (kind === 'person' && !personParts.has(k) && orgHeads.has(k)) out.set(k, 'organization');
-  // "Parnevik" tagged as an organisation in an article about "Jesper Parnevik" is the person.
-  for (const [k, kind] of out) if (kind !== 'person' && kind !== 'event' && personParts.has(k)) out.set(k, 'person');
-  return out;
-}
-
 /** Acronyms in brackets right after their expansion: "North Atlantic Treaty Organization (Nato)". */
 function findAcronyms(ms: Mention[], keys: string[], blocks: string[]): Map<string, Mention> {
   const out = new Map<string, Mention>();
@@ -104,17 +67,29 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
   const ms = [...mentions].sort((a, b) => a.block - b.block || a.start - b.start || b.end - a.end);
   // Each mention's surface key, computed once (names repeat, and these are fresh substrings).
   const keys = ms.map((m) => nameKey(m.text));
+  // Each distinct key gets an index, so votes and resolved keys live in flat arrays.
+  const index = new Map<string, number>(),
+    uniq: string[] = [],
+    ki = scratch.ki.length >= ms.length ? scratch.ki : (scratch.ki = new Int32Array(ms.length * 2));
+  for (let i = 0; i < ms.length; i++) {
+    let j = index.get(keys[i]!);
+    if (j === undefined) {
+      index.set(keys[i]!, (j = uniq.length));
+      uniq.push(keys[i]!);
+    }
+    ki[i] = j;
+  }
   const acronyms = findAcronyms(ms, keys, blocks);
-  const kinds = majorityKinds(ms, keys);
+  const best = majorityKinds(ms, ki, uniq);
   // An acronym takes its expansion's kind everywhere in the article.
-  for (const [acr, exp] of acronyms) kinds.set(acr, exp.kind);
-  for (let i = 0; i < ms.length; i++) if (!ms[i]!.name) ms[i]!.kind = kinds.get(keys[i]!) ?? ms[i]!.kind;
+  for (const [acr, exp] of acronyms) best[index.get(acr)!] = KIND_AT[exp.kind];
+  for (let i = 0; i < ms.length; i++) if (!ms[i]!.name && best[ki[i]!]! >= 0) ms[i]!.kind = KIND_OF[best[ki[i]!]!]!;
 
   // Canonical surface key for each mention; union through `link`.
   const link = new Map<string, string>();
   const find = (k: string): string => {
     let r = k;
-    for (let guard = 0; link.has(r) && guard < 50; guard++) r = link.get(r)!;
+    for (let guard = 0, next = link.get(r); next !== undefined && guard < 50; guard++, next = link.get(r)) r = next;
     return r;
   };
 
@@ -130,9 +105,14 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
   for (let i = 0; i < ms.length; i++) if (ms[i]!.kind === 'person' && !ms[i]!.name) persons.add(keys[i]!);
   const owner = new Map<string, string>();
   for (const q of persons) {
-    const w = q.split(' ');
-    for (let k = 1; k < w.length; k++) {
-      for (const part of [w.slice(0, k).join(' '), w.slice(w.length - k).join(' ')]) {
+    // Keys have single spaces between words (nameKey), so the leading and trailing runs of k words
+    // are slices at the k-th space from either end.
+    for (
+      let a = q.indexOf(' '), b = q.lastIndexOf(' ');
+      a > 0;
+      a = q.indexOf(' ', a + 1), b = q.lastIndexOf(' ', b - 1)
+    ) {
+      for (const part of [q.slice(0, a), q.slice(b + 1)]) {
         const cur = owner.get(part);
         if (cur === undefined || q.length > cur.length) owner.set(part, q);
       }
@@ -143,39 +123,54 @@ export function resolveMentions(mentions: Mention[], blocks: string[]): SpotResu
     if (best) link.set(`person:${p}`, `person:${best}`);
   }
 
-  // Surface forms per entity; true marks an honorific form ("Mr Stoltenberg"), never the canonical name.
-  const byKey = new Map<string, { e: ArticleEntity; forms: Map<string, boolean> }>();
-  const resolved = new Map<EntityKind, Map<string, string>>();
+  // Surface forms per entity, in first-seen order (a few per entity: arrays beat a Map per entity);
+  // `hon` marks an honorific form ("Mr Stoltenberg"), never the canonical name.
+  type Ent = { e: ArticleEntity; forms: string[]; hon: boolean[] };
+  const byKey = new Map<string, Ent>();
+  // Entity per (surface key, kind) of unnamed mentions, so each distinct name is joined and looked up once.
+  const entAt: (Ent | undefined)[] = new Array(uniq.length * 4);
   const spans: BlockSpan[] = [];
   let lastBlock = -1,
     lastEnd = 0;
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i]!;
     if (m.block === lastBlock && m.start < lastEnd) continue; // overlaps an earlier, longer span
-    // Resolved entity key per (kind, surface key), so each distinct name is joined and looked up once.
-    const sk = m.name ? nameKey(m.name) : keys[i]!;
-    let perKind = resolved.get(m.kind);
-    if (!perKind) resolved.set(m.kind, (perKind = new Map()));
-    let key = perKind.get(sk);
-    if (key === undefined) perKind.set(sk, (key = find(`${m.kind}:${sk}`)));
-    let ent = byKey.get(key);
+    const at = m.name ? -1 : ki[i]! * 4 + KIND_AT[m.kind];
+    let ent = at >= 0 ? entAt[at] : undefined;
     if (!ent) {
-      ent = { e: { key, name: m.name ?? m.text, kind: m.kind, aliases: [], count: 0 }, forms: new Map() };
-      byKey.set(key, ent);
+      const key = find(`${m.kind}:${m.name ? nameKey(m.name) : keys[i]!}`);
+      ent = byKey.get(key);
+      if (!ent) {
+        ent = { e: { key, name: m.name ?? m.text, kind: m.kind, aliases: [], count: 0 }, forms: [], hon: [] };
+        byKey.set(key, ent);
+      }
+      if (at >= 0) entAt[at] = ent;
     }
+    const key = ent.e.key;
     ent.e.count++;
-    if (!ent.forms.has(m.text)) ent.forms.set(m.text, false);
-    if (m.honorific) ent.forms.set(`${m.honorific} ${m.text}`, true);
+    if (ent.forms.indexOf(m.text) < 0) {
+      ent.forms.push(m.text);
+      ent.hon.push(false);
+    }
+    if (m.honorific) {
+      const f = `${m.honorific} ${m.text}`,
+        at = ent.forms.indexOf(f);
+      if (at >= 0) ent.hon[at] = true;
+      else {
+        ent.forms.push(f);
+        ent.hon.push(true);
+      }
+    }
     spans.push({ block: m.block, start: m.start, end: m.end, entityKey: key });
     lastBlock = m.block;
     lastEnd = m.end;
   }
-  const entities = [...byKey.values()].map(({ e, forms }) => {
+  const entities = [...byKey.values()].map(({ e, forms, hon }) => {
     if (e.kind !== 'event') {
       // The fullest form seen is the canonical name ("Jens Stoltenberg" over "Stoltenberg").
-      for (const [f, honorific] of forms) if (!honorific && f.length > e.name.length) e.name = f;
+      for (let k = 0; k < forms.length; k++) if (!hon[k] && forms[k]!.length > e.name.length) e.name = forms[k]!;
     }
-    e.aliases = [...forms.keys()].filter((f) => f !== e.name);
+    e.aliases = forms.filter((f) => f !== e.name);
     return e;
   });
   entities.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -11,9 +11,10 @@ import type { EntityKind } from '../entity';
 const HONORIFIC =
   /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|King|Queen|Prince|Princess|Pope|Cardinal|Sheikh|President|Chancellor|Premier)\.?$/i;
 /** A possessive ending or stray punctuation never ends a name ("Nato's" → "Nato"). */
-const BAD_END = /^(['’][sS]?|[-,;:(\["“”])$/;
+const BAD_END = /^(['’][sS]?|[-,;:(["“”])$/;
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
 const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
+let coveredBuf = new Uint8Array(256);
 
 /**
  * Strips leading honorifics from spans ("Mr Stoltenberg" → "Stoltenberg"), makes a
@@ -21,20 +22,16 @@ const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
  * Returns a new sorted span list.
  */
 export function applySpanRules(a: PieceAnalysis, spans: TSpan[], gaz: Gazetteer): TSpan[] {
-  const { flags, lower } = a.info;
-  const toks = a.tokens;
-  const covered = new Uint8Array(toks.length);
+  const { flags, lower, text, nl, n } = a.info;
+  // Reused between calls: allocating a typed array per piece is costly.
+  if (coveredBuf.length < n) coveredBuf = new Uint8Array(n * 2);
+  const covered = coveredBuf;
+  covered.fill(0, 0, n);
   for (const s of spans) {
-    while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(toks[s.from]!.text)) s.from++;
-    while (s.to - s.from > 1 && BAD_END.test(toks[s.to - 1]!.text)) s.to--;
+    while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(text[s.from]!)) s.from++;
+    while (s.to - s.from > 1 && BAD_END.test(text[s.to - 1]!)) s.to--;
     // Regnal numbers belong to the name: "Elizabeth I", "Charles VI".
-    if (
-      s.kind === 'person' &&
-      s.to < toks.length &&
-      ROMAN.test(toks[s.to]!.text) &&
-      !toks[s.to]!.nl &&
-      !spans.some((x) => x.from === s.to)
-    )
+    if (s.kind === 'person' && s.to < n && ROMAN.test(text[s.to]!) && !nl[s.to] && !spans.some((x) => x.from === s.to))
       s.to++;
     // A nationality word alone ("Tajik", "Libyans") is not a person.
     if (s.kind === 'person' && s.to - s.from === 1 && gaz.isDemonym(lower[s.from]!)) s.kind = 'misc';
@@ -43,11 +40,10 @@ export function applySpanRules(a: PieceAnalysis, spans: TSpan[], gaz: Gazetteer)
     for (let i = s.from; i < s.to; i++) covered[i] = 1;
   }
   const out = spans.slice();
-  for (let i = 1; i + 1 < toks.length; i++) {
-    if (covered[i] || !(flags[i + 1]! & F_GEO) || toks[i + 1]!.nl) continue;
-    const t = toks[i]!;
+  for (let i = 1; i + 1 < n; i++) {
+    if (covered[i] || !(flags[i + 1]! & F_GEO) || nl[i + 1]) continue;
     // Capitalised, and not capitalised merely because it starts a sentence.
-    if (!/^\p{Lu}\p{Ll}+$/u.test(t.text) || t.nl || ENDERS.has(toks[i - 1]!.text)) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(text[i]!) || nl[i] || ENDERS.has(text[i - 1]!)) continue;
     out.push({ from: i, to: i + 1, kind: 'place' });
   }
   return out.length === spans.length ? out : out.sort((x, y) => x.from - y.from);
@@ -67,7 +63,7 @@ export function applyKnown(
   if (!known.size) return spans;
   const found: TSpan[] = [];
   const { cls, lower } = a.info;
-  for (let i = 0; i < a.tokens.length; i++) {
+  for (let i = 0; i < a.info.n; i++) {
     const c = cls[i]!;
     if (c !== 1 && c !== 2 && c !== 3) continue; // names start with a capital
     const m = known.longestAt(lower, i);

@@ -25,24 +25,28 @@ const NEVER = new Set(
     'september october november december mr mrs ms miss dr prof sir gen the a an i we he she it they you'
   ).split(' '),
 );
+/** True for a word that is never a name on its own, with or without a full stop ("Mr."). */
+function isNever(lower: string): boolean {
+  return NEVER.has(lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower);
+}
 const HONORIFIC_BEFORE =
   /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|President|Minister)\.?$/;
 
 /** Turns a piece's spans into mentions, dropping misc and spans that are never names. */
 function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: PhraseMap<KnownName>): void {
+  const words = a.info.text;
   for (const s of spans) {
     if (s.kind === 'misc') continue;
-    const start = a.tokens[s.from]!.start,
-      end = a.tokens[s.to - 1]!.end;
+    const start = a.info.start[s.from]!,
+      end = a.info.end[s.to - 1]!;
     // A one-token name's text is the word cache's string (its hash is already computed for look-ups).
-    const text = s.to - s.from === 1 ? a.tokens[s.from]!.text : a.text.slice(start, end);
-    if (s.to - s.from === 1 && (NEVER.has(a.info.lower[s.from]!.replace(/\.$/, '')) || a.info.cls[s.from]! > 3))
-      continue;
+    const text = s.to - s.from === 1 ? words[s.from]! : a.text.slice(start, end);
+    if (s.to - s.from === 1 && (isNever(a.info.lower[s.from]!) || a.info.cls[s.from]! > 3)) continue;
     const m: Mention = { block: a.block, start: a.offset + start, end: a.offset + end, kind: s.kind, text };
     if (s.name) m.name = s.name;
     if (s.kind !== 'event') names.addTokens(a.info.lower.slice(s.from, s.to), { name: text, kind: s.kind });
     if (s.kind === 'person' && s.from > 0) {
-      const h = HONORIFIC_BEFORE.exec(a.tokens[s.from - 1]!.text);
+      const h = HONORIFIC_BEFORE.exec(words[s.from - 1]!);
       if (h) m.honorific = h[1];
     }
     out.push(m);
@@ -52,16 +56,16 @@ function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: Phr
 /** Marks untagged capitalised occurrences of names already found (or known to the reader). */
 function propagate(a: PieceAnalysis, names: PhraseMap<KnownName>, taken: Mention[], out: Mention[]): void {
   let t = 0;
-  const toks = a.tokens;
-  for (let i = 0; i < toks.length; i++) {
-    const word = toks[i]!.text;
+  const { text: words, start: starts, end: ends, n } = a.info;
+  for (let i = 0; i < n; i++) {
+    const word = words[i]!;
     const c = word.charCodeAt(0);
     // Only capitalised occurrences count ("Nato", not "nato"); non-ASCII letters checked by case mapping.
     if (!(c >= 65 && c <= 90) && !(c > 127 && word[0] !== word[0]!.toLowerCase())) continue;
     const m = names.longestAt(a.info.lower, i);
     if (!m) continue;
-    const start = a.offset + toks[i]!.start,
-      end = a.offset + toks[i + m.len - 1]!.end;
+    const start = a.offset + starts[i]!,
+      end = a.offset + ends[i + m.len - 1]!;
     while (t < taken.length && (taken[t]!.block < a.block || (taken[t]!.block === a.block && taken[t]!.end <= start)))
       t++;
     if (t < taken.length && taken[t]!.block === a.block && taken[t]!.start < end) continue;
@@ -70,7 +74,7 @@ function propagate(a: PieceAnalysis, names: PhraseMap<KnownName>, taken: Mention
       start,
       end,
       kind: m.value.kind,
-      text: m.len === 1 ? toks[i]!.text : a.text.slice(toks[i]!.start, toks[i + m.len - 1]!.end),
+      text: m.len === 1 ? word : a.text.slice(starts[i]!, ends[i + m.len - 1]!),
     });
     i += m.len - 1;
   }
@@ -104,12 +108,7 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
   // Names tagged once are tagged the same way everywhere; the reader's card names are found too.
   const names = new PhraseMap<KnownName>();
   art.forEach((a) => {
-    const raw = tagPiece(a, ctx, model.gazetteer, trans, sc, rt.rows);
-    const tagged = applySpanRules(
-      a,
-      raw.map((s) => ({ from: s.from, to: s.to, kind: kinds[s.kind]! })),
-      model.gazetteer,
-    );
+    const tagged = applySpanRules(a, tagPiece(a, ctx, model.gazetteer, trans, kinds, sc, rt.rows), model.gazetteer);
     const spans = applyKnown(a, findEvents(a, tagged), known);
     toMentions(a, spans, mentions, names);
   });

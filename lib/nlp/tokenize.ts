@@ -12,11 +12,7 @@ export interface Token {
   nl: boolean;
 }
 
-/** A sentence as a half-open range of token indices. */
-export interface Sentence {
-  from: number;
-  to: number;
-}
+export { sentencesOf, splitSentences, type Sentence } from './sentences';
 
 /**
  * Alternatives, in priority order: dotted acronyms ("U.S.", "J.R.R."),
@@ -96,13 +92,43 @@ export interface Interner {
 }
 
 /**
- * Splits `text` into tokens with exact UTF-16 offsets (linear time). With an interner,
- * token texts are the interner's shared strings and each token's word id is pushed to `ids`.
+ * Tokens of one text in struct-of-arrays form (offsets, line-break flags and, with a word cache,
+ * word ids), reused from text to text: no object per token.
  */
-export function tokenize(text: string, lex?: Interner, ids?: number[]): Token[] {
-  const out: Token[] = [];
+export class TokenBuffer {
+  n = 0;
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  nl = new Uint8Array(1024);
+  id = new Int32Array(1024);
+
+  /** Doubles the capacity, keeping the first `n` tokens. */
+  grow(): void {
+    const cap = this.start.length * 2;
+    const start = new Int32Array(cap),
+      end = new Int32Array(cap),
+      nl = new Uint8Array(cap),
+      id = new Int32Array(cap);
+    start.set(this.start);
+    end.set(this.end);
+    nl.set(this.nl);
+    id.set(this.id);
+    this.start = start;
+    this.end = end;
+    this.nl = nl;
+    this.id = id;
+  }
+}
+
+/**
+ * Splits `text` into tokens with exact UTF-16 offsets (linear time), written to `buf` (from
+ * index 0; `buf.n` is set to the count). With an interner, each token's word id goes to `buf.id`.
+ */
+export function scanTokens(text: string, buf: TokenBuffer, lex?: Interner): void {
   const n = text.length;
-  let pos = 0;
+  let pos = 0,
+    k = 0;
+  buf.n = 0;
   while (pos < n) {
     // Skip white space by hand, noting line breaks; the sticky regex then only measures the token,
     // which avoids allocating a match array per token.
@@ -110,7 +136,10 @@ export function tokenize(text: string, lex?: Interner, ids?: number[]): Token[] 
     let c = text.charCodeAt(pos);
     while (isSpace(c)) {
       if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) nl = true;
-      if (++pos >= n) return out;
+      if (++pos >= n) {
+        buf.n = k;
+        return;
+      }
       c = text.charCodeAt(pos);
     }
     const start = pos;
@@ -125,57 +154,33 @@ export function tokenize(text: string, lex?: Interner, ids?: number[]): Token[] 
       const tok = text.slice(start, end);
       if ((isAbbreviation(tok) || /^\p{Lu}$/u.test(tok)) && !atLineEnd(text, end + 1)) end++;
     } else if (end - start > 2 && text.charCodeAt(end - 1) === 46 && atLineEnd(text, end)) end--;
-    let tok: string;
-    if (lex) {
-      const id = lex.idAt(text, start, end);
-      tok = lex.text[id]!;
-      ids!.push(id);
-    } else tok = text.slice(start, end);
-    out.push({ text: tok, start, end, nl });
+    if (k === buf.start.length) buf.grow();
+    buf.start[k] = start;
+    buf.end[k] = end;
+    buf.nl[k] = nl ? 1 : 0;
+    if (lex) buf.id[k] = lex.idAt(text, start, end);
+    k++;
     pos = end;
   }
-  return out;
+  buf.n = k;
 }
 
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
-const ENDERS = new Set(['.', '!', '?', '...', '…']);
-
-/** True when a token starts with an upper-case letter, a digit or an opening quote/bracket. */
-function startsSentenceLike(t: string): boolean {
-  return /^[\p{Lu}\p{N}"'“‘(\[«]/u.test(t);
-}
+/** tokenize's scratch: it copies the tokens out before returning, so one buffer serves every call. */
+const shared = new TokenBuffer();
 
 /**
- * Groups tokens into sentences: a line break always ends one (headlines,
- * CRLF text), as does ". ! ?" (plus closing quotes) before a capitalised word.
- * Abbreviations such as "Mr." or "U.S." never end a sentence on their own.
+ * Splits `text` into tokens with exact UTF-16 offsets (linear time). With an interner,
+ * token texts are the interner's shared strings and each token's word id is pushed to `ids`.
  */
-export function splitSentences(tokens: Token[]): Sentence[] {
-  const out: Sentence[] = [];
-  let from = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (i > from && tokens[i]!.nl) {
-      out.push({ from, to: i });
-      from = i;
-    }
-    const c = tokens[i]!.text.charCodeAt(0);
-    // Only ". ! ? ... …" end sentences: test the first character before the set.
-    if ((c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) || !ENDERS.has(tokens[i]!.text)) continue;
-    let j = i + 1;
-    // A closing quote or bracket hugs the stop ('talked."'); a spaced straight quote opens the next sentence.
-    while (
-      j < tokens.length &&
-      CLOSERS.has(tokens[j]!.text) &&
-      !tokens[j]!.nl &&
-      tokens[j]!.start === tokens[j - 1]!.end
-    )
-      j++;
-    if (j < tokens.length && !tokens[j]!.nl && startsSentenceLike(tokens[j]!.text)) {
-      out.push({ from, to: j });
-      from = j;
-      i = j - 1;
-    }
+export function tokenize(text: string, lex?: Interner, ids?: number[]): Token[] {
+  const buf = shared;
+  scanTokens(text, buf, lex);
+  const out: Token[] = [];
+  for (let i = 0; i < buf.n; i++) {
+    const start = buf.start[i]!,
+      end = buf.end[i]!;
+    out.push({ text: lex ? lex.text[buf.id[i]!]! : text.slice(start, end), start, end, nl: buf.nl[i] === 1 });
+    if (lex) ids?.push(buf.id[i]!);
   }
-  if (from < tokens.length) out.push({ from, to: tokens.length });
   return out;
 }

@@ -86,6 +86,57 @@ describe('tokeniser interning', () => {
     tokenize(s, lex, []);
     expect(lex.size).toBe(size);
   });
+
+  it('finds every word again after the table has grown, short and long, in and out of the packed slot', () => {
+    const lex = new Lexicon(),
+      next = rng(7),
+      alphabet = 'abcXYZ中文é\uffff-';
+    // Words of 1-16 characters (some longer than the slot holds), with characters above 0x7fff.
+    const words = Array.from({ length: 12_000 }, (_, i) => {
+      let w = '';
+      for (let k = 0, n = 1 + (i % 16); k < n; k++) w += alphabet[Math.floor(next() * alphabet.length)];
+      return w;
+    });
+    const ids = words.map((w) => lex.id(w));
+    words.forEach((w, i) => {
+      expect(lex.id(w)).toBe(ids[i]);
+      expect(lex.text[ids[i]!]).toBe(w);
+      // The same characters inside a longer text are the same word.
+      expect(lex.idAt(`(${w})`, 1, w.length + 1)).toBe(ids[i]);
+    });
+    // Words that share a prefix of the packed length but differ later are different words.
+    expect(lex.id('abcdefghijK')).not.toBe(lex.id('abcdefghijL'));
+    expect(lex.id('ab')).not.toBe(lex.id('abc'));
+  });
+});
+
+describe('piece analyses', () => {
+  it('keep their token arrays intact while later pieces are analysed (arena slices never overlap)', () => {
+    const text = fs
+      .readFileSync(path.resolve(__dirname, '../../../../shared/corpora/conll2003-dev.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, 60)
+      .map((l) => (JSON.parse(l) as { text: string }).text)
+      .join('\n');
+    expect(text.length).toBeGreaterThan(60_000); // several pieces, and more tokens than the arena's first buffer
+    const art = new Article([text, 'Jens Stoltenberg met Nato envoys.'], new Lexicon());
+    const seen: { piece: string; texts: string[]; starts: number[]; wh: number[] }[] = [];
+    art.forEach((a) => {
+      seen.push({ piece: a.text, texts: [...a.info.text], starts: [...a.info.start], wh: [...a.info.wh] });
+    });
+    expect(seen.length).toBeGreaterThan(3);
+    let i = 0;
+    art.forEach((a) => {
+      const plain = tokenize(a.text);
+      expect(a.text).toBe(seen[i]!.piece);
+      expect([...a.info.text]).toEqual(plain.map((t) => t.text));
+      expect([...a.info.start]).toEqual(plain.map((t) => t.start));
+      expect([...a.info.start]).toEqual(seen[i]!.starts);
+      expect([...a.info.wh]).toEqual(seen[i]!.wh);
+      i++;
+    });
+  });
 });
 
 describe('cached emission rows', () => {
