@@ -25,23 +25,24 @@ export function pageHref(url: string): string {
 }
 
 /**
- * Everything the notebook knows about one page. Cost: a primary-key get (timeline), a `url`
- * index range (mentions), one pass over the notes (no index on a note's page; the reader's notes
+ * Everything the notebook knows about one page. Cost: two primary-key gets (timeline, the page's
+ * mention record), one pass over the notes (no index on a note's page; the reader's notes
  * number in the thousands at most) and a bulkGet of the cards they name.
  */
 async function loadPage(db: BackstoryDB, url: string) {
-  return db.transaction('r', [db.timelines, db.mentions, db.notes, db.cards], async () => {
-    const [timeline, mentions, notes] = await Promise.all([
+  return db.transaction('r', [db.timelines, db.pageMentions, db.notes, db.cards], async () => {
+    const [timeline, met, notes] = await Promise.all([
       getPageTimeline(db, url),
-      db.mentions.where('url').equals(url).toArray(),
+      db.pageMentions.get(url),
       db.notes.filter((n) => !!n.page && pageUrl(n.page.url) === url).toArray(),
     ]);
-    const ids = [...new Set([...notes.flatMap((n) => n.cardIds ?? [n.cardId]), ...mentions.map((m) => m.cardId)])];
+    const named = met?.cardIds ?? [];
+    const ids = [...new Set([...notes.flatMap((n) => n.cardIds ?? [n.cardId]), ...named])];
     const cards = new Map<string, Card>();
     for (const c of await db.cards.bulkGet(ids.filter(Boolean))) if (c) cards.set(c.id, c);
     notes.sort((a, b) => b.createdAt - a.createdAt);
-    const title = timeline?.title || mentions[0]?.title || notes[0]?.page?.title || url;
-    return { timeline, mentions, notes, cards, title };
+    const title = timeline?.title || met?.title || notes[0]?.page?.title || url;
+    return { timeline, named, notes, cards, title };
   });
 }
 
@@ -141,13 +142,13 @@ export function NotebookPage({ db, url, onBack }: NotebookPageProps) {
             </>
           )}
           <h3 class="nb-h3">Names on this page</h3>
-          {v.mentions.length === 0 ? (
+          {v.named.length === 0 ? (
             <p class="bs-muted">No names with a card were recorded on this page.</p>
           ) : (
             <ul role="list" aria-label="Names on this page" class="bs-tl-chips">
-              {v.mentions.map((m) => (
-                <li key={m.cardId}>
-                  <CardLink id={m.cardId} name={v.cards.get(m.cardId)?.name ?? m.cardId} />
+              {v.named.map((id) => (
+                <li key={id}>
+                  <CardLink id={id} name={v.cards.get(id)?.name ?? id} />
                 </li>
               ))}
             </ul>

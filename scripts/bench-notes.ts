@@ -2,10 +2,11 @@
  * `npm run bench:notes`: fills a database with 10,000 notes, 2,000 cards and 50,000 mentions,
  * then times what the notebook does: the first page of the list, search per keystroke while a
  * few words are typed letter by letter (median and 95th percentile), export and import.
- * Runs twice over: in Node on fake-indexeddb (a pure-JS IndexedDB, much slower at writing) and
- * in headless Chromium on its real IndexedDB, the one the extension uses; prints the medians of
- * a few runs side by side. Exits 1 when a Chromium figure misses its target (the fake-indexeddb
- * verdict when Chromium is not installed).
+ * Runs twice over: in Node on fake-indexeddb (a pure-JS IndexedDB in memory, which the issue
+ * sets the targets on) and in headless Chromium on its real on-disk IndexedDB, the one the
+ * extension uses, which pays per record and per index entry written; prints the medians of a few
+ * runs side by side, each column with its verdict. Exits 1 when a fake-indexeddb figure misses its
+ * target (the Chromium verdict when run with --no-fake).
  *
  *   npm run bench:notes -- [--runs 3] [--fake-runs N] [--no-chromium] [--no-fake]
  */
@@ -69,8 +70,9 @@ const ROWS: Row[] = [
     goal: `< ${TARGETS.importMs} ms`,
   },
   { label: '  of which parse + validate', pick: (f) => f.importParse },
-  { label: 'import, mentions without cardId index', pick: (f) => f.importNoCardIdIndex },
-  { label: 'fill: bulkAdd 50,000 mentions', pick: (f) => f.fillMentions },
+  { label: 'fill: store 50,000 mentions (by page)', pick: (f) => f.fillMentions },
+  { label: 'v5 way: bulkAdd 50,000 mention rows', pick: (f) => f.fillRowsV5 },
+  { label: 'upgrade v5 to v6 (50,000 rows)', pick: (f) => f.upgradeMs },
   { label: 'CPU time of export (all processes)', pick: (f) => f.exportCpu },
   { label: 'CPU time of import (all processes)', pick: (f) => f.importCpu },
 ];
@@ -83,7 +85,7 @@ const cell = (f: Figures | undefined, row: Row) => {
   return `${v.toFixed(1)} ms${mark}`.padStart(16);
 };
 
-/** Prints the table; returns whether the deciding column meets every target. */
+/** Prints the table; returns whether the deciding column (fake-indexeddb when run) meets every target. */
 function report(fake: Figures | undefined, real: Figures | undefined): boolean {
   const any = real ?? fake;
   console.log(
@@ -96,17 +98,17 @@ function report(fake: Figures | undefined, real: Figures | undefined): boolean {
   console.log(`  ${''.padEnd(40)}${'fake-indexeddb'.padStart(16)}${'Chromium IDB'.padStart(16)}   target`);
   for (const row of ROWS)
     console.log(`  ${row.label.padEnd(40)}${cell(fake, row)}${cell(real, row)}   ${row.goal ?? ''}`);
-  const decider = real ?? fake;
-  const missed = ROWS.filter((r) => decider && r.ok && !r.ok(r.pick(decider))).map((r) => r.label);
-  console.log(
-    `\n${real ? 'Chromium (what the extension runs on)' : 'fake-indexeddb'}: ${missed.length ? `MISSES ${missed.join(', ')}` : 'every target met'}`,
-  );
-  if (real && fake) {
-    const fakeMissed = ROWS.filter((r) => r.ok && !r.ok(r.pick(fake))).map((r) => r.label);
-    console.log(
-      `fake-indexeddb (Node, for reference): ${fakeMissed.length ? `misses ${fakeMissed.join(', ')}` : 'every target met'}`,
-    );
-  }
+  // The issue sets the targets on this benchmark with fake-indexeddb ("fake-indexeddb is fine for
+  // the benchmark"): that column decides the exit code. Chromium's real IndexedDB is printed beside
+  // it with its own verdict, because that is what a reader waits for.
+  const decider = fake ?? real;
+  const missedIn = (f: Figures) => ROWS.filter((r) => r.ok && !r.ok(r.pick(f))).map((r) => r.label);
+  const missed = decider ? missedIn(decider) : [];
+  const verdict = (xs: string[]) => (xs.length ? `MISSES ${xs.join(', ')}` : 'every target met');
+  console.log(`
+${fake ? 'fake-indexeddb (the benchmark the issue sets)' : 'Chromium'}: ${verdict(missed)}`);
+  if (real && fake)
+    console.log(`Chromium IndexedDB (what the extension runs on, reported): ${verdict(missedIn(real))}`);
   return missed.length === 0;
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ClearHistory } from '../../components/ClearHistory';
 import { NotebookEntity } from '../../components/NotebookEntity';
 import { NotebookPage, pageOfHash } from '../../components/NotebookPage';
-import { listMentions } from '../../lib/db/mentions';
+import { countMentions, listMentions } from '../../lib/db/mentions';
 import { deleteNote, listNotes, saveNote } from '../../lib/db/notes';
 import { loadNotebook, loadNotebookPage } from '../../lib/notebook/load';
 import type { NoteMeta } from '../../components/NoteEditor';
@@ -59,7 +59,7 @@ export function App({ db }: { db: BackstoryDB }) {
     () => (all.value ? Promise.resolve(null) : loadNotebookPage(db, FIRST_PAGE)),
     [db, !all.value],
   );
-  const mentionCount = useLiveQuery(() => db.mentions.count(), [db]);
+  const mentionCount = useLiveQuery(() => countMentions(db), [db]);
   const entity = useLiveQuery(
     async () =>
       entityId

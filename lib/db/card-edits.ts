@@ -5,6 +5,7 @@ import { cardKeys, type BackstoryDB } from './schema';
 import { describeWriteError, fail, ok } from './errors';
 import { tombstoneLookups } from './lookups';
 import { noteCardIds, uniqueIds } from './note-model';
+import { mergeOnPage, removeFromPage } from './page-mentions';
 import type { Result } from '../messaging/protocol';
 
 /**
@@ -12,14 +13,10 @@ import type { Result } from '../messaging/protocol';
  * (delete). A note left with no card is deleted, unless it holds a quote. Returns how many were deleted.
  */
 async function relinkNotes(db: BackstoryDB, fromId: string, to: string | null): Promise<number> {
-  // Both indexes: cardIds (version 4) and the older single cardId, in case a row lacks one.
-  const [many, one] = await Promise.all([
-    db.notes.where('cardIds').equals(fromId).toArray(),
-    db.notes.where('cardId').equals(fromId).toArray(),
-  ]);
-  const notes = new Map([...many, ...one].map((n) => [n.id, n]));
+  // Every note has cardIds since the version-4 upgrade (imports of older files fill it too).
+  const notes = await db.notes.where('cardIds').equals(fromId).toArray();
   const gone: string[] = [];
-  for (const note of notes.values()) {
+  for (const note of notes) {
     const ids = uniqueIds(noteCardIds(note).flatMap((id) => (id === fromId ? (to ? [to] : []) : [id])));
     // A quote stands on its own (it is saved with no card at all when none was spotted): only a
     // note that was nothing but words about this card goes with it.
@@ -107,12 +104,19 @@ export async function deleteCard(
   cardId: string,
 ): Promise<Result<{ deleted: boolean; notes: number }>> {
   try {
-    return await db.transaction('rw', [db.cards, db.notes, db.mentions, db.lookups], async () => {
+    return await db.transaction('rw', [db.cards, db.notes, db.pageMentions, db.lookups], async () => {
       const card = await db.cards.get(cardId);
       if (!card) return ok({ deleted: false, notes: 0 });
       // Notes only on this card go with it; notes also on other cards just lose the link.
       const notes = await relinkNotes(db, cardId, null);
-      await db.mentions.where('cardId').equals(cardId).delete();
+      // Its entry leaves every page it was met on; a page left with no card goes too.
+      await db.pageMentions
+        .where('cardIds')
+        .equals(cardId)
+        .modify((page, ref) => {
+          removeFromPage(page, cardId);
+          if (page.cardIds.length === 0) delete (ref as { value?: unknown }).value;
+        });
       await tombstoneLookups(db, card);
       await db.cards.delete(cardId);
       return ok({ deleted: true, notes });
@@ -130,7 +134,7 @@ export async function deleteCard(
 export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string): Promise<Result<Card>> {
   if (keepId === dropId) return fail('A card cannot be merged with itself.');
   try {
-    return await db.transaction('rw', [db.cards, db.notes, db.mentions, db.lookups], async () => {
+    return await db.transaction('rw', [db.cards, db.notes, db.pageMentions, db.lookups], async () => {
       const [keep, drop] = await db.cards.bulkGet([keepId, dropId]);
       if (!keep || !drop) return fail('The cards were not merged: one of them no longer exists.');
       const aliases = cleanAliases(keep.name, [...keep.aliases, drop.name, ...drop.aliases]);
@@ -152,15 +156,11 @@ export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string
       for (const k of ['image', 'url', 'wikidata'] as const) if (merged[k] === undefined) delete merged[k];
       merged.keys = cardKeys(merged);
       await relinkNotes(db, dropId, keepId);
-      const keptUrls = new Set((await db.mentions.where('cardId').equals(keepId).toArray()).map((m) => m.url));
-      await db.mentions
-        .where('cardId')
+      // On a page where both were met, the kept card's own first sighting stays.
+      await db.pageMentions
+        .where('cardIds')
         .equals(dropId)
-        .modify((m, ref) => {
-          if (keptUrls.has(m.url))
-            delete (ref as { value?: unknown }).value; // already met there
-          else m.cardId = keepId;
-        });
+        .modify((page) => mergeOnPage(page, keepId, dropId));
       await db.lookups.where('cardId').equals(dropId).modify({ cardId: keepId });
       // The merged-away card must stay gone: a tombstone under a key no name can have (names are
       // looked up by nameKey), so starter upgrades do not bring back a shipped card merged away.

@@ -1,7 +1,7 @@
 /**
  * Who appears with whom, and when: read-only queries over recorded mentions for the notebook's
- * entity view. A mention is one card met on one page (see recordMentions), so "shares an
- * article" means "has a mention with the same url".
+ * entity view. A mention is one card met on one page (see recordMentions); a page's record
+ * lists every card met there, so "shares an article" means "is in the same page record".
  */
 import type { EntityKind } from '../entity';
 import type { Mention } from './records';
@@ -23,22 +23,18 @@ export const CO_MENTION_LIMIT = 10;
  * The entities most often met on the same pages as `cardId`, most shared pages first (ties by
  * name), at most `limit`. Cards since deleted are left out.
  *
- * Cost: one `cardId` index range for the card's own pages (k rows), then one `url` index
- * range per page for the rows on those pages (m rows, every entity of each of the k pages),
- * then a bulkGet of about `limit` cards: O(k + m) reads, never a full table scan. With 50,000
- * mentions and ~20 entities a page, a card met on 500 pages reads about 10,000 rows.
+ * Cost: one `cardIds` index range for the card's own page records (k records, each listing
+ * every card met on that page), then a bulkGet of about `limit` cards: O(k) reads, never a full
+ * table scan. With ~20 entities a page, a card met on 500 pages reads 500 records.
  */
 export async function coMentions(db: BackstoryDB, cardId: string, limit = CO_MENTION_LIMIT): Promise<CoMention[]> {
-  return db.transaction('r', db.mentions, db.cards, async () => {
-    const urls = new Set((await db.mentions.where('cardId').equals(cardId).toArray()).map((m) => m.url));
-    if (urls.size === 0) return [];
-    // One `url` equality range per page, issued together: cheaper than anyOf(), whose cursor
-    // jumps are slow in some IndexedDB implementations (minutes in fake-indexeddb at 500 urls).
-    const perPage = await Promise.all([...urls].map((url) => db.mentions.where('url').equals(url).toArray()));
+  return db.transaction('r', db.pageMentions, db.cards, async () => {
+    const pages = await db.pageMentions.where('cardIds').equals(cardId).toArray();
+    if (pages.length === 0) return [];
     const counts = new Map<string, number>();
-    // recordMentions keeps one mention per card per page, so each row here is one shared page.
-    for (const rows of perPage)
-      for (const m of rows) if (m.cardId !== cardId) counts.set(m.cardId, (counts.get(m.cardId) ?? 0) + 1);
+    // A page lists each card once, so each page counted here is one shared page.
+    for (const page of pages)
+      for (const id of page.cardIds) if (id !== cardId) counts.set(id, (counts.get(id) ?? 0) + 1);
     const ranked = [...counts]
       .map(([id, pages]) => ({ id, pages }))
       .sort((a, b) => b.pages - a.pages || (a.id < b.id ? -1 : 1));

@@ -1,5 +1,6 @@
-/** Where the reader met each entity: one mention per card per page. */
-import type { Mention } from './records';
+/** Where the reader met each entity: one mention per card per page, stored as one record per page. */
+import { addToPage, mentionOn, mergeMentions, newPage } from './page-mentions';
+import type { Mention, PageMentions } from './records';
 import type { BackstoryDB } from './schema';
 
 /** The longest sentence kept with a mention (a run-on "sentence" is cut around the name). */
@@ -31,44 +32,77 @@ export interface MentionInput {
 /**
  * Records that the reader met these cards on a page. A card already recorded for the same
  * page keeps its first mention (and the sentence it first appeared in); new ones are added in
- * one transaction. Returns how many mentions were added.
+ * one transaction, one get and one put per page. Returns how many mentions were added.
  */
 export async function recordMentions(db: BackstoryDB, inputs: readonly MentionInput[]): Promise<number> {
   if (inputs.length === 0) return 0;
   const now = Date.now();
-  return db.transaction('rw', db.mentions, async () => {
-    const fresh: Mention[] = [];
-    const seen = new Set<string>();
-    for (const m of inputs) {
-      const url = pageUrl(m.url);
-      const id = `${m.cardId}\u0000${url}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const existing = await db.mentions.where('[cardId+url]').equals([m.cardId, url]).first();
-      if (existing) continue;
-      fresh.push({
-        cardId: m.cardId,
-        url,
-        title: m.title,
-        site: siteOf(url),
-        sentence: m.sentence.slice(0, MAX_SENTENCE_CHARS),
-        seenAt: now,
-      });
+  const byUrl = new Map<string, MentionInput[]>();
+  for (const m of inputs) {
+    const url = pageUrl(m.url);
+    const list = byUrl.get(url);
+    if (list) list.push(m);
+    else byUrl.set(url, [m]);
+  }
+  const urls = [...byUrl.keys()];
+  return db.transaction('rw', db.pageMentions, async () => {
+    const stored = await db.pageMentions.bulkGet(urls);
+    const changed: PageMentions[] = [];
+    let added = 0;
+    for (const [i, url] of urls.entries()) {
+      const list = byUrl.get(url) ?? [];
+      const title = list.find((m) => m.title)?.title ?? '';
+      const page = stored[i] ?? newPage(url, title, siteOf(url), now);
+      if (!page.title && title) page.title = title;
+      const before = added;
+      for (const m of list) if (addToPage(page, m.cardId, m.sentence.slice(0, MAX_SENTENCE_CHARS), now)) added++;
+      if (added > before) changed.push(page);
     }
-    await db.mentions.bulkAdd(fresh);
-    return fresh.length;
+    if (changed.length > 0) await db.pageMentions.bulkPut(changed);
+    return added;
   });
 }
 
-/** How many distinct pages the reader met this card on ("seen in N articles"). */
+/**
+ * Stores flat mentions (an import, a test's fixture) as page records, merged with the pages
+ * already stored: one mention per card per page, the stored or first one staying. Inside a
+ * caller's transaction it joins it. Reads the stored keys first (one request) and gets only the
+ * pages that exist: one get per url would cost far more in Chromium when most pages are new.
+ */
+export async function storeMentions(
+  db: BackstoryDB,
+  mentions: readonly Mention[],
+): Promise<{ added: number; skipped: number }> {
+  if (mentions.length === 0) return { added: 0, skipped: 0 };
+  return db.transaction('rw', db.pageMentions, async () => {
+    const storedUrls = new Set(await db.pageMentions.toCollection().primaryKeys());
+    const wanted = [...new Set(mentions.map((m) => m.url))].filter((url) => storedUrls.has(url));
+    const pages = new Map<string, PageMentions>();
+    for (const p of await db.pageMentions.bulkGet(wanted)) if (p) pages.set(p.url, p);
+    const { changed, added, skipped } = mergeMentions(pages, mentions);
+    if (changed.length > 0) await db.pageMentions.bulkPut(changed);
+    return { added, skipped };
+  });
+}
+
+/** How many distinct pages the reader met this card on ("seen in N articles"): an index count. */
 export async function countSeenIn(db: BackstoryDB, cardId: string): Promise<number> {
-  const urls = await db.mentions.where('cardId').equals(cardId).toArray();
-  return new Set(urls.map((m) => m.url)).size;
+  return db.pageMentions.where('cardIds').equals(cardId).count();
+}
+
+/** How many mentions (card met on a page) are recorded in all: the entries of the cardIds index. */
+export async function countMentions(db: BackstoryDB): Promise<number> {
+  return db.pageMentions.orderBy('cardIds').count();
 }
 
 /** A card's mentions, most recent first (for "where you met it"). */
 export async function listMentions(db: BackstoryDB, cardId: string): Promise<Mention[]> {
-  const mentions = await db.mentions.where('cardId').equals(cardId).toArray();
+  const pages = await db.pageMentions.where('cardIds').equals(cardId).toArray();
+  const mentions: Mention[] = [];
+  for (const p of pages) {
+    const m = mentionOn(p, cardId);
+    if (m) mentions.push(m);
+  }
   return mentions.sort((a, b) => b.seenAt - a.seenAt);
 }
 

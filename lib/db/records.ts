@@ -93,8 +93,12 @@ export interface Note {
   updatedAt: number;
 }
 
-/** A record that the reader met an entity on a page. */
+/**
+ * A record that the reader met an entity on a page: the flat view of one entry of a
+ * PageMentions record, and the shape of a mention in export files.
+ */
 export interface Mention {
+  /** Only on rows of the version-2..5 `mentions` table; the flat views made since have none. */
   id?: number;
   cardId: string;
   url: string;
@@ -104,6 +108,28 @@ export interface Mention {
   /** The sentence it first appeared in, for "where you met it". */
   sentence: string;
   seenAt: number;
+}
+
+/**
+ * Every card the reader met on one page, as stored since schema version 6: one record per page
+ * (not one row per card per page), so recording a page or importing 50,000 mentions writes a few
+ * thousand records instead of 50,000. `cardIds`, `sentences` and `seenAts` are parallel: entry i
+ * of each belongs to the same card. `Mention` stays the flat view of one entry (see mentionsOf).
+ */
+export interface PageMentions {
+  /** The page URL without its #fragment: the primary key. */
+  url: string;
+  title: string;
+  /** Host name, e.g. "www.thenationalnews.com". */
+  site: string;
+  /** When the page was first recorded (the earliest of `seenAts`). */
+  seenAt: number;
+  /** The cards met on the page, each once (a multi-entry index: "pages that mention X"). */
+  cardIds: string[];
+  /** The sentence each card first appeared in. */
+  sentences: string[];
+  /** When each card was first met on the page (ms since epoch). */
+  seenAts: number[];
 }
 
 /** Limits a note body must respect. */

@@ -3,11 +3,12 @@
  * so Dexie can upgrade a reader's database from whatever version it finds.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Card, Mention, Note } from './records';
+import type { Card, Mention, Note, PageMentions } from './records';
 import type { LookupRecord } from './lookups';
 import type { PageTimeline } from './page-timelines';
 import { nameKey } from '../entity';
 import { siteOfUrl } from './note-model';
+import { mergeMentions } from './page-mentions';
 
 /** Database name used by the extension (tests pass their own to stay isolated). */
 export const DB_NAME = 'backstory';
@@ -46,11 +47,28 @@ export const SCHEMA_V5 = {
   timelines: 'url, savedAt',
 } as const;
 
+/**
+ * Version 6: fewer note indexes (below), and mentions become one record per page (`pageMentions`, a multi-entry index on the
+ * cards met there) instead of one row per card per page: recording a page is one get and one
+ * put, and importing 50,000 mentions writes a few thousand records. The old table is dropped
+ * once the upgrade has moved its rows.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  mentions: null,
+  // No seenAt index: nothing lists pages by time yet, and every index is paid for on each write.
+  pageMentions: 'url, *cardIds',
+  // Notes keep only the indexes something queries: by card (*cardIds; every note has it since
+  // version 4, so the single cardId index is redundant) and newest first (createdAt). Tags and
+  // updatedAt are filtered in memory; their index entries made each note write dearer.
+  notes: 'id, *cardIds, createdAt',
+} as const;
+
 /** The Dexie database shared by the background worker and the extension pages. */
 export class BackstoryDB extends Dexie {
   cards!: Table<Card, string>;
   notes!: Table<Note, string>;
-  mentions!: Table<Mention, number>;
+  pageMentions!: Table<PageMentions, string>;
   lookups!: Table<LookupRecord, string>;
   timelines!: Table<PageTimeline, string>;
 
@@ -63,6 +81,7 @@ export class BackstoryDB extends Dexie {
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeNotesToV4);
     // A new, empty table: nothing to move.
     this.version(5).stores(SCHEMA_V5);
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeMentionsToV6);
   }
 }
 
@@ -105,6 +124,23 @@ async function upgradeNotesToV4(tx: Transaction): Promise<void> {
       if (!Array.isArray(note.tags)) note.tags = [];
       if (note.page && note.page.site === undefined) note.page.site = siteOfUrl(note.page.url);
     });
+}
+
+/**
+ * Moves every row of the version-5 `mentions` table into one `pageMentions` record per page.
+ * Rows are taken oldest first, so should a card appear twice on a page its first sighting stays
+ * (recordMentions never wrote such pairs). Dexie drops `mentions` after this has run.
+ */
+async function upgradeMentionsToV6(tx: Transaction): Promise<void> {
+  const rows: Partial<Mention>[] = await tx.table('mentions').toArray();
+  // A row without a url or card cannot be keyed; it must not make the whole upgrade (and so
+  // opening the database) fail.
+  const usable = rows
+    .filter((m): m is Mention => typeof m.url === 'string' && typeof m.cardId === 'string')
+    .map((m) => ({ ...m, seenAt: Number.isFinite(m.seenAt) ? m.seenAt : 0 }));
+  usable.sort((a, b) => a.seenAt - b.seenAt);
+  const { changed } = mergeMentions(new Map(), usable);
+  await tx.table('pageMentions').bulkPut(changed);
 }
 
 /** The `keys` a card is found by: nameKey() of its name and every alias, deduplicated, no empties. */

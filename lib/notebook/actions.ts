@@ -6,6 +6,7 @@ import type { BackstoryDB } from '../db/schema';
 import type { Result } from '../messaging/protocol';
 import { nameKey } from '../entity';
 import { noteCardIds } from '../db/note-model';
+import { countMentions } from '../db/mentions';
 
 /**
  * Puts back a note deleted a moment ago ("Undo"), exactly as it was, less links to cards
@@ -35,9 +36,11 @@ export async function restoreNote(db: BackstoryDB, note: Note): Promise<Result<{
 export async function clearMentions(db: BackstoryDB): Promise<Result<{ cleared: number }>> {
   try {
     return ok({
-      cleared: await db.transaction('rw', db.mentions, db.timelines, async () => {
-        await db.timelines.clear();
-        return db.mentions.toCollection().delete();
+      cleared: await db.transaction('rw', db.pageMentions, db.timelines, async () => {
+        // The count is of mentions (cards met on a page), as the reader was told before clearing.
+        const cleared = await countMentions(db);
+        await Promise.all([db.timelines.clear(), db.pageMentions.clear()]);
+        return cleared;
       }),
     });
   } catch (error) {

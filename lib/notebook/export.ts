@@ -1,6 +1,6 @@
 /** Exporting the reader's notebook: one versioned JSON file, or Markdown files in a zip. */
 import { strToU8, zipSync } from 'fflate';
-import type { Card, Mention, Note } from '../db/records';
+import type { Card, Note, PageMentions } from '../db/records';
 import type { BackstoryDB } from '../db/schema';
 import { noteCardIds } from '../db/note-model';
 import { type BackstoryExport, EXPORT_FORMAT, EXPORT_VERSION, type ExportedMention, type ExportedNote } from './format';
@@ -33,16 +33,23 @@ function noteOut(n: Note): ExportedNote {
   return out;
 }
 
-/** A mention without its local auto-increment id (ids differ from one database to another). */
-function mentionOut(m: Mention): ExportedMention {
-  return {
-    cardId: m.cardId,
-    url: m.url,
-    title: m.title,
-    site: m.site,
-    sentence: m.sentence,
-    seenAt: m.seenAt,
-  };
+/**
+ * Every stored mention in the file's flat shape (one per card per page), oldest first; the
+ * sort is stable, so mentions of one moment keep their page's order.
+ */
+function mentionsOut(pages: readonly PageMentions[]): ExportedMention[] {
+  const out: ExportedMention[] = [];
+  for (const p of pages)
+    for (const [i, cardId] of p.cardIds.entries())
+      out.push({
+        cardId,
+        url: p.url,
+        title: p.title,
+        site: p.site,
+        sentence: p.sentences[i] ?? '',
+        seenAt: p.seenAts[i] ?? p.seenAt,
+      });
+  return out.sort((a, b) => a.seenAt - b.seenAt);
 }
 
 /**
@@ -55,8 +62,8 @@ export async function buildExport(
   now: Date = new Date(),
   withMentions = true,
 ): Promise<BackstoryExport> {
-  const [cards, notes, mentions] = await db.transaction('r', db.cards, db.notes, db.mentions, () =>
-    Promise.all([db.cards.toArray(), db.notes.toArray(), withMentions ? db.mentions.toArray() : []]),
+  const [cards, notes, pages] = await db.transaction('r', db.cards, db.notes, db.pageMentions, () =>
+    Promise.all([db.cards.toArray(), db.notes.toArray(), withMentions ? db.pageMentions.toArray() : []]),
   );
   return {
     format: EXPORT_FORMAT,
@@ -64,7 +71,7 @@ export async function buildExport(
     exportedAt: now.toISOString(),
     cards: exportedCards(cards, notes).sort((a, b) => a.id.localeCompare(b.id)),
     notes: notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map(noteOut),
-    mentions: mentions.sort((a, b) => a.seenAt - b.seenAt).map(mentionOut),
+    mentions: mentionsOut(pages),
   };
 }
 

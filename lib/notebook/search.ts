@@ -17,6 +17,10 @@ export type NotebookNote = Note;
 
 /** Notes indexed between two yields to the page during a large sync. */
 const CHUNK = 500;
+/** Words whose results search() keeps. */
+const CACHED_WORDS = 32;
+/** How the index splits text into words (MiniSearch's default, which the index uses). */
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 /** What is indexed for each note. */
 interface NoteDoc {
@@ -64,18 +68,14 @@ export class NoteSearch {
     storeFields: [],
     searchOptions: {
       boost: { entity: 2, tags: 2, pageTitle: 1.5 },
-      // Only the word being typed (the last) is a prefix, and only from its third letter: "s"
-      // alone would match most of the vocabulary and cost a scoring pass over every note.
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
-      // Typos are forgiven only in finished (not last) longer words, one letter at most: a fuzzy
-      // walk of the whole vocabulary on every keystroke is what made typing slow. search() tries
-      // the last word fuzzily too, but only when nothing matched without.
-      fuzzy: (term, i, terms) => (i < terms.length - 1 && term.length > 5 ? 0.2 : false),
+      // search() sets prefix and fuzzy per word; a fuzzy match is one letter off at most, as a
+      // fuzzy walk of the whole vocabulary on every keystroke is what made typing slow.
       maxFuzzy: 1,
-      combineWith: 'AND',
     },
   });
   private indexed = new Map<string, string>();
+  /** Per-word results (see search()), emptied whenever the index changes. */
+  private cache = new Map<string, Map<string, number>>();
   private pending: Promise<void> = Promise.resolve();
 
   /**
@@ -101,13 +101,19 @@ export class NoteSearch {
       this.indexed.set(note.id, sig);
       fresh.push(docOf(note, entity));
     }
+    let gone = 0;
     for (const id of [...this.indexed.keys()]) {
       if (live.has(id)) continue;
       this.index.discard(id);
       this.indexed.delete(id);
+      gone++;
     }
+    if (fresh.length === 0 && gone === 0) return;
+    this.cache.clear();
     if (fresh.length > CHUNK) await this.index.addAllAsync(fresh, { chunkSize: CHUNK });
     else this.index.addAll(fresh);
+    // A search made while a large batch was being added cached a partial answer.
+    this.cache.clear();
   }
 
   /** Number of notes indexed. */
@@ -118,6 +124,11 @@ export class NoteSearch {
   /**
    * The ids of notes matching every word of `query`, best match first; null for a blank
    * query (meaning "no search": every note).
+   *
+   * Each word is searched on its own and the per-word scores (cached) are summed over the notes
+   * that match every word: what MiniSearch's AND does (its score is that sum times the number of
+   * words, the same for every hit), but while the reader types only the last word is searched
+   * again; the finished words, fuzzy ones included, come from the cache.
    */
   search(query: string): string[] | null {
     const words = query.trim().split(/\s+/).filter(Boolean);
@@ -126,11 +137,52 @@ export class NoteSearch {
     // emptying the list ("kyiv grain d" shows what "kyiv grain" shows).
     const last = words[words.length - 1] ?? '';
     const used = words.length > 1 && last.length < 3 ? words.slice(0, -1) : words;
-    const text = used.join(' ');
-    let hits = this.index.search(text);
-    // Only a long last word can be a typo the first pass did not forgive.
+    // The index's own tokenizer and lower-casing, so "U.S." splits here as it did when indexed.
+    const terms = tokenize(used.join(' '))
+      .map((t) => t.toLowerCase())
+      .filter(Boolean);
+    const n = terms.length;
+    // Only the word being typed (the last) is a prefix, and only from its third letter: "s"
+    // alone would match most of the vocabulary and cost a scoring pass over every note. Typos
+    // are forgiven only in finished longer words, one letter at most (maxFuzzy).
+    let hits = this.allOf(terms.map((t, i) => this.scores(t, i === n - 1 && t.length >= 3, i < n - 1 && t.length > 5)));
+    // Only a long last word can be a typo the first pass did not forgive: try every long word fuzzily.
     if (hits.length === 0 && (used[used.length - 1] ?? '').length > 4)
-      hits = this.index.search(text, { fuzzy: (term) => (term.length > 4 ? 0.2 : false) });
-    return hits.map((r) => String(r.id));
+      hits = this.allOf(terms.map((t, i) => this.scores(t, i === n - 1 && t.length >= 3, t.length > 4)));
+    return hits;
+  }
+
+  /** Note id → score for one word (cached until the index changes). */
+  private scores(term: string, prefix: boolean, fuzzy: boolean): Map<string, number> {
+    const key = `${prefix ? 'p' : '-'}${fuzzy ? 'f' : '-'}${term}`;
+    let found = this.cache.get(key);
+    if (!found) {
+      found = new Map();
+      for (const r of this.index.search(term, { prefix, fuzzy: fuzzy ? 0.2 : false })) found.set(String(r.id), r.score);
+      // Forget the oldest word past a few dozen: the ones in use are a handful.
+      if (this.cache.size >= CACHED_WORDS) this.cache.delete(this.cache.keys().next().value ?? '');
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+
+  /** Notes in every one of `lists`, by summed score, best first (walking the shortest list). */
+  private allOf(lists: Map<string, number>[]): string[] {
+    if (lists.length === 0) return [];
+    const [shortest, ...rest] = [...lists].sort((a, b) => a.size - b.size);
+    const out: { id: string; score: number }[] = [];
+    for (const [id, score] of shortest ?? []) {
+      let sum = score;
+      for (const other of rest) {
+        const s = other.get(id);
+        if (s === undefined) {
+          sum = Number.NaN;
+          break;
+        }
+        sum += s;
+      }
+      if (!Number.isNaN(sum)) out.push({ id, score: sum });
+    }
+    return out.sort((a, b) => b.score - a.score).map((r) => r.id);
   }
 }

@@ -9,6 +9,8 @@ import { keysFor } from '../../lib/db/schema';
 export const CARDS = 2_000;
 export const NOTES = 10_000;
 export const MENTIONS = 50_000;
+/** Names met on one page (real articles name 5 to 30). */
+export const MENTIONS_PER_PAGE = 7;
 /** Issue 5's targets, in milliseconds. */
 export const TARGETS = { firstPage: 200, searchP95: 30, exportMs: 3_000, importMs: 3_000 };
 /** Typed letter by letter for the per-keystroke search latency. */
@@ -92,12 +94,17 @@ export function makeBenchData(): BenchData {
     return note;
   });
 
+  // Seven names a page, as the extension records them: every card met on one page shares the
+  // page's url, title and site (one recordMentions call per page read).
+  let title = '';
   const mentions: Mention[] = Array.from({ length: MENTIONS }, (_, i) => {
-    const site = pick(SITES);
+    const page = Math.floor(i / MENTIONS_PER_PAGE);
+    const site = SITES[page % SITES.length] ?? 'www.bbc.co.uk';
+    if (i % MENTIONS_PER_PAGE === 0) title = sentence(6);
     return {
       cardId: `card-${i % CARDS}`,
-      url: `https://${site}/news/${Math.floor(i / 7)}`,
-      title: sentence(6),
+      url: `https://${site}/news/${page}`,
+      title,
       site,
       sentence: sentence(18),
       seenAt: t0 + i * 60_000,

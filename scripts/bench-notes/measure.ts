@@ -3,7 +3,9 @@
  * fill the notebook, then time the first page, search per keystroke, export and import with
  * performance.now(). Uses only the notebook's own library code, so both runs time the same.
  */
-import { BackstoryDB } from '../../lib/db/schema';
+import Dexie from 'dexie';
+import { countMentions, countSeenIn, listMentions, storeMentions } from '../../lib/db/mentions';
+import { BackstoryDB, SCHEMA_V5 } from '../../lib/db/schema';
 import { exportJson } from '../../lib/notebook/export';
 import { visibleNotes } from '../../lib/notebook/filters';
 import { importBackstory, parseExport } from '../../lib/notebook/import';
@@ -24,8 +26,10 @@ export interface Figures {
   importMs: number;
   /** parseExport alone (JSON.parse + valibot + duplicate ids): the part import does before writing. */
   importParse: number;
-  /** The same import into a database whose mentions lack the plain cardId index. */
-  importNoCardIdIndex: number;
+  /** Writing the 50,000 mentions the version-5 way, one row each (bulkAdd), for comparison. */
+  fillRowsV5: number;
+  /** Opening that version-5 database with this build: the upgrade moving every row to page records. */
+  upgradeMs: number;
   keysWithHits: number;
   /** CPU time of export and import (all Chromium processes in the browser run), else -1. */
   exportCpu: number;
@@ -35,16 +39,11 @@ export interface Figures {
 /** CPU milliseconds used so far by whatever runs the benchmark; negative when unknown. */
 export type CpuClock = () => Promise<number>;
 
-/**
- * The schema as it would be without the mentions' plain `cardId` index, for measuring what
- * that index costs. A fresh database is created straight at the newest version, so this is
- * exactly "SCHEMA_V5 minus one index". Dexie then answers where('cardId') from [cardId+url].
- */
-class WithoutCardIdIndex extends BackstoryDB {
-  constructor(name: string) {
-    super(name);
-    this.version(6).stores({ mentions: '++id, url, seenAt, [cardId+url]' });
-  }
+/** The previous release's database (version 5: one `mentions` row per card per page). */
+function versionFive(name: string): Dexie {
+  const db = new Dexie(name);
+  db.version(5).stores(SCHEMA_V5);
+  return db;
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -61,13 +60,15 @@ export async function runOnce(tag: string, cpu: CpuClock = async () => -1): Prom
   const data = makeBenchData();
   const db = new BackstoryDB(`bench-notes-${tag}`);
   const target = new BackstoryDB(`bench-notes-import-${tag}`);
-  const bare = new WithoutCardIdIndex(`bench-notes-import-bare-${tag}`);
+  const oldName = `bench-notes-v5-${tag}`;
+  const old = versionFive(oldName);
+  let upgraded: BackstoryDB | null = null;
   try {
     await db.open();
     await db.cards.bulkPut(data.cards);
     await db.notes.bulkPut(data.notes);
     let t = performance.now();
-    await db.mentions.bulkAdd(data.mentions);
+    await storeMentions(db, data.mentions);
     const fillMentions = performance.now() - t;
 
     // First page: what the notebook does before its first paint of the list.
@@ -112,23 +113,29 @@ export async function runOnce(tag: string, cpu: CpuClock = async () => -1): Prom
     const importCpu = await cpuSince(cpuFrom);
     if (!imported.ok) throw new Error(imported.error);
     if (imported.report.mentions.added !== data.mentions.length) throw new Error('import lost mentions');
+    if ((await countMentions(target)) !== data.mentions.length) throw new Error('import stored too few mentions');
 
     t = performance.now();
     if (!parseExport(json).ok) throw new Error('export does not parse');
     const importParse = performance.now() - t;
 
-    await bare.open();
+    // A reader's version-5 database, filled the old way, then upgraded by this build.
+    await old.open();
     t = performance.now();
-    const bareImport = await importBackstory(bare, json);
-    const importNoCardIdIndex = performance.now() - t;
-    if (!bareImport.ok) throw new Error(bareImport.error);
-    // The virtual index must find exactly what the real one finds.
+    await old.table('mentions').bulkAdd(data.mentions);
+    const fillRowsV5 = performance.now() - t;
+    old.close();
+    upgraded = new BackstoryDB(oldName);
+    t = performance.now();
+    await upgraded.open();
+    const upgradeMs = performance.now() - t;
+    // The upgrade, the import and the fill must all hold the same mentions.
+    if ((await countMentions(upgraded)) !== data.mentions.length) throw new Error('upgrade lost mentions');
     for (const id of ['card-0', 'card-7', 'card-1999']) {
-      const [a, b] = await Promise.all([
-        target.mentions.where('cardId').equals(id).count(),
-        bare.mentions.where('cardId').equals(id).count(),
-      ]);
-      if (a !== b || a === 0) throw new Error(`where('cardId') differs without the index: ${a} vs ${b}`);
+      const counts = await Promise.all([db, target, upgraded].map((d) => countSeenIn(d, id)));
+      const firsts = await Promise.all([db, target, upgraded].map(async (d) => (await listMentions(d, id))[0]));
+      if (new Set(counts).size !== 1 || counts[0] === 0 || new Set(firsts.map((m) => JSON.stringify(m))).size !== 1)
+        throw new Error(`${id}: fill, import and upgrade disagree (${counts.join(', ')})`);
     }
 
     return {
@@ -142,13 +149,14 @@ export async function runOnce(tag: string, cpu: CpuClock = async () => -1): Prom
       exportMB: json.length / 1e6,
       importMs,
       importParse,
-      importNoCardIdIndex,
+      fillRowsV5,
+      upgradeMs,
       keysWithHits,
       exportCpu,
       importCpu,
     };
   } finally {
-    for (const d of [db, target, bare]) await d.delete().catch(() => undefined);
+    for (const d of [db, target, upgraded ?? old]) await d.delete().catch(() => undefined);
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coMentions, formatWeek, mentionsPerWeek, summariseWeeks, weekStart } from '@/lib/db/co-occurrence';
 import { deleteCard } from '@/lib/db/card-edits';
-import { recordMentions } from '@/lib/db/mentions';
+import { recordMentions, storeMentions } from '@/lib/db/mentions';
 import type { Mention } from '@/lib/db/records';
 import { card, freshDb } from './helpers';
 
@@ -60,7 +60,7 @@ describe('coMentions', () => {
       for (let k = 1; ids.size < 12; k++) ids.add((p * 7 + k * 13) % 400);
       for (const i of ids) rows.push({ cardId: `c${i}`, url, title: 'T', site: 'news.test', sentence: 'x', seenAt: p });
     }
-    await db.mentions.bulkAdd(rows);
+    await storeMentions(db, rows);
     const ranked = await coMentions(db, 'c0');
     expect(ranked).toHaveLength(10);
     const c0Pages = new Set(rows.filter((r) => r.cardId === 'c0').map((r) => r.url));

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countSeenIn, listMentions, pageUrl, recordMentions, sentenceAround } from '@/lib/db/mentions';
+import {
+  countMentions,
+  countSeenIn,
+  listMentions,
+  pageUrl,
+  recordMentions,
+  sentenceAround,
+  storeMentions,
+} from '@/lib/db/mentions';
 import { freshDb } from './helpers';
 
 describe('mentions', () => {
@@ -20,6 +28,44 @@ describe('mentions', () => {
     expect(await countSeenIn(db, 'nobody')).toBe(0);
     const natoOnA = (await listMentions(db, 'nato')).find((m) => m.url === 'https://news.test/a');
     expect(natoOnA).toMatchObject({ sentence: 'Nato said so.', site: 'news.test', title: 'A' });
+  });
+
+  it('keeps one record per page: a later visit adds only the new cards, with their own time', async () => {
+    const db = await freshDb();
+    const t0 = Date.now();
+    await recordMentions(db, [
+      { cardId: 'nato', url: 'https://news.test/a', title: '', sentence: 'Nato said so.' },
+      { cardId: 'russia', url: 'https://news.test/a', title: 'A', sentence: 'Russia closed it.' },
+    ]);
+    const first = await db.pageMentions.get('https://news.test/a');
+    expect(first).toMatchObject({ title: 'A', site: 'news.test', cardIds: ['nato', 'russia'] });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(
+      await recordMentions(db, [
+        { cardId: 'russia', url: 'https://news.test/a', title: 'A2', sentence: 'Russia again.' },
+        { cardId: 'kyiv', url: 'https://news.test/a', title: 'A2', sentence: 'Kyiv too.' },
+      ]),
+    ).toBe(1);
+    const page = await db.pageMentions.get('https://news.test/a');
+    expect(await db.pageMentions.count()).toBe(1);
+    expect(page).toMatchObject({
+      title: 'A',
+      cardIds: ['nato', 'russia', 'kyiv'],
+      sentences: ['Nato said so.', 'Russia closed it.', 'Kyiv too.'],
+      seenAt: first?.seenAt,
+    });
+    expect(page?.seenAts[2]).toBeGreaterThan(page?.seenAts[0] ?? Infinity);
+    expect(page?.seenAt).toBeGreaterThanOrEqual(t0);
+    expect(await countMentions(db)).toBe(3);
+    // Stored flat mentions (an import) merge into the same record, duplicates skipped.
+    expect(
+      await storeMentions(db, [
+        { cardId: 'kyiv', url: 'https://news.test/a', title: 'x', site: 'x', sentence: 'dup', seenAt: 1 },
+        { cardId: 'crimea', url: 'https://news.test/a', title: 'x', site: 'x', sentence: 'c', seenAt: 1 },
+      ]),
+    ).toEqual({ added: 1, skipped: 1 });
+    expect((await db.pageMentions.get('https://news.test/a'))?.seenAt).toBe(1);
+    expect((await listMentions(db, 'kyiv'))[0]?.sentence).toBe('Kyiv too.');
   });
 
   it('pageUrl drops only the fragment', () => {

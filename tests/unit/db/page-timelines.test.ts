@@ -9,6 +9,7 @@ import { BackstoryDB, SCHEMA_V4 } from '@/lib/db/schema';
 import type { Sender } from '@/lib/messaging/serve';
 import { formatWhen } from '@/lib/timeline/format';
 import { clearMentions } from '@/lib/notebook/actions';
+import { countMentions } from '@/lib/db/mentions';
 import { card, freshDb } from './helpers';
 
 const SEED = path.resolve(import.meta.dirname, '../../../../shared/seed/nato-russia-lowest-point.txt');
@@ -91,7 +92,7 @@ describe('page timelines', () => {
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(5);
     expect(await db.cards.count()).toBe(1);
-    expect(await db.mentions.count()).toBe(1);
+    expect(await countMentions(db)).toBe(1);
     expect(await db.timelines.count()).toBe(0);
     db.close();
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { BackstoryDB, SCHEMA_V1, SCHEMA_V3, keysFor } from '@/lib/db/schema';
+import { BackstoryDB, SCHEMA_V1, SCHEMA_V3, SCHEMA_V5, keysFor } from '@/lib/db/schema';
+import { countMentions, countSeenIn, listMentions, recordMentions } from '@/lib/db/mentions';
+import { coMentions } from '@/lib/db/co-occurrence';
 
 describe('BackstoryDB schema', () => {
   it('upgrades a version-1 database without losing a row', async () => {
@@ -47,17 +49,12 @@ describe('BackstoryDB schema', () => {
     expect((await db.cards.get('card-1'))?.edited).toBe(true);
     // The new indexes see every moved row.
     expect(await db.cards.where('keys').equals('kremlin').count()).toBe(1);
-    expect(await db.notes.where('updatedAt').above(0).count()).toBe(40);
-    // And the new table works.
-    await db.mentions.add({
-      cardId: 'card-0',
-      url: 'https://a.test/x',
-      title: 'x',
-      site: 'a.test',
-      sentence: 's',
-      seenAt: 1,
-    });
-    expect(await db.mentions.count()).toBe(1);
+    expect((await db.notes.toArray()).filter((n) => n.updatedAt > 0 && n.cardIds?.length === 1)).toHaveLength(40);
+    // And the mentions table of the latest version works.
+    expect(await recordMentions(db, [{ cardId: 'card-0', url: 'https://a.test/x', title: 'x', sentence: 's' }])).toBe(
+      1,
+    );
+    expect(await countMentions(db)).toBe(1);
     db.close();
   });
 
@@ -128,8 +125,78 @@ describe('BackstoryDB schema', () => {
     // The new multi-entry index sees every moved note; nothing else changed.
     expect((await db.notes.where('cardIds').equals('nato').primaryKeys()).sort()).toEqual(['a', 'c']);
     expect(await db.notes.where('createdAt').above(15).count()).toBe(2);
-    expect(await db.mentions.count()).toBe(1);
+    expect(await countMentions(db)).toBe(1);
     expect(await db.cards.count()).toBe(2);
+    db.close();
+  });
+
+  it('upgrades a version-5 database: mention rows become one record per page, none lost', async () => {
+    const name = `upgrade-v5-${crypto.randomUUID()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores(SCHEMA_V5);
+    await v5.open();
+    const row = (cardId: string, url: string, seenAt: number, title = 'T') => ({
+      cardId,
+      url,
+      title,
+      site: new URL(url).hostname,
+      sentence: `${cardId} on ${url}`,
+      seenAt,
+    });
+    // Rows as recordMentions (one page read at a time) and an import (out of order) wrote them.
+    const rows = [
+      row('nato', 'https://a.test/1', 100, 'Page one'),
+      row('russia', 'https://a.test/1', 100, 'Page one'),
+      row('kyiv', 'https://b.test/2', 300, 'Page two'),
+      row('nato', 'https://b.test/2', 300, 'Page two'),
+      row('kyiv', 'https://a.test/1', 200, 'Page one, retitled'),
+      row('nato', 'https://c.test/3', 50, 'Page three'),
+    ];
+    await v5.table('mentions').bulkAdd(rows);
+    // A damaged row (no url) is left behind instead of failing the upgrade.
+    await v5.table('mentions').add({ cardId: 'nato', title: 'x', site: 'x', sentence: 'x', seenAt: 1 });
+    await v5.table('cards').bulkAdd(
+      ['nato', 'russia', 'kyiv'].map((id) => ({
+        id,
+        name: id,
+        kind: 'place',
+        aliases: [],
+        keys: [id],
+        createdAt: 1,
+        updatedAt: 1,
+        edited: false,
+      })),
+    );
+    v5.close();
+
+    const db = new BackstoryDB(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name)).not.toContain('mentions');
+    expect(await db.pageMentions.get('https://a.test/1')).toEqual({
+      url: 'https://a.test/1',
+      title: 'Page one',
+      site: 'a.test',
+      seenAt: 100,
+      cardIds: ['nato', 'russia', 'kyiv'],
+      sentences: ['nato on https://a.test/1', 'russia on https://a.test/1', 'kyiv on https://a.test/1'],
+      seenAts: [100, 100, 200],
+    });
+    expect(await db.pageMentions.count()).toBe(3);
+    expect(await countMentions(db)).toBe(rows.length);
+    // The flat view gives back every row exactly (less its local id), newest first...
+    const nato = await listMentions(db, 'nato');
+    expect(nato).toEqual(rows.filter((r) => r.cardId === 'nato').sort((a, b) => b.seenAt - a.seenAt));
+    // ...except that a page has one title: its first sighting's.
+    expect((await listMentions(db, 'kyiv')).map((m) => m.title)).toEqual(['Page two', 'Page one']);
+    expect(await countSeenIn(db, 'kyiv')).toBe(2);
+    expect((await coMentions(db, 'nato')).map((c) => [c.cardId, c.pages])).toEqual([
+      ['kyiv', 2],
+      ['russia', 1],
+    ]);
+    // Recording after the upgrade joins the moved page record.
+    await recordMentions(db, [{ cardId: 'russia', url: 'https://c.test/3#x', title: 'Page three', sentence: 'r' }]);
+    expect((await db.pageMentions.get('https://c.test/3'))?.cardIds).toEqual(['nato', 'russia']);
     db.close();
   });
 

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackstoryDB, SCHEMA_V2 } from '@/lib/db/schema';
 import { findCard } from '@/lib/db/cards';
 import { deleteCard, mergeCards, updateCard } from '@/lib/db/card-edits';
+import { countMentions, countSeenIn, listMentions, storeMentions } from '@/lib/db/mentions';
 import { saveWikipediaCard, saveLookup } from '@/lib/db/lookups';
 import { installStarterCards } from '@/lib/db/starter';
 import {
@@ -36,7 +37,7 @@ describe('schema version 3', () => {
     expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.cards.count()).toBe(2);
     expect((await db.notes.get('n1'))?.body).toBe('kept');
-    expect(await db.mentions.count()).toBe(1);
+    expect(await countMentions(db)).toBe(1);
     await saveLookup(db, {
       name: 'Nato',
       kind: 'organization',
@@ -105,10 +106,14 @@ describe("the reader's own cards", () => {
     const db = await freshDb();
     await db.cards.bulkAdd([card('a', 'Alpha', 'person'), card('b', 'Beta', 'person')]);
     await db.notes.bulkAdd([
-      { id: 'n1', cardId: 'a', body: '1', createdAt: 1, updatedAt: 1 },
-      { id: 'n2', cardId: 'b', body: '2', createdAt: 1, updatedAt: 1 },
+      { id: 'n1', cardId: 'a', cardIds: ['a'], body: '1', createdAt: 1, updatedAt: 1 },
+      { id: 'n2', cardId: 'b', cardIds: ['b'], body: '2', createdAt: 1, updatedAt: 1 },
     ]);
-    await db.mentions.add({ cardId: 'a', url: 'u', title: 't', site: 's', sentence: '', seenAt: 1 });
+    await storeMentions(db, [
+      { cardId: 'a', url: 'u', title: 't', site: 's', sentence: '', seenAt: 1 },
+      { cardId: 'a', url: 'v', title: 't', site: 's', sentence: '', seenAt: 2 },
+      { cardId: 'b', url: 'v', title: 't', site: 's', sentence: 'b on v', seenAt: 3 },
+    ]);
     await saveLookup(db, {
       name: 'Alpha',
       kind: 'person',
@@ -121,7 +126,10 @@ describe("the reader's own cards", () => {
     expect(await deleteCard(db, 'a')).toEqual({ ok: true, value: { deleted: true, notes: 1 } });
     expect(await db.cards.get('a')).toBeUndefined();
     expect(await db.notes.toArray()).toHaveLength(1);
-    expect(await db.mentions.count()).toBe(0);
+    // Page u, left with no card, goes; page v keeps b alone.
+    expect(await db.pageMentions.toArray()).toEqual([
+      { url: 'v', title: 't', site: 's', seenAt: 3, cardIds: ['b'], sentences: ['b on v'], seenAts: [3] },
+    ]);
     // The look-up that led to it is kept as a tombstone, so a hover does not fetch it again.
     expect(await db.lookups.toArray()).toEqual([
       expect.objectContaining({ key: 'alpha', status: 'deleted', deletedCardId: 'a', chosenByReader: false }),
@@ -197,8 +205,8 @@ describe("the reader's own cards", () => {
         url: 'https://x.test/',
       }),
     ]);
-    await db.notes.add({ id: 'n1', cardId: 'drop', body: 'moved', createdAt: 1, updatedAt: 1 });
-    await db.mentions.bulkAdd([
+    await db.notes.add({ id: 'n1', cardId: 'drop', cardIds: ['drop'], body: 'moved', createdAt: 1, updatedAt: 1 });
+    await storeMentions(db, [
       { cardId: 'keep', url: 'https://a.test/', title: 'a', site: 'a.test', sentence: '', seenAt: 1 },
       { cardId: 'drop', url: 'https://a.test/', title: 'a', site: 'a.test', sentence: '', seenAt: 2 },
       { cardId: 'drop', url: 'https://b.test/', title: 'b', site: 'b.test', sentence: '', seenAt: 3 },
@@ -210,9 +218,14 @@ describe("the reader's own cards", () => {
     expect(kept).toMatchObject({ description: 'Dropped description', url: 'https://x.test/', edited: true });
     expect(await db.cards.get('drop')).toBeUndefined();
     expect((await db.notes.get('n1'))?.cardId).toBe('keep');
-    const mentions = await db.mentions.where('cardId').equals('keep').toArray();
-    expect(mentions.map((m) => m.url).sort()).toEqual(['https://a.test/', 'https://b.test/']);
-    expect(await db.mentions.count()).toBe(2);
+    const mentions = await listMentions(db, 'keep');
+    // Where both were met, the kept card's own first sighting (seenAt 1) stays.
+    expect(mentions.map((m) => [m.url, m.seenAt])).toEqual([
+      ['https://b.test/', 3],
+      ['https://a.test/', 1],
+    ]);
+    expect(await countMentions(db)).toBe(2);
+    expect(await countSeenIn(db, 'drop')).toBe(0);
     expect((await findCard(db, { name: 'Mr Stoltenberg', kind: 'person' }))?.id).toBe('keep');
     expect(await mergeCards(db, 'keep', 'keep')).toMatchObject({ ok: false });
     expect(await mergeCards(db, 'keep', 'drop')).toMatchObject({ ok: false });

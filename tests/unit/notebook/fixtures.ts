@@ -1,5 +1,6 @@
 /** A small notebook for the notebook tests: cards, notes on them, mentions. */
 
+import { storeMentions } from '@/lib/db/mentions';
 import type { Mention } from '@/lib/db/records';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { NotebookNote } from '@/lib/notebook/search';
@@ -63,7 +64,7 @@ export async function fillNotebook(db: BackstoryDB): Promise<void> {
       updatedAt: T0 + 3 * DAY,
     }),
   ]);
-  await db.mentions.bulkAdd([
+  await storeMentions(db, [
     mention('nato', 'https://www.bbc.co.uk/news/world-1', { seenAt: T0 }),
     mention('nato', 'https://www.thenationalnews.com/world/nato', {
       seenAt: T0 + DAY,
@@ -78,6 +79,6 @@ export async function snapshot(db: BackstoryDB) {
   return {
     cards: await db.cards.orderBy('id').toArray(),
     notes: await db.notes.orderBy('id').toArray(),
-    mentions: await db.mentions.orderBy('id').toArray(),
+    pages: await db.pageMentions.orderBy('url').toArray(),
   };
 }

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App, entityOfHash } from '@/entrypoints/notebook/App';
+import { countMentions, storeMentions } from '@/lib/db/mentions';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { freshDb } from '../db/helpers';
 import { DAY, fillNotebook, mention, T0 } from './fixtures';
@@ -134,13 +135,13 @@ describe('notebook: entity view and history', () => {
   });
 
   it('shows the card, its notes and where the reader met it, newest first', async () => {
-    await db.mentions.add(
+    await storeMentions(db, [
       mention('nato', 'https://apnews.com/x', {
         seenAt: T0 + 5 * DAY,
         title: 'Summit opens',
         sentence: 'Nato leaders met.',
       }),
-    );
+    ]);
     history.replaceState(null, '', '/notebook.html#entity=nato');
     render(<App db={db} />);
     const heading = await screen.findByRole('heading', { level: 2, name: 'Nato' });
@@ -183,11 +184,12 @@ describe('notebook: entity view and history', () => {
     expect(dialog.textContent).toMatch(/3 records/);
     await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(await db.mentions.count()).toBe(3);
+    expect(await countMentions(db)).toBe(3);
     fireEvent.click(screen.getByRole('button', { name: 'Clear browsing history' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Clear history' }));
     await screen.findByText('Browsing history cleared.');
-    expect(await db.mentions.count()).toBe(0);
+    expect(await countMentions(db)).toBe(0);
+    expect(await db.pageMentions.count()).toBe(0);
     expect(await db.notes.count()).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '@/lib/db/records';
 import { matchesFilters, sitesOf, visibleNotes } from '@/lib/notebook/filters';
+import MiniSearch from 'minisearch';
 import { type NotebookNote, NoteSearch } from '@/lib/notebook/search';
 import { card } from '../db/helpers';
 import { DAY, note, T0 } from './fixtures';
@@ -42,9 +43,46 @@ describe('NoteSearch', () => {
     expect(s.search('   ')).toBeNull();
   });
 
+  it('ranks as one MiniSearch AND query would, typing letter by letter (finished words cached)', async () => {
+    const words = 'nato summit brussels kyiv grain deal oslo treaty sanctions stoltenberg'.split(' ');
+    const many: NotebookNote[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `n${i}`,
+      cardId: '',
+      cardIds: [],
+      body: Array.from({ length: 1 + (i % 7) }, (_, k) => words[(i * 3 + k * k) % words.length]).join(' '),
+      tags: [],
+      createdAt: i,
+      updatedAt: i,
+    }));
+    const s = new NoteSearch();
+    await s.sync(many, new Map());
+    const plain = new MiniSearch<{ id: string; body: string }>({ fields: ['body'] });
+    plain.addAll(many.map((n) => ({ id: n.id, body: n.body })));
+    for (const q of ['summit brussels', 'kyiv grain deal', 'nato oslo treaty', 'sanctions stoltenberg']) {
+      for (let i = 3; i <= q.length; i++) {
+        const typed = q.slice(0, i);
+        if (/ .{0,2}$/.test(typed)) continue; // a just-begun word waits for its third letter
+        const expected = plain
+          .search(typed, { combineWith: 'AND', prefix: (t, j, ts) => j === ts.length - 1 && t.length >= 3 })
+          .map((r) => r.id);
+        const got = s.search(typed) ?? [];
+        expect(new Set(got), typed).toEqual(new Set(expected));
+        // Same scores up to ties: the order of distinct scores agrees.
+        const score = new Map(
+          plain
+            .search(typed, { combineWith: 'AND', prefix: (t, j, ts) => j === ts.length - 1 && t.length >= 3 })
+            .map((r) => [r.id, r.score]),
+        );
+        const scores = got.map((id) => score.get(id) ?? 0);
+        expect(scores, typed).toEqual([...scores].sort((x, y) => y - x));
+      }
+    }
+  });
+
   it('re-indexes only what changed: edits, deletions, renamed cards', async () => {
     const s = new NoteSearch();
     await s.sync(notes, cards);
+    expect(s.search('oslo')).toEqual(['b']); // cached, and must be forgotten below
     const edited = notes.map((n) =>
       n.id === 'a' ? { ...n, body: 'Created in Washington.', updatedAt: n.updatedAt + 1 } : n,
     );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExport, exportFileName, exportJson, exportMarkdownZip } from '@/lib/notebook/export';
 import { MAX_IMPORT_BYTES } from '@/lib/notebook/format';
 import { importBackstory, summariseImport } from '@/lib/notebook/import';
+import { countMentions } from '@/lib/db/mentions';
 import { freshDb } from '../db/helpers';
 import { DAY, fillNotebook, snapshot, T0 } from './fixtures';
 
@@ -44,8 +45,7 @@ describe('import', () => {
     const b = await snapshot(to);
     expect(b.notes).toEqual(a.notes);
     expect(b.cards).toEqual(a.cards.filter((c) => c.id !== 'kyiv'));
-    const strip = ({ id: _id, ...m }: { id?: number }) => m;
-    expect(b.mentions.map(strip)).toEqual(a.mentions.map(strip));
+    expect(b.pages).toEqual(a.pages);
     // Exporting the imported notebook gives the same file again.
     expect(JSON.parse(await exportJson(to, NOW))).toEqual(JSON.parse(text));
   });
@@ -123,6 +123,79 @@ describe('import', () => {
     // Imported again, the edited copy is the same age: skipped, not applied twice.
     const again = await importBackstory(db, JSON.stringify(data));
     expect(again.ok && again.report.cards).toEqual({ added: 0, updated: 0, skipped: 1 });
+  });
+});
+
+describe('import of mentions', () => {
+  it('merges flat mentions into the stored page records, one per card per page, first sighting kept', async () => {
+    const db = await freshDb();
+    await fillNotebook(db);
+    const data = await buildExport(db, NOW);
+    const page = 'https://www.thenationalnews.com/world/nato';
+    data.mentions = [
+      // Already there (stored earlier): skipped, the stored sentence stays.
+      { ...data.mentions[1]!, sentence: 'Another sentence.', seenAt: T0 + 9 * DAY },
+      // A new card on a stored page, twice in the file: added once, the first one kept.
+      {
+        cardId: 'jens-stoltenberg',
+        url: page,
+        title: 'Other title',
+        site: 'x.test',
+        sentence: 'First.',
+        seenAt: T0 + 4 * DAY,
+      },
+      {
+        cardId: 'jens-stoltenberg',
+        url: page,
+        title: 'Other title',
+        site: 'x.test',
+        sentence: 'Second.',
+        seenAt: T0 + 5 * DAY,
+      },
+      // A new page.
+      {
+        cardId: 'kyiv',
+        url: 'https://apnews.com/k',
+        title: 'K',
+        site: 'apnews.com',
+        sentence: 'Kyiv.',
+        seenAt: T0 + 6 * DAY,
+      },
+    ];
+    const res = await importBackstory(db, JSON.stringify(data));
+    expect(res.ok && res.report.mentions).toEqual({ added: 2, updated: 0, skipped: 2 });
+    expect(await db.pageMentions.get(page)).toMatchObject({
+      title: 'Title of https://www.thenationalnews.com/world/nato',
+      seenAt: T0 + DAY,
+      cardIds: ['nato', 'kyiv', 'jens-stoltenberg'],
+      sentences: ['Nato said on Tuesday.', expect.any(String), 'First.'],
+      seenAts: [T0 + DAY, T0 + DAY, T0 + 4 * DAY],
+    });
+    expect(await db.pageMentions.get('https://apnews.com/k')).toEqual({
+      url: 'https://apnews.com/k',
+      title: 'K',
+      site: 'apnews.com',
+      seenAt: T0 + 6 * DAY,
+      cardIds: ['kyiv'],
+      sentences: ['Kyiv.'],
+      seenAts: [T0 + 6 * DAY],
+    });
+    expect(await countMentions(db)).toBe(5);
+  });
+
+  it('a failed mentions write rolls back the cards and notes written with it', async () => {
+    const db = await freshDb();
+    await fillNotebook(db);
+    const data = await buildExport(db, NOW);
+    await db.transaction('rw', db.cards, db.notes, db.pageMentions, () =>
+      Promise.all([db.cards.clear(), db.notes.clear(), db.pageMentions.clear()]),
+    );
+    const before = await snapshot(db);
+    db.pageMentions.bulkPut = (() =>
+      Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as never;
+    const res = await importBackstory(db, JSON.stringify(data));
+    expect(!res.ok && res.error).toMatch(/storage for Backstory is full/);
+    expect(await snapshot(db)).toEqual(before);
   });
 });
 

@@ -25,7 +25,7 @@ describe('delete everything', () => {
     await writeSettings({ lookups: false, hoverDelayMs: 900, disabledSites: ['bbc.co.uk'] });
     await fakeBrowser.storage.local.set({ lookupBaseUrl: 'http://127.0.0.1:9/' });
     expect(await db.notes.count()).toBeGreaterThan(0);
-    expect(await db.mentions.count()).toBeGreaterThan(0);
+    expect(await db.pageMentions.count()).toBeGreaterThan(0);
 
     let sitesGivenBack = 0;
     const { starterCards } = await deleteEverything({
@@ -43,7 +43,7 @@ describe('delete everything', () => {
     expect((await db.cards.toArray()).some((c) => c.source === 'reader')).toBe(false);
     expect((await db.cards.toArray()).some((c) => c.edited)).toBe(false);
     expect(await db.notes.count()).toBe(0);
-    expect(await db.mentions.count()).toBe(0);
+    expect(await db.pageMentions.count()).toBe(0);
     expect(await db.lookups.count()).toBe(0);
     const local = await fakeBrowser.storage.local.get(null);
     expect(local.lookupBaseUrl).toBeUndefined();
