@@ -13,14 +13,13 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { writeLongArticle } from '../tests/fixtures/bench/long-article';
-import { type RunFigures, runBackstory, runMarkJsOnPage } from '../tests/fixtures/bench/measure';
+import { longestIn, runBackstory, runMarkJsOnPage } from '../tests/fixtures/bench/measure';
 import { installProbes } from '../tests/fixtures/bench/page-probes';
+import { BIG, med, printTable, reportTargets, type Row, TIMING_NOTE } from './lib/bench-page-report';
 import { fixturesDir, projectRoot, sharedPagesDir, startStaticServer } from './lib/static-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 2);
-const BUNDLE_LIMIT = 100 * 1024;
-const BIG = 'generated-200k';
 const MARK_JS = path.join(projectRoot, 'node_modules/mark.js/dist/mark.min.js');
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
@@ -34,12 +33,6 @@ function extensionSnapshot(): string {
   cpSync(built, copy, { recursive: true });
   return copy;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 
 /** For each mutation description, the most times any one run saw it. */
 function maxCounts(runs: string[][]): Map<string, number> {
@@ -58,66 +51,6 @@ function excess(seen: string[], own: Map<string, number>): number {
   let n = 0;
   for (const [w, c] of counts) n += Math.max(0, c - (own.get(w) ?? 0));
   return n;
-}
-
-interface Row {
-  page: string;
-  words: number;
-  names: number;
-  backstory: RunFigures[];
-  markjs: RunFigures[];
-}
-
-/** Median of one figure over runs (null when any Backstory run marked nothing). */
-function med(runs: RunFigures[], key: keyof RunFigures): number | null {
-  const values = runs.map((r) => r[key]);
-  return values.some((v) => v === null) || values.length === 0 ? null : median(values as number[]);
-}
-
-function printTable(rows: Row[]): void {
-  const head = ['page', 'words', 'names', 'Backstory ms (first)', 'mark.js ms', 'ratio', 'longest task B/M ms'];
-  head.push('mutations B/M', 'heap B/M MB', 'marks B/M');
-  const fmt = (v: number | null, digits = 0) => (v === null ? 'n/a' : v.toFixed(digits));
-  const lines = rows.map((r) => {
-    const b = (k: keyof RunFigures, d = 0) => fmt(med(r.backstory, k), d);
-    const m = (k: keyof RunFigures, d = 0) => fmt(med(r.markjs, k), d);
-    const bm = med(r.backstory, 'ms');
-    const mm = med(r.markjs, 'ms');
-    const ratio = bm && mm !== null ? `${(mm / bm).toFixed(2)}x` : 'n/a';
-    const host = med(r.backstory, 'hostMutations');
-    return [r.page, String(r.words), String(r.names), `${b('ms')} (${b('firstMs')})`, m('ms'), ratio]
-      .concat(`${b('longestTask')} / ${m('longestTask')}`)
-      .concat(`${b('mutations')}+${fmt(host)}host / ${m('mutations')}`)
-      .concat(`${b('heapMB', 1)} / ${m('heapMB', 1)}`, `${b('marks')} / ${m('marks')}`);
-  });
-  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const row = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
-  console.log(row(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const l of lines) console.log(row(l));
-}
-
-/** Prints each target and whether it holds; returns true when all do. */
-function reportTargets(rows: Row[], bundleBytes: number): boolean {
-  const results: [string, boolean][] = [];
-  const big = rows.find((r) => r.page === BIG);
-  const ratio = (r: Row) => {
-    const b = med(r.backstory, 'ms');
-    const m = med(r.markjs, 'ms');
-    return b && m !== null ? m / b : 0;
-  };
-  if (big)
-    results.push([`Backstory >= 20x faster than mark.js on ${BIG} (${ratio(big).toFixed(2)}x)`, ratio(big) >= 20]);
-  const slower = rows.filter((r) => ratio(r) < 1).map((r) => r.page);
-  results.push([`Backstory never slower than mark.js (slower on: ${slower.join(', ') || 'none'})`, !slower.length]);
-  const mutating = rows.filter((r) => (med(r.backstory, 'mutations') ?? 1) > 0).map((r) => r.page);
-  results.push([
-    `zero DOM mutations besides the host (pages with some: ${mutating.join(', ') || 'none'})`,
-    !mutating.length,
-  ]);
-  results.push([`content script ${bundleBytes} bytes < ${BUNDLE_LIMIT} bytes (100 KB)`, bundleBytes < BUNDLE_LIMIT]);
-  for (const [text, ok] of results) console.log(`${ok ? 'MET    ' : 'MISSED '} ${text}`);
-  return results.every(([, ok]) => ok);
 }
 
 async function main(): Promise<void> {
@@ -144,7 +77,7 @@ async function main(): Promise<void> {
     for (const p of pages) {
       const url = server.url + p.path;
       const timeoutMs = p.name === BIG ? 120_000 : 30_000;
-      const row: Row = { page: p.name, words: 0, names: 0, backstory: [], markjs: [] };
+      const row: Row = { page: p.name, words: 0, names: 0, backstory: [], markjs: [], pageAlone: [] };
       const names = new Set<string>();
       const other: string[][] = [];
       let rootPath: number[] = [];
@@ -165,6 +98,8 @@ async function main(): Promise<void> {
         row.markjs.push(run.figures);
         row.words = run.words;
         pageOwn.push(run.pageMutations);
+        const window = med(row.backstory, 'ms') ?? 0;
+        row.pageAlone.push(longestIn(run.pageTasks, run.domContentLoaded, run.domContentLoaded + window));
       }
       // Backstory's mutations: those the page did not also make by itself after DOMContentLoaded.
       const own = maxCounts(pageOwn);
@@ -185,6 +120,7 @@ async function main(): Promise<void> {
     await server.close();
   }
   console.log('');
+  console.log(TIMING_NOTE);
   printTable(rows);
   const bundle = statSync(path.join(EXTENSION_DIR, 'content-scripts/article.js')).size;
   console.log(`\ncontent script bundle: ${bundle} bytes (${(bundle / 1024).toFixed(1)} KB) vs 100 KB target`);

@@ -5,7 +5,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleMatches } from '../../lib/sites/patterns';
-import { documentParsed } from '../../lib/dom/scheduler';
+import { documentParsed, yieldToPage } from '../../lib/dom/scheduler';
 
 export default defineContentScript({
   matches: articleMatches(),
@@ -27,6 +27,9 @@ export default defineContentScript({
       const reading = readSettings();
       await documentParsed(document);
       const settings = await reading;
+      // Start in a task of our own: run from DOMContentLoaded's dispatch, the first slice would be
+      // added to the task that already holds the page's first layout (a long one on a big page).
+      await yieldToPage(ctx.signal, 'user-blocking');
       // A site the reader turned Backstory off on: no marks, no card, no listeners.
       if (siteDisabled(settings, location.hostname)) return;
       const page = startPage(document, sendToBackground, ctx.signal, settings);

@@ -10,7 +10,7 @@ import type { PageEntity } from '../../lib/messaging/protocol';
 import type { PageRef } from '../../lib/db/records';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
-import { createSlice } from '../../lib/dom/scheduler';
+import { createSlice, type SlicePriority } from '../../lib/dom/scheduler';
 import { piecesFor, rangeFor, scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 
 /**
@@ -35,6 +35,14 @@ export interface MarkingDeps {
   quiet: (error: unknown) => void;
 }
 
+/** Options of {@link Marking.scanAndMark}. */
+export interface ScanAndMarkOptions {
+  /** False reads navigation and the like too (the reader's "scan the whole page"). */
+  skipFurniture?: boolean;
+  /** How eagerly the scan and marking slices take the main thread (the first pass: 'user-blocking'). */
+  priority?: SlicePriority;
+}
+
 /** The page's scanned text and spotted names, and the operation that adds to them. */
 export interface Marking {
   /** Every block scanned so far, in the order spans refer to them. */
@@ -45,7 +53,7 @@ export interface Marking {
    * Scans `scopes` (the article, or subtrees added since) and marks what is spotted in them;
    * `skipFurniture: false` reads navigation and the like too (the reader's "scan the whole page").
    */
-  scanAndMark(scopes: Element[], opts?: { skipFurniture?: boolean }): Promise<void>;
+  scanAndMark(scopes: Element[], opts?: ScanAndMarkOptions): Promise<void>;
   /** Forgets blocks, names and scanned nodes (a new article); passes under way give up. */
   reset(): void;
 }
@@ -69,10 +77,15 @@ export function createMarking(deps: MarkingDeps): Marking {
     }
   }
 
-  /** Turns spans into ranges and highlights, in slices (a long article has thousands). */
-  async function markSpans(spans: BlockSpan[], base: number, stale: () => boolean): Promise<void> {
-    const slice = createSlice(signal);
-    let batch: Mark[] = [];
+  /**
+   * Turns spans into ranges in slices (a long article has thousands), then registers them all at
+   * once. Registering is what costs: Chromium rebuilds the markers of EVERY registered range in the
+   * first frame after any highlight (or DOM) change, so each registration is one O(all marks)
+   * frame. Adding once per reply instead of once per slice keeps those frames few.
+   */
+  async function markSpans(spans: BlockSpan[], base: number, stale: () => boolean, priority: SlicePriority) {
+    const slice = createSlice(signal, undefined, priority);
+    const batch: Mark[] = [];
     for (const s of spans) {
       const block = blocks[base + s.block];
       const e = entities.get(s.entityKey);
@@ -80,9 +93,6 @@ export function createMarking(deps: MarkingDeps): Marking {
       if (range && block && e)
         batch.push({ key: e.key, kind: e.kind, range, pieces: piecesFor(block, s.start, s.end) });
       if (slice.expired()) {
-        marks.add(batch);
-        nav.track(batch);
-        batch = [];
         await slice.next();
         if (stale()) return;
       }
@@ -92,7 +102,7 @@ export function createMarking(deps: MarkingDeps): Marking {
   }
 
   /** One spotBlocks request for `batch` (already appended to `blocks` at `base`), then its marks. */
-  async function spot(batch: TextBlock[], base: number, stale: () => boolean): Promise<void> {
+  async function spot(batch: TextBlock[], base: number, stale: () => boolean, priority: SlicePriority) {
     const published = deps.published?.();
     const r = await send('spotBlocks', {
       blocks: batch.map((b) => b.text),
@@ -102,10 +112,11 @@ export function createMarking(deps: MarkingDeps): Marking {
     if (!r.ok) return deps.quiet(r.error);
     if (stale()) return;
     merge(r.value.entities);
-    await markSpans(r.value.spans, base, stale);
+    await markSpans(r.value.spans, base, stale, priority);
   }
 
-  async function scanAndMark(scopes: Element[], opts: { skipFurniture?: boolean } = {}): Promise<void> {
+  async function scanAndMark(scopes: Element[], opts: ScanAndMarkOptions = {}): Promise<void> {
+    const priority = opts.priority ?? 'user-visible';
     // A single-page navigation (reset) during an await makes this pass stale: drop it.
     const gen = generation;
     const stale = () => signal.aborted || gen !== generation;
@@ -116,7 +127,7 @@ export function createMarking(deps: MarkingDeps): Marking {
       if (pending.length === 0 || stale()) return;
       const base = blocks.length;
       blocks.push(...pending);
-      requests.push(spot(pending, base, stale).catch(deps.quiet));
+      requests.push(spot(pending, base, stale, priority).catch(deps.quiet));
       pending = [];
       pendingChars = 0;
     };
@@ -125,7 +136,8 @@ export function createMarking(deps: MarkingDeps): Marking {
       pendingChars += b.text.length;
       if (pendingChars >= SPOT_BATCH_CHARS) flush();
     };
-    for (const scope of scopes) await scanBlocks(scope, signal, { seen, onBlock, skipFurniture: opts.skipFurniture });
+    for (const scope of scopes)
+      await scanBlocks(scope, signal, { seen, onBlock, skipFurniture: opts.skipFurniture, priority });
     flush();
     await Promise.all(requests);
   }

@@ -7,6 +7,7 @@
  */
 import type { SendFn } from '../../components/HoverCard';
 import { findArticleSliced } from '../../lib/dom/article';
+import type { SlicePriority } from '../../lib/dom/scheduler';
 import { Marks, type Mark } from '../../lib/dom/highlights';
 import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
 import { MarkNavigator } from '../../lib/dom/keyboard-nav';
@@ -70,7 +71,13 @@ export function startPage(
       return settings.hoverDelayMs;
     },
   });
-  const host = createCardHost(doc, { send, page, onClose: () => intent.close() });
+  const host = createCardHost(doc, {
+    send,
+    page,
+    onClose: () => intent.close(),
+    // The pointer went straight into the card's note frame: the card is under it, keep it open.
+    onPointerIn: () => intent.update(null, true),
+  });
   signal.addEventListener('abort', () => {
     intent.dispose();
     nav.dispose();
@@ -102,18 +109,22 @@ export function startPage(
     );
   }
 
-  const mark = (scopes: Element[]) => marking.scanAndMark(scopes, { skipFurniture: !wholePage });
+  const mark = (scopes: Element[], priority?: SlicePriority) =>
+    marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority });
 
   /** Numbers looks for the article: a look that a newer one (or a restart) overtook is dropped. */
   let looks = 0;
 
-  /** Looks for the article and marks it (first pass, and late looks on client-rendered pages). */
-  async function findAndMark(): Promise<void> {
+  /**
+   * Looks for the article and marks it (first pass, and late looks on client-rendered pages). The
+   * first pass runs its slices at 'user-blocking' priority: the reader is looking at the page now.
+   */
+  async function findAndMark(priority?: SlicePriority): Promise<void> {
     const look = ++looks;
-    const found = await findArticleSliced(doc, signal);
+    const found = await findArticleSliced(doc, signal, priority);
     if (look !== looks) return;
     root = found;
-    if (root) await mark([root]);
+    if (root) await mark([root], priority);
   }
 
   /**
@@ -167,13 +178,13 @@ export function startPage(
           lastUrl: () => lastUrl,
           address,
           restart,
-          lookAgain: findAndMark,
-          rescan: mark,
+          lookAgain: () => findAndMark(),
+          rescan: (scopes) => mark(scopes),
           quiet,
         },
         signal,
       );
-    await findAndMark();
+    await findAndMark('user-blocking');
   })().catch(quiet);
   const applySettings = (next: Settings): void => {
     settings = next;

@@ -20,6 +20,25 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const LINE =
   /\b(?:updated|published|posted|first published|last updated)\s*(?:on)?\s*:?\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?(?:([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4}))/i;
 
+/** How much of the article's text (from its start) is searched for a visible date line. */
+const LINE_SCAN_CHARS = 200_000;
+
+/**
+ * The first `max` characters of `el.textContent`, without building the rest: on a book-length page
+ * textContent is a multi-megabyte string built in one task, only to be cut.
+ */
+function leadingText(el: Element, max: number): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4);
+  const parts: string[] = [];
+  let n = 0;
+  for (let t = walker.nextNode(); t && n < max; t = walker.nextNode()) {
+    const data = (t as Text).data;
+    parts.push(data.length > max - n ? data.slice(0, max - n) : data);
+    n += data.length;
+  }
+  return parts.join('');
+}
+
 /** Finds datePublished in a JSON-LD value (objects, arrays, @graph), depth-limited. */
 function fromJsonLd(value: unknown, depth = 0): string | undefined {
   if (depth > 5 || !value || typeof value !== 'object') return undefined;
@@ -71,8 +90,8 @@ export function findPublished(doc: Document, root: Element | null): string | und
       const t = scope.querySelector('time[datetime]')?.getAttribute('datetime')?.trim();
       if (t && ISO.test(t)) return t;
     }
-    const text = (root ?? doc.body)?.textContent?.slice(0, 200_000) ?? '';
-    return dateFromLine(text);
+    const scope = root ?? doc.body;
+    return scope ? dateFromLine(leadingText(scope, LINE_SCAN_CHARS)) : undefined;
   } catch {
     return undefined;
   }

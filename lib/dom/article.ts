@@ -15,7 +15,7 @@
  * itemprop=articleBody) add a bonus. The winner is then widened to take in the article's own
  * headline and standfirst when they sit just outside it (readers hover names there too).
  */
-import { AbortedError, createSlice } from './scheduler';
+import { AbortedError, createSlice, type SlicePriority } from './scheduler';
 import { collectBlocks, tallyAncestors, type Tally } from './article-stats';
 
 /** Minimum prose (chars) for a page to count as having an article. */
@@ -121,11 +121,16 @@ export function findArticle(doc: Document): Element | null {
 
 /**
  * {@link findArticle} in ~16 ms slices, yielding to the page between them, so even a 200,000-word
- * page never sees a long task from it. Rejects with AbortedError if `signal` aborts.
+ * page never sees a long task from it. Rejects with AbortedError if `signal` aborts. `priority`:
+ * see {@link SlicePriority} (the first look after DOMContentLoaded uses 'user-blocking').
  */
-export async function findArticleSliced(doc: Document, signal?: AbortSignal): Promise<Element | null> {
+export async function findArticleSliced(
+  doc: Document,
+  signal?: AbortSignal,
+  priority?: SlicePriority,
+): Promise<Element | null> {
   if (signal?.aborted) throw new AbortedError();
-  const slice = createSlice(signal);
+  const slice = createSlice(signal, undefined, priority);
   const steps = findSteps(doc);
   for (;;) {
     const r = steps.next();

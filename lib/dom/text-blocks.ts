@@ -9,7 +9,7 @@
  */
 import { MAX_ARTICLE_CHARS } from '../messaging/protocol';
 import { isBlock, isFurniture, isHidden, isSkipped } from './skip';
-import { AbortedError, createSlice } from './scheduler';
+import { AbortedError, createSlice, type SlicePriority } from './scheduler';
 
 /** Largest block kept (chars): longer text is trimmed, so a 5 MB text node costs 100 KB. */
 export const MAX_BLOCK_CHARS = 100_000;
@@ -35,6 +35,8 @@ export interface ScanOptions {
   seen?: WeakSet<Text>;
   /** Called with each block as soon as it is complete (so spotting can start before the scan ends). */
   onBlock?: (block: TextBlock) => void;
+  /** How eagerly slices take the main thread (see SlicePriority; default 'user-visible'). */
+  priority?: SlicePriority;
 }
 
 type Item = Text | 'break';
@@ -107,7 +109,7 @@ export async function scanBlocks(root: Element, signal?: AbortSignal, opts: Scan
   if (signal?.aborted) throw new AbortedError();
   const maxChars = opts.maxChars ?? MAX_ARTICLE_CHARS;
   const blocks: TextBlock[] = [];
-  const slice = createSlice(signal);
+  const slice = createSlice(signal, undefined, opts.priority);
   let total = 0;
   let cur: TextBlock | null = null;
   let n = 0;

@@ -3,6 +3,7 @@ import { startPage, RESCAN_DELAY_MS } from '../../../entrypoints/article.content
 import type { SendFn } from '../../../components/HoverCard';
 import type { BlockSpan } from '../../../lib/entity';
 import { installHighlights } from '../dom/highlight-stubs';
+import { Marks } from '../../../lib/dom/highlights';
 
 const NAMES = [
   {
@@ -85,6 +86,26 @@ describe('article content script', () => {
       ['Nato', 2],
     ]);
     expect(document.querySelector('backstory-host')).toBeNull(); // the host appears only when needed
+  });
+
+  it('registers the marks of one reply in one go, however many slices building the ranges took', async () => {
+    const paragraphs = Array.from({ length: 60 }, (_, i) => para(`Jens Stoltenberg and Nato, part ${i}.`)).join('');
+    const stub = installHighlights();
+    uninstall = stub.uninstall;
+    document.body.innerHTML = `<article>${paragraphs}</article>`;
+    // Every clock reading is 20 ms later: each slice ends after one step, so building the ranges
+    // takes many slices, and any registration per slice would show up as many add() calls.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    const adds = vi.spyOn(Marks.prototype, 'add');
+    const bg = fakeBackground();
+    ctl = new AbortController();
+    await startPage(document, bg.send, ctl.signal).done;
+    const replies = bg.sent.filter((m) => m.type === 'spotBlocks').length;
+    expect(replies).toBe(1);
+    expect(adds).toHaveBeenCalledTimes(replies);
+    expect(stub.registry.get('backstory-person')!.size).toBe(60);
+    expect(stub.registry.get('backstory-organization')!.size).toBe(60);
   });
 
   it('answers noArticle on a page without an article', async () => {

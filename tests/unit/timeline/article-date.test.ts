@@ -40,6 +40,16 @@ describe('findPublished', () => {
     expect(findPublished(doc('<article><p>No date here at all.</p></article>'), null)).toBeUndefined();
   });
 
+  it('looks for a visible date line in the first 200,000 characters of the article only', () => {
+    const filler = `<p>${'word '.repeat(20_000)}</p>`; // 100,000 characters a paragraph
+    const early = doc(`<article><p>Published 20 Oct 2021</p>${filler}${filler}${filler}</article>`);
+    expect(findPublished(early, early.querySelector('article'))).toBe('2021-10-20');
+    const late = doc(`<article>${filler}${filler}<p>Published 20 Oct 2021</p></article>`);
+    expect(findPublished(late, late.querySelector('article'))).toBeUndefined();
+    const straddling = doc(`<article>${filler}<p>${'x'.repeat(99_990)}Published 20 Oct 2021</p></article>`);
+    expect(findPublished(straddling, straddling.querySelector('article'))).toBeUndefined();
+  });
+
   it('reads the usual visible date lines', () => {
     expect(dateFromLine('CNNMoney (New York) First published February 1, 2016: 1:28 AM ET')).toBe('2016-02-01');
     expect(dateFromLine('Published 20 Oct 2021')).toBe('2021-10-20');
