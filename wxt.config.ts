@@ -43,6 +43,10 @@ export default defineConfig({
         }
       : {}),
     action: { default_title: 'Backstory' },
+    // The hover card's notes are an extension frame inside the card (keys typed there never reach the
+    // page). Every page the content script may run on must load it. Chrome: only through a per-session
+    // dynamic URL, so pages cannot probe for Backstory; Firefox MV2: a list of paths (WXT converts).
+    web_accessible_resources: [{ resources: ['note-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     // Browser-level shortcuts (chrome://extensions/shortcuts lets the reader change them); page-level
     // keys would clash with news sites' own shortcuts. Chrome allows four suggested keys.
     commands: {

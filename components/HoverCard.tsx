@@ -1,10 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EntityKind } from '../lib/entity';
-import type { PageRef } from '../lib/db/records';
 import type { BackgroundMessageType, BackgroundPayload, BackgroundReplies, Result } from '../lib/messaging/protocol';
 import { placeCard, type Box } from '../lib/dom/place-card';
 import { CardView } from './CardView';
-import { NotesPanel } from './NotesPanel';
 
 /** Sends a message to the background (sendToBackground in the extension, a fake in tests). */
 export type SendFn = <T extends BackgroundMessageType>(
@@ -28,9 +27,22 @@ export interface HoverCardProps {
   entity: HoverEntity;
   /** The hovered name's rect in viewport px, read again on scroll and resize; null when gone. */
   anchor: () => Box | null;
-  page: PageRef;
   send: SendFn;
   onClose: () => void;
+  /**
+   * Renders the notes part once the card is known (card-host: the note frame, an extension page,
+   * so the page never sees a key typed into a note). `refresh` reloads the card (a note created it);
+   * `relayout` places the card again after the notes changed height.
+   */
+  renderNotes: (ctx: NotesSlot) => ComponentChildren;
+}
+
+/** What the notes part of the card gets. */
+export interface NotesSlot {
+  /** The entity's card, or null while it has none (the first note creates it). */
+  cardId: string | null;
+  refresh: () => void;
+  relayout: () => void;
 }
 
 type Loaded = BackgroundReplies['getCard'];
@@ -44,7 +56,7 @@ const PENDING_POLLS = 8;
  * the page tells about it) and the reader's notes. Card data and note changes go through the
  * background; nothing here touches the page's DOM.
  */
-export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProps) {
+export function HoverCard({ entity, anchor, send, onClose, renderNotes }: HoverCardProps) {
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -127,25 +139,6 @@ export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProp
     await refresh();
   }
 
-  async function saveNote(body: string, noteId?: string): Promise<string | null> {
-    let cardId = data?.card?.id;
-    if (!cardId) {
-      // A note on a name without a card creates the card first: notes always belong to a card.
-      const c = await send('createCard', ask);
-      if (!c.ok) return c.error;
-      cardId = c.value.card.id;
-    }
-    const r = await send('saveNote', { cardId, noteId, body, page });
-    if (!r.ok) return r.error;
-    return refresh();
-  }
-
-  async function deleteNote(noteId: string): Promise<void> {
-    const r = await send('deleteNote', { noteId });
-    if (!r.ok) throw new Error(r.error);
-    await refresh();
-  }
-
   return (
     <div
       ref={root}
@@ -174,7 +167,8 @@ export function HoverCard({ entity, anchor, page, send, onClose }: HoverCardProp
           {error}
         </p>
       )}
-      <NotesPanel notes={data?.notes ?? []} onSave={saveNote} onDelete={deleteNote} />
+      {(data || error) &&
+        renderNotes({ cardId: data?.card?.id ?? null, refresh: () => void refresh(), relayout: place })}
     </div>
   );
 }

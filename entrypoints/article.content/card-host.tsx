@@ -3,10 +3,17 @@
  * <html> with a CLOSED shadow root, into which the hover card is rendered with Preact. The page
  * cannot reach into it, its styles cannot leak in (`all: initial` on the host and on the UI root),
  * and it never takes layout space. Created on first use; re-added if the page removes it.
+ * The notes part of the card is an extension frame (components/NoteFrame.tsx): keys typed into a
+ * note stay in that frame's document, which the page's window never sees, even in the capture phase.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { HoverCard, hoverCardCss, type HoverEntity, type SendFn } from '../../components/HoverCard';
+import { NoteFrame, noteFrameCss, type NoteFrameListen } from '../../components/NoteFrame';
 import { uiCss } from '../../components/styles';
+import { NOTE_FRAME_PATH } from '../../lib/messaging/note-frame';
+import { cardFrameSchemas, type NoteFrameEvent } from '../../lib/messaging/protocol';
+import { createRouter, tabSenderPolicy } from '../../lib/messaging/serve';
 import type { PageRef } from '../../lib/db/records';
 import type { Box } from '../../lib/dom/place-card';
 import { HOST_TAG } from '../../lib/dom/skip';
@@ -40,15 +47,40 @@ export interface CardHostOptions {
   page: () => PageRef;
   /** Called when the card asks to close (Escape inside it, anchor gone). */
   onClose: () => void;
+  /**
+   * Called when the pointer enters the note frame: the page's document gets no pointer moves while
+   * the pointer is over the frame, so this is the only sign the pointer reached the card that way.
+   */
+  onPointerIn?: () => void;
 }
 
 /** Creates the (lazy) card host for `doc`. */
 export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
+  // Read once: in Chrome a dynamic URL (per session) that pages cannot guess to fingerprint Backstory.
+  const frameSrc = (browser.runtime.getURL as (path: string) => string)(NOTE_FRAME_PATH);
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
   let open = false;
   let returnFocus: Element | null = null;
   let reattached = 0;
+  // The note frames' events, relayed by the background (see entrypoints/background/note-frame-relay.ts).
+  const frames = new Map<string, (event: NoteFrameEvent) => void>();
+  const listen: NoteFrameListen = (token, handler) => {
+    frames.set(token, handler);
+    return () => void frames.delete(token);
+  };
+  const frameListener = createRouter(
+    cardFrameSchemas,
+    {
+      noteFrameEvent(event) {
+        const handler = frames.get(event.token);
+        handler?.(event);
+        return { ok: true, value: { handled: !!handler } };
+      },
+    },
+    tabSenderPolicy,
+    (m) => console.debug(m),
+  );
   // Frameworks that own <html> may remove nodes they did not render; put the host straight back
   // (a bounded number of times) so an open card does not vanish under the reader's pointer.
   const watcher = new MutationObserver((records) => {
@@ -66,7 +98,7 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       host.setAttribute('style', HOST_STYLE);
       const shadow = host.attachShadow({ mode: 'closed' });
       const style = doc.createElement('style');
-      style.textContent = `${uiCss}\n${hoverCardCss}`;
+      style.textContent = `${uiCss}\n${hoverCardCss}\n${noteFrameCss}`;
       mount = doc.createElement('div');
       shadow.append(style, mount);
       // Keys typed into a note would otherwise bubble out of the shadow root to the page's own
@@ -74,6 +106,11 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       // the card handles its own keys (Escape) before the event reaches the root.
       for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input'])
         shadow.addEventListener(type, (e) => e.stopPropagation());
+      // The pointer entering the note frame: the page's document sees no moves over the frame.
+      shadow.addEventListener('pointerover', (e) => {
+        if ((e.target as Element | null)?.localName === 'iframe') opts.onPointerIn?.();
+      });
+      browser.runtime.onMessage.addListener(frameListener);
     }
     // The page may have removed us (or replaced <html>'s children): put the same host back.
     if (!host.isConnected) doc.documentElement.append(host);
@@ -85,14 +122,30 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       const target = ensure();
       if (!open) returnFocus = doc.activeElement === host ? null : doc.activeElement;
       open = true;
+      const page = opts.page();
       render(
         <HoverCard
           key={entity.key}
           entity={entity}
           anchor={anchor}
-          page={opts.page()}
           send={opts.send}
           onClose={opts.onClose}
+          renderNotes={({ cardId, refresh, relayout }) => (
+            <NoteFrame
+              src={frameSrc}
+              params={{
+                name: entity.name,
+                kind: entity.kind,
+                aliases: entity.aliases.slice(0, 50),
+                ...(cardId ? { cardId } : {}),
+                page,
+              }}
+              listen={listen}
+              onChanged={refresh}
+              onClose={opts.onClose}
+              onResize={relayout}
+            />
+          )}
         />,
         target,
       );
@@ -116,6 +169,8 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
     },
     dispose() {
       watcher.disconnect();
+      browser.runtime.onMessage.removeListener(frameListener);
+      frames.clear();
       if (mount) render(null, mount);
       host?.remove();
       host = null;

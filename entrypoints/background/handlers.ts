@@ -11,8 +11,9 @@ import { savePageTimeline } from '@/lib/db/page-timelines';
 import type { LookupService } from '@/lib/lookup/service';
 import { createCardHandlers, PageContexts } from './card-handlers';
 import { ok, fail } from '@/lib/db/errors';
-import type { BackgroundReplies, PageEntity, backgroundSchemas } from '@/lib/messaging/protocol';
-import type { Handlers } from '@/lib/messaging/serve';
+import type { BackgroundReplies, PageEntity, Result, backgroundSchemas } from '@/lib/messaging/protocol';
+import type { Note } from '@/lib/db/records';
+import { fromExtensionPage, type Handlers, type Sender } from '@/lib/messaging/serve';
 
 /** What the handlers need from the name detector (lib/nlp/detector adapts to this). */
 export interface SpotDetector {
@@ -61,6 +62,14 @@ function firstSentences(blocks: readonly string[], result: SpotResult): Map<stri
 }
 
 /**
+ * A card reply as `sender` may see it: the content script shows notes only through the note frame
+ * (an extension page that asks for them itself), so note text never enters the page's renderer.
+ */
+function notesOnlyForExtensionPages<T extends { notes: Note[] }>(sender: Sender, reply: Result<T>): Result<T> {
+  return reply.ok && !fromExtensionPage(sender) ? ok({ ...reply.value, notes: [] }) : reply;
+}
+
+/**
  * Builds the background handlers. `cardsChanged()` tells them the cards changed, so the
  * detector's known names are reloaded from Dexie before the next spot.
  */
@@ -69,6 +78,8 @@ export function createHandlers(deps: HandlerDeps): {
   cardsChanged: () => void;
   /** Ids of the cards of the entities the detector spots in `text` (a saved quote's links). */
   linkEntities: (text: string) => Promise<string[]>;
+  /** Resolves once the mentions of every spotBlocks answered so far are written (or failed). */
+  mentionsSettled: () => Promise<void>;
 } {
   const { db } = deps;
   const log = deps.log ?? ((m: string) => console.warn(m));
@@ -78,6 +89,8 @@ export function createHandlers(deps: HandlerDeps): {
   // of the cards table, only after a change: a spot then matches its entities without a query.
   let applied: { detector: SpotDetector; version: number; index: CardIndex } | null = null;
   const contexts = new PageContexts();
+  // The mentions of the latest spotBlocks, written after its reply (one write at a time).
+  let mentionsWritten: Promise<unknown> = Promise.resolve();
   const cards = createCardHandlers({
     db,
     lookup: deps.lookup,
@@ -132,12 +145,13 @@ export function createHandlers(deps: HandlerDeps): {
         const mentions: MentionInput[] = entities
           .filter((e): e is PageEntity & { cardId: string } => !!e.cardId)
           .map((e) => ({ cardId: e.cardId, url: page.url, title: page.title, sentence: sentences.get(e.key) ?? '' }));
-        try {
-          await recordMentions(db, mentions);
-        } catch (error) {
-          // A full disk must not cost the reader the marks on the page.
-          log(`[Backstory] mentions not recorded: ${error instanceof Error ? error.message : String(error)}`);
-        }
+        // Written after the reply, so marking never waits for the disk; getCard waits for it, so
+        // "Seen in N articles" counts this page. A full disk must not cost the reader the marks.
+        mentionsWritten = mentionsWritten
+          .then(() => recordMentions(db, mentions))
+          .catch((error: unknown) =>
+            log(`[Backstory] mentions not recorded: ${error instanceof Error ? error.message : String(error)}`),
+          );
         // The page's timeline for the notebook, built after the reply so marking never waits.
         setTimeout(() => {
           savePageTimeline(db, { page, blocks, published, entities }).catch((error: unknown) =>
@@ -150,10 +164,14 @@ export function createHandlers(deps: HandlerDeps): {
 
     async getCard(query, sender) {
       await ready();
-      return (sender.tab?.incognito ? privateCards : cards).getCard(query, sender.tab?.id);
+      await mentionsWritten;
+      return notesOnlyForExtensionPages(
+        sender,
+        await (sender.tab?.incognito ? privateCards : cards).getCard(query, sender.tab?.id),
+      );
     },
 
-    chooseArticle: (choice) => cards.chooseArticle(choice),
+    chooseArticle: async (choice, sender) => notesOnlyForExtensionPages(sender, await cards.chooseArticle(choice)),
     updateCard: (edit) => cards.updateCard(edit),
     deleteCard: (which) => cards.deleteCard(which),
     mergeCards: (which) => cards.mergeCards(which),
@@ -184,5 +202,10 @@ export function createHandlers(deps: HandlerDeps): {
     return [...new Set([...matchCards(index, result.entities).values()].map((c) => c.id))];
   }
 
-  return { handlers, cardsChanged: () => void namesVersion++, linkEntities };
+  return {
+    handlers,
+    cardsChanged: () => void namesVersion++,
+    linkEntities,
+    mentionsSettled: () => mentionsWritten.then(() => undefined),
+  };
 }

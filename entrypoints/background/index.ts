@@ -3,6 +3,7 @@ import { liveQuery } from 'dexie';
 import { BackstoryDB } from '@/lib/db/schema';
 import { listKnownNames } from '@/lib/db/cards';
 import { serveBackground } from '@/lib/messaging/serve';
+import { serveNoteFrameRelay } from './note-frame-relay';
 import { createHandlers, lazyOnce } from './handlers';
 import { loadDetector } from './detector-loader';
 import { installShippedStarterCards } from './starter-loader';
@@ -88,6 +89,8 @@ export default defineBackground(() => {
   // The menu item's own path, for the DevTools console and end-to-end tests (a menu click cannot be synthesised).
   (globalThis as { backstorySaveQuote?: typeof saveQuote }).backstorySaveQuote = saveQuote;
   serveBackground(handlers);
+  // The hover card's note frame → its card (saved, Escape, height): see note-frame-relay.ts.
+  serveNoteFrameRelay();
 
   // Cards edited anywhere (popup, options, this worker) refresh the detector's known names.
   liveQuery(() => listKnownNames(db)).subscribe({

@@ -175,3 +175,34 @@ export function noteBodyError(body: string): string | null {
     return `A note can be at most ${NOTE_MAX_CHARS.toLocaleString('en')} characters; this one has ${body.length.toLocaleString('en')}.`;
   return null;
 }
+
+/**
+ * The hover card's note frame: an extension page inside the card (entrypoints/note-frame) where the
+ * reader's notes are listed and typed, so the page never sees a key of a note. It tells its card
+ * what happened through the background (never window.postMessage, which the page could forge or
+ * read); the events carry a per-frame token and sizes, never any note text.
+ */
+export const NOTE_FRAME_EVENTS = ['changed', 'close', 'size'] as const;
+export type NoteFrameEventType = (typeof NOTE_FRAME_EVENTS)[number];
+const px = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000));
+const noteFrameEvent = v.object({
+  /** The frame's token (in its URL hash): the card ignores events of any other frame. */
+  token: id,
+  /** `changed`: a note (or the card) was saved or deleted; `close`: Escape; `size`: content height. */
+  event: v.picklist(NOTE_FRAME_EVENTS),
+  height: v.optional(px),
+  /** With `size`: a band of the frame (px from its top) to scroll into the card's view (the focus). */
+  reveal: v.optional(v.object({ top: px, bottom: px })),
+});
+export type NoteFrameEvent = v.InferOutput<typeof noteFrameEvent>;
+
+/** Note frame → background (which relays it to the sender tab's top frame; see note-frame-relay.ts). */
+export const noteFrameSchemas = { noteFrame: noteFrameEvent } as const;
+export interface NoteFrameReplies {
+  noteFrame: { delivered: boolean };
+}
+/** Background → the content script of the tab the note frame is in. */
+export const cardFrameSchemas = { noteFrameEvent } as const;
+export interface CardFrameReplies {
+  noteFrameEvent: { handled: boolean };
+}

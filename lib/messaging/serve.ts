@@ -100,11 +100,17 @@ function extensionOrigin(): string {
 }
 
 /**
- * Messages that rewrite or delete the reader's cards (and their notes) wholesale: only the
- * extension's own pages send them, so a content script in a compromised page cannot.
+ * Messages that rewrite or delete the reader's cards and notes: only the extension's own pages
+ * send them (notes are written in the note frame, an extension page, never in the content
+ * script), so a content script in a compromised page cannot. findCards too: a content script has
+ * no reason to list the reader's cards.
  */
-// findCards too: a content script has no reason to list the reader's cards.
-const EXTENSION_PAGES_ONLY = new Set(['updateCard', 'deleteCard', 'mergeCards', 'findCards']);
+const EXTENSION_PAGES_ONLY = new Set(['updateCard', 'deleteCard', 'mergeCards', 'findCards', 'saveNote', 'deleteNote']);
+
+/** True when `sender` is one of this extension's own pages (popup, options, notebook, note frame). */
+export function fromExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(extensionOrigin());
+}
 
 /**
  * Background policy: only this extension's content scripts (which always come from a tab)
@@ -113,7 +119,7 @@ const EXTENSION_PAGES_ONLY = new Set(['updateCard', 'deleteCard', 'mergeCards', 
 export const backgroundSenderPolicy: SenderPolicy = (sender, type) => {
   if (sender.id !== browser.runtime.id) return 'the message came from another extension or a web page';
   // Extension pages opened in a tab (notebook, options) have a tab too: tell them apart by URL.
-  if (sender.url?.startsWith(extensionOrigin())) return null;
+  if (fromExtensionPage(sender)) return null;
   if (EXTENSION_PAGES_ONLY.has(type)) return "only Backstory's own pages may list, change or delete cards";
   if (sender.tab?.id != null) return null;
   return 'the message came neither from a tab nor from an extension page';

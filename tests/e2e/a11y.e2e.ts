@@ -4,21 +4,23 @@
  * hover card itself. The hover card lives in a CLOSED shadow root that axe (page world) cannot
  * enter, so for that one audit the test makes the content script's attachShadow open its root
  * (evaluated in the content script's own world, before the card's host exists); the card rendered
- * is otherwise exactly the one readers get.
+ * is otherwise exactly the one readers get. The card's notes part is an extension frame inside it
+ * (so the page never sees a note); axe audits that frame's document on its own.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { cdp, waitForAx } from './lib/ax';
 import { describeViolations, runAxe } from './lib/axe';
 import { type Browser, withBrowser } from './lib/browser';
 import { DEMO_PATH, useServer } from './lib/fixtures';
 import { hoverMark, waitForMarks } from './lib/marks';
+import { noteFrame } from './lib/note-frame';
 import { entityButtonName, openPopup } from './lib/popup';
 
 const server = useServer();
 
-async function assertNoViolations(page: Page, what: string, selector?: string): Promise<void> {
+async function assertNoViolations(page: Page | Frame, what: string, selector?: string): Promise<void> {
   const violations = await runAxe(page, selector);
   assert.deepEqual(
     violations.map((v) => v.id),
@@ -108,12 +110,22 @@ describe('accessibility (axe-core)', () => {
       await waitForMarks(page);
       await openShadowRootsForAudit(page);
       await hoverMark(page, 'Jens Stoltenberg');
-      await waitForAx(page, { role: 'button', name: 'Add note' });
+      await waitForAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
+      const frame = await noteFrame(page);
       const open = await page.evaluate(
         () => !!document.querySelector('backstory-host')?.shadowRoot?.querySelector('[role="dialog"] h2'),
       );
       assert.ok(open, 'the audit could not open the card’s shadow root');
       await assertNoViolations(page, 'the hover card', 'backstory-host');
+      // The card's notes part is an extension frame (the page never sees a note): audited in its own
+      // document, as a part of the card like the card above (whole-page rules do not apply to a part).
+      await assertNoViolations(frame, 'the hover card’s notes (its note frame)', '#app');
+      await frame.getByRole('button', { name: 'Add note' }).click();
+      await frame.getByRole('textbox', { name: 'Note' }).fill('Chaired the Nato-Russia Council in 2019.');
+      await assertNoViolations(frame, 'the hover card’s note editor', '#app');
+      await frame.getByRole('button', { name: 'Save note' }).click();
+      await frame.getByRole('button', { name: /^Edit note/ }).waitFor();
+      await assertNoViolations(frame, 'the hover card’s notes with a note', '#app');
 
       // prefers-reduced-motion: nothing in the card moves, even a transition set on an element's own style.
       await page.emulateMedia({ reducedMotion: 'reduce' });

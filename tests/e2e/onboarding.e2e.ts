@@ -158,7 +158,7 @@ describe('onboarding, site access and delete everything', () => {
       await options.getByText('Hover delay set to 900 ms.').waitFor();
       const starter = await countRows(options, 'cards');
       assert.equal(await countRows(options, 'notes'), 1);
-      assert.ok((await countRows(options, 'mentions')) > 0, 'reading the demo page recorded no mentions');
+      assert.ok((await countRows(options, 'pageMentions')) > 0, 'reading the demo page recorded no mentions');
 
       await options.getByRole('button', { name: 'Delete everything…' }).focus();
       await options.keyboard.press('Enter');
@@ -177,7 +177,7 @@ describe('onboarding, site access and delete everything', () => {
       await options.getByText(/Everything was deleted\. [\d,]+ starter cards were installed again\./).waitFor();
 
       assert.equal(await countRows(options, 'notes'), 0);
-      assert.equal(await countRows(options, 'mentions'), 0);
+      assert.equal(await countRows(options, 'pageMentions'), 0);
       assert.equal(await countRows(options, 'lookups'), 0);
       assert.equal(await countRows(options, 'cards'), starter, 'the starter cards are not all back');
       await waitFor('the form to show the default hover delay', async () => (await delay.inputValue()) === '300');

@@ -138,6 +138,12 @@ describe('quote capture', () => {
       // The notebook opens at the new note, ready for a comment, tags and links.
       await notebook.getByText(/^Quote saved/).waitFor({ timeout: 10_000 });
       const row = notebook.getByRole('article').filter({ hasText: QUOTE });
+      // The row's links appear once the linked cards are read (a live query): wait for them.
+      await row
+        .locator('.nb-entity-link', { hasText: /nato/i })
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined); // the assertion below says what is linked instead
       const linked = await row.locator('.nb-entity-link').allInnerTexts();
       assert.ok(
         linked.some((n) => /nato/i.test(n)),
@@ -206,9 +212,9 @@ describe('quote capture', () => {
             const open = indexedDB.open('backstory');
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
-              const tx = open.result.transaction(['notes', 'mentions'], 'readwrite');
+              const tx = open.result.transaction(['notes', 'pageMentions'], 'readwrite');
               tx.objectStore('notes').clear();
-              tx.objectStore('mentions').clear();
+              tx.objectStore('pageMentions').clear();
               tx.oncomplete = () => {
                 open.result.close();
                 resolve();

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { cdp } from './ax';
 
 const require = createRequire(import.meta.url);
@@ -19,20 +19,34 @@ export interface AxeViolation {
   targets: string[];
 }
 
+const frameSessions = new WeakMap<Frame, Promise<CDPSession>>();
+
+/** A CDP session for a page, or for a frame (an out-of-process frame has its own target). */
+function sessionOf(target: Page | Frame): Promise<CDPSession> {
+  if (!('parentFrame' in target)) return cdp(target);
+  let session = frameSessions.get(target);
+  if (!session) {
+    session = target.page().context().newCDPSession(target);
+    frameSessions.set(target, session);
+  }
+  return session;
+}
+
 /**
  * Injects axe (once per document) and audits `selector` (the whole document when omitted), with
- * the WCAG 2.x A/AA rules and axe's best practices. Resolves to the violations found.
+ * the WCAG 2.x A/AA rules and axe's best practices. Resolves to the violations found. `target` is
+ * a page or one of its frames (e.g. the hover card's note frame, an extension page).
  */
-export async function runAxe(page: Page, selector?: string): Promise<AxeViolation[]> {
-  const session = await cdp(page);
-  const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
+export async function runAxe(target: Page | Frame, selector?: string): Promise<AxeViolation[]> {
+  const session = await sessionOf(target);
+  const loaded = await target.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
   if (!loaded) {
     const r = (await session.send('Runtime.evaluate', { expression: AXE_SOURCE })) as {
       exceptionDetails?: { text: string };
     };
     if (r.exceptionDetails) throw new Error(`axe-core did not load: ${r.exceptionDetails.text}`);
   }
-  return page.evaluate(async (sel) => {
+  return target.evaluate(async (sel) => {
     type Result = {
       violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
     };

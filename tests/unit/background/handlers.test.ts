@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { nameKey, type ArticleEntity, type BlockSpan, type EntityKind, type SpotResult } from '@/lib/entity';
 import { BackstoryDB, keysFor } from '@/lib/db/schema';
 import type { Card } from '@/lib/db/records';
+import { countMentions } from '@/lib/db/mentions';
+import { mentionsOf } from '@/lib/db/page-mentions';
 import type { KnownName } from '@/lib/db/cards';
 import type { Sender } from '@/lib/messaging/serve';
 import { createHandlers, lazyOnce, type SpotDetector } from '@/entrypoints/background/handlers';
@@ -74,11 +77,11 @@ async function setup(extra: { name: string; kind: EntityKind }[] = []) {
   const load = vi.fn(async () => detector);
   const getDetector = lazyOnce(load);
   const log = vi.fn();
-  const { handlers, cardsChanged } = createHandlers({ db, getDetector, log });
-  return { db, detector, load, handlers, cardsChanged, log };
+  const { handlers, cardsChanged, mentionsSettled } = createHandlers({ db, getDetector, log });
+  return { db, detector, load, handlers, cardsChanged, log, mentionsSettled };
 }
 
-const tab = (incognito = false): Sender => ({ id: 'test-extension-id', tab: { id: 4, incognito } as Sender['tab'] });
+const tab = (incognito = false): Sender => ({ id: browser.runtime.id, tab: { id: 4, incognito } as Sender['tab'] });
 const page = { url: 'https://news.test/nato-russia#comments', title: 'Nato and Russia' };
 const blocks = [
   'Nato expelled eight Russian diplomats. Russia closed its mission to Nato on Monday.',
@@ -92,7 +95,7 @@ function value<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
 
 describe('spotBlocks', () => {
   it('spots, attaches card ids, records one mention per card with its first sentence', async () => {
-    const { db, handlers } = await setup([{ name: 'Yulia Skripal', kind: 'person' }]);
+    const { db, handlers, mentionsSettled } = await setup([{ name: 'Yulia Skripal', kind: 'person' }]);
     const result = value(await handlers.spotBlocks({ blocks, page }, tab()));
     const byName = Object.fromEntries(result.entities.map((e) => [e.name, e]));
     expect(byName['Nato']).toMatchObject({ cardId: 'nato', count: 2 });
@@ -101,7 +104,9 @@ describe('spotBlocks', () => {
     expect(byName['Yulia Skripal']?.cardId).toBeUndefined();
     expect(result.spans.length).toBe(6);
 
-    const mentions = await db.mentions.toArray();
+    // Mentions are written after the reply, so marking never waits for the disk.
+    await mentionsSettled();
+    const mentions = (await db.pageMentions.toArray()).flatMap(mentionsOf);
     expect(mentions.map((m) => m.cardId).sort()).toEqual(['jens-stoltenberg', 'nato', 'russia']);
     const russia = mentions.find((m) => m.cardId === 'russia');
     expect(russia).toMatchObject({
@@ -113,16 +118,19 @@ describe('spotBlocks', () => {
 
     // Reading the same page again adds nothing; another page counts as a second sighting.
     await handlers.spotBlocks({ blocks, page }, tab());
-    expect(await db.mentions.count()).toBe(3);
+    await mentionsSettled();
+    expect(await countMentions(db)).toBe(3);
+    // getCard waits for the pending write: the page just read already counts.
     await handlers.spotBlocks({ blocks: ['Nato met.'], page: { url: 'https://other.test/b', title: 'B' } }, tab());
     expect(value(await handlers.getCard({ name: 'NATO', kind: 'organization', aliases: [] }, tab())).seenIn).toBe(2);
   });
 
   it('records nothing for an incognito tab', async () => {
-    const { db, handlers } = await setup();
+    const { db, handlers, mentionsSettled } = await setup();
     const result = value(await handlers.spotBlocks({ blocks, page }, tab(true)));
     expect(result.entities.length).toBe(3);
-    expect(await db.mentions.count()).toBe(0);
+    await mentionsSettled();
+    expect(await countMentions(db)).toBe(0);
   });
 
   it('loads the detector once and refreshes its known names only when cards change', async () => {
@@ -161,10 +169,11 @@ describe('spotBlocks', () => {
   });
 
   it('still returns the marks when mentions cannot be written', async () => {
-    const { db, handlers, log } = await setup();
-    vi.spyOn(db.mentions, 'bulkAdd').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    const { db, handlers, log, mentionsSettled } = await setup();
+    vi.spyOn(db.pageMentions, 'bulkPut').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
     const result = await handlers.spotBlocks({ blocks, page }, tab());
     expect(result.ok && result.value.entities.length).toBe(3);
+    await mentionsSettled();
     expect(log).toHaveBeenCalledWith(expect.stringContaining('mentions not recorded'));
   });
 });
@@ -180,10 +189,16 @@ describe('cards and notes', () => {
     const saved = value(await handlers.saveNote({ cardId: 'nato', body: 'Founded 1949', page }, tab()));
     // The site is derived from the URL, so the notebook can filter by it.
     expect(saved.note.page).toEqual({ ...page, site: new URL(page.url).hostname });
-    const got = value(await handlers.getCard({ name: "Nato's", kind: 'organization', aliases: [] }, tab()));
+    // The note frame (an extension page inside the tab) gets the notes.
+    const frame: Sender = { ...tab(), url: browser.runtime.getURL('/note-frame.html'), frameId: 2 };
+    const got = value(await handlers.getCard({ name: "Nato's", kind: 'organization', aliases: [] }, frame));
     expect(got.card?.id).toBe('nato');
     expect(got.notes.map((n) => n.body)).toEqual(['Founded 1949']);
     expect(got.seenIn).toBe(0);
+    // The content script gets the card but never the note text.
+    const inPage = value(await handlers.getCard({ name: 'Nato', kind: 'organization', aliases: [] }, tab()));
+    expect(inPage.card?.id).toBe('nato');
+    expect(inPage.notes).toEqual([]);
   });
 
   it('createCard, saveNote (create, edit, reject) and deleteNote', async () => {

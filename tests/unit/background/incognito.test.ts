@@ -51,24 +51,25 @@ async function setup() {
     refresh: vi.fn(async () => undefined),
     cached: vi.fn(async () => undefined),
   };
-  const { handlers } = createHandlers({
+  const { handlers, mentionsSettled } = createHandlers({
     db,
     getDetector: async () => detector,
     lookup: lookup as unknown as LookupService,
     log: () => undefined,
   });
-  return { db, lookup, handlers };
+  return { db, lookup, handlers, mentionsSettled };
 }
 
 describe('incognito tabs', () => {
   it('get their marks but leave no mention and send no look-up ahead of the reader', async () => {
-    const { db, lookup, handlers } = await setup();
+    const { db, lookup, handlers, mentionsSettled } = await setup();
     const r = await handlers.spotBlocks({ blocks, page }, sender(true));
     expect(r.ok && r.value.entities.map((e) => e.name)).toEqual(['Nato', 'Jens Stoltenberg', 'Quiet Village']);
     expect(r.ok && r.value.entities[0]?.cardId).toBe('nato');
     expect(lookup.prefetch).not.toHaveBeenCalled();
     // Nothing in any table but the cards (mentions, timelines, look-ups, and any table added later),
     // also after the work a spot defers past its reply.
+    await mentionsSettled();
     await new Promise((resolve) => setTimeout(resolve, 20));
     for (const table of db.tables.filter((t) => t.name !== 'cards'))
       expect(await table.count(), `table ${table.name}`).toBe(0);
@@ -76,15 +77,16 @@ describe('incognito tabs', () => {
   });
 
   it('the same page in a normal tab is recorded and prefetched (the check above is not vacuous)', async () => {
-    const { db, lookup, handlers } = await setup();
+    const { db, lookup, handlers, mentionsSettled } = await setup();
     await handlers.spotBlocks({ blocks, page }, sender(false));
-    expect((await db.mentions.toArray()).map((m) => [m.cardId, m.url])).toEqual([['nato', page.url]]);
+    await mentionsSettled();
+    expect((await db.pageMentions.toArray()).map((p) => [p.cardIds, p.url])).toEqual([[['nato'], page.url]]);
     expect(lookup.prefetch).toHaveBeenCalledTimes(1);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const written = [];
     for (const table of db.tables.filter((t) => t.name !== 'cards'))
       if ((await table.count()) > 0) written.push(table.name);
-    expect(written).toContain('mentions');
+    expect(written).toContain('pageMentions');
   });
 
   it('a card hovered in a private window comes from the database only: no look-up, nothing cached', async () => {

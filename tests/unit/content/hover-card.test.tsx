@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { HoverCard, type SendFn } from '../../../components/HoverCard';
+import { HoverCard, type NotesSlot, type SendFn } from '../../../components/HoverCard';
 import type { Card, Note } from '../../../lib/db/records';
 
 afterEach(cleanup);
@@ -14,6 +14,7 @@ const entity = {
 };
 const page = { url: 'http://127.0.0.1/nato.html', title: 'Nato' };
 const anchor = () => ({ left: 10, top: 10, right: 100, bottom: 30 });
+const noNotes = () => null;
 
 /** An in-memory background: enough of getCard/createCard/saveNote/deleteNote to drive the card. */
 function fakeBackground() {
@@ -69,7 +70,7 @@ function fakeBackground() {
 describe('HoverCard', () => {
   it('is a named dialog that shows what the page knows when there is no card, and creates one', async () => {
     const bg = fakeBackground();
-    render(<HoverCard entity={entity} anchor={anchor} page={page} send={bg.send} onClose={() => {}} />);
+    render(<HoverCard entity={entity} anchor={anchor} send={bg.send} renderNotes={noNotes} onClose={() => {}} />);
     const dialog = screen.getByRole('dialog', { name: 'Jens Stoltenberg' });
     expect(dialog.getAttribute('aria-modal')).toBeNull();
     await screen.findByText('Mentioned 3 times on this page');
@@ -79,22 +80,31 @@ describe('HoverCard', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Create card' })).toBeNull());
   });
 
-  it('adds a note (creating the card first) and re-fetches', async () => {
+  it('hands its notes part the card id once known, and reloads when the notes part says so', async () => {
     const bg = fakeBackground();
-    render(<HoverCard entity={entity} anchor={anchor} page={page} send={bg.send} onClose={() => {}} />);
-    await screen.findByText('Mentioned 3 times on this page');
-    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'Met him in Oslo.' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    await screen.findByText('Met him in Oslo.');
-    expect(bg.calls.filter((c) => c === 'createCard')).toHaveLength(1);
-    expect(bg.notes[0]).toMatchObject({ cardId: 'reader-1', page });
+    const slots: NotesSlot[] = [];
+    const renderNotes = (slot: NotesSlot) => {
+      slots.push(slot);
+      return <p>notes of {slot.cardId ?? 'no card'}</p>;
+    };
+    render(<HoverCard entity={entity} anchor={anchor} send={bg.send} onClose={() => {}} renderNotes={renderNotes} />);
+    // Not before the card is loaded: the notes part would otherwise start without its card.
+    expect(screen.queryByText(/^notes of/)).toBeNull();
+    await screen.findByText('notes of no card');
+    // A note written in the notes part created the card: it asks the card to reload.
+    await bg.send('createCard', { name: entity.name, kind: entity.kind });
+    const loads = bg.calls.filter((c) => c === 'getCard').length;
+    slots.at(-1)?.refresh();
+    await screen.findByText('notes of reader-1');
+    expect(bg.calls.filter((c) => c === 'getCard').length).toBe(loads + 1);
+    expect(typeof slots.at(-1)?.relayout).toBe('function');
+    expect(screen.queryByRole('button', { name: 'Create card' })).toBeNull();
   });
 
   it('closes on Escape and keeps itself inside the viewport', async () => {
     const bg = fakeBackground();
     const onClose = vi.fn();
-    render(<HoverCard entity={entity} anchor={anchor} page={page} send={bg.send} onClose={onClose} />);
+    render(<HoverCard entity={entity} anchor={anchor} send={bg.send} renderNotes={noNotes} onClose={onClose} />);
     const dialog = screen.getByRole('dialog', { name: 'Jens Stoltenberg' });
     expect(dialog.style.top).toMatch(/^\d+px$/);
     expect(dialog.style.left).toMatch(/^\d+px$/);
@@ -104,7 +114,7 @@ describe('HoverCard', () => {
 
   it('shows a background failure instead of a blank card', async () => {
     const send = (async () => ({ ok: false, error: 'The background is asleep.' })) as unknown as SendFn;
-    render(<HoverCard entity={entity} anchor={anchor} page={page} send={send} onClose={() => {}} />);
+    render(<HoverCard entity={entity} anchor={anchor} send={send} renderNotes={noNotes} onClose={() => {}} />);
     expect((await screen.findByRole('alert')).textContent).toContain('The background is asleep.');
     expect(screen.getByRole('heading', { name: 'Jens Stoltenberg' })).toBeTruthy();
   });

@@ -77,8 +77,11 @@ describe('sendToBackground', () => {
       ok: true,
       value: { card: null, notes: [], seenIn: 6 },
     });
-    const bad = await sendToBackground('saveNote', { cardId: 'nato', body: 3 } as never);
-    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/^Invalid saveNote: body: /) });
+    const bad = await sendToBackground('getCard', { name: 3, kind: 'place' } as never);
+    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/^Invalid getCard: name: /) });
+    // Notes are written only from extension pages (the note frame), never by a content script.
+    const refused = await sendToBackground('saveNote', { cardId: 'nato', body: 'x' });
+    expect(refused).toEqual({ ok: false, error: expect.stringMatching(/^Backstory refused "saveNote": /) });
   });
 });
 

@@ -108,15 +108,23 @@ describe('background router', () => {
     expect(backgroundSenderPolicy(fromTab(), 'getCard')).toBeNull();
   });
 
-  it("lets only the extension's own pages list, change or delete cards, never a content script", () => {
+  it("lets only the extension's own pages list, change or delete cards and write notes, never a content script", () => {
     const page: Sender = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
     const notebookTab: Sender = { ...page, tab: { id: 9 } as Sender['tab'] };
-    for (const type of ['updateCard', 'deleteCard', 'mergeCards', 'findCards']) {
+    // The hover card's note frame: an extension page inside a news tab.
+    const noteFrame: Sender = {
+      id: browser.runtime.id,
+      url: browser.runtime.getURL('/note-frame.html'),
+      tab: { id: 3 } as Sender['tab'],
+      frameId: 7,
+    };
+    for (const type of ['updateCard', 'deleteCard', 'mergeCards', 'findCards', 'saveNote', 'deleteNote']) {
       expect(backgroundSenderPolicy(fromTab(), type)).toMatch(/only Backstory's own pages/);
       expect(backgroundSenderPolicy(page, type)).toBeNull();
       expect(backgroundSenderPolicy(notebookTab, type)).toBeNull();
+      expect(backgroundSenderPolicy(noteFrame, type)).toBeNull();
     }
-    expect(backgroundSenderPolicy(fromTab(), 'saveNote')).toBeNull();
+    expect(backgroundSenderPolicy(fromTab(), 'getCard')).toBeNull();
   });
 
   it('rejects an invalid payload with a clear error and logs once per type', async () => {
