@@ -53,8 +53,9 @@ const PENDING_POLLS = 8;
 
 /**
  * The hover card: a non-modal dialog next to the hovered name, holding the entity's card (or what
- * the page tells about it) and the reader's notes. Card data and note changes go through the
- * background; nothing here touches the page's DOM.
+ * the page tells about it). The reader's notes are not here: `renderNotes` puts the note frame (an
+ * extension page) below the card. Card data goes through the background; nothing here touches
+ * the page's DOM.
  */
 export function HoverCard({ entity, anchor, send, onClose, renderNotes }: HoverCardProps) {
   const [data, setData] = useState<Loaded | null>(null);

@@ -33,6 +33,10 @@ export function NoteFrame({ src, params, listen, onChanged, onClose, onResize }:
   const [url] = useState(() => `${src}${noteFrameHash({ ...params, token })}`);
   const frame = useRef<HTMLIFrameElement>(null);
   const [lost, setLost] = useState(false);
+  // Hidden (so nothing can be typed into it) until an event with this frame's token arrives through
+  // the background: only Backstory's own page knows the token, so a document the page slipped into
+  // the frame before its first load is never shown.
+  const [verified, setVerified] = useState(false);
   /** The frame's browsing context at its last fresh load (undefined before the first). */
   const context = useRef<Window | null | undefined>(undefined);
   const latest = useRef({ onChanged, onClose, onResize });
@@ -41,6 +45,7 @@ export function NoteFrame({ src, params, listen, onChanged, onClose, onResize }:
   useEffect(
     () =>
       listen(token, (e) => {
+        setVerified(true);
         const el = frame.current;
         if (e.event === 'changed') latest.current.onChanged();
         else if (e.event === 'close') latest.current.onClose();
@@ -68,7 +73,7 @@ export function NoteFrame({ src, params, listen, onChanged, onClose, onResize }:
       class="bs-note-frame"
       title={`Your notes on ${params.name}`}
       src={url}
-      style={{ height: `${FIRST_HEIGHT}px` }}
+      style={{ height: `${FIRST_HEIGHT}px`, visibility: verified ? 'visible' : 'hidden' }}
       // A second load in the same browsing context is a navigation the card did not ask for (the page
       // may navigate frames): whatever loaded is not Backstory's editor, so it goes. A host the page
       // removed and the card put back gets a new context, which loads the card's own address.

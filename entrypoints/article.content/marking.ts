@@ -116,7 +116,10 @@ export function createMarking(deps: MarkingDeps): Marking {
   }
 
   async function scanAndMark(scopes: Element[], opts: ScanAndMarkOptions = {}): Promise<void> {
-    const priority = opts.priority ?? 'user-visible';
+    // The asked priority holds until the first batch is sent (the reader's first marks); the rest of
+    // a long article then queues behind the page's own work ('user-blocking' for seconds on a
+    // 200,000-word page would hold up its hydration and input).
+    const priority = (): SlicePriority => (requests.length === 0 ? (opts.priority ?? 'user-visible') : 'user-visible');
     // A single-page navigation (reset) during an await makes this pass stale: drop it.
     const gen = generation;
     const stale = () => signal.aborted || gen !== generation;
@@ -127,7 +130,7 @@ export function createMarking(deps: MarkingDeps): Marking {
       if (pending.length === 0 || stale()) return;
       const base = blocks.length;
       blocks.push(...pending);
-      requests.push(spot(pending, base, stale, priority).catch(deps.quiet));
+      requests.push(spot(pending, base, stale, priority()).catch(deps.quiet));
       pending = [];
       pendingChars = 0;
     };

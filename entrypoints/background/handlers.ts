@@ -11,9 +11,8 @@ import { savePageTimeline } from '@/lib/db/page-timelines';
 import type { LookupService } from '@/lib/lookup/service';
 import { createCardHandlers, PageContexts } from './card-handlers';
 import { ok, fail } from '@/lib/db/errors';
-import type { BackgroundReplies, PageEntity, Result, backgroundSchemas } from '@/lib/messaging/protocol';
-import type { Note } from '@/lib/db/records';
-import { fromExtensionPage, type Handlers, type Sender } from '@/lib/messaging/serve';
+import type { BackgroundReplies, PageEntity, backgroundSchemas } from '@/lib/messaging/protocol';
+import { type Handlers, notesOnlyForExtensionPages } from '@/lib/messaging/serve';
 
 /** What the handlers need from the name detector (lib/nlp/detector adapts to this). */
 export interface SpotDetector {
@@ -59,14 +58,6 @@ function firstSentences(blocks: readonly string[], result: SpotResult): Map<stri
     if (text !== undefined) sentences.set(span.entityKey, sentenceAround(text, span.start, span.end));
   }
   return sentences;
-}
-
-/**
- * A card reply as `sender` may see it: the content script shows notes only through the note frame
- * (an extension page that asks for them itself), so note text never enters the page's renderer.
- */
-function notesOnlyForExtensionPages<T extends { notes: Note[] }>(sender: Sender, reply: Result<T>): Result<T> {
-  return reply.ok && !fromExtensionPage(sender) ? ok({ ...reply.value, notes: [] }) : reply;
 }
 
 /**

@@ -39,7 +39,8 @@ export async function coMentions(db: BackstoryDB, cardId: string, limit = CO_MEN
       .map(([id, pages]) => ({ id, pages }))
       .sort((a, b) => b.pages - a.pages || (a.id < b.id ? -1 : 1));
     const out: CoMention[] = [];
-    // Deleted cards can leave mentions behind only briefly; look a little past `limit` for them.
+    // A card deleted while a page's mentions were being written can leave its id on that page;
+    // skip ids with no card, looking a little past `limit` for them.
     for (let i = 0; i < ranked.length && out.length < limit; i += limit) {
       const slice = ranked.slice(i, i + limit);
       const cards = await db.cards.bulkGet(slice.map((r) => r.id));

@@ -45,12 +45,16 @@ export async function recordMentions(db: BackstoryDB, inputs: readonly MentionIn
     else byUrl.set(url, [m]);
   }
   const urls = [...byUrl.keys()];
-  return db.transaction('rw', db.pageMentions, async () => {
-    const stored = await db.pageMentions.bulkGet(urls);
+  const ids = [...new Set(inputs.map((m) => m.cardId))];
+  return db.transaction('rw', db.pageMentions, db.cards, async () => {
+    // The background writes mentions after its reply: a card deleted (or a history cleared with
+    // "Delete everything") in between must not come back as a mention of a card that is gone.
+    const [stored, cards] = await Promise.all([db.pageMentions.bulkGet(urls), db.cards.bulkGet(ids)]);
+    const live = new Set(ids.filter((_, i) => cards[i]));
     const changed: PageMentions[] = [];
     let added = 0;
     for (const [i, url] of urls.entries()) {
-      const list = byUrl.get(url) ?? [];
+      const list = (byUrl.get(url) ?? []).filter((m) => live.has(m.cardId));
       const title = list.find((m) => m.title)?.title ?? '';
       const page = stored[i] ?? newPage(url, title, siteOf(url), now);
       if (!page.title && title) page.title = title;

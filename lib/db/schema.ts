@@ -137,7 +137,14 @@ async function upgradeMentionsToV6(tx: Transaction): Promise<void> {
   // opening the database) fail.
   const usable = rows
     .filter((m): m is Mention => typeof m.url === 'string' && typeof m.cardId === 'string')
-    .map((m) => ({ ...m, seenAt: Number.isFinite(m.seenAt) ? m.seenAt : 0 }));
+    // Missing text fields become '' so the reader's next export still passes its own schema.
+    .map((m) => ({
+      ...m,
+      title: typeof m.title === 'string' ? m.title : '',
+      site: typeof m.site === 'string' ? m.site : '',
+      sentence: typeof m.sentence === 'string' ? m.sentence : '',
+      seenAt: Number.isFinite(m.seenAt) ? m.seenAt : 0,
+    }));
   usable.sort((a, b) => a.seenAt - b.seenAt);
   const { changed } = mergeMentions(new Map(), usable);
   await tx.table('pageMentions').bulkPut(changed);

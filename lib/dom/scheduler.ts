@@ -64,17 +64,20 @@ export interface Slice {
   next(): Promise<void>;
 }
 
-/** Creates a slice clock; `next()` yields through {@link yieldToPage} at `priority`. */
+/**
+ * Creates a slice clock; `next()` yields through {@link yieldToPage} at `priority`, read at each
+ * yield when it is a function (a pass can start eager and calm down once the reader has marks).
+ */
 export function createSlice(
   signal?: AbortSignal,
   budgetMs = SLICE_MS,
-  priority: SlicePriority = 'user-visible',
+  priority: SlicePriority | (() => SlicePriority) = 'user-visible',
 ): Slice {
   let start = performance.now();
   return {
     expired: () => performance.now() - start >= budgetMs,
     async next() {
-      await yieldToPage(signal, priority);
+      await yieldToPage(signal, typeof priority === 'function' ? priority() : priority);
       start = performance.now();
     },
   };

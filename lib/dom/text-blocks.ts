@@ -35,8 +35,8 @@ export interface ScanOptions {
   seen?: WeakSet<Text>;
   /** Called with each block as soon as it is complete (so spotting can start before the scan ends). */
   onBlock?: (block: TextBlock) => void;
-  /** How eagerly slices take the main thread (see SlicePriority; default 'user-visible'). */
-  priority?: SlicePriority;
+  /** How eagerly slices take the main thread (see SlicePriority; default 'user-visible'), read at each yield. */
+  priority?: SlicePriority | (() => SlicePriority);
 }
 
 type Item = Text | 'break';

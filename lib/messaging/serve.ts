@@ -16,6 +16,7 @@ import {
   type Result,
   type TabReplies,
 } from './protocol';
+import type { Note } from '../db/records';
 
 export type Sender = Browser.runtime.MessageSender;
 type Schemas = Record<string, v.GenericSchema>;
@@ -124,6 +125,14 @@ export const backgroundSenderPolicy: SenderPolicy = (sender, type) => {
   if (sender.tab?.id != null) return null;
   return 'the message came neither from a tab nor from an extension page';
 };
+
+/**
+ * A card reply as `sender` may see it: the content script shows notes only through the note frame
+ * (an extension page that asks for them itself), so note text never enters the page's renderer.
+ */
+export function notesOnlyForExtensionPages<T extends { notes: Note[] }>(sender: Sender, reply: Result<T>): Result<T> {
+  return reply.ok && !fromExtensionPage(sender) ? { ok: true, value: { ...reply.value, notes: [] } } : reply;
+}
 
 /** Tab policy: only this extension's own pages and worker may ask the content script. */
 export const tabSenderPolicy: SenderPolicy = (sender) => {

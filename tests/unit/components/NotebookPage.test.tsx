@@ -87,6 +87,7 @@ describe('NotebookPage', () => {
 
   it('the notebook opens the page view at "#page=<url>"', async () => {
     const db = await freshDb();
+    await db.cards.put(card('nato', 'Nato', 'organization'));
     await recordMentions(db, [{ cardId: 'nato', url: URL, title: 'Relations at lowest point', sentence: 'Nato.' }]);
     history.replaceState(null, '', `/notebook.html${pageHref(URL)}`);
     render(<App db={db} />);

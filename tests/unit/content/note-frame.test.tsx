@@ -43,6 +43,14 @@ describe('NoteFrame (the iframe in the card)', () => {
     expect(renderFrame().token).not.toBe(token);
   });
 
+  it('stays hidden (nothing can be typed into it) until an event with its token arrives', async () => {
+    const f = renderFrame();
+    expect(f.frame.style.visibility).toBe('hidden');
+    f.emit({ event: 'size', height: 120 });
+    await waitFor(() => expect(f.frame.style.visibility).toBe('visible'));
+    expect(f.frame.style.height).toBe('120px');
+  });
+
   it('keeps its address when the card learns its id (a new address would navigate the frame)', () => {
     const f = renderFrame();
     const before = f.frame.getAttribute('src');

@@ -8,11 +8,18 @@ import {
   sentenceAround,
   storeMentions,
 } from '@/lib/db/mentions';
-import { freshDb } from './helpers';
+import { card, freshDb } from './helpers';
+
+/** A database holding the cards `ids` (mentions are recorded only for cards that exist). */
+async function dbWithCards(...ids: string[]) {
+  const db = await freshDb();
+  await db.cards.bulkAdd(ids.map((id) => card(id, id, 'organization')));
+  return db;
+}
 
 describe('mentions', () => {
   it('records one mention per card per page, keeps the first sentence, and counts pages', async () => {
-    const db = await freshDb();
+    const db = await dbWithCards('nato', 'russia');
     const added = await recordMentions(db, [
       { cardId: 'nato', url: 'https://news.test/a#top', title: 'A', sentence: 'Nato said so.' },
       { cardId: 'nato', url: 'https://news.test/a', title: 'A', sentence: 'Nato again.' },
@@ -26,12 +33,17 @@ describe('mentions', () => {
     expect(await countSeenIn(db, 'nato')).toBe(2);
     expect(await countSeenIn(db, 'russia')).toBe(1);
     expect(await countSeenIn(db, 'nobody')).toBe(0);
+    // A card deleted before its mentions are written (they are written after the spot reply) is left out.
+    expect(
+      await recordMentions(db, [{ cardId: 'gone', url: 'https://news.test/c', title: 'C', sentence: 'Gone.' }]),
+    ).toBe(0);
+    expect(await db.pageMentions.get('https://news.test/c')).toBeUndefined();
     const natoOnA = (await listMentions(db, 'nato')).find((m) => m.url === 'https://news.test/a');
     expect(natoOnA).toMatchObject({ sentence: 'Nato said so.', site: 'news.test', title: 'A' });
   });
 
   it('keeps one record per page: a later visit adds only the new cards, with their own time', async () => {
-    const db = await freshDb();
+    const db = await dbWithCards('nato', 'russia', 'crimea', 'kyiv');
     const t0 = Date.now();
     await recordMentions(db, [
       { cardId: 'nato', url: 'https://news.test/a', title: '', sentence: 'Nato said so.' },

@@ -118,7 +118,14 @@ describe('popup: editing, deleting and merging cards (real handlers, fake-indexe
   async function mount() {
     const db = await freshDb();
     await db.cards.bulkAdd([card('nato', 'Nato', 'organization', ['NATO']), card('otan', 'OTAN', 'organization')]);
-    await db.notes.add({ id: 'n1', cardId: 'otan', cardIds: ['otan'], body: 'French name', createdAt: 1, updatedAt: 1 });
+    await db.notes.add({
+      id: 'n1',
+      cardId: 'otan',
+      cardIds: ['otan'],
+      body: 'French name',
+      createdAt: 1,
+      updatedAt: 1,
+    });
     const { handlers } = createHandlers({
       db,
       getDetector: async () => ({ spot: () => ({ entities: [], spans: [] }), setKnownNames: () => undefined }),
