@@ -68,6 +68,12 @@ function start(): void {
 }
 
 start();
+// The card shows this frame only once an event with its token arrives. Until then Chromium may
+// throttle the hidden frame's rendering, and with it requestAnimationFrame and ResizeObserver, so
+// the first word goes out now, without waiting for a frame.
+const firstHeight = Math.ceil(document.getElementById('app')?.getBoundingClientRect().height ?? 0);
+if (firstHeight > 0) sent = firstHeight;
+notify('size', firstHeight > 0 ? { height: firstHeight } : {});
 new ResizeObserver(() => reportSize()).observe(document.getElementById('app') as HTMLElement);
 // Focus moving inside (Tab, an editor opening) may need the card to scroll it into view.
 document.addEventListener('focusin', () => reportSize(true));
