@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Candidate, LookupState } from '../lib/lookup/types';
+import { ErrorLine } from './ErrorLine';
 
 export interface CandidatesProps {
   candidates: Candidate[];
@@ -51,11 +52,7 @@ export function Candidates({ candidates, onChoose }: CandidatesProps) {
           Fetching “{busy}”…
         </p>
       )}
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CardChoice } from '../lib/db/card-search';
 import type { Card } from '../lib/db/records';
 import { MergePicker } from './MergePicker';
+import { ErrorLine } from './ErrorLine';
 
 /** The reader's edit of a card (aliases one per line in the form). */
 export interface CardEditValues {
@@ -75,11 +76,7 @@ export function CardEditor({ card, onSave, onCancel }: CardEditorProps) {
           Cancel
         </button>
       </div>
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   );
 }
@@ -175,11 +172,7 @@ export function CardTools({ card, onEdit, onDelete, onMerge, findCards, onMergeC
           </div>
         </form>
       )}
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ErrorLine } from './ErrorLine';
 
 export interface ClearHistoryProps {
   /** How many pages-where-you-met-a-name records there are. */
@@ -72,11 +73,7 @@ export function ClearHistory({ count, onClear }: ClearHistoryProps) {
           Clear browsing history
         </button>
       )}
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </div>
   );
 }

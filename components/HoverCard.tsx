@@ -4,6 +4,7 @@ import type { EntityKind } from '../lib/entity';
 import type { BackgroundMessageType, BackgroundPayload, BackgroundReplies, Result } from '../lib/messaging/protocol';
 import { placeCard, type Box } from '../lib/dom/place-card';
 import { CardView } from './CardView';
+import { ErrorLine } from './ErrorLine';
 
 /** Sends a message to the background (sendToBackground in the extension, a fake in tests). */
 export type SendFn = <T extends BackgroundMessageType>(
@@ -163,11 +164,7 @@ export function HoverCard({ entity, anchor, send, onClose, renderNotes }: HoverC
         onRetry={() => refresh(true)}
       />
       {!data && !error && <p class="bs-muted">Loading…</p>}
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {(data || error) &&
         renderNotes({ cardId: data?.card?.id ?? null, refresh: () => void refresh(), relayout: place })}
     </div>

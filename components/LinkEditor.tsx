@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { ErrorLine } from './ErrorLine';
 
 /** A card a note links to, as the editor shows it. */
 export interface LinkedCard {
@@ -75,11 +76,7 @@ export function LinkEditor({ links, onChange, findCard }: LinkEditorProps) {
           Link
         </button>
       </div>
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { CardChoice } from '../lib/db/card-search';
 import type { Card } from '../lib/db/records';
 import { KIND_LABELS } from './KindBadge';
+import { ErrorLine } from './ErrorLine';
 
 export interface MergePickerProps {
   /** The card the other one is merged into (left out of the list). */
@@ -106,11 +107,7 @@ export function MergePicker({ card, findCards, onMerge, onCancel }: MergePickerP
           Cancel
         </button>
       </div>
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   );
 }

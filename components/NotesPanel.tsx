@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../lib/db/records';
 import { NoteEditor } from './NoteEditor';
 import { NoteItem } from './NoteItem';
+import { ErrorLine } from './ErrorLine';
 
 export interface NotesPanelProps {
   notes: Note[];
@@ -99,11 +100,7 @@ export function NotesPanel({ notes, onSave, onDelete }: NotesPanelProps) {
           </li>
         ))}
       </ul>
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {editing?.kind === 'add' ? (
         <NoteEditor initial="" onSubmit={(body) => submit(body)} onCancel={() => close('add')} />
       ) : (

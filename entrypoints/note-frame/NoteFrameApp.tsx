@@ -3,6 +3,7 @@ import { NotesPanel } from '../../components/NotesPanel';
 import type { SendFn } from '../../components/HoverCard';
 import type { Note } from '../../lib/db/records';
 import type { NoteFrameParams } from '../../lib/messaging/note-frame';
+import { ErrorLine } from '../../components/ErrorLine';
 
 export interface NoteFrameAppProps {
   params: NoteFrameParams;
@@ -70,11 +71,7 @@ export function NoteFrameApp({ params, send, onChanged }: NoteFrameAppProps) {
 
   return (
     <div class="bs-root bs-note-frame">
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {notes === null ? (
         <p class="bs-muted">Loading notes…</p>
       ) : (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { normaliseSite } from '../../lib/settings/schema';
+import { ErrorLine } from '../../components/ErrorLine';
 
 /** Sites the reader added, as the options page reads and changes them (the browser's permissions). */
 export interface AddedSitesApi {
@@ -98,11 +99,7 @@ export function AddedSites({ api }: { api: AddedSitesApi }) {
       <p role="status" class="bs-status">
         {status}
       </p>
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ErrorLine } from '../../components/ErrorLine';
 
 /**
  * "Delete everything", behind a modal dialog in the page (not window.confirm): it has a title and a
@@ -74,11 +75,7 @@ export function DeleteEverything({ onDelete }: { onDelete: () => Promise<string>
             Cancel
           </button>
         </div>
-        {error && (
-          <p role="alert" class="bs-error">
-            {error}
-          </p>
-        )}
+        <ErrorLine message={error} />
       </dialog>
       <p role="status" class="bs-status">
         {status}

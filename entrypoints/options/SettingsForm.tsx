@@ -9,6 +9,7 @@ import {
   normaliseSite,
   type Settings,
 } from '../../lib/settings/schema';
+import { ErrorLine } from '../../components/ErrorLine';
 
 /** Reading, writing and watching the settings (lib/settings/store in the extension, a fake in tests). */
 export interface SettingsApi {
@@ -199,11 +200,7 @@ export function SettingsForm({ api }: { api: SettingsApi }) {
       <p role="status" class="bs-status">
         {status}
       </p>
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </div>
   );
 }

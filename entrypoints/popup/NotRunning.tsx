@@ -1,5 +1,6 @@
 import type { PopupDeps } from './deps';
 import { RunOnSite } from './SiteButtons';
+import { ErrorLine } from '../../components/ErrorLine';
 
 /** Props of {@link NotRunning}. */
 interface NotRunningProps {
@@ -28,11 +29,7 @@ export function NotRunning({ deps, site, busy, error, run }: NotRunningProps) {
           Starting Backstory…
         </p>
       )}
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PageState } from '../../lib/messaging/protocol';
 import type { PopupDeps } from './deps';
+import { ErrorLine } from '../../components/ErrorLine';
 
 /**
  * "Scan the whole page", offered when the content script found no article (a home page, a
@@ -37,11 +38,7 @@ export function ScanWholePage({
           {busy ? 'Scanning the page…' : 'Scan the whole page'}
         </button>
       </div>
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </>
   );
 }

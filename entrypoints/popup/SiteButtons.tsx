@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SiteDeps } from './deps';
+import { ErrorLine } from '../../components/ErrorLine';
 
 /**
  * "Run on this site": asks for the site's permission (the browser shows its own prompt), takes the
@@ -40,11 +41,7 @@ export function RunOnSite({
       <button type="button" class="bs-btn" disabled={disabled} onClick={() => void run()}>
         Run on this site
       </button>
-      {error && (
-        <p role="alert" class="bs-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </>
   );
 }
@@ -72,11 +69,7 @@ export function StopOnSite({ site, sites }: { site: string; sites: SiteDeps }) {
       <p role="status" class="bs-muted">
         {state.done ? `Backstory is now off on ${site}. Reload the page to remove the marks.` : ''}
       </p>
-      {state.error && (
-        <p role="alert" class="bs-error">
-          {state.error}
-        </p>
-      )}
+      <ErrorLine message={state.error} />
     </div>
   );
 }
