@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     mounts: { '/': fixturesDir, '/pages/': sharedPagesDir, '/bench/': path.dirname(big.file) },
   });
   const withExtension = await launch();
+  const worker = withExtension.worker;
+  if (!worker) throw new Error('the extension worker did not start');
   const plain = await launch({ extension: false });
   const rows: Row[] = [];
   try {
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
         // Marks land batch by batch on a huge page: wait long enough that a gap between two
         // batches is not taken for the end (the figure is still the time of the LAST change).
         const stableMs = p.name === BIG ? 3_000 : 1_000;
-        const run = await runBackstory(withExtension.context, url, { timeoutMs, stableMs });
+        const run = await runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker });
         row.backstory.push(run.figures);
         for (const n of run.names) names.add(n);
         other.push(run.otherMutations);

@@ -45,7 +45,7 @@ function scrollTo(mark: Mark): void {
 export function createTabApi(d: TabApiDeps): TabApi {
   const state = (): PageState => {
     const list = [...d.marking.entities.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-    return { ...d.page(), entities: list };
+    return { ...d.page(), entities: list, marks: d.marks.size, markedAt: d.marks.lastAddedAt };
   };
   return {
     getPageState() {

@@ -10,6 +10,7 @@ import { recordMentions, sentenceAround, type MentionInput } from '@/lib/db/ment
 import { savePageTimeline } from '@/lib/db/page-timelines';
 import type { LookupService } from '@/lib/lookup/service';
 import { createCardHandlers, PageContexts } from './card-handlers';
+import { createQuietQueue } from './quiet-queue';
 import { ok, fail } from '@/lib/db/errors';
 import type { BackgroundReplies, PageEntity, backgroundSchemas } from '@/lib/messaging/protocol';
 import { type Handlers, notesOnlyForExtensionPages } from '@/lib/messaging/serve';
@@ -32,7 +33,12 @@ export interface HandlerDeps {
   lookup?: LookupService;
   /** How long getCard waits for a look-up before answering "pending" (ms). */
   lookupWaitMs?: number;
+  /** Quiet time after the last spotBlocks before page timelines are built (ms). */
+  timelineQuietMs?: number;
 }
+
+/** Default of {@link HandlerDeps.timelineQuietMs}: longer than the gap between two batches of one page. */
+export const TIMELINE_QUIET_MS = 1_000;
 
 /**
  * Wraps an async loader so it runs at most once while it succeeds; a failed load is
@@ -71,6 +77,8 @@ export function createHandlers(deps: HandlerDeps): {
   linkEntities: (text: string) => Promise<string[]>;
   /** Resolves once the mentions of every spotBlocks answered so far are written (or failed). */
   mentionsSettled: () => Promise<void>;
+  /** Resolves once the timelines of every spotBlocks answered so far are built (or failed). */
+  timelinesSettled: () => Promise<void>;
 } {
   const { db } = deps;
   const log = deps.log ?? ((m: string) => console.warn(m));
@@ -80,6 +88,9 @@ export function createHandlers(deps: HandlerDeps): {
   // of the cards table, only after a change: a spot then matches its entities without a query.
   let applied: { detector: SpotDetector; version: number; index: CardIndex } | null = null;
   const contexts = new PageContexts();
+  const timelines = createQuietQueue(deps.timelineQuietMs ?? TIMELINE_QUIET_MS, (error) =>
+    log(`[Backstory] timeline not kept: ${error instanceof Error ? error.message : String(error)}`),
+  );
   // The mentions of the latest spotBlocks, written after its reply (one write at a time).
   let mentionsWritten: Promise<unknown> = Promise.resolve();
   const cards = createCardHandlers({
@@ -108,6 +119,7 @@ export function createHandlers(deps: HandlerDeps): {
 
   const handlers: Handlers<typeof backgroundSchemas, BackgroundReplies> = {
     async spotBlocks({ blocks, page, published }, sender) {
+      timelines.busy();
       await ready();
       let detector: SpotDetector;
       let index: CardIndex;
@@ -143,12 +155,8 @@ export function createHandlers(deps: HandlerDeps): {
           .catch((error: unknown) =>
             log(`[Backstory] mentions not recorded: ${error instanceof Error ? error.message : String(error)}`),
           );
-        // The page's timeline for the notebook, built after the reply so marking never waits.
-        setTimeout(() => {
-          savePageTimeline(db, { page, blocks, published, entities }).catch((error: unknown) =>
-            log(`[Backstory] timeline not kept: ${error instanceof Error ? error.message : String(error)}`),
-          );
-        }, 0);
+        // The page's timeline for the notebook, built once the page has sent all its text.
+        timelines.add(() => savePageTimeline(db, { page, blocks, published, entities }));
       }
       return ok({ entities, spans: result.spans });
     },
@@ -198,5 +206,6 @@ export function createHandlers(deps: HandlerDeps): {
     cardsChanged: () => void namesVersion++,
     linkEntities,
     mentionsSettled: () => mentionsWritten.then(() => undefined),
+    timelinesSettled: () => timelines.drained(),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { ENTITY_KINDS, type EntityKind } from '../entity';
 import { highlightApi, type HighlightLike } from './highlight-api';
+import { MarkWindow, WINDOW_ABOVE } from './mark-window';
 import type { NodePiece } from './text-blocks';
 
 /** Prefix of every highlight name Backstory registers. */
@@ -55,21 +56,18 @@ export class Marks {
   private readonly highlights = new Map<EntityKind, HighlightLike>();
   private readonly styled = new Set<Document | ShadowRoot>();
   private sheet: CSSStyleSheet | null = null;
+  /** Set once the page has more than WINDOW_ABOVE marks: it registers only those near the viewport. */
+  private window: MarkWindow | null = null;
+  /** performance.now() of the last add() that brought marks; -1 before any. */
+  lastAddedAt = -1;
 
   constructor(private readonly doc: Document) {}
 
   /** Adds marks (no-op where the Highlight API is missing). */
   add(marks: Mark[]): void {
-    const a = highlightApi();
-    if (!a) return;
+    if (!highlightApi()) return;
+    if (marks.length > 0) this.lastAddedAt = performance.now();
     for (const m of marks) {
-      let h = this.highlights.get(m.kind);
-      if (!h) {
-        h = a.create();
-        this.highlights.set(m.kind, h);
-        a.registry.set(HIGHLIGHT_PREFIX + m.kind, h);
-      }
-      h.add(m.range);
       this.all.push(m);
       for (const p of m.pieces) {
         const list = this.byNode.get(p.node);
@@ -80,6 +78,43 @@ export class Marks {
       const root = m.range.startContainer.getRootNode();
       this.style(root.nodeType === 11 && (root as ShadowRoot).host ? (root as ShadowRoot) : this.doc);
     }
+    if (this.window) return this.window.track(marks);
+    const Observer = (this.doc.defaultView as (Window & typeof globalThis) | null)?.IntersectionObserver;
+    if (this.all.length > WINDOW_ABOVE && typeof Observer === 'function') {
+      // From now on only marks near the viewport are registered (see mark-window.ts).
+      for (const h of this.highlights.values()) h.clear();
+      // Every kind's highlight exists before the window shows anything: the navigator (called
+      // right after add) then takes the kinds the reader hid out of the registry, and a highlight
+      // the window would create later, outside that call, could not show a hidden kind.
+      for (const kind of ENTITY_KINDS) this.highlightOf(kind);
+      this.window = new MarkWindow({ show: (list) => this.show(list), hide: (list) => this.hide(list) }, Observer);
+      this.window.track(this.all);
+    } else this.show(marks);
+  }
+
+  /** Marks currently registered in CSS.highlights (all of them, or those near the viewport). */
+  get registered(): number {
+    return this.window ? this.window.shown : this.all.length;
+  }
+
+  private show(marks: readonly Mark[]): void {
+    for (const m of marks) this.highlightOf(m.kind)?.add(m.range);
+  }
+
+  /** The kind's highlight, made and registered on first use. */
+  private highlightOf(kind: EntityKind): HighlightLike | undefined {
+    let h = this.highlights.get(kind);
+    const a = h ? null : highlightApi();
+    if (a) {
+      h = a.create();
+      this.highlights.set(kind, h);
+      a.registry.set(HIGHLIGHT_PREFIX + kind, h);
+    }
+    return h;
+  }
+
+  private hide(marks: readonly Mark[]): void {
+    for (const m of marks) this.highlights.get(m.kind)?.delete(m.range);
   }
 
   /** Marks whose text covers (node, offset); the end offset counts as inside (caret after last letter). */
@@ -102,10 +137,13 @@ export class Marks {
   /** Removes every mark, highlight registration and the adopted stylesheet. */
   clear(): void {
     const a = highlightApi();
+    this.window?.dispose();
+    this.window = null;
     for (const kind of this.highlights.keys()) a?.registry.delete(HIGHLIGHT_PREFIX + kind);
     this.highlights.clear();
     this.byNode.clear();
     this.all.length = 0;
+    this.lastAddedAt = -1;
     for (const root of this.styled) {
       try {
         root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);

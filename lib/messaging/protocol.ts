@@ -99,6 +99,10 @@ export interface PageState {
   url: string;
   title: string;
   entities: PageEntity[];
+  /** Mentions marked so far, painted or (far from the viewport on a huge page) not yet. */
+  marks?: number;
+  /** The page's performance.now() when the last of them were marked; -1 before any. */
+  markedAt?: number;
 }
 
 /** Reply type of each background message. */
