@@ -55,6 +55,12 @@ export function lazyOnce<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/**
+ * Resolves in a later task. Work started from a handler runs its first steps as microtasks, ahead
+ * of the reply's own promise chain: a Dexie write begun there held the spot reply back 40–50 ms.
+ */
+const afterReply = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** The first sentence each entity appears in, from its first span. */
 function firstSentences(blocks: readonly string[], result: SpotResult): Map<string, string> {
   const sentences = new Map<string, string>();
@@ -140,7 +146,7 @@ export function createHandlers(deps: HandlerDeps): {
       if (tabId !== undefined) {
         contexts.add(tabId, entities);
         // Private windows send nothing ahead of the reader's own hover.
-        if (!sender.tab?.incognito) cards.prefetch(tabId, entities);
+        if (!sender.tab?.incognito) setTimeout(() => cards.prefetch(tabId, entities), 0);
       }
       // Private windows leave no trace of what the reader read.
       if (!sender.tab?.incognito) {
@@ -151,6 +157,7 @@ export function createHandlers(deps: HandlerDeps): {
         // Written after the reply, so marking never waits for the disk; getCard waits for it, so
         // "Seen in N articles" counts this page. A full disk must not cost the reader the marks.
         mentionsWritten = mentionsWritten
+          .then(afterReply)
           .then(() => recordMentions(db, mentions))
           .catch((error: unknown) =>
             log(`[Backstory] mentions not recorded: ${error instanceof Error ? error.message : String(error)}`),

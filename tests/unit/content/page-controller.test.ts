@@ -85,6 +85,11 @@ describe('article content script', () => {
       ['Jens Stoltenberg', 2],
       ['Nato', 2],
     ]);
+    // How many mentions are marked and when the last were (the page's clock), for the popup and bench:page.
+    expect(state).toMatchObject({ marks: 4 });
+    const at = 'markedAt' in state ? (state.markedAt ?? -1) : -1;
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThanOrEqual(performance.now());
     expect(document.querySelector('backstory-host')).toBeNull(); // the host appears only when needed
   });
 
