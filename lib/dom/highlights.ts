@@ -117,6 +117,11 @@ export class Marks {
     for (const m of marks) this.highlights.get(m.kind)?.delete(m.range);
   }
 
+  /** Adopts the marks' stylesheet in the document now, ahead of any mark (see the page controller). */
+  prepare(): void {
+    if (highlightApi()) this.style(this.doc);
+  }
+
   /** Marks whose text covers (node, offset); the end offset counts as inside (caret after last letter). */
   at(node: Node, offset: number): Mark[] {
     const list = this.byNode.get(node as Text);

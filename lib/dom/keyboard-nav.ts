@@ -81,6 +81,11 @@ export class MarkNavigator {
     this.apply();
   }
 
+  /** Adopts the ring's (and the "background" look's) stylesheet now, ahead of any mark. */
+  prepare(): void {
+    if (highlightApi()) this.styleOnce();
+  }
+
   /** Forgets every tracked mark (the page's article was replaced). */
   forget(): void {
     this.focus(null);

@@ -117,6 +117,21 @@ describe('article content script', () => {
     const { page, bg } = await start('<nav><a href="/a">A link</a></nav><p>Short.</p>');
     expect(page.getPageState()).toMatchObject({ noArticle: true });
     expect(bg.sent).toHaveLength(0);
+    // The stylesheets adopted ahead of the first frame are taken out again: the page is left as it was.
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+
+  it("adopts the marks' stylesheets before the first marks on a page that has not painted yet", async () => {
+    uninstall = installHighlights().uninstall;
+    document.body.innerHTML = ARTICLE;
+    const bg = fakeBackground();
+    ctl = new AbortController();
+    // happy-dom records no paint: the page counts as not painted yet.
+    const page = startPage(document, bg.send, ctl.signal);
+    expect(document.adoptedStyleSheets.length).toBeGreaterThan(0);
+    const early = [...document.adoptedStyleSheets];
+    await page.done;
+    expect(document.adoptedStyleSheets).toEqual(early); // the first marks adopt nothing more
   });
 
   it('reveals an entity in ONE closed-shadow host, re-added after the page removes it', async () => {
