@@ -1,8 +1,8 @@
 /**
  * Work the background worker owes but nobody waits for (a page's timeline), held back while pages
- * are still sending text. The worker has one thread: a 300 ms date pass over a 120,000-character
- * batch, run right after its reply, delayed the NEXT batch of the same page by those 300 ms (the
- * page-speed bench saw requests wait 265–400 ms before the worker even read them). Jobs therefore
+ * are still sending text. The worker has one thread: the timeline's date pass over a
+ * 120,000-character batch, run right after that batch's reply, held up the NEXT batch of the same
+ * page (on the 200,000-word page requests waited 265–400 ms before the worker read them). Jobs therefore
  * wait until no spot request has come in for `quietMs`, then run one per task, so a request that
  * arrives meanwhile still goes between two jobs.
  */
