@@ -10,7 +10,7 @@ import type { PageEntity } from '../../lib/messaging/protocol';
 import type { PageRef } from '../../lib/db/records';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
-import { createSlice, type SlicePriority } from '../../lib/dom/scheduler';
+import { createSlice, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
 import { piecesFor, rangeFor, scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 
 /**
@@ -103,6 +103,10 @@ export function createMarking(deps: MarkingDeps): Marking {
 
   /** One spotBlocks request for `batch` (already appended to `blocks` at `base`), then its marks. */
   async function spot(batch: TextBlock[], base: number, stale: () => boolean, priority: SlicePriority) {
+    // Sending serialises the whole batch (up to SPOT_BATCH_CHARS) in the calling task: in a task of
+    // its own it no longer stretches the scan slice that filled the batch past its budget.
+    await yieldToPage(signal, priority);
+    if (stale()) return;
     const published = deps.published?.();
     const r = await send('spotBlocks', {
       blocks: batch.map((b) => b.text),
