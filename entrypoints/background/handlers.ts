@@ -146,7 +146,7 @@ export function createHandlers(deps: HandlerDeps): {
       if (tabId !== undefined) {
         contexts.add(tabId, entities);
         // Private windows send nothing ahead of the reader's own hover.
-        if (!sender.tab?.incognito) setTimeout(() => cards.prefetch(tabId, entities), 0);
+        if (!sender.tab?.incognito) void afterReply().then(() => cards.prefetch(tabId, entities));
       }
       // Private windows leave no trace of what the reader read.
       if (!sender.tab?.incognito) {
