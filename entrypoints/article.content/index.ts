@@ -16,14 +16,21 @@ export default defineContentScript({
   async main(ctx) {
     try {
       // Imported here so nothing but registration data is evaluated at build time.
-      const [{ startPage }, { sendToBackground }, { serveTab }, { readSettings, watchSettings }, { siteDisabled }] =
-        await Promise.all([
-          import('./page-controller'),
-          import('../../lib/messaging/client'),
-          import('../../lib/messaging/serve'),
-          import('../../lib/settings/store'),
-          import('../../lib/settings/schema'),
-        ]);
+      const [
+        { startPage, prepareMarks, unprepareMarks },
+        { sendToBackground },
+        { serveTab },
+        { readSettings, watchSettings },
+        { siteDisabled },
+      ] = await Promise.all([
+        import('./page-controller'),
+        import('../../lib/messaging/client'),
+        import('../../lib/messaging/serve'),
+        import('../../lib/settings/store'),
+        import('../../lib/settings/schema'),
+      ]);
+      // Before the page's first frame, adopting the marks' stylesheets costs nothing.
+      const prepared = prepareMarks(document);
       const reading = readSettings();
       await documentParsed(document);
       const settings = await reading;
@@ -31,8 +38,8 @@ export default defineContentScript({
       // added to the task that already holds the page's first layout (a long one on a big page).
       await yieldToPage(ctx.signal, 'user-blocking');
       // A site the reader turned Backstory off on: no marks, no card, no listeners.
-      if (siteDisabled(settings, location.hostname)) return;
-      const page = startPage(document, sendToBackground, ctx.signal, settings);
+      if (siteDisabled(settings, location.hostname)) return unprepareMarks(prepared);
+      const page = startPage(document, sendToBackground, ctx.signal, settings, prepared);
       ctx.onInvalidated(watchSettings((next) => page.applySettings(next)));
       const stop = serveTab(
         {

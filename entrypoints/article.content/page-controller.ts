@@ -7,7 +7,7 @@
  */
 import type { SendFn } from '../../components/HoverCard';
 import { findArticleSliced } from '../../lib/dom/article';
-import { afterFirstPaint, hasPainted, type SlicePriority } from '../../lib/dom/scheduler';
+import { afterFirstPaint, hasPainted, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
 import { Marks, type Mark } from '../../lib/dom/highlights';
 import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
 import { MarkNavigator } from '../../lib/dom/keyboard-nav';
@@ -30,6 +30,37 @@ function quiet(error: unknown): void {
   console.debug('[Backstory]', error);
 }
 
+/** A page's marks and keyboard navigator, made before its article is looked for. */
+export interface PreparedMarks {
+  marks: Marks;
+  nav: MarkNavigator;
+}
+
+/**
+ * Makes the marks and navigator of `doc` and, when the page has not painted yet, adopts their
+ * stylesheets now. Adopting a stylesheet restyles the whole document: before the first frame that
+ * costs nothing (the frame styles the page with it anyway), after it it is a long task (44 ms on
+ * bbc-1, 50 ms on the 200,000-word page, traced). So the content script calls this at
+ * document_start, and a page that already painted gets the sheets with its first marks instead.
+ * A page without an article, or a site turned off, loses them again (`unprepare`).
+ */
+export function prepareMarks(doc: Document): PreparedMarks {
+  const marks = new Marks(doc);
+  const nav = new MarkNavigator(doc);
+  if (!hasPainted(doc)) {
+    marks.prepare();
+    nav.prepare();
+  }
+  return { marks, nav };
+}
+
+/** Takes the stylesheets of marks that never came back off the page. */
+export function unprepareMarks({ marks, nav }: PreparedMarks): void {
+  if (marks.size > 0) return;
+  marks.clear();
+  nav.dispose();
+}
+
 /**
  * Starts Backstory on `doc` and returns the tab-message handlers at once; `done` resolves (never
  * rejects) when the first pass is marked.
@@ -39,23 +70,10 @@ export function startPage(
   send: SendFn,
   signal: AbortSignal,
   initial: Settings = DEFAULT_SETTINGS,
+  prepared?: PreparedMarks,
 ): TabApi & { done: Promise<void>; applySettings(settings: Settings): void } {
-  const marks = new Marks(doc);
-  // A page that has not painted yet gets the marks' stylesheets now: its first frame styles the
-  // document with them at no extra cost, where adopting them with the first marks restyled the
-  // whole document (a 50 ms task on the 200,000-word page). A page that already painted (news
-  // pages often paint while still parsing) would pay that restyle now, on the way to the first
-  // marks, so it gets them with the marks as before. A page without an article loses them again.
-  const nav = new MarkNavigator(doc);
-  if (!hasPainted(doc)) {
-    marks.prepare();
-    nav.prepare();
-  }
-  const unstyle = (): void => {
-    if (marks.size > 0) return;
-    marks.clear();
-    nav.dispose();
-  };
+  const { marks, nav } = prepared ?? prepareMarks(doc);
+  const unstyle = (): void => unprepareMarks({ marks, nav });
   let root: Element | null = null;
   /** True once the reader asked to scan the whole page (no article found): furniture is read too. */
   let wholePage = false;
@@ -138,6 +156,9 @@ export function startPage(
    */
   async function findAndMark(priority?: SlicePriority): Promise<void> {
     const look = ++looks;
+    // The finder's slice clock starts in a task of its own, not after the setup (card host,
+    // listeners, tab API: 5-13 ms) that ran in this one; together they made a 30-50 ms first task.
+    await yieldToPage(signal, priority);
     const found = await findArticleSliced(doc, signal, priority);
     if (look !== looks) return;
     root = found;
@@ -146,6 +167,9 @@ export function startPage(
     // the browser build the style and layout tree of all its text in our task (68 ms on the
     // 200,000-word page); on an ordinary article that is a few ms, less than the wait would cost.
     if ((root.textContent?.length ?? 0) > PAINT_FIRST_CHARS) await afterFirstPaint(doc, signal);
+    // The scan starts a slice clock of its own: without a yield here its first slice would run in
+    // the task of the finder's last one (two budgets in one task: 25-30 ms slices on bbc-1, traced).
+    await yieldToPage(signal, priority);
     if (look === looks) await mark([root], priority);
   }
 

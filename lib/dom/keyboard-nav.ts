@@ -57,6 +57,8 @@ export class MarkNavigator {
   private display: MarkDisplay = { kinds: ENTITY_KINDS, markStyle: 'underline', shown: true };
   private ring: HighlightLike | null = null;
   private sheet: CSSStyleSheet | null = null;
+  /** The rules `sheet` holds now. */
+  private sheetCss = '';
   /** The mark the ring is on (null before the first step). */
   current: Mark | null = null;
 
@@ -193,12 +195,18 @@ export class MarkNavigator {
   /** Adopts (or refreshes) the one stylesheet for the ring and the "background" look. */
   private styleOnce(refresh = false): void {
     try {
+      const css = navCss(this.display.markStyle);
       if (!this.sheet) {
         const Sheet = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
         this.sheet = new Sheet();
-        this.sheet.replaceSync(navCss(this.display.markStyle));
+        this.sheet.replaceSync(css);
+        this.sheetCss = css;
         this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
-      } else if (refresh) this.sheet.replaceSync(navCss(this.display.markStyle));
+      } else if (refresh && css !== this.sheetCss) {
+        // Replacing an adopted sheet's rules restyles the whole page: only when they change.
+        this.sheet.replaceSync(css);
+        this.sheetCss = css;
+      }
     } catch {
       /* constructable stylesheets missing: the ring shows unstyled, nothing breaks */
     }

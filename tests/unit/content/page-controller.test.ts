@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startPage, RESCAN_DELAY_MS } from '../../../entrypoints/article.content/page-controller';
+import {
+  prepareMarks,
+  RESCAN_DELAY_MS,
+  startPage,
+  unprepareMarks,
+} from '../../../entrypoints/article.content/page-controller';
 import type { SendFn } from '../../../components/HoverCard';
 import type { BlockSpan } from '../../../lib/entity';
 import { installHighlights } from '../dom/highlight-stubs';
@@ -132,6 +137,25 @@ describe('article content script', () => {
     const early = [...document.adoptedStyleSheets];
     await page.done;
     expect(document.adoptedStyleSheets).toEqual(early); // the first marks adopt nothing more
+  });
+
+  it('marks with the stylesheets adopted at document_start, and a site turned off gets them back out', async () => {
+    uninstall = installHighlights().uninstall;
+    // document_start: the page has no body yet and has not painted.
+    const prepared = prepareMarks(document);
+    const early = [...document.adoptedStyleSheets];
+    expect(early.length).toBeGreaterThan(0);
+    document.body.innerHTML = ARTICLE;
+    const bg = fakeBackground();
+    ctl = new AbortController();
+    const page = startPage(document, bg.send, ctl.signal, undefined, prepared);
+    await page.done;
+    expect(page.getPageState()).toMatchObject({ marks: 4 }); // the article's four names, not the nav's
+    expect(document.adoptedStyleSheets).toEqual(early); // marking adopted nothing more
+    ctl.abort();
+    // A site the reader turned Backstory off on never starts: the prepared sheets go again.
+    unprepareMarks(prepareMarks(document));
+    expect(document.adoptedStyleSheets).toHaveLength(0);
   });
 
   it('reveals an entity in ONE closed-shadow host, re-added after the page removes it', async () => {

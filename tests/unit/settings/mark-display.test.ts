@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Mark, Marks } from '@/lib/dom/highlights';
 import { FOCUS_HIGHLIGHT, MarkNavigator } from '@/lib/dom/keyboard-nav';
 import type { EntityKind } from '@/lib/entity';
@@ -74,5 +74,22 @@ describe('mark display (settings and the toggle command)', () => {
     expect([...(stubs.registry.get(FOCUS_HIGHLIGHT) ?? [])]).toEqual([all[1]!.range]);
     nav.focus(null);
     expect(stubs.registry.size).toBe(0);
+  });
+
+  it("rewrites the ring's stylesheet only when the look changes (each rewrite restyles the page)", () => {
+    document.adoptedStyleSheets = [];
+    const nav = new MarkNavigator(document);
+    nav.prepare();
+    const [sheet] = document.adoptedStyleSheets;
+    const replaceSync = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
+    nav.setDisplay({ markStyle: 'underline', kinds: ['person'] }); // same look: settings read at start
+    expect(replaceSync).not.toHaveBeenCalled();
+    nav.setDisplay({ markStyle: 'background' });
+    expect(replaceSync).toHaveBeenCalledOnce();
+    expect(String(replaceSync.mock.calls[0]![0])).toContain('::highlight(backstory-person)');
+    expect(document.adoptedStyleSheets).toEqual([sheet]);
+    replaceSync.mockRestore();
+    nav.dispose();
+    expect(document.adoptedStyleSheets).toHaveLength(0);
   });
 });
