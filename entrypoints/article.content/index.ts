@@ -17,13 +17,15 @@ export default defineContentScript({
     try {
       // Imported here so nothing but registration data is evaluated at build time.
       const [
-        { startPage, prepareMarks, unprepareMarks },
+        { startPage },
+        { prepareMarks, unprepareMarks },
         { sendToBackground },
         { serveTab },
         { readSettings, watchSettings },
         { siteDisabled },
       ] = await Promise.all([
         import('./page-controller'),
+        import('../../lib/dom/prepared-marks'),
         import('../../lib/messaging/client'),
         import('../../lib/messaging/serve'),
         import('../../lib/settings/store'),

@@ -7,10 +7,10 @@
  */
 import type { SendFn } from '../../components/HoverCard';
 import { findArticleSliced } from '../../lib/dom/article';
-import { afterFirstPaint, hasPainted, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
-import { Marks, type Mark } from '../../lib/dom/highlights';
+import { afterFirstPaint, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
+import type { Mark } from '../../lib/dom/highlights';
 import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
-import { MarkNavigator } from '../../lib/dom/keyboard-nav';
+import { type PreparedMarks, prepareMarks, unprepareMarks } from '../../lib/dom/prepared-marks';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 import { createCardHost } from './card-host';
 import { createMarking } from './marking';
@@ -28,37 +28,6 @@ const PAINT_FIRST_CHARS = 200_000;
 function quiet(error: unknown): void {
   if (error instanceof Error && error.name === 'AbortedError') return;
   console.debug('[Backstory]', error);
-}
-
-/** A page's marks and keyboard navigator, made before its article is looked for. */
-export interface PreparedMarks {
-  marks: Marks;
-  nav: MarkNavigator;
-}
-
-/**
- * Makes the marks and navigator of `doc` and, when the page has not painted yet, adopts their
- * stylesheets now. Adopting a stylesheet restyles the whole document: before the first frame that
- * costs nothing (the frame styles the page with it anyway), after it it is a long task (44 ms on
- * bbc-1, 50 ms on the 200,000-word page, traced). So the content script calls this at
- * document_start, and a page that already painted gets the sheets with its first marks instead.
- * A page without an article, or a site turned off, loses them again (`unprepare`).
- */
-export function prepareMarks(doc: Document): PreparedMarks {
-  const marks = new Marks(doc);
-  const nav = new MarkNavigator(doc);
-  if (!hasPainted(doc)) {
-    marks.prepare();
-    nav.prepare();
-  }
-  return { marks, nav };
-}
-
-/** Takes the stylesheets of marks that never came back off the page. */
-export function unprepareMarks({ marks, nav }: PreparedMarks): void {
-  if (marks.size > 0) return;
-  marks.clear();
-  nav.dispose();
 }
 
 /**
@@ -161,16 +130,17 @@ export function startPage(
     await yieldToPage(signal, priority);
     const found = await findArticleSliced(doc, signal, priority);
     if (look !== looks) return;
-    root = found;
-    if (!root) return unstyle();
+    root = found?.root ?? null;
+    if (!found) return unstyle();
     // Only a book-length article waits: before the first frame, the scan's first style read makes
     // the browser build the style and layout tree of all its text in our task (68 ms on the
     // 200,000-word page); on an ordinary article that is a few ms, less than the wait would cost.
-    if ((root.textContent?.length ?? 0) > PAINT_FIRST_CHARS) await afterFirstPaint(doc, signal);
+    // (The length is the finder's count: reading root.textContent there took 22-57 ms.)
+    if (found.chars > PAINT_FIRST_CHARS) await afterFirstPaint(doc, signal);
     // The scan starts a slice clock of its own: without a yield here its first slice would run in
     // the task of the finder's last one (two budgets in one task: 25-30 ms slices on bbc-1, traced).
     await yieldToPage(signal, priority);
-    if (look === looks) await mark([root], priority);
+    if (look === looks) await mark([found.root], priority);
   }
 
   /**

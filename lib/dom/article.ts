@@ -77,8 +77,15 @@ function widenToLead(root: Element, tallies: Map<Element, Tally>, body: Element)
   return best;
 }
 
+/** The article element and how much text a scan of it would read. */
+export interface ArticleFound {
+  root: Element;
+  /** Characters of text outside furniture (the finder's count, so nobody reads `textContent`). */
+  chars: number;
+}
+
 /** Scores the tallies and applies the article-body hint, the lead and the minimums. */
-function pick(body: Element, tallies: Map<Element, Tally>): Element | null {
+function pick(body: Element, tallies: Map<Element, Tally>): ArticleFound | null {
   let best: Element | null = null;
   let bestScore = -Infinity;
   for (const [el, t] of tallies) {
@@ -95,11 +102,12 @@ function pick(body: Element, tallies: Map<Element, Tally>): Element | null {
   const t = tallies.get(best)!;
   // A page of teasers has prose scattered in many small boxes, none of which holds much of it.
   if (t.prose < MIN_ARTICLE_CHARS || t.blocks < MIN_ARTICLE_BLOCKS) return null;
-  return widenToLead(best, tallies, body);
+  const root = widenToLead(best, tallies, body);
+  return { root, chars: tallies.get(root)?.visible ?? t.visible };
 }
 
 /** The whole search as resumable steps: each `yield` is a point where the page may run. */
-function* findSteps(doc: Document): Generator<void, Element | null> {
+function* findSteps(doc: Document): Generator<void, ArticleFound | null> {
   const body = doc.body;
   if (!body) return null;
   const stats = yield* collectBlocks(body);
@@ -115,20 +123,21 @@ export function findArticle(doc: Document): Element | null {
   const steps = findSteps(doc);
   for (;;) {
     const r = steps.next();
-    if (r.done) return r.value;
+    if (r.done) return r.value?.root ?? null;
   }
 }
 
 /**
  * {@link findArticle} in ~16 ms slices, yielding to the page between them, so even a 200,000-word
- * page never sees a long task from it. Rejects with AbortedError if `signal` aborts. `priority`:
- * see {@link SlicePriority} (the first look after DOMContentLoaded uses 'user-blocking').
+ * page never sees a long task from it; also says how long the article is. Rejects with
+ * AbortedError if `signal` aborts. `priority`: see {@link SlicePriority} (the first look after
+ * DOMContentLoaded uses 'user-blocking').
  */
 export async function findArticleSliced(
   doc: Document,
   signal?: AbortSignal,
   priority?: SlicePriority,
-): Promise<Element | null> {
+): Promise<ArticleFound | null> {
   if (signal?.aborted) throw new AbortedError();
   const slice = createSlice(signal, undefined, priority);
   const steps = findSteps(doc);

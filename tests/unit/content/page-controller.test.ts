@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  prepareMarks,
-  RESCAN_DELAY_MS,
-  startPage,
-  unprepareMarks,
-} from '../../../entrypoints/article.content/page-controller';
+import { RESCAN_DELAY_MS, startPage } from '../../../entrypoints/article.content/page-controller';
+import { prepareMarks, unprepareMarks } from '../../../lib/dom/prepared-marks';
 import type { SendFn } from '../../../components/HoverCard';
 import type { BlockSpan } from '../../../lib/entity';
 import { installHighlights } from '../dom/highlight-stubs';

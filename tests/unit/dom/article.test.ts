@@ -131,9 +131,13 @@ describe('findArticle: headline, ads, slices', () => {
       clearInterval(timer);
       now.mockRestore();
     });
-    expect(sliced).toBe(findArticle(doc));
-    expect(sliced?.id).toBe('big');
+    expect(sliced?.root).toBe(findArticle(doc));
+    expect(sliced?.root.id).toBe('big');
     expect(ticks).toBeGreaterThan(0);
+    // The length the controller compares with its book-length threshold: the article's text.
+    const text = (sliced?.root.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+    expect(sliced?.chars).toBeGreaterThan(0.95 * text);
+    expect(sliced?.chars).toBeLessThanOrEqual(text);
   });
 
   it('rejects with AbortedError when aborted', async () => {
