@@ -6,6 +6,7 @@
  * and peak JS heap; then the content script's size. Exits 1 when a target is missed.
  * Backstory's mutations are records after DOMContentLoaded beyond those the same page makes by itself
  * without the extension (page scripts still run, offline); mark.js's are those of its mark() call.
+ * Then BENCH_TRACE_RUNS (default 2) traced loads per page say which long tasks were the extension's.
  * BENCH_RUNS (default 3) and BENCH_BIG_RUNS (default 2) set the runs; BENCH_PAGES=a,b limits pages.
  */
 import { execSync } from 'node:child_process';
@@ -15,11 +16,13 @@ import path from 'node:path';
 import { writeLongArticle } from '../tests/fixtures/bench/long-article';
 import { longestIn, runBackstory, runMarkJsOnPage } from '../tests/fixtures/bench/measure';
 import { installProbes } from '../tests/fixtures/bench/page-probes';
+import { attributeLongTasks } from '../tests/fixtures/bench/task-trace';
 import { BIG, med, printTable, reportTargets, type Row, TIMING_NOTE } from './lib/bench-page-report';
 import { fixturesDir, projectRoot, sharedPagesDir, startStaticServer } from './lib/static-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 2);
+const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS ?? 2);
 const MARK_JS = path.join(projectRoot, 'node_modules/mark.js/dist/mark.min.js');
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
     for (const p of pages) {
       const url = server.url + p.path;
       const timeoutMs = p.name === BIG ? 120_000 : 30_000;
-      const row: Row = { page: p.name, words: 0, names: 0, backstory: [], markjs: [], pageAlone: [] };
+      const row: Row = { page: p.name, words: 0, names: 0, backstory: [], markjs: [], pageAlone: [], ours: [] };
       const names = new Set<string>();
       const other: string[][] = [];
       let rootPath: number[] = [];
@@ -95,6 +98,13 @@ async function main(): Promise<void> {
         if (run.names.length) rootPath = run.rootPath;
       }
       row.names = names.size;
+      // Whose the long tasks were: traced loads, apart from the timed ones (tracing slows the page).
+      for (let i = 0; i < TRACE_RUNS; i++) {
+        const tasks = await attributeLongTasks(withExtension.context, url, {
+          settleMs: p.name === BIG ? 4_000 : 2_000,
+        });
+        row.ours.push(...tasks.filter((t) => t.ours).map((t) => t.ms));
+      }
       for (let i = 0; i < p.runs && names.size > 0; i++) {
         const run = await runMarkJsOnPage(plain.context, url, MARK_JS, [...names], rootPath);
         row.markjs.push(run.figures);

@@ -22,6 +22,8 @@ export const TIMING_NOTE = `Timing (medians over runs):
     (page tasks included), M during mark(), page = the same page WITHOUT the extension from DOMContentLoaded
     to DCL + Backstory's median (only until mark.js starts). B includes the browser's rendering work the
     extension causes (Chromium rebuilds every highlight marker in the frame after any highlight/DOM change).
+  ext tasks >50 ms: every 'longtask' entry, from DOMContentLoaded on, of separate traced loads (BENCH_TRACE_RUNS
+    per page) whose trace task runs the extension's script and is not the page's parsing or frame rendering.
   mutations: MutationObserver records after DOMContentLoaded beyond what the page makes alone (+host node).`;
 
 /** Median of `xs`. */
@@ -40,6 +42,8 @@ export interface Row {
   markjs: RunFigures[];
   /** Per mark.js run (no extension): the page's own longest task from DCL to DCL + Backstory's median ms. */
   pageAlone: number[];
+  /** Durations of the long tasks the traced loads attributed to the extension (task-trace.ts). */
+  ours: number[];
 }
 
 /** Median of one figure over runs (null when any Backstory run marked nothing). */
@@ -51,6 +55,7 @@ export function med(runs: RunFigures[], key: keyof RunFigures): number | null {
 /** Prints the per-page table. */
 export function printTable(rows: Row[]): void {
   const head = ['page', 'words', 'names', 'Backstory ms (first)', 'mark.js ms', 'ratio', 'longest task B/M/page ms'];
+  head.push('ext tasks >50 ms');
   head.push('mutations B/M', 'heap B/M MB', 'marks B/M');
   const fmt = (v: number | null, digits = 0) => (v === null ? 'n/a' : v.toFixed(digits));
   const lines = rows.map((r) => {
@@ -64,6 +69,7 @@ export function printTable(rows: Row[]): void {
       .concat(
         `${b('longestTask')} / ${m('longestTask')} / ${r.pageAlone.length ? median(r.pageAlone).toFixed(0) : 'n/a'}`,
       )
+      .concat(r.ours.length ? r.ours.map((ms) => ms.toFixed(0)).join(',') : 'none')
       .concat(`${b('mutations')}+${fmt(host)}host / ${m('mutations')}`)
       .concat(`${b('heapMB', 1)} / ${m('heapMB', 1)}`, `${b('marks')} / ${m('marks')}`);
   });
@@ -77,12 +83,18 @@ export function printTable(rows: Row[]): void {
 /** Prints each target and whether it holds; returns true when all do. */
 export function reportTargets(rows: Row[], bundleBytes: number): boolean {
   const results: [string, boolean][] = [];
-  // Long tasks the extension adds: longer than 50 ms AND longer than the page's own longest task
-  // in the same window without the extension (the page's layout of a huge article is its own).
+  // The long tasks the traces attribute to the extension (its script runs in them): none may exist.
+  const ours = rows.filter((r) => r.ours.length > 0).map((r) => r.page);
+  results.push([
+    `no long task (>50 ms) of the extension's, traced (pages with one: ${ours.join(', ') || 'none'})`,
+    !ours.length,
+  ]);
+  // Rendering the extension causes runs in the page's frames, where no trace names its cause: the
+  // longest task with the extension must not exceed the page's own longest without it (or 50 ms).
   const taskBound = (r: Row) => Math.max(50, r.pageAlone.length ? median(r.pageAlone) : 0);
   const longTasks = rows.filter((r) => (med(r.backstory, 'longestTask') ?? 0) > taskBound(r)).map((r) => r.page);
   results.push([
-    `no task over 50 ms beyond the page's own (pages with one: ${longTasks.join(', ') || 'none'})`,
+    `no longest task over 50 ms beyond the page's own (pages with one: ${longTasks.join(', ') || 'none'})`,
     !longTasks.length,
   ]);
   const big = rows.find((r) => r.page === BIG);
