@@ -1,11 +1,12 @@
 /**
  * `npm run bench:page`: Backstory against mark.js, side by side, in headless Chromium (issue 6).
  * Loads every ../shared/pages/<name>/source.html and a generated 200,000-word article from
- * 127.0.0.1 and prints, per page, medians over runs of: time from DOMContentLoaded to names marked
- * (Backstory) vs one mark.js `mark(names)` call on the same names, the longest task, DOM mutations
- * and peak JS heap; then the content script's size. Exits 1 when a target is missed.
+ * 127.0.0.1 and prints, per page, medians over runs of: time from DOMContentLoaded to names marked,
+ * for Backstory and for mark.js started at DOMContentLoaded on the same names (markjs-at-dcl.ts),
+ * the longest task, DOM mutations and peak JS heap; then the content script's size. Exits 1 when a
+ * target is missed.
  * Backstory's mutations are records after DOMContentLoaded beyond those the same page makes by itself
- * without the extension (page scripts still run, offline); mark.js's are those of its mark() call.
+ * in a load without the extension (page scripts still run, offline); mark.js's are those of its call.
  * Then BENCH_TRACE_RUNS (default 2) traced loads per page say which long tasks were the extension's.
  * BENCH_RUNS (default 3) and BENCH_BIG_RUNS (default 2) set the runs; BENCH_PAGES=a,b limits pages.
  */
@@ -14,7 +15,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { writeLongArticle } from '../tests/fixtures/bench/long-article';
-import { longestIn, runBackstory, runMarkJsOnPage } from '../tests/fixtures/bench/measure';
+import { longestIn, runBackstory, runMarkJsOnPage, runPageAlone } from '../tests/fixtures/bench/measure';
 import { installProbes } from '../tests/fixtures/bench/page-probes';
 import { attributeLongTasks } from '../tests/fixtures/bench/task-trace';
 import { BIG, med, printTable, reportTargets, type Row, TIMING_NOTE } from './lib/bench-page-report';
@@ -110,8 +111,10 @@ async function main(): Promise<void> {
         row.markjs.push(run.figures);
         row.words = run.words;
         pageOwn.push(run.pageMutations);
+        const alone = await runPageAlone(plain.context, url);
+        pageOwn.push(alone.mutations);
         const window = med(row.backstory, 'ms') ?? 0;
-        row.pageAlone.push(longestIn(run.pageTasks, run.domContentLoaded, run.domContentLoaded + window));
+        row.pageAlone.push(longestIn(alone.tasks, alone.domContentLoaded, alone.domContentLoaded + window));
       }
       // Backstory's mutations: those the page did not also make by itself after DOMContentLoaded.
       const own = maxCounts(pageOwn);

@@ -102,7 +102,7 @@ function blockElementOf(node: Node): Element {
 }
 
 /**
- * Scans the article into blocks, in ~16 ms slices so a huge page never blocks. Resolves to the
+ * Scans the article into blocks, in short slices (SLICE_MS) so a huge page never blocks. Resolves to the
  * blocks (possibly cut at maxChars); rejects with AbortedError if `signal` aborts.
  */
 export async function scanBlocks(root: Element, signal?: AbortSignal, opts: ScanOptions = {}): Promise<TextBlock[]> {

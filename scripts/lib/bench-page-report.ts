@@ -17,10 +17,11 @@ export const TIMING_NOTE = `Timing (medians over runs):
     lib/dom/mark-window.ts); the rest are marked and paint as the reader scrolls to them. Includes finding
     the article, reading its text, the messages to the background, name detection there (mark.js is
     handed the names instead) and registering highlights. mark.js gets every name and form Backstory found.
-  mark.js ms: one mark(names) call (separateWordSearch off) on the same article root, after load.
-  longest task B/M/page: longest 'longtask' entry in the window: B from DOMContentLoaded to names marked
-    (page tasks included), M during mark(), page = the same page WITHOUT the extension from DOMContentLoaded
-    to DCL + Backstory's median (only until mark.js starts). B includes the browser's rendering work the
+  mark.js ms: DOMContentLoaded -> names marked, mark.js run (separateWordSearch off) on the same article root
+    from a DOMContentLoaded listener installed before the page's scripts: it starts at once, in the same task.
+  longest task B/M/page: longest 'longtask' entry from DOMContentLoaded to names marked (page tasks
+    included) with Backstory (B) and with mark.js (M); page = a load of the page alone, from DOMContentLoaded
+    to DCL + Backstory's median. B includes the browser's rendering work the
     extension causes (Chromium rebuilds every highlight marker in the frame after any highlight/DOM change).
   ext tasks >50 ms: every 'longtask' entry, from DOMContentLoaded on, of separate traced loads (BENCH_TRACE_RUNS
     per page) whose trace task runs the extension's script and is not the page's parsing or frame rendering.
