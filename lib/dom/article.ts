@@ -128,9 +128,9 @@ export function findArticle(doc: Document): Element | null {
 }
 
 /**
- * {@link findArticle} in short slices (SLICE_MS), yielding to the page between them, so even a 200,000-word
- * page never sees a long task from it; also says how long the article is. Rejects with
- * AbortedError if `signal` aborts. `priority`: see {@link SlicePriority} (the first look after
+ * {@link findArticle} in short slices (SLICE_MS), yielding to the page between them, so even a
+ * 200,000-word page never sees a long task from it; also says how long the article is. Rejects
+ * with AbortedError if `signal` aborts. `priority`: see {@link SlicePriority} (the first look after
  * DOMContentLoaded uses 'user-blocking').
  */
 export async function findArticleSliced(

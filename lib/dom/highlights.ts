@@ -67,6 +67,7 @@ export class Marks {
   add(marks: Mark[]): void {
     if (!highlightApi()) return;
     if (marks.length > 0) this.lastAddedAt = performance.now();
+    this.restyleIfDropped();
     for (const m of marks) {
       this.all.push(m);
       for (const p of m.pieces) {
@@ -117,7 +118,22 @@ export class Marks {
     for (const m of marks) this.highlights.get(m.kind)?.delete(m.range);
   }
 
-  /** Adopts the marks' stylesheet in the document now, ahead of any mark (see the page controller). */
+  /**
+   * Adopts the sheet again if the page replaced the document's adopted stylesheets since (the sheet
+   * is adopted at document_start, and `document.adoptedStyleSheets = [theirs]` drops it).
+   */
+  private restyleIfDropped(): void {
+    if (!this.sheet || !this.styled.has(this.doc)) return;
+    try {
+      if (this.doc.adoptedStyleSheets.includes(this.sheet)) return;
+    } catch {
+      return;
+    }
+    this.styled.delete(this.doc);
+    this.style(this.doc);
+  }
+
+  /** Adopts the marks' stylesheet in the document now, ahead of any mark (see prepared-marks.ts). */
   prepare(): void {
     if (highlightApi()) this.style(this.doc);
   }

@@ -207,6 +207,9 @@ export class MarkNavigator {
         this.sheet.replaceSync(css);
         this.sheetCss = css;
       }
+      // Adopted at document_start, the sheet is dropped by a page that assigns its own list.
+      if (!this.doc.adoptedStyleSheets.includes(this.sheet))
+        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
     } catch {
       /* constructable stylesheets missing: the ring shows unstyled, nothing breaks */
     }

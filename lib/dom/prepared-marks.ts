@@ -30,7 +30,7 @@ export function prepareMarks(doc: Document): PreparedMarks {
   return { marks, nav };
 }
 
-/** Takes the stylesheets of marks that never came back off the page. */
+/** Takes the prepared stylesheets off the page again when no mark was added (no article, site off). */
 export function unprepareMarks({ marks, nav }: PreparedMarks): void {
   if (marks.size > 0) return;
   marks.clear();

@@ -65,6 +65,17 @@ describe('Marks', () => {
     expect(marks.at(bold, 3)).toEqual([]);
   });
 
+  it('adopts its stylesheet again when the page replaced the adopted stylesheets', async () => {
+    uninstall = installHighlights().uninstall;
+    const marks = new Marks(document);
+    marks.prepare(); // at document_start
+    const ours = document.adoptedStyleSheets[0];
+    const theirs = new CSSStyleSheet();
+    document.adoptedStyleSheets = [theirs]; // a page script, while the page parses
+    marks.add(await marksFor('<p>Nato met.</p>', [['Nato', 'organization', 'organization:nato']]));
+    expect(document.adoptedStyleSheets).toEqual([theirs, ours]);
+  });
+
   it('styles open shadow roots that hold marks', async () => {
     const stub = installHighlights();
     uninstall = stub.uninstall;

@@ -89,6 +89,10 @@ describe('mark display (settings and the toggle command)', () => {
     expect(String(replaceSync.mock.calls[0]![0])).toContain('::highlight(backstory-person)');
     expect(document.adoptedStyleSheets).toEqual([sheet]);
     replaceSync.mockRestore();
+    // A page script that assigns its own list drops the sheet: the next marks adopt it again.
+    document.adoptedStyleSheets = [];
+    nav.track(marksFor([['Nato', 'organization']]));
+    expect(document.adoptedStyleSheets).toEqual([sheet]);
     nav.dispose();
     expect(document.adoptedStyleSheets).toHaveLength(0);
   });
