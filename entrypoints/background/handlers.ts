@@ -6,11 +6,12 @@ import type { SpotResult } from '@/lib/entity';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { createReaderCard, indexCards, knownNamesOf, matchCards, type CardIndex, type KnownName } from '@/lib/db/cards';
 import { deleteNote, saveNote } from '@/lib/db/notes';
-import { recordMentions, sentenceAround, type MentionInput } from '@/lib/db/mentions';
+import { sentenceAround, type MentionInput } from '@/lib/db/mentions';
 import { savePageTimeline } from '@/lib/db/page-timelines';
 import type { LookupService } from '@/lib/lookup/service';
 import { createCardHandlers, PageContexts } from './card-handlers';
 import { createQuietQueue } from './quiet-queue';
+import { createMentionWriter } from './mention-writer';
 import { ok, fail } from '@/lib/db/errors';
 import type { BackgroundReplies, PageEntity, backgroundSchemas } from '@/lib/messaging/protocol';
 import { type Handlers, notesOnlyForExtensionPages } from '@/lib/messaging/serve';
@@ -33,6 +34,8 @@ export interface HandlerDeps {
   lookup?: LookupService;
   /** How long getCard waits for a look-up before answering "pending" (ms). */
   lookupWaitMs?: number;
+  /** Quiet time after the last mentions before they are written (ms; see mention-writer.ts). */
+  mentionsQuietMs?: number;
   /** Quiet time after the last spotBlocks before page timelines are built (ms). */
   timelineQuietMs?: number;
 }
@@ -81,7 +84,7 @@ export function createHandlers(deps: HandlerDeps): {
   cardsChanged: () => void;
   /** Ids of the cards of the entities the detector spots in `text` (a saved quote's links). */
   linkEntities: (text: string) => Promise<string[]>;
-  /** Resolves once the mentions of every spotBlocks answered so far are written (or failed). */
+  /** Writes the mentions of every spotBlocks answered so far; resolves once written (or failed). */
   mentionsSettled: () => Promise<void>;
   /** Resolves once the timelines of every spotBlocks answered so far are built (or failed). */
   timelinesSettled: () => Promise<void>;
@@ -97,8 +100,7 @@ export function createHandlers(deps: HandlerDeps): {
   const timelines = createQuietQueue(deps.timelineQuietMs ?? TIMELINE_QUIET_MS, (error) =>
     log(`[Backstory] timeline not kept: ${error instanceof Error ? error.message : String(error)}`),
   );
-  // The mentions of the latest spotBlocks, written after its reply (one write at a time).
-  let mentionsWritten: Promise<unknown> = Promise.resolve();
+  const mentionWriter = createMentionWriter(db, log, deps.mentionsQuietMs);
   const cards = createCardHandlers({
     db,
     lookup: deps.lookup,
@@ -154,14 +156,10 @@ export function createHandlers(deps: HandlerDeps): {
         const mentions: MentionInput[] = entities
           .filter((e): e is PageEntity & { cardId: string } => !!e.cardId)
           .map((e) => ({ cardId: e.cardId, url: page.url, title: page.title, sentence: sentences.get(e.key) ?? '' }));
-        // Written after the reply, so marking never waits for the disk; getCard waits for it, so
-        // "Seen in N articles" counts this page. A full disk must not cost the reader the marks.
-        mentionsWritten = mentionsWritten
-          .then(afterReply)
-          .then(() => recordMentions(db, mentions))
-          .catch((error: unknown) =>
-            log(`[Backstory] mentions not recorded: ${error instanceof Error ? error.message : String(error)}`),
-          );
+        // Written after the reply, so marking never waits for the disk, and together with the page's
+        // other batches (mention-writer.ts); getCard writes them first, so "Seen in N articles"
+        // counts this page. A full disk must not cost the reader the marks.
+        mentionWriter.add(mentions);
         // The page's timeline for the notebook, built once the page has sent all its text.
         timelines.add(() => savePageTimeline(db, { page, blocks, published, entities }));
       }
@@ -170,7 +168,7 @@ export function createHandlers(deps: HandlerDeps): {
 
     async getCard(query, sender) {
       await ready();
-      await mentionsWritten;
+      await mentionWriter.flush();
       return notesOnlyForExtensionPages(
         sender,
         await (sender.tab?.incognito ? privateCards : cards).getCard(query, sender.tab?.id),
@@ -212,7 +210,7 @@ export function createHandlers(deps: HandlerDeps): {
     handlers,
     cardsChanged: () => void namesVersion++,
     linkEntities,
-    mentionsSettled: () => mentionsWritten.then(() => undefined),
+    mentionsSettled: () => mentionWriter.flush(),
     timelinesSettled: () => timelines.drained(),
   };
 }
