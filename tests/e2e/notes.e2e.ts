@@ -110,7 +110,10 @@ describe('notes', () => {
         .catch(() => assert.fail('the card does not list the note just saved'));
       // Saved while the pointer rested on the card: it is still open, and Escape in the frame closes it.
       await waitForAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
-      await frame.getByRole('button', { name: 'Add note' }).press('Escape');
+      // Focus, then a key through the page's keyboard: the key closes the card and removes the frame, and
+      // an element-scoped press() then waited (once in CI) 30 s on the frame it was given.
+      await frame.getByRole('button', { name: 'Add note' }).focus();
+      await page.keyboard.press('Escape');
       await waitForNoAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
 
       const popup = await openPopup(browser, page);

@@ -139,7 +139,10 @@ describe('privacy', () => {
         assert.ok(!typed.includes(TYPED_WORD), `a page key logger rebuilt the typed note from "${type}" events`);
       // Sanity: the logger works. Escape in the frame closes the card and gives focus back to the page,
       // which then hears a key typed in its own document.
-      await frame.getByRole('button', { name: 'Add note' }).press('Escape');
+      // Focus, then a key through the page's keyboard: the key closes the card and removes the frame, and
+      // an element-scoped press() then waited (once in CI) 30 s on the frame it was given.
+      await frame.getByRole('button', { name: 'Add note' }).focus();
+      await page.keyboard.press('Escape');
       await waitForNoAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
       await page.keyboard.press('q');
       const after = await whatThePageSaw(page);
