@@ -83,7 +83,16 @@ async function main(): Promise<void> {
     for (const p of pages) {
       const url = server.url + p.path;
       const timeoutMs = p.name === BIG ? 120_000 : 30_000;
-      const row: Row = { page: p.name, words: 0, names: 0, backstory: [], markjs: [], pageAlone: [], ours: [] };
+      const row: Row = {
+        page: p.name,
+        words: 0,
+        names: 0,
+        backstory: [],
+        markjs: [],
+        pageAlone: [],
+        pageAloneDcl: [],
+        ours: [],
+      };
       const names = new Set<string>();
       const other: string[][] = [];
       let rootPath: number[] = [];
@@ -113,8 +122,9 @@ async function main(): Promise<void> {
         pageOwn.push(run.pageMutations);
         const alone = await runPageAlone(plain.context, url);
         pageOwn.push(alone.mutations);
-        const window = med(row.backstory, 'ms') ?? 0;
-        row.pageAlone.push(longestIn(alone.tasks, alone.domContentLoaded, alone.domContentLoaded + window));
+        const window = Math.max(0, med(row.backstory, 'ms') ?? 0);
+        row.pageAlone.push(longestIn(alone.tasks, 0, alone.domContentLoaded + window));
+        row.pageAloneDcl.push(alone.domContentLoaded);
       }
       // Backstory's mutations: those the page did not also make by itself after DOMContentLoaded.
       const own = maxCounts(pageOwn);

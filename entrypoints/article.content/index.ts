@@ -5,13 +5,13 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleMatches } from '../../lib/sites/patterns';
-import { documentParsed, yieldToPage } from '../../lib/dom/scheduler';
 
 export default defineContentScript({
   matches: articleMatches(),
-  // Injected before the page is parsed so the settings are read while it parses, and the article
-  // is looked for the moment parsing ends (DOMContentLoaded): waiting for document_idle cost
-  // hundreds of ms before the first mark. Client-rendered pages are looked at again later.
+  // Injected before the page is parsed: the settings are read while it parses, and an article the
+  // parser is done with is marked before DOMContentLoaded (page-controller.ts); waiting for
+  // document_idle cost hundreds of ms before the first mark. Client-rendered pages are looked at
+  // again later.
   runAt: 'document_start',
   async main(ctx) {
     try {
@@ -33,12 +33,7 @@ export default defineContentScript({
       ]);
       // Before the page's first frame, adopting the marks' stylesheets costs nothing.
       const prepared = prepareMarks(document);
-      const reading = readSettings();
-      await documentParsed(document);
-      const settings = await reading;
-      // Start in a task of our own: run from DOMContentLoaded's dispatch, the first slice would be
-      // added to the task that already holds the page's first layout (a long one on a big page).
-      await yieldToPage(ctx.signal, 'user-blocking');
+      const settings = await readSettings();
       // A site the reader turned Backstory off on: no marks, no card, no listeners.
       if (siteDisabled(settings, location.hostname)) return unprepareMarks(prepared);
       const page = startPage(document, sendToBackground, ctx.signal, settings, prepared);

@@ -57,6 +57,12 @@ export interface Marking {
    * `skipFurniture: false` reads navigation and the like too (the reader's "scan the whole page").
    */
   scanAndMark(scopes: Element[], opts?: ScanAndMarkOptions): Promise<void>;
+  /**
+   * True while the text read so far is still in the page as it was read: the last text node of
+   * every block is connected and as long as then (the parser appends to the last node it made, so
+   * a block read before the page was parsed could have grown).
+   */
+  intact(): boolean;
   /** Forgets blocks, names and scanned nodes (a new article); passes under way give up. */
   reset(): void;
 }
@@ -67,6 +73,8 @@ export function createMarking(deps: MarkingDeps): Marking {
   const blocks: TextBlock[] = [];
   const entities = new Map<string, PageEntity>();
   let seen = new WeakSet<Text>();
+  /** Each block's last text node and its length when read (see intact()). */
+  let tails: { node: Text; length: number }[] = [];
   /** Bumped when the article is replaced, so passes still awaiting the old one give up. */
   let generation = 0;
 
@@ -143,6 +151,10 @@ export function createMarking(deps: MarkingDeps): Marking {
       if (pending.length === 0 || stale()) return;
       const base = blocks.length;
       blocks.push(...pending);
+      for (const b of pending) {
+        const tail = b.nodes[b.nodes.length - 1];
+        if (tail) tails.push({ node: tail, length: tail.data.length });
+      }
       requests.push(spot(pending, base, stale, priority()).catch(deps.quiet));
       pending = [];
       pendingChars = 0;
@@ -162,7 +174,9 @@ export function createMarking(deps: MarkingDeps): Marking {
     blocks,
     entities,
     scanAndMark,
+    intact: () => tails.every((t) => t.node.isConnected && t.node.data.length === t.length),
     reset() {
+      tails = [];
       generation++;
       blocks.length = 0;
       entities.clear();

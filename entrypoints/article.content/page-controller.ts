@@ -6,8 +6,9 @@
  * pages), tab-api.ts (popup messages), card-host.tsx (the one node added to the page).
  */
 import type { SendFn } from '../../components/HoverCard';
-import { findArticleSliced } from '../../lib/dom/article';
-import { afterFirstPaint, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
+import { type ArticleFound, findArticleSliced } from '../../lib/dom/article';
+import { articleBeforeParsed } from '../../lib/dom/early-article';
+import { afterFirstPaint, documentParsed, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
 import type { Mark } from '../../lib/dom/highlights';
 import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
 import { type PreparedMarks, prepareMarks, unprepareMarks } from '../../lib/dom/prepared-marks';
@@ -31,8 +32,9 @@ function quiet(error: unknown): void {
 }
 
 /**
- * Starts Backstory on `doc` and returns the tab-message handlers at once; `done` resolves (never
- * rejects) when the first pass is marked.
+ * Starts Backstory on `doc` (from document_start on: an article the parser is done with is marked
+ * before DOMContentLoaded) and returns the tab-message handlers at once; `done` resolves (never
+ * rejects) when the first pass after DOMContentLoaded is marked.
  */
 export function startPage(
   doc: Document,
@@ -130,6 +132,11 @@ export function startPage(
     await yieldToPage(signal, priority);
     const found = await findArticleSliced(doc, signal, priority);
     if (look !== looks) return;
+    await markArticle(found, look, priority);
+  }
+
+  /** Marks the article `found` by look number `look` (dropped if a newer look overtook it). */
+  async function markArticle(found: ArticleFound | null, look: number, priority?: SlicePriority): Promise<void> {
     root = found?.root ?? null;
     if (!found) return unstyle();
     // Only a book-length article waits: before the first frame, the scan's first style read makes
@@ -148,10 +155,27 @@ export function startPage(
   }
 
   /**
+   * After DOMContentLoaded, on an article marked while the page was parsed: the finder must pick
+   * it again (or an element around it) and its text must be as it was read; then only text added
+   * since is scanned (usually none, so nothing is sent). Otherwise it is marked again from scratch.
+   */
+  async function confirmEarly(early: Element): Promise<void> {
+    const look = ++looks;
+    await yieldToPage(signal, 'user-blocking');
+    const found = await findArticleSliced(doc, signal, 'user-blocking');
+    if (look !== looks) return;
+    if (found?.root.contains(early) && marking.intact()) {
+      root = found.root;
+      return mark([found.root], 'user-blocking');
+    }
+    await restart('user-blocking');
+  }
+
+  /**
    * A single-page app swapped the article (history.pushState, a router re-render, Back): forget
    * the old article's marks and names and start over on the new one.
    */
-  async function restart(): Promise<void> {
+  async function restart(priority?: SlicePriority): Promise<void> {
     marking.reset();
     intent.close();
     marks.clear();
@@ -159,7 +183,7 @@ export function startPage(
     wholePage = false;
     root = null;
     lastUrl = address();
-    await findAndMark();
+    await findAndMark(priority);
   }
 
   const api = createTabApi({
@@ -189,6 +213,10 @@ export function startPage(
 
   const done = (async () => {
     listenHover({ doc, marks, intent, isOnCard: (e) => host.contains(e), signal });
+    const early = await articleBeforeParsed(doc, signal, () => findArticleSliced(doc, signal, 'user-blocking'));
+    if (early) await markArticle(early, ++looks, 'user-blocking');
+    const earlyRoot = root;
+    await documentParsed(doc);
     // The whole body is watched: single-page apps replace the article element or navigate.
     if (doc.body)
       watchPage(
@@ -204,7 +232,7 @@ export function startPage(
         },
         signal,
       );
-    await findAndMark('user-blocking');
+    await (earlyRoot ? confirmEarly(earlyRoot) : findAndMark('user-blocking'));
   })().catch(quiet);
   const applySettings = (next: Settings): void => {
     settings = next;

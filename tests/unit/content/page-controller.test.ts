@@ -5,6 +5,7 @@ import type { SendFn } from '../../../components/HoverCard';
 import type { BlockSpan } from '../../../lib/entity';
 import { installHighlights } from '../dom/highlight-stubs';
 import { Marks } from '../../../lib/dom/highlights';
+import { pretendLoading } from '../dom/loading-document';
 
 const NAMES = [
   {
@@ -112,6 +113,47 @@ describe('article content script', () => {
     expect(adds).toHaveBeenCalledTimes(replies);
     expect(stub.registry.get('backstory-person')!.size).toBe(60);
     expect(stub.registry.get('backstory-organization')!.size).toBe(60);
+  });
+
+  it('marks an article the parser has left before DOMContentLoaded; after it, nothing is sent again', async () => {
+    const stub = installHighlights();
+    uninstall = stub.uninstall;
+    const parsed = pretendLoading();
+    document.body.innerHTML = '<nav><a href="/">Home</a></nav>';
+    const bg = fakeBackground();
+    ctl = new AbortController();
+    const page = startPage(document, bg.send, ctl.signal);
+    // The parser adds the article, then goes on to the footer: the article is done.
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `${ARTICLE.slice(ARTICLE.indexOf('<article'))}<footer>Footer</footer>`,
+    );
+    await vi.waitFor(() => expect(stub.registry.get('backstory-person')?.size).toBe(2));
+    const spots = () => bg.sent.filter((m) => m.type === 'spotBlocks');
+    expect(spots()).toHaveLength(1);
+    parsed();
+    await page.done;
+    expect(spots()).toHaveLength(1);
+    expect(stub.registry.get('backstory-organization')!.size).toBe(2);
+  });
+
+  it('marks the article again from scratch when its text grew after it was read early', async () => {
+    const stub = installHighlights();
+    uninstall = stub.uninstall;
+    const parsed = pretendLoading();
+    const bg = fakeBackground();
+    ctl = new AbortController();
+    const page = startPage(document, bg.send, ctl.signal);
+    document.body.innerHTML = `${ARTICLE}<footer>Footer</footer>`;
+    await vi.waitFor(() => expect(stub.registry.get('backstory-person')?.size).toBe(2));
+    // As when a page script appended to the end while the parser was still in the last paragraph.
+    (document.querySelector('article p:last-child')!.firstChild as Text).appendData(' Nato too.');
+    parsed();
+    await page.done;
+    expect(stub.registry.get('backstory-organization')!.size).toBe(3);
+    expect(stub.registry.get('backstory-person')!.size).toBe(2);
+    const last = bg.sent.filter((m) => m.type === 'spotBlocks').pop()!;
+    expect(last.payload.blocks).toHaveLength(4);
   });
 
   it('answers noArticle on a page without an article', async () => {

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ArticleFound } from '../../../lib/dom/article';
+import { articleBeforeParsed, EARLY_PARAGRAPHS, parsedPast } from '../../../lib/dom/early-article';
+import { pretendLoading } from './loading-document';
+
+/** Lets MutationObserver callbacks and the finder's promise run. */
+const settle = () => new Promise((done) => setTimeout(done, 0));
+
+/** A stand-in finder: the <article>, once it holds three paragraphs. */
+function finder() {
+  const find = vi.fn(async (): Promise<ArticleFound | null> => {
+    const root = document.querySelector('article');
+    return root && root.querySelectorAll('p').length >= 3 ? { root, chars: root.textContent!.length } : null;
+  });
+  return find;
+}
+
+const p = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+
+let ctl = new AbortController();
+afterEach(() => {
+  ctl.abort();
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('parsedPast', () => {
+  it('is true only once the document goes on after the element', () => {
+    document.body.innerHTML = '<article><p>One.</p><p>Two.</p></article>';
+    const article = document.querySelector('article')!;
+    expect(parsedPast(document, article)).toBe(false);
+    article.lastElementChild!.append(' still being parsed');
+    expect(parsedPast(document, article)).toBe(false);
+    document.body.append(Object.assign(document.createElement('footer'), { textContent: 'Footer' }));
+    expect(parsedPast(document, article)).toBe(true);
+  });
+});
+
+describe('articleBeforeParsed', () => {
+  it('resolves with the article once the parser has left it, before DOMContentLoaded', async () => {
+    const parsed = pretendLoading();
+    const find = finder();
+    ctl = new AbortController();
+    let result: ArticleFound | null | undefined;
+    void articleBeforeParsed(document, ctl.signal, find).then((r) => {
+      result = r;
+    });
+    const article = document.createElement('article');
+    document.body.append(article);
+    for (const text of ['One.', 'Two.', 'Three.', 'Four.']) article.append(p(text));
+    await settle();
+    expect(find).toHaveBeenCalled();
+    expect(result).toBeUndefined(); // found, but the parser is still inside it
+    document.body.append(document.createElement('footer'));
+    await settle();
+    await settle();
+    expect(result?.root).toBe(article);
+    parsed();
+  });
+
+  it('resolves null at DOMContentLoaded when no article was closed, and stops looking', async () => {
+    const parsed = pretendLoading();
+    const find = finder();
+    ctl = new AbortController();
+    const result = articleBeforeParsed(document, ctl.signal, find);
+    document.body.append(p('A teaser.'), p('Another.'), p('A third.'));
+    await settle();
+    parsed();
+    expect(await result).toBeNull();
+    const calls = find.mock.calls.length;
+    document.body.append(p('Late.'), p('Later.'), p('Latest.'), p('More.'));
+    await settle();
+    expect(find).toHaveBeenCalledTimes(calls);
+  });
+
+  it(`looks again only after ${EARLY_PARAGRAPHS} more paragraphs, not on every mutation`, async () => {
+    const parsed = pretendLoading();
+    const find = vi.fn(async () => null);
+    ctl = new AbortController();
+    const result = articleBeforeParsed(document, ctl.signal, find);
+    for (let i = 0; i < 9; i++) {
+      document.body.append(p(`Paragraph ${i}.`));
+      await settle();
+    }
+    // Looks at 3, 6 and 9 paragraphs (the clock has not moved past the retry wait in between).
+    expect(find.mock.calls.length).toBeLessThanOrEqual(3);
+    parsed();
+    expect(await result).toBeNull();
+  });
+
+  it('does nothing on a document already parsed', async () => {
+    const find = finder();
+    document.body.innerHTML = '<article><p>1</p><p>2</p><p>3</p></article><footer></footer>';
+    expect(await articleBeforeParsed(document, new AbortController().signal, find)).toBeNull();
+    expect(find).not.toHaveBeenCalled();
+  });
+});
