@@ -139,11 +139,12 @@ export function startPage(
   async function markArticle(found: ArticleFound | null, look: number, priority?: SlicePriority): Promise<void> {
     root = found?.root ?? null;
     if (!found) return unstyle();
-    // Only a book-length article waits: before the first frame, the scan's first style read makes
-    // the browser build the style and layout tree of all its text in our task (68 ms on the
-    // 200,000-word page); on an ordinary article that is a few ms, less than the wait would cost.
+    // Before the first frame, the scan's first style read makes the browser style the whole page in
+    // our task: 68 ms on the 200,000-word page, 106 ms on breitbart while it parsed (traced). So a
+    // book-length article, and any article read while the page parses, waits for that frame; for an
+    // ordinary article after DOMContentLoaded it is a few ms, less than the wait would cost.
     // (The length is the finder's count: reading root.textContent there took 22-57 ms.)
-    if (found.chars > PAINT_FIRST_CHARS) await afterFirstPaint(doc, signal);
+    if (found.chars > PAINT_FIRST_CHARS || doc.readyState === 'loading') await afterFirstPaint(doc, signal);
     // The scan starts a slice clock of its own: without a yield here its first slice would run in
     // the task of the finder's last one (two budgets in one task: 25-30 ms slices on bbc-1, traced).
     await yieldToPage(signal, priority);

@@ -17,6 +17,13 @@ import type { ArticleFound } from './article';
 export const EARLY_PARAGRAPHS = 3;
 
 /**
+ * How often (ms) the page is checked while it parses. A timer, not a MutationObserver: observing the
+ * document's subtree made the browser build a record for every node the parser inserted, 15-30 ms
+ * inside each of breitbart's parse tasks (traced), though the records were never read.
+ */
+export const EARLY_POLL_MS = 25;
+
+/**
  * After a look that found nothing, the wait (ms) before another on fewer new paragraphs than
  * EARLY_PARAGRAPHS; it doubles with each such look, so a page with no article (a front page)
  * costs a few looks while it parses, not one per paragraph.
@@ -40,7 +47,7 @@ export function parsedPast(doc: Document, el: Element): boolean {
  * While `doc` is loading, looks for its article with `find` each time the parser has added a few
  * paragraphs (and again when a candidate was still open and the parser left it). Resolves with an
  * article the parser is past, or null once the document is parsed (or `signal` aborts) without one.
- * Reads the DOM only; one MutationObserver, dropped when it resolves.
+ * Reads the DOM only; one timer at a time, stopped when it resolves.
  */
 export function articleBeforeParsed(
   doc: Document,
@@ -61,7 +68,7 @@ export function articleBeforeParsed(
     const finish = (found: ArticleFound | null): void => {
       if (settled) return;
       settled = true;
-      observer.disconnect();
+      clearTimeout(timer);
       doc.removeEventListener('DOMContentLoaded', parsed);
       signal.removeEventListener('abort', parsed);
       resolve(found);
@@ -91,11 +98,14 @@ export function articleBeforeParsed(
         () => finish(null),
       );
     };
-    // Records are not read: each callback only compares two numbers or walks down one last-child chain.
-    const observer = new MutationObserver(look);
-    observer.observe(doc, { childList: true, subtree: true });
+    // Each tick compares two numbers or walks down one last-child chain, unless a look is due.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = (): void => {
+      look();
+      if (!settled) timer = setTimeout(tick, EARLY_POLL_MS);
+    };
     doc.addEventListener('DOMContentLoaded', parsed, { once: true });
     signal.addEventListener('abort', parsed, { once: true });
-    look();
+    tick();
   });
 }

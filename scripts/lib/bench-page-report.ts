@@ -21,7 +21,8 @@ export const TIMING_NOTE = `Timing (medians over runs):
   mark.js ms: DOMContentLoaded -> names marked, mark.js run (separateWordSearch off) on the same article root
     from a DOMContentLoaded listener installed before the page's scripts: it starts at once, in the same task.
   DCL at B/M/page: navigation start -> DOMContentLoaded with Backstory, with mark.js, and the page alone
-    (work done while the page parses could delay it).
+    (work done while the page parses delays it). marked at B/M: navigation start -> every name marked, the
+    time the reader sees, whatever DOMContentLoaded did.
   longest task B/M/page: longest 'longtask' entry from navigation start to names marked (or DOMContentLoaded,
     if later; page tasks included) with Backstory (B) and with mark.js (M); page = a load of the page alone,
     until DCL + Backstory's median. B includes the browser's rendering work the
@@ -58,10 +59,16 @@ export function med(runs: RunFigures[], key: keyof RunFigures): number | null {
   return values.some((v) => v === null) || values.length === 0 ? null : median(values as number[]);
 }
 
+/** Median of navigation start -> names marked (null when a run marked nothing). */
+function markedAt(runs: RunFigures[]): number | null {
+  if (runs.length === 0 || runs.some((r) => r.ms === null)) return null;
+  return median(runs.map((r) => r.dclAt + (r.ms as number)));
+}
+
 /** Prints the per-page table. */
 export function printTable(rows: Row[]): void {
   const head = ['page', 'words', 'names', 'Backstory ms (first)', 'mark.js ms', 'ratio', 'DCL at B/M/page ms'];
-  head.push('longest task B/M/page ms');
+  head.push('marked at B/M ms', 'longest task B/M/page ms');
   head.push('ext tasks >50 ms');
   head.push('mutations B/M', 'heap B/M MB', 'marks B/M');
   const fmt = (v: number | null, digits = 0) => (v === null ? 'n/a' : v.toFixed(digits));
@@ -75,6 +82,7 @@ export function printTable(rows: Row[]): void {
     const alone = r.pageAloneDcl.length ? median(r.pageAloneDcl).toFixed(0) : 'n/a';
     return [r.page, String(r.words), String(r.names), `${b('ms')} (${b('firstMs')})`, m('ms'), ratio]
       .concat(`${b('dclAt')} / ${m('dclAt')} / ${alone}`)
+      .concat(`${fmt(markedAt(r.backstory))} / ${fmt(markedAt(r.markjs))}`)
       .concat(
         `${b('longestTask')} / ${m('longestTask')} / ${r.pageAlone.length ? median(r.pageAlone).toFixed(0) : 'n/a'}`,
       )
