@@ -140,9 +140,9 @@ export function startPage(
     root = found?.root ?? null;
     if (!found) return unstyle();
     // Before the first frame, the scan's first style read makes the browser style the whole page in
-    // our task: 68 ms on the 200,000-word page, 106 ms on breitbart while it parsed (traced). So a
-    // book-length article, and any article read while the page parses, waits for that frame; for an
-    // ordinary article after DOMContentLoaded it is a few ms, less than the wait would cost.
+    // our task (68 ms on the 200,000-word page, traced). So a book-length article, and any article
+    // read while the page still parses (its first frame may not have come), waits for that frame;
+    // for an ordinary article after DOMContentLoaded it is a few ms, less than the wait would cost.
     // (The length is the finder's count: reading root.textContent there took 22-57 ms.)
     if (found.chars > PAINT_FIRST_CHARS || doc.readyState === 'loading') await afterFirstPaint(doc, signal);
     // The scan starts a slice clock of its own: without a yield here its first slice would run in
