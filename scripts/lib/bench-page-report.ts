@@ -29,7 +29,8 @@ export const TIMING_NOTE = `Timing (medians over runs):
     extension causes (Chromium rebuilds every highlight marker in the frame after any highlight/DOM change).
   ext tasks >50 ms: every 'longtask' entry, from navigation start on, of separate traced loads (BENCH_TRACE_RUNS
     per page) whose trace task runs the extension's script and is not the page's parsing or frame rendering.
-  mutations: MutationObserver records after DOMContentLoaded beyond what the page makes alone (+host node).`;
+  mutations: MutationObserver records after DOMContentLoaded beyond what the page makes alone at any time in
+    its loads without Backstory (+host node).`;
 
 /** Median of `xs`. */
 export const median = (xs: number[]): number => {
