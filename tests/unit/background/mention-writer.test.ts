@@ -1,28 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BackstoryDB, keysFor } from '@/lib/db/schema';
-import type { Card } from '@/lib/db/records';
+import type { BackstoryDB } from '@/lib/db/schema';
 import { countSeenIn, type MentionInput } from '@/lib/db/mentions';
 import { mentionsOf } from '@/lib/db/page-mentions';
 import { createMentionWriter } from '@/entrypoints/background/mention-writer';
+import { card, freshDb } from '../db/helpers';
 
-const card = (id: string, name: string): Card => ({
-  id,
-  name,
-  kind: 'person',
-  aliases: [],
-  keys: keysFor(name, []),
-  description: `${name}.`,
-  summary: '',
-  source: 'starter',
-  edited: false,
-  createdAt: 1,
-  updatedAt: 1,
-});
-
+/** A database holding three people's cards, as the mentions refer to cards. */
 async function openDb(): Promise<BackstoryDB> {
-  const db = new BackstoryDB(`mentions-${crypto.randomUUID()}`);
-  await db.open();
-  await db.cards.bulkAdd([card('a', 'Ada Byron'), card('b', 'Bo Diddley'), card('c', 'Cy Young')]);
+  const db = await freshDb();
+  await db.cards.bulkAdd(['Ada Byron', 'Bo Diddley', 'Cy Young'].map((name, i) => card('abc'[i]!, name, 'person')));
   return db;
 }
 
