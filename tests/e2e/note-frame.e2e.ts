@@ -12,7 +12,7 @@ import { axTree, findAll, waitForAx, waitForNoAx } from './lib/ax';
 import { type Browser, withBrowser } from './lib/browser';
 import { DEMO_PATH, useServer } from './lib/fixtures';
 import { hoverMark, moveAway, waitForMarks } from './lib/marks';
-import { isNoteFrameUrl, noteFrame } from './lib/note-frame';
+import { escapeFromNoteFrame, isNoteFrameUrl, noteFrame } from './lib/note-frame';
 import { tabIdOf } from './lib/popup';
 import { sleep, waitFor } from './lib/wait';
 
@@ -85,7 +85,7 @@ describe('note frame', () => {
       await frame.getByRole('button', { name: 'Add note' }).waitFor();
       await waitFor('focus back on "Add note"', async () => (await focusIn(frame))?.text === 'Add note');
       await waitForAx(page, { role: 'dialog', name }, { timeout: 1_000 });
-      await page.keyboard.press('Escape'); // closes the card
+      await escapeFromNoteFrame(page); // closes the card
       await waitForNoAx(page, { role: 'dialog', name });
       await waitFor('focus to return to the skip link', () =>
         page.evaluate(() => document.activeElement?.className === 'skip'),

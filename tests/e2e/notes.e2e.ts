@@ -11,7 +11,7 @@ import { waitForAx, waitForNoAx } from './lib/ax';
 import { freshProfileDir, withBrowser } from './lib/browser';
 import { DEMO_PATH, useServer } from './lib/fixtures';
 import { hoverMark, waitForMarks } from './lib/marks';
-import { noteFrame } from './lib/note-frame';
+import { escapeFromNoteFrame, noteFrame } from './lib/note-frame';
 import { entityButtonName, openPopup } from './lib/popup';
 import { waitFor } from './lib/wait';
 
@@ -110,10 +110,8 @@ describe('notes', () => {
         .catch(() => assert.fail('the card does not list the note just saved'));
       // Saved while the pointer rested on the card: it is still open, and Escape in the frame closes it.
       await waitForAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
-      // Focus, then a key through the page's keyboard: the key closes the card and removes the frame, and
-      // an element-scoped press() then waited (once in CI) 30 s on the frame it was given.
       await frame.getByRole('button', { name: 'Add note' }).focus();
-      await page.keyboard.press('Escape');
+      await escapeFromNoteFrame(page);
       await waitForNoAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
 
       const popup = await openPopup(browser, page);

@@ -13,7 +13,7 @@ import { waitForAx, waitForNoAx } from './lib/ax';
 import { withBrowser } from './lib/browser';
 import { DEMO_PATH, useServer } from './lib/fixtures';
 import { hoverMark, waitForMarks } from './lib/marks';
-import { noteFrame } from './lib/note-frame';
+import { escapeFromNoteFrame, noteFrame } from './lib/note-frame';
 import { entityButtonName, openPopup } from './lib/popup';
 
 const server = useServer();
@@ -139,10 +139,8 @@ describe('privacy', () => {
         assert.ok(!typed.includes(TYPED_WORD), `a page key logger rebuilt the typed note from "${type}" events`);
       // Sanity: the logger works. Escape in the frame closes the card and gives focus back to the page,
       // which then hears a key typed in its own document.
-      // Focus, then a key through the page's keyboard: the key closes the card and removes the frame, and
-      // an element-scoped press() then waited (once in CI) 30 s on the frame it was given.
       await frame.getByRole('button', { name: 'Add note' }).focus();
-      await page.keyboard.press('Escape');
+      await escapeFromNoteFrame(page);
       await waitForNoAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
       await page.keyboard.press('q');
       const after = await whatThePageSaw(page);

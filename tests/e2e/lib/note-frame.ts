@@ -21,3 +21,20 @@ export async function noteFrame(page: Page, timeout = 15_000): Promise<Frame> {
   await frame.getByRole('button', { name: 'Add note' }).waitFor({ timeout });
   return frame;
 }
+
+/**
+ * Presses Escape with focus in the note frame, where the key closes the card and so removes the
+ * frame: the key goes down, the frame is awaited gone, and only then does the key come up (on the
+ * page). A whole press() sent its key-up to the frame being torn down and, now and then in CI,
+ * waited for it forever (30 s locator timeouts, a 120 s test timeout).
+ */
+export async function escapeFromNoteFrame(page: Page): Promise<void> {
+  await page.keyboard.down('Escape');
+  try {
+    await waitFor('the note frame to go once Escape closed the card', () =>
+      page.frames().every((f) => !isNoteFrameUrl(f.url()) || f.isDetached()),
+    );
+  } finally {
+    await page.keyboard.up('Escape');
+  }
+}
