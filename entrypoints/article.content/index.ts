@@ -36,6 +36,9 @@ export default defineContentScript({
       const settings = await readSettings();
       // A site the reader turned Backstory off on: no marks, no card, no listeners.
       if (siteDisabled(settings, location.hostname)) return unprepareMarks(prepared);
+      // Wakes the worker (Chromium stops it after 30 s idle) so the detector and card names load
+      // while the page parses: on a woken worker they took 250-400 ms after the first spot request.
+      void sendToBackground('prepareSpotting', {});
       const page = startPage(document, sendToBackground, ctx.signal, settings, prepared);
       ctx.onInvalidated(watchSettings((next) => page.applySettings(next)));
       const stop = serveTab(

@@ -96,6 +96,8 @@ export function createHandlers(deps: HandlerDeps): {
   // The detector's known names and the in-memory card index are rebuilt together from one read
   // of the cards table, only after a change: a spot then matches its entities without a query.
   let applied: { detector: SpotDetector; version: number; index: CardIndex } | null = null;
+  /** The rebuild under way: requests that arrive meanwhile wait for it instead of reading again. */
+  let rebuilding: { detector: SpotDetector; version: number; done: Promise<{ index: CardIndex }> } | null = null;
   const contexts = new PageContexts();
   const timelines = createQuietQueue(deps.timelineQuietMs ?? TIMELINE_QUIET_MS, (error) =>
     log(`[Backstory] timeline not kept: ${error instanceof Error ? error.message : String(error)}`),
@@ -116,28 +118,48 @@ export function createHandlers(deps: HandlerDeps): {
   /** The detector and card index, no older than the last cardsChanged(). */
   async function detectorWithNames(): Promise<{ detector: SpotDetector; index: CardIndex }> {
     const detector = await deps.getDetector();
-    if (applied?.detector !== detector || applied.version !== namesVersion) {
-      const version = namesVersion;
-      const cards = await db.cards.toArray();
-      detector.setKnownNames(knownNamesOf(cards));
-      applied = { detector, version, index: indexCards(cards) };
+    const version = namesVersion;
+    if (applied?.detector === detector && applied.version === version) return applied;
+    // One rebuild per change: a page's batches arrive together, and on a woken worker each of the
+    // eleven batches of a 200,000-word page read every card again (30-100 ms each, in turn).
+    if (rebuilding?.detector !== detector || rebuilding.version !== version) {
+      const done = db.cards.toArray().then((cards) => {
+        detector.setKnownNames(knownNamesOf(cards));
+        applied = { detector, version, index: indexCards(cards) };
+        return applied;
+      });
+      rebuilding = { detector, version, done };
+      // Forgotten once settled: a failed read is not kept, the next request reads again.
+      const forget = () => {
+        if (rebuilding?.done === done) rebuilding = null;
+      };
+      done.then(forget, forget);
     }
-    return applied;
+    return { detector, index: (await rebuilding.done).index };
+  }
+
+  /** The detector with its names, or the reader-facing reason it could not be loaded. */
+  async function loadedDetector() {
+    try {
+      return ok(await detectorWithNames());
+    } catch (error) {
+      return fail(`Backstory could not load its name detector: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   const handlers: Handlers<typeof backgroundSchemas, BackgroundReplies> = {
+    async prepareSpotting() {
+      await ready();
+      const loaded = await loadedDetector();
+      return loaded.ok ? ok({ ready: true as const }) : loaded;
+    },
+
     async spotBlocks({ blocks, page, published }, sender) {
       timelines.busy();
       await ready();
-      let detector: SpotDetector;
-      let index: CardIndex;
-      try {
-        ({ detector, index } = await detectorWithNames());
-      } catch (error) {
-        return fail(
-          `Backstory could not load its name detector: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
+      const loaded = await loadedDetector();
+      if (!loaded.ok) return loaded;
+      const { detector, index } = loaded.value;
       const result = await detector.spot(blocks);
       const matched = matchCards(index, result.entities);
       const entities: PageEntity[] = result.entities.map((e, i) => {

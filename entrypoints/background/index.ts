@@ -15,11 +15,12 @@ import { readSettings, watchSettings } from '@/lib/settings/store';
 import { startSiteAccess } from './site-access';
 
 export default defineBackground(() => {
-  // One database and one detector per worker lifetime; the model loads on the first spotBlocks.
+  // One database and one detector per worker lifetime.
   const db = new BackstoryDB();
   const getDetector = lazyOnce(loadDetector);
-  // Start loading the model as soon as the worker wakes, so the first article a reader opens does
-  // not wait for it; it is still loaded once per worker lifetime (a failure retries on first use).
+  // Start loading the model as soon as the worker wakes (an article's content script wakes it at
+  // document_start with prepareSpotting), so the first article a reader opens does not wait for it;
+  // it is still loaded once per worker lifetime (a failure retries on first use).
   getDetector().catch((error: unknown) => console.warn('[Backstory] model not loaded yet:', error));
   let starterInstall: Promise<unknown> = Promise.resolve();
   let installing = false;

@@ -25,6 +25,11 @@ const pageRef = v.object({
 
 /** Payload schemas of messages handled by the background worker, by message type. */
 export const backgroundSchemas = {
+  /**
+   * Sent by the content script as it starts on a page it will read (document_start): wakes the
+   * worker, which loads the detector and the cards' names while the page parses, not after.
+   */
+  prepareSpotting: v.object({}),
   /** Spot the names in an article's text blocks (in reading order). */
   spotBlocks: v.object({
     blocks: v.pipe(
@@ -107,6 +112,7 @@ export interface PageState {
 
 /** Reply type of each background message. */
 export interface BackgroundReplies {
+  prepareSpotting: { ready: true };
   spotBlocks: { entities: PageEntity[]; spans: BlockSpan[] };
   /** `lookup` is present when Wikipedia was (or would have been) asked; see LookupState. */
   getCard: { card: Card | null; notes: Note[]; seenIn: number; lookup?: LookupState };

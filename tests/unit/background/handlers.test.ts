@@ -153,6 +153,29 @@ describe('spotBlocks', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it("reads the cards once for a page's batches that arrive together, and again after a failed read", async () => {
+    const { db, handlers, detector } = await setup();
+    const read = vi.spyOn(db.cards, 'toArray').mockRejectedValueOnce(new DOMException('gone', 'UnknownError'));
+    // The first read fails: every batch waiting on it gets the reason, none keeps it.
+    const failed = await Promise.all([1, 2].map(() => handlers.spotBlocks({ blocks, page }, tab())));
+    expect(failed.every((r) => !r.ok && r.error.includes('could not load its name detector'))).toBe(true);
+    const replies = await Promise.all([1, 2, 3, 4, 5].map(() => handlers.spotBlocks({ blocks, page }, tab())));
+    expect(replies.every((r) => r.ok && r.value.entities.length === 3)).toBe(true);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(detector.setKnownNamesCalls).toBe(1);
+  });
+
+  it('prepareSpotting loads the detector and its names before the first spot', async () => {
+    const { db, handlers, detector, load } = await setup();
+    expect(await handlers.prepareSpotting({}, tab())).toEqual({ ok: true, value: { ready: true } });
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(detector.known.map((k) => k.name).sort()).toEqual(['Jens Stoltenberg', 'Nato', 'Russia']);
+    const read = vi.spyOn(db.cards, 'toArray');
+    value(await handlers.spotBlocks({ blocks, page }, tab()));
+    expect(read).not.toHaveBeenCalled();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it('reports a detector that cannot load, and retries on the next message', async () => {
     const db = new BackstoryDB(`bg-${crypto.randomUUID()}`);
     const load = vi

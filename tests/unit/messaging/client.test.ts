@@ -54,6 +54,7 @@ describe('sendToBackground', () => {
     const router = createRouter(
       backgroundSchemas,
       {
+        prepareSpotting: async () => ({ ok: true, value: { ready: true } }),
         spotBlocks: async () => ({ ok: true, value: { entities: [], spans: [] } }),
         getCard: async ({ name }) => ({ ok: true, value: { card: null, notes: [], seenIn: name.length } }),
         createCard: async () => ({ ok: false, error: 'x' }),
