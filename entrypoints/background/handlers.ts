@@ -4,7 +4,7 @@
  */
 import type { SpotResult } from '@/lib/entity';
 import type { BackstoryDB } from '@/lib/db/schema';
-import { createReaderCard, indexCards, knownNamesOf, matchCards, type CardIndex, type KnownName } from '@/lib/db/cards';
+import { createReaderCard, matchCards } from '@/lib/db/cards';
 import { deleteNote, saveNote } from '@/lib/db/notes';
 import { sentenceAround, type MentionInput } from '@/lib/db/mentions';
 import { savePageTimeline } from '@/lib/db/page-timelines';
@@ -12,15 +12,12 @@ import type { LookupService } from '@/lib/lookup/service';
 import { createCardHandlers, PageContexts } from './card-handlers';
 import { createQuietQueue } from './quiet-queue';
 import { createMentionWriter } from './mention-writer';
-import { ok, fail } from '@/lib/db/errors';
+import { createNamedDetector, type SpotDetector } from './named-detector';
+import { ok } from '@/lib/db/errors';
 import type { BackgroundReplies, PageEntity, backgroundSchemas } from '@/lib/messaging/protocol';
 import { type Handlers, notesOnlyForExtensionPages } from '@/lib/messaging/serve';
 
-/** What the handlers need from the name detector (lib/nlp/detector adapts to this). */
-export interface SpotDetector {
-  spot(blocks: string[]): SpotResult | Promise<SpotResult>;
-  setKnownNames(names: KnownName[]): void;
-}
+export type { SpotDetector } from './named-detector';
 
 /** Everything the handlers depend on. */
 export interface HandlerDeps {
@@ -92,12 +89,7 @@ export function createHandlers(deps: HandlerDeps): {
   const { db } = deps;
   const log = deps.log ?? ((m: string) => console.warn(m));
   const ready = deps.ready ?? (() => Promise.resolve());
-  let namesVersion = 0;
-  // The detector's known names and the in-memory card index are rebuilt together from one read
-  // of the cards table, only after a change: a spot then matches its entities without a query.
-  let applied: { detector: SpotDetector; version: number; index: CardIndex } | null = null;
-  /** The rebuild under way: requests that arrive meanwhile wait for it instead of reading again. */
-  let rebuilding: { detector: SpotDetector; version: number; done: Promise<{ index: CardIndex }> } | null = null;
+  const named = createNamedDetector(db, deps.getDetector, log);
   const contexts = new PageContexts();
   const timelines = createQuietQueue(deps.timelineQuietMs ?? TIMELINE_QUIET_MS, (error) =>
     log(`[Backstory] timeline not kept: ${error instanceof Error ? error.message : String(error)}`),
@@ -107,57 +99,24 @@ export function createHandlers(deps: HandlerDeps): {
     db,
     lookup: deps.lookup,
     contexts,
-    cardsChanged: () => void namesVersion++,
+    cardsChanged: named.cardsChanged,
     log,
     lookupWaitMs: deps.lookupWaitMs,
   });
   // Private windows get cards from the database only: a look-up would send the name out and cache a
   // card of what the reader read there (spotBlocks records no mention and prefetches nothing either).
-  const privateCards = createCardHandlers({ db, contexts, cardsChanged: () => void namesVersion++, log });
-
-  /** The detector and card index, no older than the last cardsChanged(). */
-  async function detectorWithNames(): Promise<{ detector: SpotDetector; index: CardIndex }> {
-    const detector = await deps.getDetector();
-    const version = namesVersion;
-    if (applied?.detector === detector && applied.version === version) return applied;
-    // One rebuild per change: a page's batches arrive together, and on a woken worker each of the
-    // eleven batches of a 200,000-word page read every card again (30-100 ms each, in turn).
-    if (rebuilding?.detector !== detector || rebuilding.version !== version) {
-      const done = db.cards.toArray().then((cards) => {
-        detector.setKnownNames(knownNamesOf(cards));
-        applied = { detector, version, index: indexCards(cards) };
-        return applied;
-      });
-      rebuilding = { detector, version, done };
-      // Forgotten once settled: a failed read is not kept, the next request reads again.
-      const forget = () => {
-        if (rebuilding?.done === done) rebuilding = null;
-      };
-      done.then(forget, forget);
-    }
-    return { detector, index: (await rebuilding.done).index };
-  }
-
-  /** The detector with its names, or the reader-facing reason it could not be loaded. */
-  async function loadedDetector() {
-    try {
-      return ok(await detectorWithNames());
-    } catch (error) {
-      return fail(`Backstory could not load its name detector: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  const privateCards = createCardHandlers({ db, contexts, cardsChanged: named.cardsChanged, log });
 
   const handlers: Handlers<typeof backgroundSchemas, BackgroundReplies> = {
     async prepareSpotting() {
       await ready();
-      const loaded = await loadedDetector();
-      return loaded.ok ? ok({ ready: true as const }) : loaded;
+      return named.prepare();
     },
 
     async spotBlocks({ blocks, page, published }, sender) {
       timelines.busy();
       await ready();
-      const loaded = await loadedDetector();
+      const loaded = await named.forSpot();
       if (!loaded.ok) return loaded;
       const { detector, index } = loaded.value;
       const result = await detector.spot(blocks);
@@ -207,7 +166,7 @@ export function createHandlers(deps: HandlerDeps): {
       await ready();
       const made = await createReaderCard(db, query);
       if (!made.ok) return made;
-      namesVersion++;
+      named.cardsChanged();
       return ok({ card: made.value });
     },
 
@@ -223,14 +182,16 @@ export function createHandlers(deps: HandlerDeps): {
 
   async function linkEntities(text: string): Promise<string[]> {
     await ready();
-    const { detector, index } = await detectorWithNames();
+    const loaded = await named.loaded();
+    if (!loaded.ok) throw new Error(loaded.error);
+    const { detector, index } = loaded.value;
     const result = await detector.spot([text]);
     return [...new Set([...matchCards(index, result.entities).values()].map((c) => c.id))];
   }
 
   return {
     handlers,
-    cardsChanged: () => void namesVersion++,
+    cardsChanged: named.cardsChanged,
     linkEntities,
     mentionsSettled: () => mentionWriter.flush(),
     timelinesSettled: () => timelines.drained(),

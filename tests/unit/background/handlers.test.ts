@@ -165,11 +165,18 @@ describe('spotBlocks', () => {
     expect(detector.setKnownNamesCalls).toBe(1);
   });
 
-  it('prepareSpotting loads the detector and its names before the first spot', async () => {
+  it('prepareSpotting loads the detector and its names before the first spot, and warms it up once', async () => {
     const { db, handlers, detector, load } = await setup();
+    await db.cards.update('nato', { summary: 'Nato is a military alliance of European and North American states.' });
+    const spot = vi.spyOn(detector, 'spot');
     expect(await handlers.prepareSpotting({}, tab())).toEqual({ ok: true, value: { ready: true } });
     expect(load).toHaveBeenCalledTimes(1);
     expect(detector.known.map((k) => k.name).sort()).toEqual(['Jens Stoltenberg', 'Nato', 'Russia']);
+    await vi.waitFor(() => expect(spot).toHaveBeenCalledWith([expect.stringContaining('military alliance')]));
+    await handlers.prepareSpotting({}, tab());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(spot).toHaveBeenCalledTimes(1);
+    spot.mockClear();
     const read = vi.spyOn(db.cards, 'toArray');
     value(await handlers.spotBlocks({ blocks, page }, tab()));
     expect(read).not.toHaveBeenCalled();
