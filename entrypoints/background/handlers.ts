@@ -5,6 +5,7 @@
 import type { SpotResult } from '@/lib/entity';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { createReaderCard, matchCards } from '@/lib/db/cards';
+import type { Card } from '@/lib/db/records';
 import { deleteNote, saveNote } from '@/lib/db/notes';
 import { sentenceAround, type MentionInput } from '@/lib/db/mentions';
 import { savePageTimeline } from '@/lib/db/page-timelines';
@@ -79,6 +80,8 @@ function firstSentences(blocks: readonly string[], result: SpotResult): Map<stri
 export function createHandlers(deps: HandlerDeps): {
   handlers: Handlers<typeof backgroundSchemas, BackgroundReplies>;
   cardsChanged: () => void;
+  /** The cards as read by a watch of the table: a change unless their ids and names are those in use. */
+  cardsRead: (cards: readonly Card[]) => void;
   /** Ids of the cards of the entities the detector spots in `text` (a saved quote's links). */
   linkEntities: (text: string) => Promise<string[]>;
   /** Writes the mentions of every spotBlocks answered so far; resolves once written (or failed). */
@@ -192,6 +195,7 @@ export function createHandlers(deps: HandlerDeps): {
   return {
     handlers,
     cardsChanged: named.cardsChanged,
+    cardsRead: named.cardsRead,
     linkEntities,
     mentionsSettled: () => mentionWriter.flush(),
     timelinesSettled: () => timelines.drained(),

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { liveQuery } from 'dexie';
 import { BackstoryDB } from '@/lib/db/schema';
-import { listKnownNames } from '@/lib/db/cards';
 import { serveBackground } from '@/lib/messaging/serve';
 import { serveNoteFrameRelay } from './note-frame-relay';
 import { createHandlers, lazyOnce } from './handlers';
@@ -78,7 +77,7 @@ export default defineBackground(() => {
 
   // Look-ups read their settings (storage.local `lookups`, `lookupBaseUrl`) on every call.
   const lookup = createLookupService({ db });
-  const { handlers, cardsChanged, linkEntities } = createHandlers({
+  const { handlers, cardsRead, linkEntities } = createHandlers({
     db,
     getDetector,
     ready: () => starterInstall,
@@ -94,8 +93,8 @@ export default defineBackground(() => {
   serveNoteFrameRelay();
 
   // Cards edited anywhere (popup, options, this worker) refresh the detector's known names.
-  liveQuery(() => listKnownNames(db)).subscribe({
-    next: () => cardsChanged(),
+  liveQuery(() => db.cards.toArray()).subscribe({
+    next: (cards) => cardsRead(cards),
     error: (error: unknown) => console.warn('[Backstory] card watch stopped:', error),
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { SpotResult } from '@/lib/entity';
 import type { BackstoryDB } from '@/lib/db/schema';
+import type { Card } from '@/lib/db/records';
 import { indexCards, knownNamesOf, type CardIndex, type KnownName } from '@/lib/db/cards';
 import { fail, ok } from '@/lib/db/errors';
 import type { Result } from '@/lib/messaging/protocol';
@@ -22,6 +23,10 @@ export interface Named {
   index: CardIndex;
 }
 
+/** What the detector and the index take from the cards: ids, names, kinds, aliases. */
+const signature = (cards: readonly Card[]): string =>
+  JSON.stringify(cards.map((c) => [c.id, c.name, c.kind, c.aliases]));
+
 /** Cards whose summaries the detector warms up on (starter summaries average ~200 chars). */
 const WARM_UP_CARDS = 150;
 
@@ -32,7 +37,7 @@ export function createNamedDetector(
   log: (m: string) => void,
 ) {
   let version = 0;
-  let applied: (Named & { version: number }) | null = null;
+  let applied: (Named & { version: number; signature: string }) | null = null;
   /** The rebuild under way: requests that arrive meanwhile wait for it instead of reading again. */
   let rebuilding: { detector: SpotDetector; version: number; done: Promise<Named> } | null = null;
   /** Pages' spot requests so far: a warm-up under way stops at the next one. */
@@ -49,7 +54,7 @@ export function createNamedDetector(
     if (rebuilding?.detector !== detector || rebuilding.version !== asked) {
       const done = db.cards.toArray().then((cards) => {
         detector.setKnownNames(knownNamesOf(cards));
-        applied = { detector, version: asked, index: indexCards(cards) };
+        applied = { detector, version: asked, index: indexCards(cards), signature: signature(cards) };
         return applied;
       });
       rebuilding = { detector, version: asked, done };
@@ -77,6 +82,14 @@ export function createNamedDetector(
     loaded,
     /** The cards changed: the next request rebuilds the names and the index. */
     cardsChanged: () => void version++,
+    /**
+     * The cards as a watch of the table read them: a change unless their ids and names are those
+     * in use. (The watch's first reading, on a woken worker, came after prepare() had read the
+     * same cards, and made the page's first spot request read them all again: 130 ms.)
+     */
+    cardsRead(cards: readonly Card[]): void {
+      if (applied?.version !== version || applied.signature !== signature(cards)) version++;
+    },
     /**
      * For a page's spot request: loads as `loaded()`, and stops a warm-up under way (the page's
      * own text warms the detector as well, and must not wait behind ours).

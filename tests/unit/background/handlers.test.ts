@@ -77,8 +77,8 @@ async function setup(extra: { name: string; kind: EntityKind }[] = []) {
   const load = vi.fn(async () => detector);
   const getDetector = lazyOnce(load);
   const log = vi.fn();
-  const { handlers, cardsChanged, mentionsSettled } = createHandlers({ db, getDetector, log });
-  return { db, detector, load, handlers, cardsChanged, log, mentionsSettled };
+  const { handlers, cardsChanged, cardsRead, mentionsSettled } = createHandlers({ db, getDetector, log });
+  return { db, detector, load, handlers, cardsChanged, cardsRead, log, mentionsSettled };
 }
 
 const tab = (incognito = false): Sender => ({ id: browser.runtime.id, tab: { id: 4, incognito } as Sender['tab'] });
@@ -181,6 +181,30 @@ describe('spotBlocks', () => {
     value(await handlers.spotBlocks({ blocks, page }, tab()));
     expect(read).not.toHaveBeenCalled();
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it("a watch's reading of the cards in use changes nothing; another id or alias is a change", async () => {
+    const { db, handlers, detector, cardsRead } = await setup();
+    value(await handlers.spotBlocks({ blocks, page }, tab()));
+    cardsRead(await db.cards.toArray());
+    value(await handlers.spotBlocks({ blocks, page }, tab()));
+    expect(detector.setKnownNamesCalls).toBe(1);
+
+    await db.cards.update('nato', { aliases: ['NATO', 'the Alliance'] });
+    cardsRead(await db.cards.toArray());
+    value(await handlers.spotBlocks({ blocks, page }, tab()));
+    expect(detector.setKnownNamesCalls).toBe(2);
+    expect(detector.known.find((k) => k.name === 'Nato')?.aliases).toEqual(['NATO', 'the Alliance']);
+
+    // Same names under another id (a card deleted and made again): the index must point at the new one.
+    const nato = await db.cards.get('nato');
+    await db.transaction('rw', db.cards, async () => {
+      await db.cards.delete('nato');
+      if (nato) await db.cards.add({ ...nato, id: 'nato-2' });
+    });
+    cardsRead(await db.cards.toArray());
+    const again = value(await handlers.spotBlocks({ blocks, page }, tab()));
+    expect(again.entities.find((e) => e.name === 'Nato')?.cardId).toBe('nato-2');
   });
 
   it('reports a detector that cannot load, and retries on the next message', async () => {
