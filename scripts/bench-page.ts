@@ -8,21 +8,28 @@
  * Backstory's mutations are records after DOMContentLoaded beyond those the same page makes by itself
  * in a load without the extension (page scripts still run, offline); mark.js's are those of its call.
  * Then BENCH_TRACE_RUNS (default 2) traced loads per page say which long tasks were the extension's.
- * BENCH_RUNS (default 3) and BENCH_BIG_RUNS (default 2) set the runs; BENCH_PAGES=a,b limits pages.
+ * One more run per page follows a stop of the extension's worker (Chromium stops it after 30 s idle).
+ * BENCH_RUNS (default 3) and BENCH_BIG_RUNS (default 3) set the runs; BENCH_PAGES=a,b limits pages.
  */
 import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeLongArticle } from '../tests/fixtures/bench/long-article';
-import { longestIn, runBackstory, runMarkJsOnPage, runPageAlone } from '../tests/fixtures/bench/measure';
+import {
+  longestIn,
+  runBackstory,
+  runMarkJsOnPage,
+  runPageAlone,
+  stopExtensionWorker,
+} from '../tests/fixtures/bench/measure';
 import { installProbes } from '../tests/fixtures/bench/page-probes';
 import { attributeLongTasks } from '../tests/fixtures/bench/task-trace';
 import { BIG, med, printTable, reportTargets, type Row, TIMING_NOTE } from './lib/bench-page-report';
 import { fixturesDir, projectRoot, sharedPagesDir, startStaticServer } from './lib/static-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 2);
+const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 3);
 const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS ?? 2);
 const MARK_JS = path.join(projectRoot, 'node_modules/mark.js/dist/mark.min.js');
 
@@ -74,6 +81,11 @@ async function main(): Promise<void> {
   const withExtension = await launch();
   const worker = withExtension.worker;
   if (!worker) throw new Error('the extension worker did not start');
+  // The worker as it is now: a stopped worker comes back as a new one.
+  const liveWorker = () =>
+    withExtension.context
+      .serviceWorkers()
+      .find((w) => w.url().startsWith(`chrome-extension://${withExtension.extensionId}/`)) ?? worker;
   const plain = await launch({ extension: false });
   const rows: Row[] = [];
   try {
@@ -92,22 +104,27 @@ async function main(): Promise<void> {
         pageAlone: [],
         pageAloneDcl: [],
         ours: [],
+        woken: null,
       };
       const names = new Set<string>();
       const other: string[][] = [];
       let rootPath: number[] = [];
       const pageOwn: string[][] = [];
+      // Marks land batch by batch on a huge page: wait long enough that a gap between two
+      // batches is not taken for the end (the figure is still the time of the LAST change).
+      const stableMs = p.name === BIG ? 3_000 : 1_000;
       for (let i = 0; i < p.runs; i++) {
-        // Marks land batch by batch on a huge page: wait long enough that a gap between two
-        // batches is not taken for the end (the figure is still the time of the LAST change).
-        const stableMs = p.name === BIG ? 3_000 : 1_000;
-        const run = await runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker });
+        const run = await runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker: liveWorker });
         row.backstory.push(run.figures);
         for (const n of run.names) names.add(n);
         other.push(run.otherMutations);
         if (run.names.length) rootPath = run.rootPath;
       }
       row.names = names.size;
+      // A reader who read an article for a while meets a stopped worker on the next one.
+      await stopExtensionWorker(withExtension.context, `${server.url}/`);
+      const woken = await runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker: liveWorker });
+      row.woken = woken.figures.ms;
       // Whose the long tasks were: traced loads, apart from the timed ones (tracing slows the page).
       for (let i = 0; i < TRACE_RUNS; i++) {
         const tasks = await attributeLongTasks(withExtension.context, url, {
@@ -134,7 +151,7 @@ async function main(): Promise<void> {
       const left = [...new Set(other.flat())].filter((w) => !own.has(w));
       const ms = row.backstory.map((f) => (f.ms === null ? 'none' : f.ms.toFixed(0))).join(',');
       console.log(
-        `  ${p.name}: Backstory runs ${ms} ms; mark.js runs ${row.markjs.map((f) => f.ms?.toFixed(0)).join(',')} ms`,
+        `  ${p.name}: Backstory runs ${ms} ms (woken worker ${row.woken?.toFixed(0) ?? 'none'}); mark.js runs ${row.markjs.map((f) => f.ms?.toFixed(0)).join(',')} ms`,
       );
       if (left.length) console.log(`    mutations not made by the page alone: ${left.join(', ')}`);
       rows.push(row);

@@ -18,6 +18,8 @@ export const TIMING_NOTE = `Timing (medians over runs):
     lib/dom/mark-window.ts); the rest are marked and paint as the reader scrolls to them. Includes finding
     the article, reading its text, the messages to the background, name detection there (mark.js is
     handed the names instead) and registering highlights. mark.js gets every name and form Backstory found.
+  woken ms: Backstory ms of one more run after the extension's worker was stopped, as Chromium stops it after
+    30 s without events: the worker wakes, loads its detector and warms up while the page parses (not a median).
   mark.js ms: DOMContentLoaded -> names marked, mark.js run (separateWordSearch off) on the same article root
     from a DOMContentLoaded listener installed before the page's scripts: it starts at once, in the same task.
   DCL at B/M/page: navigation start -> DOMContentLoaded with Backstory, with mark.js, and the page alone
@@ -52,6 +54,8 @@ export interface Row {
   pageAloneDcl: number[];
   /** Durations of the long tasks the traced loads attributed to the extension (task-trace.ts). */
   ours: number[];
+  /** Backstory ms of one more run with the worker stopped just before (null: nothing marked). */
+  woken: number | null;
 }
 
 /** Median of one figure over runs (null when any Backstory run marked nothing). */
@@ -68,7 +72,8 @@ function markedAt(runs: RunFigures[]): number | null {
 
 /** Prints the per-page table. */
 export function printTable(rows: Row[]): void {
-  const head = ['page', 'words', 'names', 'Backstory ms (first)', 'mark.js ms', 'ratio', 'DCL at B/M/page ms'];
+  const head = ['page', 'words', 'names', 'Backstory ms (first)', 'woken ms', 'mark.js ms', 'ratio'];
+  head.push('DCL at B/M/page ms');
   head.push('marked at B/M ms', 'longest task B/M/page ms');
   head.push('ext tasks >50 ms');
   head.push('mutations B/M', 'heap B/M MB', 'marks B/M');
@@ -81,7 +86,7 @@ export function printTable(rows: Row[]): void {
     const ratio = bm !== null && bm <= 0 ? 'before DCL' : bm && mm !== null ? `${(mm / bm).toFixed(2)}x` : 'n/a';
     const host = med(r.backstory, 'hostMutations');
     const alone = r.pageAloneDcl.length ? median(r.pageAloneDcl).toFixed(0) : 'n/a';
-    return [r.page, String(r.words), String(r.names), `${b('ms')} (${b('firstMs')})`, m('ms'), ratio]
+    return [r.page, String(r.words), String(r.names), `${b('ms')} (${b('firstMs')})`, fmt(r.woken), m('ms'), ratio]
       .concat(`${b('dclAt')} / ${m('dclAt')} / ${alone}`)
       .concat(`${fmt(markedAt(r.backstory))} / ${fmt(markedAt(r.markjs))}`)
       .concat(
