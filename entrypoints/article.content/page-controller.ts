@@ -2,28 +2,25 @@
  * What the article content script does on a page: find the article, cut it into text blocks, ask
  * the background to spot names, mark them, drive the hover card, answer the popup, and pick up
  * paragraphs the page adds later. Every step is guarded: nothing ever throws into the page.
- * The parts live beside this file: marking.ts (scan → spot → mark), page-watch.ts (dynamic
- * pages), tab-api.ts (popup messages), card-host.tsx (the one node added to the page).
+ * The parts live beside this file: article-looks.ts (finding the article), marking.ts (scan →
+ * spot → mark), page-watch.ts (dynamic pages), tab-api.ts (popup messages), card-host.tsx (the one
+ * node added to the page).
  */
 import type { SendFn } from '../../components/HoverCard';
-import { type ArticleFound, findArticleSliced } from '../../lib/dom/article';
-import { articleBeforeParsed } from '../../lib/dom/early-article';
-import { afterFirstPaint, documentParsed, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
+import { documentParsed, type SlicePriority } from '../../lib/dom/scheduler';
 import type { Mark } from '../../lib/dom/highlights';
 import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
 import { type PreparedMarks, prepareMarks, unprepareMarks } from '../../lib/dom/prepared-marks';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 import { createCardHost } from './card-host';
 import { createMarking } from './marking';
+import { ArticleLooks } from './article-looks';
 import { findPublished } from '../../lib/dom/article-date';
 import { watchPage } from './page-watch';
 import { createTabApi, type TabApi } from './tab-api';
 
 export { RESCAN_DELAY_MS } from './page-watch';
 export type { TabApi } from './tab-api';
-
-/** Article length (chars) above which the first scan waits for the page's first frame. */
-const PAINT_FIRST_CHARS = 200_000;
 
 /** Logs quietly: debug level never shows up as a page error. */
 function quiet(error: unknown): void {
@@ -118,59 +115,17 @@ export function startPage(
   const mark = (scopes: Element[], priority?: SlicePriority) =>
     marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority });
 
-  /** Numbers looks for the article: a look that a newer one (or a restart) overtook is dropped. */
-  let looks = 0;
-
-  /**
-   * Looks for the article and marks it (first pass, and late looks on client-rendered pages). The
-   * first pass runs its slices at 'user-blocking' priority: the reader is looking at the page now.
-   */
-  async function findAndMark(priority?: SlicePriority): Promise<void> {
-    const look = ++looks;
-    // The finder's slice clock starts in a task of its own, not after the setup (card host,
-    // listeners, tab API: 5-13 ms) that ran in this one; together they made a 30-50 ms first task.
-    await yieldToPage(signal, priority);
-    const found = await findArticleSliced(doc, signal, priority);
-    if (look !== looks) return;
-    await markArticle(found, look, priority);
-  }
-
-  /** Marks the article `found` by look number `look` (dropped if a newer look overtook it). */
-  async function markArticle(found: ArticleFound | null, look: number, priority?: SlicePriority): Promise<void> {
-    root = found?.root ?? null;
-    if (!found) return unstyle();
-    // Before the first frame, the scan's first style read makes the browser style the whole page in
-    // our task (68 ms on the 200,000-word page, traced). So a book-length article, and any article
-    // read while the page still parses (its first frame may not have come), waits for that frame;
-    // for an ordinary article after DOMContentLoaded it is a few ms, less than the wait would cost.
-    // (The length is the finder's count: reading root.textContent there took 22-57 ms.)
-    if (found.chars > PAINT_FIRST_CHARS || doc.readyState === 'loading') await afterFirstPaint(doc, signal);
-    // The scan starts a slice clock of its own: without a yield here its first slice would run in
-    // the task of the finder's last one (two budgets in one task: 25-30 ms slices on bbc-1, traced).
-    await yieldToPage(signal, priority);
-    if (look !== looks) return;
-    // Read (and kept) here, not in the task that sends the first batch: on a book-length page the
-    // date and the serialising of a 120,000-character batch together made a 50 ms task (traced).
-    published();
-    await mark([found.root], priority);
-  }
-
-  /**
-   * After DOMContentLoaded, on an article marked while the page was parsed: the finder must pick
-   * it again (or an element around it) and its text must be as it was read; then only text added
-   * since is scanned (usually none, so nothing is sent). Otherwise it is marked again from scratch.
-   */
-  async function confirmEarly(early: Element): Promise<void> {
-    const look = ++looks;
-    await yieldToPage(signal, 'user-blocking');
-    const found = await findArticleSliced(doc, signal, 'user-blocking');
-    if (look !== looks) return;
-    if (found?.root.contains(early) && marking.intact()) {
-      root = found.root;
-      return mark([found.root], 'user-blocking');
-    }
-    await restart('user-blocking');
-  }
+  const looks = new ArticleLooks({
+    doc,
+    signal,
+    mark,
+    setRoot: (r) => {
+      root = r;
+    },
+    unstyle,
+    readDate: () => void published(),
+    intact: () => marking.intact(),
+  });
 
   /**
    * A single-page app swapped the article (history.pushState, a router re-render, Back): forget
@@ -184,7 +139,7 @@ export function startPage(
     wholePage = false;
     root = null;
     lastUrl = address();
-    await findAndMark(priority);
+    await looks.findAndMark(priority);
   }
 
   const api = createTabApi({
@@ -205,7 +160,7 @@ export function startPage(
     },
     async scanWholePage() {
       if (root || !doc.body) return; // an article (or the page) is already being marked
-      looks++; // a look still under way must not replace the body with what it finds
+      looks.overtake(); // a look still under way must not replace the body with what it finds
       root = doc.body;
       wholePage = true;
       await mark([doc.body]);
@@ -214,8 +169,7 @@ export function startPage(
 
   const done = (async () => {
     listenHover({ doc, marks, intent, isOnCard: (e) => host.contains(e), signal });
-    const early = await articleBeforeParsed(doc, signal, () => findArticleSliced(doc, signal, 'user-blocking'));
-    if (early) await markArticle(early, ++looks, 'user-blocking');
+    await looks.markWhileParsing();
     const earlyRoot = root;
     await documentParsed(doc);
     // The whole body is watched: single-page apps replace the article element or navigate.
@@ -227,13 +181,13 @@ export function startPage(
           lastUrl: () => lastUrl,
           address,
           restart,
-          lookAgain: () => findAndMark(),
+          lookAgain: () => looks.findAndMark(),
           rescan: (scopes) => mark(scopes),
           quiet,
         },
         signal,
       );
-    await (earlyRoot ? confirmEarly(earlyRoot) : findAndMark('user-blocking'));
+    await (earlyRoot ? looks.confirmEarly(earlyRoot, restart) : looks.findAndMark('user-blocking'));
   })().catch(quiet);
   const applySettings = (next: Settings): void => {
     settings = next;
