@@ -21,8 +21,7 @@ export interface Detector {
   setKnownNames(names: { name: string; kind: EntityKind }[]): void;
 }
 
-/** Names of the files under public/model/ that parseModel expects. */
-export const MODEL_FILES: string[] = ['tagger.json', 'gazetteer.json'];
+export { MODEL_FILES } from './model-files';
 
 function asText(name: string, v: string | ArrayBuffer | undefined): string {
   if (v === undefined) throw new Error(`model file ${name} is missing`);
