@@ -36,7 +36,16 @@ export interface HoverCardProps {
    * `relayout` places the card again after the notes changed height.
    */
   renderNotes: (ctx: NotesSlot) => ComponentChildren;
+  /**
+   * The page's card replies so far, by entity key: a name hovered before shows its card at once,
+   * and is asked again behind it. Chromium stops the worker after 30 s idle, and a hover that
+   * had to wake it took 300-560 ms (bench:hover, "worker stopped first").
+   */
+  cache?: Map<string, CardReply>;
 }
+
+/** What the card shows: getCard's reply. */
+export type CardReply = BackgroundReplies['getCard'];
 
 /** What the notes part of the card gets. */
 export interface NotesSlot {
@@ -45,8 +54,6 @@ export interface NotesSlot {
   refresh: () => void;
   relayout: () => void;
 }
-
-type Loaded = BackgroundReplies['getCard'];
 
 /** How often, and how many times, a pending look-up is asked again (ms, count). */
 const PENDING_POLL_MS = 1500;
@@ -58,8 +65,8 @@ const PENDING_POLLS = 8;
  * extension page) below the card. Card data goes through the background; nothing here touches
  * the page's DOM.
  */
-export function HoverCard({ entity, anchor, send, onClose, renderNotes }: HoverCardProps) {
-  const [data, setData] = useState<Loaded | null>(null);
+export function HoverCard({ entity, anchor, send, onClose, renderNotes, cache }: HoverCardProps) {
+  const [data, setData] = useState<CardReply | null>(() => cache?.get(entity.key) ?? null);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases.slice(0, 50) };
@@ -68,18 +75,25 @@ export function HoverCard({ entity, anchor, send, onClose, renderNotes }: HoverC
     async (retry = false): Promise<string | null> => {
       const r = await send('getCard', retry ? { ...ask, retry } : ask);
       if (!r.ok) {
-        setError(r.error);
+        // A card already shown from the cache stays: the reader loses nothing to a failed refresh.
+        if (!cache?.has(entity.key)) setError(r.error);
         return r.error;
       }
       setError(null);
-      setData(r.value);
+      keep(r.value);
       return null;
     },
     [entity.key, send],
   );
 
+  /** Shows `reply` and keeps it for the next hover of this name. */
+  function keep(reply: CardReply): void {
+    cache?.set(entity.key, reply);
+    setData(reply);
+  }
+
   useEffect(() => {
-    setData(null);
+    setData(cache?.get(entity.key) ?? null);
     void refresh();
   }, [refresh]);
 
@@ -131,7 +145,7 @@ export function HoverCard({ entity, anchor, send, onClose, renderNotes }: HoverC
   async function chooseArticle(title: string): Promise<string | null> {
     const r = await send('chooseArticle', { name: entity.name, kind: entity.kind, title });
     if (!r.ok) return r.error;
-    setData(r.value);
+    keep(r.value);
     return null;
   }
 

@@ -8,7 +8,7 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { HoverCard, hoverCardCss, type HoverEntity, type SendFn } from '../../components/HoverCard';
+import { type CardReply, HoverCard, hoverCardCss, type HoverEntity, type SendFn } from '../../components/HoverCard';
 import { NoteFrame, noteFrameCss, type NoteFrameListen } from '../../components/NoteFrame';
 import { uiCss } from '../../components/styles';
 import { NOTE_FRAME_PATH } from '../../lib/messaging/note-frame';
@@ -63,6 +63,8 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
   let open = false;
   let returnFocus: Element | null = null;
   let reattached = 0;
+  /** Card replies by entity key, for as long as the page is open (HoverCard's `cache`). */
+  const cards = new Map<string, CardReply>();
   // The note frames' events, relayed by the background (see entrypoints/background/note-frame-relay.ts).
   const frames = new Map<string, (event: NoteFrameEvent) => void>();
   const listen: NoteFrameListen = (token, handler) => {
@@ -129,6 +131,7 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
           entity={entity}
           anchor={anchor}
           send={opts.send}
+          cache={cards}
           onClose={opts.onClose}
           renderNotes={({ cardId, refresh, relayout }) => (
             <NoteFrame
