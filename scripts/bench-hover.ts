@@ -174,7 +174,9 @@ try {
     if (ms.length === 0) continue;
     const line = `${median(ms).toFixed(0)} / ${p95(ms).toFixed(0)} / ${Math.max(...ms).toFixed(0)}`;
     const wokenLine = woken === null ? 'not measured' : `${woken.toFixed(0)} ms`;
-    console.log(`${p.padEnd(32)} ${line}  (${ms.length} hovers); a name hovered before, worker stopped first: ${wokenLine}`);
+    console.log(
+      `${p.padEnd(32)} ${line}  (${ms.length} hovers); a name hovered before, worker stopped first: ${wokenLine}`,
+    );
     if (median(ms) > TARGET_MS) missed = true;
   }
 } finally {
