@@ -52,10 +52,13 @@ export function createNamedDetector(
     // One rebuild per change: a page's batches arrive together, and on a woken worker each of the
     // eleven batches of a 200,000-word page read every card again (30-100 ms each, in turn).
     if (rebuilding?.detector !== detector || rebuilding.version !== asked) {
-      const done = db.cards.toArray().then((cards) => {
+      const done = db.cards.toArray().then((cards): Named => {
+        const built = { detector, version: asked, index: indexCards(cards), signature: signature(cards) };
+        // A rebuild for a later change may have finished first: its names stay in the detector.
+        if (applied?.detector === detector && applied.version > asked) return built;
         detector.setKnownNames(knownNamesOf(cards));
-        applied = { detector, version: asked, index: indexCards(cards), signature: signature(cards) };
-        return applied;
+        applied = built;
+        return built;
       });
       rebuilding = { detector, version: asked, done };
       // Forgotten once settled: a failed read is not kept, the next request reads again.

@@ -165,6 +165,25 @@ describe('spotBlocks', () => {
     expect(detector.setKnownNamesCalls).toBe(1);
   });
 
+  it('a slow read of the cards does not put back names older than a later read', async () => {
+    const { db, handlers, detector, cardsChanged } = await setup();
+    const before = await db.cards.toArray();
+    let release: (cards: Card[]) => void = () => {};
+    const read = vi.spyOn(db.cards, 'toArray');
+    read.mockImplementationOnce((() => new Promise<Card[]>((r) => (release = r))) as never);
+    const slow = handlers.spotBlocks({ blocks, page }, tab());
+    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(1));
+    // The reader makes a card meanwhile: the next request reads the cards again, and finishes first.
+    value(await handlers.createCard({ name: 'Yulia Skripal', kind: 'person', aliases: [] }, tab()));
+    cardsChanged();
+    value(await handlers.spotBlocks({ blocks, page }, tab()));
+    release(before);
+    value(await slow);
+    expect(detector.known.map((k) => k.name)).toContain('Yulia Skripal');
+    const again = value(await handlers.spotBlocks({ blocks, page }, tab()));
+    expect(again.entities.find((e) => e.name === 'Yulia Skripal')?.cardId).toMatch(/^reader-/);
+  });
+
   it('prepareSpotting loads the detector and its names before the first spot, and warms it up once', async () => {
     const { db, handlers, detector, load } = await setup();
     await db.cards.update('nato', { summary: 'Nato is a military alliance of European and North American states.' });
