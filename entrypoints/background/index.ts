@@ -17,8 +17,8 @@ export default defineBackground(() => {
   // One database and one detector per worker lifetime.
   const db = new BackstoryDB();
   // Loaded once per worker lifetime, on first use: an article's content script asks for it as the
-  // page starts (prepareSpotting). Not at every wake: a hover that woke the worker waited behind
-  // the model's fetch and parse (a card after 557 ms instead of ~300, bench:hover).
+  // page starts (prepareSpotting). Not at every wake: a hover that woke the worker then waited
+  // behind the model's fetch and parse, which block the worker for 200-400 ms on a busy machine.
   const getDetector = lazyOnce(loadDetector);
   let starterInstall: Promise<unknown> = Promise.resolve();
   let installing = false;
