@@ -147,7 +147,7 @@ async function measurePage(page: Page, keys: Set<string>): Promise<{ warm: numbe
   let woken: number | null = null;
   if (last) {
     await closeCard(page, base);
-    await stopExtensionWorker(page.context(), 'about:blank');
+    await stopExtensionWorker(page.context());
     await page.bringToFront();
     await armProbe(page, last.spot);
     await page.mouse.move(last.at.x, last.at.y, { steps: 3 });

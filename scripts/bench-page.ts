@@ -122,7 +122,7 @@ async function main(): Promise<void> {
       }
       row.names = names.size;
       // A reader who read an article for a while meets a stopped worker on the next one.
-      await stopExtensionWorker(withExtension.context, 'about:blank');
+      await stopExtensionWorker(withExtension.context);
       const woken = await runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker: liveWorker });
       row.woken = woken.figures.ms;
       // Whose the long tasks were: traced loads, apart from the timed ones (tracing slows the page).

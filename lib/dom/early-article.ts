@@ -4,8 +4,9 @@
  * Why: on news pages the article's text is in the DOM long before DOMContentLoaded; ads, footers
  * and scripts come after it. Measured on the shared pages (served locally, offline), 90% of the
  * paragraph text was parsed 55 ms to 2.3 s before DOMContentLoaded; on all 13 pages, an element
- * the finder picked early was the one it picked at DOMContentLoaded (once, on cnn, one around it). Marking an article the parser is done with
- * means the reader sees names as the page shows, and DOMContentLoaded finds little or nothing left.
+ * the finder picked early was the one it picked at DOMContentLoaded (once, on cnn, one around it).
+ * Marking an article the parser is done with means the reader sees names as the page shows, and
+ * DOMContentLoaded finds little or nothing left.
  *
  * Only an article the parser has moved past is taken: its text will not grow (the parser appends
  * to the last text node it made). A page script can add nodes after it too; that case is caught
