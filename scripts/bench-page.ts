@@ -9,6 +9,7 @@
  * in a load without the extension (page scripts still run, offline); mark.js's are those of its call.
  * Then BENCH_TRACE_RUNS (default 2) traced loads per page say which long tasks were the extension's.
  * One more run per page follows a stop of the extension's worker (Chromium stops it after 30 s idle).
+ * Each side's timed runs of a page follow BENCH_WARM_UP (default 1) untimed loads of it (see below).
  * BENCH_RUNS (default 3) and BENCH_BIG_RUNS (default 3) set the runs; BENCH_PAGES=a,b limits pages.
  */
 import { execSync } from 'node:child_process';
@@ -31,6 +32,14 @@ import { fixturesDir, projectRoot, sharedPagesDir, startStaticServer } from './l
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 3);
 const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS ?? 2);
+/**
+ * Untimed loads of a page before each side's timed runs of it. Without one, the first timed run met
+ * whatever the previous page left: the extension's browser sits idle through the previous page's
+ * mark.js runs (45 s on the 200,000-word page), so Chromium had often stopped the worker, and one
+ * stopped-worker run in three (1,349 ms against 643 and 895 on the 200,000-word page) moved the median.
+ * The stopped worker is measured on purpose, in its own column (woken ms).
+ */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 1);
 const MARK_JS = path.join(projectRoot, 'node_modules/mark.js/dist/mark.min.js');
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-'));
@@ -113,6 +122,8 @@ async function main(): Promise<void> {
       // Marks land batch by batch on a huge page: wait long enough that a gap between two
       // batches is not taken for the end (the figure is still the time of the LAST change).
       const stableMs = p.name === BIG ? 3_000 : 1_000;
+      for (let i = 0; i < WARM_UP; i++)
+        await runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker: liveWorker });
       for (let i = 0; i < p.runs; i++) {
         const run = await runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker: liveWorker });
         row.backstory.push(run.figures);
@@ -132,6 +143,8 @@ async function main(): Promise<void> {
         });
         row.ours.push(...tasks.filter((t) => t.ours).map((t) => t.ms));
       }
+      for (let i = 0; i < WARM_UP && names.size > 0; i++)
+        await runMarkJsOnPage(plain.context, url, MARK_JS, [...names], rootPath);
       for (let i = 0; i < p.runs && names.size > 0; i++) {
         const run = await runMarkJsOnPage(plain.context, url, MARK_JS, [...names], rootPath);
         row.markjs.push(run.figures);

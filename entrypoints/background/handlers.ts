@@ -25,6 +25,8 @@ export interface HandlerDeps {
   db: BackstoryDB;
   /** Resolves to the detector; called on every spotBlocks, so it should cache (see lazyOnce). */
   getDetector: () => Promise<SpotDetector>;
+  /** True when the reader turned Backstory off on the site of `url` (prepareSpotting then loads nothing). */
+  siteOff?: (url: string) => Promise<boolean>;
   /** Resolves when the starter cards are in place (install may still be running at start-up). */
   ready?: () => Promise<unknown>;
   log?: (message: string) => void;
@@ -111,7 +113,8 @@ export function createHandlers(deps: HandlerDeps): {
   const privateCards = createCardHandlers({ db, contexts, cardsChanged: named.cardsChanged, log });
 
   const handlers: Handlers<typeof backgroundSchemas, BackgroundReplies> = {
-    async prepareSpotting() {
+    async prepareSpotting(_payload, sender) {
+      if (sender.url && (await deps.siteOff?.(sender.url))) return ok({ ready: false });
       await ready();
       return named.prepare();
     },

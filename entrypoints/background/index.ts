@@ -11,6 +11,7 @@ import { createMenus, onMenuClick, SAVE_QUOTE_MENU_ID } from './context-menu';
 import { listenForCommands, runCommand, setQuoteSaver } from './commands';
 import { saveQuoteFromTab } from './quote-capture';
 import { readSettings, watchSettings } from '@/lib/settings/store';
+import { siteDisabled } from '@/lib/settings/schema';
 import { startSiteAccess } from './site-access';
 
 export default defineBackground(() => {
@@ -81,6 +82,11 @@ export default defineBackground(() => {
     getDetector,
     ready: () => starterInstall,
     lookup,
+    // Settings that cannot be read do not keep the detector from loading.
+    siteOff: (url) =>
+      readSettings()
+        .then((s) => siteDisabled(s, new URL(url).hostname))
+        .catch(() => false),
   });
   const saveQuote = (tabId: number, selectionText?: string) =>
     saveQuoteFromTab({ db, linkEntities, log: (m) => console.warn(m) }, tabId, selectionText);

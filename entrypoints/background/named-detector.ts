@@ -102,7 +102,7 @@ export function createNamedDetector(
       return loaded();
     },
     /** Loads the detector and its names, then (once per loaded detector) starts its warm-up. */
-    async prepare(): Promise<Result<{ ready: true }>> {
+    async prepare(): Promise<Result<{ ready: boolean }>> {
       const r = await loaded();
       if (!r.ok) return r;
       const { detector } = r.value;

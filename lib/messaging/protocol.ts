@@ -26,8 +26,9 @@ const pageRef = v.object({
 /** Payload schemas of messages handled by the background worker, by message type. */
 export const backgroundSchemas = {
   /**
-   * Sent by the content script as it starts on a page it will read (document_start): wakes the
-   * worker, which loads the detector and the cards' names while the page parses, not after.
+   * Sent by the content script as it starts on a page (document_start), before it has read the
+   * reader's settings: wakes the worker, which loads the detector and the cards' names while the
+   * page parses, not after, unless the reader turned Backstory off on the sender's site.
    */
   prepareSpotting: v.object({}),
   /** Spot the names in an article's text blocks (in reading order). */
@@ -112,7 +113,8 @@ export interface PageState {
 
 /** Reply type of each background message. */
 export interface BackgroundReplies {
-  prepareSpotting: { ready: true };
+  /** `ready` false: the sender's site is one the reader turned Backstory off on; nothing was loaded. */
+  prepareSpotting: { ready: boolean };
   spotBlocks: { entities: PageEntity[]; spans: BlockSpan[] };
   /** `lookup` is present when Wikipedia was (or would have been) asked; see LookupState. */
   getCard: { card: Card | null; notes: Note[]; seenIn: number; lookup?: LookupState };

@@ -10,7 +10,7 @@ export const BUNDLE_LIMIT = 100 * 1024;
 export const BIG = 'generated-200k';
 
 /** What each figure means (printed above the table). */
-export const TIMING_NOTE = `Timing (medians over runs):
+export const TIMING_NOTE = `Timing (medians over runs, each side's after BENCH_WARM_UP untimed loads of the page):
   Backstory ms: DOMContentLoaded -> every name marked: the later of the content script's last marks (its
     own clock, read through the extension as the popup does) and the last change of its CSS highlights
     (first: -> the first painted range). Negative: every name was marked that long BEFORE DOMContentLoaded
@@ -19,7 +19,8 @@ export const TIMING_NOTE = `Timing (medians over runs):
     the article, reading its text, the messages to the background, name detection there (mark.js is
     handed the names instead) and registering highlights. mark.js gets every name and form Backstory found.
   woken ms: Backstory ms of one more run after the extension's worker was stopped, as Chromium stops it after
-    30 s without events: the worker wakes, loads its detector and warms up while the page parses (not a median).
+    30 s without events: the worker wakes, loads its detector and warms up while the page parses (not a median;
+    the timed runs meet a worker that is awake with its detector loaded).
   mark.js ms: DOMContentLoaded -> names marked, mark.js run (separateWordSearch off) on the same article root
     from a DOMContentLoaded listener installed before the page's scripts: it starts at once, in the same task.
   DCL at B/M/page: navigation start -> DOMContentLoaded with Backstory, with mark.js, and the page alone

@@ -65,7 +65,7 @@ function starter(id: string, name: string, kind: EntityKind, aliases: string[] =
   };
 }
 
-async function setup(extra: { name: string; kind: EntityKind }[] = []) {
+async function setup(extra: { name: string; kind: EntityKind }[] = [], siteOff?: (url: string) => Promise<boolean>) {
   const db = new BackstoryDB(`bg-${crypto.randomUUID()}`);
   await db.open();
   await db.cards.bulkAdd([
@@ -77,7 +77,7 @@ async function setup(extra: { name: string; kind: EntityKind }[] = []) {
   const load = vi.fn(async () => detector);
   const getDetector = lazyOnce(load);
   const log = vi.fn();
-  const { handlers, cardsChanged, cardsRead, mentionsSettled } = createHandlers({ db, getDetector, log });
+  const { handlers, cardsChanged, cardsRead, mentionsSettled } = createHandlers({ db, getDetector, log, siteOff });
   return { db, detector, load, handlers, cardsChanged, cardsRead, log, mentionsSettled };
 }
 
@@ -200,6 +200,23 @@ describe('spotBlocks', () => {
     value(await handlers.spotBlocks({ blocks, page }, tab()));
     expect(read).not.toHaveBeenCalled();
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('prepareSpotting from a site the reader turned Backstory off on loads nothing', async () => {
+    const siteOff = vi.fn(async (url: string) => new URL(url).hostname === 'off.test');
+    const { handlers, load } = await setup([], siteOff);
+    const from = (url: string): Sender => ({ ...tab(), url });
+    expect(await handlers.prepareSpotting({}, from('https://off.test/story'))).toEqual({
+      ok: true,
+      value: { ready: false },
+    });
+    expect(load).not.toHaveBeenCalled();
+    expect(await handlers.prepareSpotting({}, from('https://news.test/story'))).toEqual({
+      ok: true,
+      value: { ready: true },
+    });
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(siteOff).toHaveBeenCalledWith('https://news.test/story');
   });
 
   it("a watch's reading of the cards in use changes nothing; another id or alias is a change", async () => {
