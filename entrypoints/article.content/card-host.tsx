@@ -12,7 +12,7 @@ import { type CardReply, HoverCard, hoverCardCss, type HoverEntity, type SendFn 
 import { NoteFrame, noteFrameCss, type NoteFrameListen } from '../../components/NoteFrame';
 import { uiCss } from '../../components/styles';
 import { NOTE_FRAME_PATH } from '../../lib/messaging/note-frame';
-import { cardFrameSchemas, type NoteFrameEvent } from '../../lib/messaging/protocol';
+import { cardFrameSchemas, type NoteFrameEvent, PAGE_CARDS_MAX, type PageEntity } from '../../lib/messaging/protocol';
 import { createRouter, tabSenderPolicy } from '../../lib/messaging/serve';
 import type { PageRef } from '../../lib/db/records';
 import type { Box } from '../../lib/dom/place-card';
@@ -36,6 +36,11 @@ export interface CardHost {
    * or while focus is inside the card, so a draft note is never closed away under the reader.
    */
   contains(event: Event): boolean;
+  /**
+   * Keeps the cards of `entities` (those that have one) for their first hover, asked for in one
+   * getPageCards message. Resolves when kept; when asking fails, hovers simply ask as before.
+   */
+  prefetch(entities: readonly PageEntity[]): Promise<void>;
   readonly isOpen: boolean;
   /** Unmounts the UI and removes the host. */
   dispose(): void;
@@ -65,6 +70,8 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
   let reattached = 0;
   /** Card replies by entity key, for as long as the page is open (HoverCard's `cache`). */
   const cards = new Map<string, CardReply>();
+  /** Card ids asked for by prefetch, so two passes never ask for the same card twice. */
+  const asked = new Set<string>();
   // The note frames' events, relayed by the background (see entrypoints/background/note-frame-relay.ts).
   const frames = new Map<string, (event: NoteFrameEvent) => void>();
   const listen: NoteFrameListen = (token, handler) => {
@@ -161,6 +168,24 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       if (hadFocus && returnFocus instanceof (doc.defaultView?.HTMLElement ?? HTMLElement) && returnFocus.isConnected)
         returnFocus.focus({ preventScroll: true });
       returnFocus = null;
+    },
+    async prefetch(entities) {
+      // The most mentioned first: the names a reader is likeliest to hover.
+      const keys = new Map<string, string[]>();
+      for (const e of [...entities].sort((a, b) => b.count - a.count))
+        if (e.cardId && !cards.has(e.key) && !asked.has(e.cardId))
+          keys.set(e.cardId, [...(keys.get(e.cardId) ?? []), e.key]);
+      const cardIds = [...keys.keys()].slice(0, PAGE_CARDS_MAX);
+      if (cardIds.length === 0) return;
+      for (const id of cardIds) asked.add(id);
+      const r = await opts.send('getPageCards', { cardIds });
+      if (!r.ok) {
+        for (const id of cardIds) asked.delete(id);
+        return;
+      }
+      // Never a reply a hover already kept: that one is at least as fresh.
+      for (const { card, seenIn } of r.value.cards)
+        for (const key of keys.get(card.id) ?? []) if (!cards.has(key)) cards.set(key, { card, notes: [], seenIn });
     },
     contains(event) {
       if (!host || !open) return false;

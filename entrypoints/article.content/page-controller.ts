@@ -112,8 +112,11 @@ export function startPage(
     );
   }
 
-  const mark = (scopes: Element[], priority?: SlicePriority) =>
-    marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority });
+  const mark = async (scopes: Element[], priority?: SlicePriority) => {
+    await marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority });
+    // A first hover then shows its card at once, even after the worker has stopped (30 s idle).
+    void host.prefetch([...marking.entities.values()]).catch(quiet);
+  };
 
   const looks = new ArticleLooks({
     doc,

@@ -104,6 +104,13 @@ export function createCardHandlers(deps: CardHandlerDeps) {
       return reply(db, found.card, found.lookup);
     },
 
+    /** Cards by id with their "Seen in" counts (getPageCards): database only, no notes. */
+    async pageCards(cardIds: readonly string[]): Promise<Result<{ cards: { card: Card; seenIn: number }[] }>> {
+      const cards = (await db.cards.bulkGet([...new Set(cardIds)])).filter((c): c is Card => !!c);
+      const seenIn = await Promise.all(cards.map((c) => countSeenIn(db, c.id)));
+      return ok({ cards: cards.map((card, i) => ({ card, seenIn: seenIn[i] ?? 0 })) });
+    },
+
     async chooseArticle({ name, kind, title }: { name: string; kind: EntityKind; title: string }) {
       if (!lookup) return fail('Wikipedia look-ups are not available.');
       const r = await lookup.choose({ name, kind }, title);

@@ -162,6 +162,12 @@ export function createHandlers(deps: HandlerDeps): {
       );
     },
 
+    async getPageCards({ cardIds }) {
+      await ready();
+      await mentionWriter.flush(); // "Seen in N articles" counts this page, as getCard's does
+      return cards.pageCards(cardIds);
+    },
+
     chooseArticle: async (choice, sender) => notesOnlyForExtensionPages(sender, await cards.chooseArticle(choice)),
     updateCard: (edit) => cards.updateCard(edit),
     deleteCard: (which) => cards.deleteCard(which),

@@ -11,6 +11,9 @@ import type { CardChoice } from '../db/card-search';
 import { NOTE_MAX_CHARS } from '../db/records';
 import type { LookupState } from '../lookup/types';
 
+/** Most cards one getPageCards message asks for. */
+export const PAGE_CARDS_MAX = 200;
+
 /** Largest article text the background accepts in one spotBlocks message (chars). */
 export const MAX_ARTICLE_CHARS = 2_000_000;
 
@@ -55,6 +58,12 @@ export const backgroundSchemas = {
     tabId: v.optional(v.pipe(v.number(), v.integer())),
     retry: v.optional(v.boolean()),
   }),
+  /**
+   * The cards of names a page mentions (PageEntity.cardId), as getCard would show them, without
+   * notes and without look-ups: the content script keeps them, so a first hover shows its card at
+   * once even when the worker has stopped since (waking it takes 300 ms or more).
+   */
+  getPageCards: v.object({ cardIds: v.pipe(v.array(id), v.maxLength(PAGE_CARDS_MAX)) }),
   /** The reader picked the Wikipedia article `title` for a name: remember it, reply like getCard. */
   chooseArticle: v.object({ name, kind, title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)) }),
   /** The reader edited a card's description, summary and other names. */
@@ -119,6 +128,8 @@ export interface BackgroundReplies {
   /** `lookup` is present when Wikipedia was (or would have been) asked; see LookupState. */
   getCard: { card: Card | null; notes: Note[]; seenIn: number; lookup?: LookupState };
   chooseArticle: { card: Card | null; notes: Note[]; seenIn: number; lookup?: LookupState };
+  /** The cards found, each with its "Seen in N articles" count; ids without a card are left out. */
+  getPageCards: { cards: { card: Card; seenIn: number }[] };
   updateCard: { card: Card };
   deleteCard: { deleted: boolean; notes: number };
   mergeCards: { card: Card };

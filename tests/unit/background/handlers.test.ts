@@ -269,6 +269,19 @@ describe('spotBlocks', () => {
 });
 
 describe('cards and notes', () => {
+  it("getPageCards gives a page's cards by id with this page counted in seenIn, no notes, unknown ids left out", async () => {
+    const { handlers } = await setup();
+    value(await handlers.saveNote({ cardId: 'nato', body: 'Founded 1949', page }, tab()));
+    const spotted = value(await handlers.spotBlocks({ blocks, page }, tab()));
+    const ids = spotted.entities.flatMap((e) => (e.cardId ? [e.cardId] : []));
+    expect(ids.sort()).toEqual(['jens-stoltenberg', 'nato', 'russia']);
+    const got = value(await handlers.getPageCards({ cardIds: [...ids, 'no-such-card', 'nato'] }, tab()));
+    expect(got.cards.map((c) => c.card.id).sort()).toEqual(['jens-stoltenberg', 'nato', 'russia']);
+    // The mentions of the page just spotted are written first, as for getCard.
+    expect(got.cards.every((c) => c.seenIn === 1)).toBe(true);
+    expect(JSON.stringify(got)).not.toContain('Founded 1949');
+  });
+
   it('getCard returns the card, its notes and seenIn; null for an unknown name', async () => {
     const { handlers } = await setup();
     expect(value(await handlers.getCard({ name: 'Warsaw Pact', kind: 'organization', aliases: [] }, tab()))).toEqual({

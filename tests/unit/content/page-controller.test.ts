@@ -17,8 +17,26 @@ const NAMES = [
   { key: 'organization:nato', name: 'Nato', kind: 'organization', forms: ['Nato'] },
 ] as const;
 
-/** A background that "spots" the listed names by plain search, and records every message. */
-function fakeBackground() {
+/** Nato's card, for a background that has cards (fakeBackground's `cards`). */
+const NATO_CARD = {
+  id: 'nato',
+  name: 'Nato',
+  kind: 'organization',
+  aliases: ['NATO'],
+  keys: ['nato'],
+  description: 'Military alliance of European and North American states.',
+  summary: 'Founded in 1949.',
+  source: 'starter',
+  edited: false,
+  createdAt: 1,
+  updatedAt: 1,
+};
+
+/**
+ * A background that "spots" the listed names by plain search, and records every message. With
+ * `cards`, Nato has a card (getPageCards gives it) and getCard never answers: a worker still waking.
+ */
+function fakeBackground({ cards = false } = {}) {
   const sent: { type: string; payload: any }[] = [];
   const send = (async (type: string, payload: any) => {
     sent.push({ type, payload });
@@ -38,9 +56,13 @@ function fakeBackground() {
         kind: n.kind,
         aliases: [...n.forms],
         count: counts.get(n.key)!,
+        ...(cards && n.key === 'organization:nato' ? { cardId: 'nato' } : {}),
       }));
       return { ok: true, value: { entities, spans } };
     }
+    if (type === 'getPageCards' && cards)
+      return { ok: true, value: { cards: payload.cardIds.includes('nato') ? [{ card: NATO_CARD, seenIn: 3 }] : [] } };
+    if (type === 'getCard' && cards) return new Promise(() => {});
     if (type === 'getCard') return { ok: true, value: { card: null, notes: [], seenIn: 0 } };
     return { ok: false, error: 'not in this test' };
   }) as unknown as SendFn;
@@ -61,12 +83,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function start(html: string) {
+async function start(html: string, background = fakeBackground()) {
   const stub = installHighlights();
   uninstall = stub.uninstall;
   document.body.innerHTML = html;
   const before = document.documentElement.outerHTML;
-  const bg = fakeBackground();
+  const bg = background;
   ctl = new AbortController();
   const page = startPage(document, bg.send, ctl.signal);
   await page.done;
@@ -223,6 +245,26 @@ describe('article content script', () => {
     expect(document.querySelectorAll('backstory-host')).toHaveLength(1);
     expect(shadows).toHaveLength(1);
     expect(shadows[0]!.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Nato');
+  });
+
+  it("keeps the page's cards once marked: a first hover shows its card while the worker does not answer", async () => {
+    const shadows: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+      const s = attach.call(this, init);
+      shadows.push(s);
+      return s;
+    });
+    const { page, bg } = await start(ARTICLE, fakeBackground({ cards: true }));
+    await vi.waitFor(() => expect(bg.sent.some((m) => m.type === 'getPageCards')).toBe(true));
+    // Only names with a card are asked for, once.
+    expect(bg.sent.filter((m) => m.type === 'getPageCards').map((m) => m.payload)).toEqual([{ cardIds: ['nato'] }]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(page.revealEntity('organization:nato')).toEqual({ revealed: true });
+    const dialog = () => shadows[0]?.querySelector('[role="dialog"]');
+    await vi.waitFor(() => expect(dialog()?.textContent).toContain('Military alliance of European'));
+    // Still asked again, behind the kept card.
+    await vi.waitFor(() => expect(bg.sent.some((m) => m.type === 'getCard')).toBe(true));
   });
 
   it('picks up added paragraphs in one coalesced rescan of only the new text', async () => {

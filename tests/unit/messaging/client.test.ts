@@ -57,6 +57,7 @@ describe('sendToBackground', () => {
         prepareSpotting: async () => ({ ok: true, value: { ready: true } }),
         spotBlocks: async () => ({ ok: true, value: { entities: [], spans: [] } }),
         getCard: async ({ name }) => ({ ok: true, value: { card: null, notes: [], seenIn: name.length } }),
+        getPageCards: async () => ({ ok: true, value: { cards: [] } }),
         createCard: async () => ({ ok: false, error: 'x' }),
         saveNote: async () => ({ ok: false, error: 'x' }),
         deleteNote: async () => ({ ok: true, value: { deleted: false } }),

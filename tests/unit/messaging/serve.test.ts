@@ -24,6 +24,7 @@ function handlers(overrides: Partial<Handlers<typeof backgroundSchemas, Backgrou
     prepareSpotting: vi.fn(async () => ({ ok: true as const, value: { ready: true as const } })),
     spotBlocks: vi.fn(async () => ({ ok: true as const, value: { entities: [], spans: [] } })),
     getCard: vi.fn(async () => ({ ok: true as const, value: { card: null, notes: [], seenIn: 0 } })),
+    getPageCards: vi.fn(async () => ({ ok: true as const, value: { cards: [] } })),
     createCard: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     saveNote: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     deleteNote: vi.fn(async () => ({ ok: true as const, value: { deleted: true } })),
