@@ -72,10 +72,15 @@ async function pointOnMark(page: Page, name: string) {
   }, name);
 }
 
-/** A point inside the open card: a coarse grid of hit tests for the extension's host element. */
+/**
+ * A point inside the open card, as low in it as a coarse grid of hit tests for the extension's host
+ * element finds: a card still "Loading…" is short and does not reach it, so the probe waits for the
+ * card's content, not only its frame. On a card that opens below its name that point is often in the
+ * notes frame, which asks the worker for the notes itself: after a worker stop, that wait counts too.
+ */
 async function pointOnCard(page: Page) {
   return page.evaluate(() => {
-    for (let y = 10; y < innerHeight; y += 24) {
+    for (let y = innerHeight - 10; y > 0; y -= 24) {
       for (let x = 10; x < innerWidth; x += 24) {
         const el = document.elementFromPoint(x, y);
         if (el?.tagName.toLowerCase() === 'backstory-host') return { x, y };
