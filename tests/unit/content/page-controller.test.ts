@@ -83,6 +83,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Every shadow root attached from now on (closed ones too, which the page cannot reach). */
+function captureShadowRoots(): ShadowRoot[] {
+  const shadows: ShadowRoot[] = [];
+  const attach = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+    const s = attach.call(this, init);
+    shadows.push(s);
+    return s;
+  });
+  return shadows;
+}
+
 async function start(html: string, background = fakeBackground()) {
   const stub = installHighlights();
   uninstall = stub.uninstall;
@@ -219,13 +231,7 @@ describe('article content script', () => {
   });
 
   it('reveals an entity in ONE closed-shadow host, re-added after the page removes it', async () => {
-    const shadows: ShadowRoot[] = [];
-    const attach = Element.prototype.attachShadow;
-    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
-      const s = attach.call(this, init);
-      shadows.push(s);
-      return s;
-    });
+    const shadows = captureShadowRoots();
     const { page } = await start(ARTICLE);
     expect(page.revealEntity('organization:nope')).toEqual({ revealed: false });
     expect(page.revealEntity('person:jens stoltenberg')).toEqual({ revealed: true });
@@ -248,13 +254,7 @@ describe('article content script', () => {
   });
 
   it("keeps the page's cards once marked: a first hover shows its card while the worker does not answer", async () => {
-    const shadows: ShadowRoot[] = [];
-    const attach = Element.prototype.attachShadow;
-    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
-      const s = attach.call(this, init);
-      shadows.push(s);
-      return s;
-    });
+    const shadows = captureShadowRoots();
     const { page, bg } = await start(ARTICLE, fakeBackground({ cards: true }));
     await vi.waitFor(() => expect(bg.sent.some((m) => m.type === 'getPageCards')).toBe(true));
     // Only names with a card are asked for, once.
