@@ -113,6 +113,13 @@ async function armProbe(page: Page, at: { x: number; y: number }) {
   }, at);
 }
 
+/** Rests the pointer on `at`; resolves with ms after the hover delay until the card reaches `spot`. */
+async function hover(page: Page, at: { x: number; y: number }, spot: { x: number; y: number }): Promise<number> {
+  await armProbe(page, spot);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  return (await page.evaluate(() => (window as unknown as { __hover: Promise<number> }).__hover)) - HOVER_DELAY_MS;
+}
+
 /** How many dialogs the page shows by itself (cookie banners are dialogs too), so a card is one more. */
 const dialogs = async (page: Page) => findAll(await axTree(page), { role: 'dialog' }).length;
 
@@ -148,38 +155,29 @@ async function measurePage(
     last = { at, spot };
     for (let i = 0; i < 2; i++) {
       await closeCard(page, base);
-      await armProbe(page, spot);
-      await page.mouse.move(at.x, at.y, { steps: 3 });
-      const ms = await page.evaluate(() => (window as unknown as { __hover: Promise<number> }).__hover);
-      out.push(ms - HOVER_DELAY_MS);
+      out.push(await hover(page, at, spot));
     }
   }
-  // A reader who rests on a name after 30 s of reading meets a stopped worker: the hover wakes it.
-  let woken: number | null = null;
-  if (last) {
+  /** Closes the card and stops the worker, as Chromium does after 30 s without events. */
+  const stopWorker = async () => {
     await closeCard(page, base);
     await stopExtensionWorker(page.context());
     await page.bringToFront();
-    await armProbe(page, last.spot);
-    await page.mouse.move(last.at.x, last.at.y, { steps: 3 });
-    woken = (await page.evaluate(() => (window as unknown as { __hover: Promise<number> }).__hover)) - HOVER_DELAY_MS;
+  };
+  // A reader who rests on a name after 30 s of reading meets a stopped worker: the hover wakes it.
+  let woken: number | null = null;
+  if (last) {
+    await stopWorker();
+    woken = await hover(page, last.at, last.spot);
   }
   // The same, on a name not hovered before: only the cards kept from marking the page can help.
   let fresh: number | null = null;
   const other = carded[NAMES];
   if (last && other) {
-    await closeCard(page, base);
-    await stopExtensionWorker(page.context());
-    await page.bringToFront();
+    await stopWorker();
     const at = await pointOnMark(page, other);
-    if (at) {
-      await armProbe(page, { x: at.x + last.spot.x - last.at.x, y: at.y + last.spot.y - last.at.y });
-      await page.mouse.move(at.x, at.y, { steps: 3 });
-      fresh = await page
-        .evaluate(() => (window as unknown as { __hover: Promise<number> }).__hover)
-        .then((ms) => ms - HOVER_DELAY_MS)
-        .catch(() => null);
-    }
+    const spot = at && { x: at.x + last.spot.x - last.at.x, y: at.y + last.spot.y - last.at.y };
+    if (at && spot) fresh = await hover(page, at, spot).catch(() => null);
   }
   return { warm: out, woken, fresh };
 }

@@ -122,10 +122,10 @@ async function main(): Promise<void> {
       // Marks land batch by batch on a huge page: wait long enough that a gap between two
       // batches is not taken for the end (the figure is still the time of the LAST change).
       const stableMs = p.name === BIG ? 3_000 : 1_000;
-      for (let i = 0; i < WARM_UP; i++)
-        await runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker: liveWorker });
+      const backstory = () => runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker: liveWorker });
+      for (let i = 0; i < WARM_UP; i++) await backstory();
       for (let i = 0; i < p.runs; i++) {
-        const run = await runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker: liveWorker });
+        const run = await backstory();
         row.backstory.push(run.figures);
         for (const n of run.names) names.add(n);
         other.push(run.otherMutations);
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
       row.names = names.size;
       // A reader who read an article for a while meets a stopped worker on the next one.
       await stopExtensionWorker(withExtension.context);
-      const woken = await runBackstory(withExtension.context, url, { timeoutMs, stableMs, worker: liveWorker });
+      const woken = await backstory();
       row.woken = woken.figures.ms;
       // Whose the long tasks were: traced loads, apart from the timed ones (tracing slows the page).
       for (let i = 0; i < TRACE_RUNS; i++) {
@@ -143,10 +143,10 @@ async function main(): Promise<void> {
         });
         row.ours.push(...tasks.filter((t) => t.ours).map((t) => t.ms));
       }
-      for (let i = 0; i < WARM_UP && names.size > 0; i++)
-        await runMarkJsOnPage(plain.context, url, MARK_JS, [...names], rootPath);
+      const markJs = () => runMarkJsOnPage(plain.context, url, MARK_JS, [...names], rootPath);
+      for (let i = 0; i < WARM_UP && names.size > 0; i++) await markJs();
       for (let i = 0; i < p.runs && names.size > 0; i++) {
-        const run = await runMarkJsOnPage(plain.context, url, MARK_JS, [...names], rootPath);
+        const run = await markJs();
         row.markjs.push(run.figures);
         row.words = run.words;
         pageOwn.push(run.pageMutations);

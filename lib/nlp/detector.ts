@@ -23,13 +23,13 @@ export interface Detector {
 
 export { MODEL_FILES } from './model-files';
 
-function asText(name: string, v: string | ArrayBuffer | undefined): string {
+function asText(name: string, v: string | undefined): string {
   if (v === undefined) throw new Error(`model file ${name} is missing`);
-  return typeof v === 'string' ? v : new TextDecoder().decode(v);
+  return v;
 }
 
-/** Parses the model files' contents (text or ArrayBuffer), throwing a clear Error on malformed data. */
-export function parseModel(files: Record<string, string | ArrayBuffer>): ModelData {
+/** Parses the model files' text, throwing a clear Error on malformed data. */
+export function parseModel(files: Record<string, string>): ModelData {
   const tagger = decodeTagger(asText('tagger.json', files['tagger.json']));
   let gaz: unknown;
   try {
