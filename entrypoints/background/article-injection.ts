@@ -11,14 +11,16 @@ import { ARTICLE_SCRIPT_FILE } from '@/lib/sites/site-access';
  * Injects the article script into the sender's document, at once rather than at document_idle, so
  * it reads the article while the page parses. Chromium pins the injection to that document
  * (documentIds): a page that navigated meanwhile has its own starter and does not get a second
- * copy. Firefox has no document ids; its frame then. Rejects when the page is gone.
+ * copy. Firefox builds name the frame: not every Firefox we support (140 on) takes documentIds.
+ * Rejects when the page is gone.
  */
 export async function injectArticle(sender: Sender): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return;
-  const target = sender.documentId
-    ? { tabId, documentIds: [sender.documentId] }
-    : { tabId, frameIds: [sender.frameId ?? 0] };
+  const target =
+    sender.documentId && !import.meta.env.FIREFOX
+      ? { tabId, documentIds: [sender.documentId] }
+      : { tabId, frameIds: [sender.frameId ?? 0] };
   await browser.scripting.executeScript({
     target,
     files: [`/${ARTICLE_SCRIPT_FILE}` as ScriptPublicPath],
