@@ -6,7 +6,7 @@ import type { Sender } from '@/lib/messaging/serve';
 describe('injectArticle', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  const execute = () => vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+  const execute = () => vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined);
 
   it("injects the article script at once into the starter's own document", async () => {
     const spy = execute();
