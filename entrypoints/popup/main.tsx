@@ -7,7 +7,6 @@ import { App } from './App';
 import type { PopupDeps, PopupTab } from './deps';
 import { tabIdFromQuery } from './deps';
 import { siteDeps } from './site-deps';
-import { ARTICLE_SCRIPT_FILE } from '../../lib/sites/site-access';
 
 /** The tab named by ?tab=<id>, else the active tab of the current window. */
 async function findTab(): Promise<PopupTab | null> {
@@ -25,7 +24,7 @@ async function findTab(): Promise<PopupTab | null> {
 }
 
 // WXT types `files` from the built paths; casting keeps this compiling before the first build.
-const CONTENT_SCRIPT = `/${ARTICLE_SCRIPT_FILE}` as ScriptPublicPath;
+const CONTENT_SCRIPT: string = '/content-scripts/article.js';
 
 const deps: PopupDeps = {
   sendToBackground,
@@ -33,7 +32,7 @@ const deps: PopupDeps = {
   sendToTab: (tabId, type, payload) => sendToTab(tabId, type, payload, { timeoutMs: 5000 }),
   findTab,
   injectContentScript: async (tabId) => {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT as ScriptPublicPath] });
   },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   sites: siteDeps,
