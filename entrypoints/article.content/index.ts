@@ -1,18 +1,20 @@
 /**
- * The article content script. Registration (matches, runAt) is static data; all runtime work
- * happens inside main(ctx), which WXT calls once per page. The context's AbortSignal tears
- * everything down when the extension is reloaded or updated.
+ * The article content script. It is not in the manifest: the worker injects it into a page whose
+ * starter (page-start.content.ts) said it is loading, and the popup injects it on a page the reader
+ * asks for once. All runtime work happens inside main(ctx), which WXT calls once per injection. The
+ * context's AbortSignal tears everything down when the extension is reloaded or updated.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleMatches } from '../../lib/sites/patterns';
 
 export default defineContentScript({
+  // WXT adds these to host_permissions, which the worker's injection needs.
   matches: articleMatches(),
-  // Injected before the page is parsed: the settings are read while it parses, and an article the
-  // parser is done with is marked before DOMContentLoaded (page-controller.ts); waiting for
-  // document_idle cost hundreds of ms before the first mark. Client-rendered pages are looked at
-  // again later.
-  runAt: 'document_start',
+  // Injected at once (injectImmediately), while the page parses: the settings are read then, and an
+  // article the parser is done with is marked before DOMContentLoaded (page-controller.ts); waiting
+  // for document_idle cost hundreds of ms before the first mark. Client-rendered pages are looked
+  // at again later.
+  registration: 'runtime',
   async main(ctx) {
     try {
       // Imported here so nothing but registration data is evaluated at build time.
@@ -31,11 +33,6 @@ export default defineContentScript({
         import('../../lib/settings/store'),
         import('../../lib/settings/schema'),
       ]);
-      // Wakes the worker (Chromium stops it after 30 s idle) so the detector and card names load
-      // while the page parses: on a woken worker they took 250-400 ms after the first spot request.
-      // Sent before the settings are read (20-90 ms on a loading page): the worker checks the site
-      // itself, and a woken worker takes 200 ms to start.
-      void sendToBackground('prepareSpotting', {});
       // Before the page's first frame, adopting the marks' stylesheets costs nothing.
       const prepared = prepareMarks(document);
       const settings = await readSettings();

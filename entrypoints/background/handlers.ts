@@ -16,7 +16,7 @@ import { createMentionWriter } from './mention-writer';
 import { createNamedDetector, type SpotDetector } from './named-detector';
 import { ok } from '@/lib/db/errors';
 import type { BackgroundReplies, PageEntity, backgroundSchemas } from '@/lib/messaging/protocol';
-import { type Handlers, notesOnlyForExtensionPages } from '@/lib/messaging/serve';
+import { type Handlers, notesOnlyForExtensionPages, type Sender } from '@/lib/messaging/serve';
 
 export type { SpotDetector } from './named-detector';
 
@@ -25,8 +25,10 @@ export interface HandlerDeps {
   db: BackstoryDB;
   /** Resolves to the detector; called on every spotBlocks, so it should cache (see lazyOnce). */
   getDetector: () => Promise<SpotDetector>;
-  /** True when the reader turned Backstory off on the site of `url` (prepareSpotting then loads nothing). */
+  /** True when the reader turned Backstory off on the site of `url` (pageStarting then does nothing). */
   siteOff?: (url: string) => Promise<boolean>;
+  /** Injects the article content script into the document that sent pageStarting (see page-start.content.ts). */
+  injectArticle?: (sender: Sender) => Promise<void>;
   /** Resolves when the starter cards are in place (install may still be running at start-up). */
   ready?: () => Promise<unknown>;
   log?: (message: string) => void;
@@ -113,8 +115,12 @@ export function createHandlers(deps: HandlerDeps): {
   const privateCards = createCardHandlers({ db, contexts, cardsChanged: named.cardsChanged, log });
 
   const handlers: Handlers<typeof backgroundSchemas, BackgroundReplies> = {
-    async prepareSpotting(_payload, sender) {
+    async pageStarting(_payload, sender) {
       if (sender.url && (await deps.siteOff?.(sender.url))) return ok({ ready: false });
+      // Not awaited: the article script finds and reads the article while the detector loads.
+      void deps
+        .injectArticle?.(sender)
+        .catch((e: unknown) => log(`[Backstory] article script not injected: ${String(e)}`));
       await ready();
       return named.prepare();
     },

@@ -13,12 +13,13 @@ import { saveQuoteFromTab } from './quote-capture';
 import { readSettings, watchSettings } from '@/lib/settings/store';
 import { siteDisabled } from '@/lib/settings/schema';
 import { startSiteAccess } from './site-access';
+import { injectArticle } from './article-injection';
 
 export default defineBackground(() => {
   // One database and one detector per worker lifetime.
   const db = new BackstoryDB();
-  // Loaded once per worker lifetime, on first use: an article's content script asks for it as the
-  // page starts (prepareSpotting). Not at every wake: a hover that woke the worker then waited
+  // Loaded once per worker lifetime, on first use: a page's starter asks for it as the page starts
+  // (pageStarting). Not at every wake: a hover that woke the worker then waited
   // behind the model's fetch and parse, which block the worker for 200-400 ms on a busy machine.
   const getDetector = lazyOnce(loadDetector);
   let starterInstall: Promise<unknown> = Promise.resolve();
@@ -87,6 +88,7 @@ export default defineBackground(() => {
       readSettings()
         .then((s) => siteDisabled(s, new URL(url).hostname))
         .catch(() => false),
+    injectArticle,
   });
   const saveQuote = (tabId: number, selectionText?: string) =>
     saveQuoteFromTab({ db, linkEntities, log: (m) => console.warn(m) }, tabId, selectionText);

@@ -7,6 +7,7 @@ import { App } from './App';
 import type { PopupDeps, PopupTab } from './deps';
 import { tabIdFromQuery } from './deps';
 import { siteDeps } from './site-deps';
+import { ARTICLE_SCRIPT_FILE } from '../../lib/sites/site-access';
 
 /** The tab named by ?tab=<id>, else the active tab of the current window. */
 async function findTab(): Promise<PopupTab | null> {
@@ -24,7 +25,7 @@ async function findTab(): Promise<PopupTab | null> {
 }
 
 // WXT types `files` from the built paths; casting keeps this compiling before the first build.
-const CONTENT_SCRIPT: string = '/content-scripts/article.js';
+const CONTENT_SCRIPT = `/${ARTICLE_SCRIPT_FILE}` as ScriptPublicPath;
 
 const deps: PopupDeps = {
   sendToBackground,
@@ -32,7 +33,7 @@ const deps: PopupDeps = {
   sendToTab: (tabId, type, payload) => sendToTab(tabId, type, payload, { timeoutMs: 5000 }),
   findTab,
   injectContentScript: async (tabId) => {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT as ScriptPublicPath] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
   },
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   sites: siteDeps,

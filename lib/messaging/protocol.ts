@@ -29,11 +29,12 @@ const pageRef = v.object({
 /** Payload schemas of messages handled by the background worker, by message type. */
 export const backgroundSchemas = {
   /**
-   * Sent by the content script as it starts on a page (document_start), before it has read the
-   * reader's settings: wakes the worker, which loads the detector and the cards' names while the
-   * page parses, not after, unless the reader turned Backstory off on the sender's site.
+   * Sent by the page starter (entrypoints/page-start.content.ts) as a page on a matched site starts
+   * loading (document_start): unless the reader turned Backstory off on the sender's site, the worker
+   * injects the article content script into the sender's document and loads the detector and the
+   * cards' names while the page parses, not after.
    */
-  prepareSpotting: v.object({}),
+  pageStarting: v.object({}),
   /** Spot the names in an article's text blocks (in reading order). */
   spotBlocks: v.object({
     blocks: v.pipe(
@@ -123,8 +124,8 @@ export interface PageState {
 
 /** Reply type of each background message. */
 export interface BackgroundReplies {
-  /** `ready` false: the sender's site is one the reader turned Backstory off on; nothing was loaded. */
-  prepareSpotting: { ready: boolean };
+  /** `ready` false: the sender's site is one the reader turned Backstory off on; nothing was injected or loaded. */
+  pageStarting: { ready: boolean };
   spotBlocks: { entities: PageEntity[]; spans: BlockSpan[] };
   /** `lookup` is present when Wikipedia was (or would have been) asked; see LookupState. */
   getCard: { card: Card | null; notes: Note[]; seenIn: number; lookup?: LookupState };

@@ -9,8 +9,10 @@ import { normaliseSite } from '../settings/schema';
 
 /** The id of Backstory's one registered content script for added sites. */
 export const ADDED_SITES_SCRIPT_ID = 'backstory-added-sites';
-/** The article content script as built by WXT (same file the popup injects once). */
+/** The article content script as built by WXT (the worker injects it; the popup injects it once). */
 export const ARTICLE_SCRIPT_FILE = 'content-scripts/article.js';
+/** The page starter as built by WXT: the script that runs on each page and asks for the article script. */
+export const PAGE_START_SCRIPT_FILE = 'content-scripts/page-start.js';
 
 /** The parts of browser.permissions and browser.scripting this module uses (a fake in unit tests). */
 export interface SiteAccessApi {
@@ -31,7 +33,7 @@ export interface RegisteredScript {
   id: string;
   matches: string[];
   js: string[];
-  runAt: 'document_idle';
+  runAt: 'document_start';
   persistAcrossSessions?: boolean;
 }
 
@@ -104,8 +106,8 @@ export function syncSiteScripts(api: SiteAccessApi, required: readonly string[])
         {
           id: ADDED_SITES_SCRIPT_ID,
           matches,
-          js: [ARTICLE_SCRIPT_FILE],
-          runAt: 'document_idle',
+          js: [PAGE_START_SCRIPT_FILE],
+          runAt: 'document_start',
           persistAcrossSessions: false,
         },
       ]);

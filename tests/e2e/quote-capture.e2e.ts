@@ -129,7 +129,9 @@ describe('quote capture', () => {
       );
       assert.deepEqual((note as { quote: unknown }).quote, {
         exact: QUOTE,
-        prefix: '', // the quote starts its paragraph
+        // The page's text before it, across the paragraph break: the worker reads the selection in the
+        // page itself (it may script the sites its article script is injected into, 127.0.0.1 here).
+        prefix: 'owest level since the Cold War. ',
         suffix: ' and will remove the accreditati',
       });
       assert.equal((note as { page: { site: string } }).page.site, '127.0.0.1');

@@ -65,7 +65,11 @@ function starter(id: string, name: string, kind: EntityKind, aliases: string[] =
   };
 }
 
-async function setup(extra: { name: string; kind: EntityKind }[] = [], siteOff?: (url: string) => Promise<boolean>) {
+async function setup(
+  extra: { name: string; kind: EntityKind }[] = [],
+  siteOff?: (url: string) => Promise<boolean>,
+  injectArticle?: (sender: Sender) => Promise<void>,
+) {
   const db = new BackstoryDB(`bg-${crypto.randomUUID()}`);
   await db.open();
   await db.cards.bulkAdd([
@@ -77,7 +81,13 @@ async function setup(extra: { name: string; kind: EntityKind }[] = [], siteOff?:
   const load = vi.fn(async () => detector);
   const getDetector = lazyOnce(load);
   const log = vi.fn();
-  const { handlers, cardsChanged, cardsRead, mentionsSettled } = createHandlers({ db, getDetector, log, siteOff });
+  const { handlers, cardsChanged, cardsRead, mentionsSettled } = createHandlers({
+    db,
+    getDetector,
+    log,
+    siteOff,
+    injectArticle,
+  });
   return { db, detector, load, handlers, cardsChanged, cardsRead, log, mentionsSettled };
 }
 
@@ -184,15 +194,15 @@ describe('spotBlocks', () => {
     expect(again.entities.find((e) => e.name === 'Yulia Skripal')?.cardId).toMatch(/^reader-/);
   });
 
-  it('prepareSpotting loads the detector and its names before the first spot, and warms it up once', async () => {
+  it('pageStarting loads the detector and its names before the first spot, and warms it up once', async () => {
     const { db, handlers, detector, load } = await setup();
     await db.cards.update('nato', { summary: 'Nato is a military alliance of European and North American states.' });
     const spot = vi.spyOn(detector, 'spot');
-    expect(await handlers.prepareSpotting({}, tab())).toEqual({ ok: true, value: { ready: true } });
+    expect(await handlers.pageStarting({}, tab())).toEqual({ ok: true, value: { ready: true } });
     expect(load).toHaveBeenCalledTimes(1);
     expect(detector.known.map((k) => k.name).sort()).toEqual(['Jens Stoltenberg', 'Nato', 'Russia']);
     await vi.waitFor(() => expect(spot).toHaveBeenCalledWith([expect.stringContaining('military alliance')]));
-    await handlers.prepareSpotting({}, tab());
+    await handlers.pageStarting({}, tab());
     await new Promise((r) => setTimeout(r, 20));
     expect(spot).toHaveBeenCalledTimes(1);
     spot.mockClear();
@@ -202,21 +212,43 @@ describe('spotBlocks', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it('prepareSpotting from a site the reader turned Backstory off on loads nothing', async () => {
+  it('pageStarting from a site the reader turned Backstory off on injects and loads nothing', async () => {
     const siteOff = vi.fn(async (url: string) => new URL(url).hostname === 'off.test');
-    const { handlers, load } = await setup([], siteOff);
+    const inject = vi.fn(async (_sender: Sender) => {});
+    const { handlers, load } = await setup([], siteOff, inject);
     const from = (url: string): Sender => ({ ...tab(), url });
-    expect(await handlers.prepareSpotting({}, from('https://off.test/story'))).toEqual({
+    expect(await handlers.pageStarting({}, from('https://off.test/story'))).toEqual({
       ok: true,
       value: { ready: false },
     });
     expect(load).not.toHaveBeenCalled();
-    expect(await handlers.prepareSpotting({}, from('https://news.test/story'))).toEqual({
+    expect(inject).not.toHaveBeenCalled();
+    expect(await handlers.pageStarting({}, from('https://news.test/story'))).toEqual({
       ok: true,
       value: { ready: true },
     });
     expect(load).toHaveBeenCalledTimes(1);
     expect(siteOff).toHaveBeenCalledWith('https://news.test/story');
+    expect(inject).toHaveBeenCalledWith(from('https://news.test/story'));
+  });
+
+  it('pageStarting injects the article script before the detector has loaded, and survives a failed injection', async () => {
+    let loaded = false;
+    const inject = vi.fn(async (_sender: Sender) => {
+      // The article script reads the page while the detector loads: it is not kept waiting.
+      expect(loaded).toBe(false);
+      throw new Error('No tab with id: 4.');
+    });
+    const { handlers, load, log } = await setup([], undefined, inject);
+    load.mockImplementation(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+      loaded = true;
+      return new FakeDetector([]);
+    });
+    expect(await handlers.pageStarting({}, tab())).toEqual({ ok: true, value: { ready: true } });
+    expect(inject).toHaveBeenCalledTimes(1);
+    expect(inject.mock.results[0]?.type).toBe('return');
+    await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringContaining('No tab with id: 4.')));
   });
 
   it("a watch's reading of the cards in use changes nothing; another id or alias is a change", async () => {

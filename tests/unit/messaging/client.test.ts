@@ -54,7 +54,7 @@ describe('sendToBackground', () => {
     const router = createRouter(
       backgroundSchemas,
       {
-        prepareSpotting: async () => ({ ok: true, value: { ready: true } }),
+        pageStarting: async () => ({ ok: true, value: { ready: true } }),
         spotBlocks: async () => ({ ok: true, value: { entities: [], spans: [] } }),
         getCard: async ({ name }) => ({ ok: true, value: { card: null, notes: [], seenIn: name.length } }),
         getPageCards: async () => ({ ok: true, value: { cards: [] } }),

@@ -104,8 +104,8 @@ describe('site access: the registered content script follows the granted permiss
     expect(matches).toEqual(sitePatterns('example.com'));
     const script = fake.scripts.get(ADDED_SITES_SCRIPT_ID);
     expect(script?.matches).toEqual(matches);
-    expect(script?.js).toEqual(['content-scripts/article.js']);
-    expect(script?.runAt).toBe('document_idle');
+    expect(script?.js).toEqual(['content-scripts/page-start.js']);
+    expect(script?.runAt).toBe('document_start');
   });
 
   it('leaves out built-in news sites (the static script runs there already)', async () => {
