@@ -33,7 +33,8 @@ export default defineContentScript({
         import('../../lib/settings/store'),
         import('../../lib/settings/schema'),
       ]);
-      // Before the page's first frame, adopting the marks' stylesheets costs nothing.
+      // Adopting the marks' stylesheets costs nothing before the page's first frame; prepareMarks skips
+      // it when the page has already painted (an injection can land after that frame).
       const prepared = prepareMarks(document);
       const settings = await readSettings();
       // A site the reader turned Backstory off on: no marks, no card, no listeners.
