@@ -39,7 +39,7 @@ export default defineContentScript({
       const settings = await readSettings();
       // A site the reader turned Backstory off on: no marks, no card, no listeners.
       if (siteDisabled(settings, location.hostname)) return unprepareMarks(prepared);
-      const page = startPage(document, sendToBackground, ctx.signal, settings, prepared);
+      const page = startPage(document, sendToBackground, ctx.signal, { settings, prepared });
       ctx.onInvalidated(watchSettings((next) => page.applySettings(next)));
       const stop = serveTab(
         {

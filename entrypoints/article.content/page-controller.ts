@@ -3,7 +3,7 @@
  * the background to spot names, mark them, drive the hover card, answer the popup, and pick up
  * paragraphs the page adds later. Every step is guarded: nothing ever throws into the page.
  * The parts live beside this file: article-looks.ts (finding the article), marking.ts (scan →
- * spot → mark), page-watch.ts (dynamic pages), tab-api.ts (popup messages), card-host.tsx (the one
+ * spot → mark), page-watch.ts (dynamic pages), tab-api.ts (popup messages), card-host.ts (the one
  * node added to the page).
  */
 import type { SendFn } from '../../components/HoverCard';
@@ -12,6 +12,7 @@ import type { Mark } from '../../lib/dom/highlights';
 import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
 import { type PreparedMarks, prepareMarks, unprepareMarks } from '../../lib/dom/prepared-marks';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
+import { createCardUiLoader, type CardUi } from '../../lib/dom/card-ui-slot';
 import { createCardHost } from './card-host';
 import { createMarking } from './marking';
 import { ArticleLooks } from './article-looks';
@@ -28,6 +29,22 @@ function quiet(error: unknown): void {
   console.debug('[Backstory]', error);
 }
 
+/** Options of {@link startPage}. */
+export interface StartPageOptions {
+  /** The reader's settings as read at start (defaults until then). */
+  settings?: Settings;
+  /** The marks' stylesheets, adopted before the settings were read (prepareMarks). */
+  prepared?: PreparedMarks;
+  /** Loads the hover card's UI (default: asks the worker to inject it, see card-ui-slot.ts). */
+  loadUi?: () => Promise<CardUi>;
+}
+
+/** Runs `fn` when the page is idle (within a second at the latest). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
+  else setTimeout(fn, 0);
+}
+
 /**
  * Starts Backstory on `doc` (from document_start on: an article the parser is done with is marked
  * before DOMContentLoaded) and returns the tab-message handlers at once; `done` resolves (never
@@ -37,9 +54,9 @@ export function startPage(
   doc: Document,
   send: SendFn,
   signal: AbortSignal,
-  initial: Settings = DEFAULT_SETTINGS,
-  prepared?: PreparedMarks,
+  opts: StartPageOptions = {},
 ): TabApi & { done: Promise<void>; applySettings(settings: Settings): void } {
+  const { settings: initial = DEFAULT_SETTINGS, prepared } = opts;
   const { marks, nav } = prepared ?? prepareMarks(doc);
   const unstyle = (): void => unprepareMarks({ marks, nav });
   let root: Element | null = null;
@@ -77,6 +94,8 @@ export function startPage(
   const host = createCardHost(doc, {
     send,
     page,
+    loadUi: opts.loadUi ?? createCardUiLoader(() => send('loadCardUi', {})),
+    quiet,
     onClose: () => intent.close(),
     // The pointer went straight into the card's note frame: the card is under it, keep it open.
     onPointerIn: () => intent.update(null, true),
@@ -116,6 +135,8 @@ export function startPage(
     await marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority });
     // A first hover then shows its card at once, even after the worker has stopped (30 s idle).
     void host.prefetch([...marking.entities.values()]).catch(quiet);
+    // The card's UI too, once there is a name to hover, when the page is idle (a hover sooner waits for it).
+    if (marks.size > 0) whenIdle(() => host.preload());
   };
 
   const looks = new ArticleLooks({

@@ -14,7 +14,7 @@ import { createCardHandlers, PageContexts } from './card-handlers';
 import { createQuietQueue } from './quiet-queue';
 import { createMentionWriter } from './mention-writer';
 import { createNamedDetector, type SpotDetector } from './named-detector';
-import { ok } from '@/lib/db/errors';
+import { fail, ok } from '@/lib/db/errors';
 import type { BackgroundReplies, PageEntity, backgroundSchemas } from '@/lib/messaging/protocol';
 import { type Handlers, notesOnlyForExtensionPages, type Sender } from '@/lib/messaging/serve';
 
@@ -29,6 +29,8 @@ export interface HandlerDeps {
   siteOff?: (url: string) => Promise<boolean>;
   /** Injects the article content script into the document that sent pageStarting (see page-start.content.ts). */
   injectArticle?: (sender: Sender) => Promise<void>;
+  /** Injects the hover card's UI into the sender's document; false when the sender is not a page. */
+  injectCardUi?: (sender: Sender) => Promise<boolean>;
   /** Resolves when the starter cards are in place (install may still be running at start-up). */
   ready?: () => Promise<unknown>;
   log?: (message: string) => void;
@@ -123,6 +125,16 @@ export function createHandlers(deps: HandlerDeps): {
         .catch((e: unknown) => log(`[Backstory] article script not injected: ${String(e)}`));
       await ready();
       return named.prepare();
+    },
+
+    async loadCardUi(_payload, sender) {
+      if (!deps.injectCardUi) return fail('The hover card cannot be loaded here.');
+      try {
+        if (!(await deps.injectCardUi(sender))) return fail('The hover card is only shown on pages.');
+      } catch (e) {
+        return fail(`The hover card could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return ok({ injected: true });
     },
 
     async spotBlocks({ blocks, page, published }, sender) {

@@ -13,7 +13,7 @@ import { saveQuoteFromTab } from './quote-capture';
 import { readSettings, watchSettings } from '@/lib/settings/store';
 import { siteDisabled } from '@/lib/settings/schema';
 import { startSiteAccess } from './site-access';
-import { injectArticle } from './article-injection';
+import { injectArticle, injectCardUi } from './article-injection';
 
 export default defineBackground(() => {
   // One database and one detector per worker lifetime.
@@ -89,6 +89,7 @@ export default defineBackground(() => {
         .then((s) => siteDisabled(s, new URL(url).hostname))
         .catch(() => false),
     injectArticle,
+    injectCardUi,
   });
   const saveQuote = (tabId: number, selectionText?: string) =>
     saveQuoteFromTab({ db, linkEntities, log: (m) => console.warn(m) }, tabId, selectionText);

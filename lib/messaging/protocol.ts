@@ -35,6 +35,11 @@ export const backgroundSchemas = {
    * cards' names while the page parses, not after.
    */
   pageStarting: v.object({}),
+  /**
+   * From the article script, once its page has marks (or at the first hover): injects the hover
+   * card's UI (entrypoints/card-ui.ts) into the sender's document.
+   */
+  loadCardUi: v.object({}),
   /** Spot the names in an article's text blocks (in reading order). */
   spotBlocks: v.object({
     blocks: v.pipe(
@@ -126,6 +131,8 @@ export interface PageState {
 export interface BackgroundReplies {
   /** `ready` false: the sender's site is one the reader turned Backstory off on; nothing was injected or loaded. */
   pageStarting: { ready: boolean };
+  /** Resolves once the UI script has run in the sender's document. */
+  loadCardUi: { injected: true };
   spotBlocks: { entities: PageEntity[]; spans: BlockSpan[] };
   /** `lookup` is present when Wikipedia was (or would have been) asked; see LookupState. */
   getCard: { card: Card | null; notes: Note[]; seenIn: number; lookup?: LookupState };

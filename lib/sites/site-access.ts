@@ -13,6 +13,8 @@ export const ADDED_SITES_SCRIPT_ID = 'backstory-added-sites';
 export const ARTICLE_SCRIPT_FILE = 'content-scripts/article.js';
 /** The page starter as built by WXT: the script that runs on each page and asks for the article script. */
 export const PAGE_START_SCRIPT_FILE = 'content-scripts/page-start.js';
+/** The hover card's UI as built by WXT (entrypoints/card-ui.ts): injected when the article script asks. */
+export const CARD_UI_SCRIPT_FILE = 'card-ui.js';
 
 /** The parts of browser.permissions and browser.scripting this module uses (a fake in unit tests). */
 export interface SiteAccessApi {

@@ -4,7 +4,7 @@
  */
 import type { RunFigures } from '../../tests/fixtures/bench/measure';
 
-/** Largest content script bundle allowed (bytes), each of the two. */
+/** Largest content script bundle allowed (bytes), each of the scripts put in pages. */
 export const BUNDLE_LIMIT = 100 * 1024;
 /** Name of the generated 200,000-word page. */
 export const BIG = 'generated-200k';

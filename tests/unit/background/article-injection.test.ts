@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { injectArticle } from '@/entrypoints/background/article-injection';
+import { injectArticle, injectCardUi } from '@/entrypoints/background/article-injection';
 import type { Sender } from '@/lib/messaging/serve';
 
 describe('injectArticle', () => {
@@ -31,5 +31,18 @@ describe('injectArticle', () => {
   it('rejects when the page is gone, for the caller to log', async () => {
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('No tab with id: 7.'));
     await expect(injectArticle({ tab: { id: 7 }, frameId: 0 } as Sender)).rejects.toThrow('No tab with id: 7.');
+  });
+
+  it("injects the card's UI into the asking document, and nothing for a sender that is no page", async () => {
+    const spy = execute();
+    expect(await injectCardUi({ tab: { id: 7 }, frameId: 0, documentId: 'doc-1' } as Sender)).toBe(true);
+    expect(spy).toHaveBeenCalledWith({
+      target: { tabId: 7, documentIds: ['doc-1'] },
+      files: ['/card-ui.js'],
+      injectImmediately: true,
+    });
+    spy.mockClear();
+    expect(await injectCardUi({ id: 'ext', url: 'chrome-extension://ext/popup.html' } as Sender)).toBe(false);
+    expect(spy).not.toHaveBeenCalled();
   });
 });

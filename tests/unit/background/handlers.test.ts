@@ -69,6 +69,7 @@ async function setup(
   extra: { name: string; kind: EntityKind }[] = [],
   siteOff?: (url: string) => Promise<boolean>,
   injectArticle?: (sender: Sender) => Promise<void>,
+  injectCardUi?: (sender: Sender) => Promise<boolean>,
 ) {
   const db = new BackstoryDB(`bg-${crypto.randomUUID()}`);
   await db.open();
@@ -87,6 +88,7 @@ async function setup(
     log,
     siteOff,
     injectArticle,
+    injectCardUi,
   });
   return { db, detector, load, handlers, cardsChanged, cardsRead, log, mentionsSettled };
 }
@@ -249,6 +251,22 @@ describe('spotBlocks', () => {
     expect(inject).toHaveBeenCalledTimes(1);
     expect(inject.mock.results[0]?.type).toBe('return');
     await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringContaining('No tab with id: 4.')));
+  });
+
+  it("loadCardUi injects the card's UI into the sender's page, and says why when it cannot", async () => {
+    const inject = vi.fn(async (sender: Sender) => sender.tab !== undefined);
+    const { handlers } = await setup([], undefined, undefined, inject);
+    expect(await handlers.loadCardUi({}, tab())).toEqual({ ok: true, value: { injected: true } });
+    expect(inject).toHaveBeenCalledWith(tab());
+    expect(await handlers.loadCardUi({}, { id: browser.runtime.id })).toEqual({
+      ok: false,
+      error: 'The hover card is only shown on pages.',
+    });
+    inject.mockRejectedValueOnce(new Error('Frame with ID 0 was removed.'));
+    expect(await handlers.loadCardUi({}, tab())).toEqual({
+      ok: false,
+      error: 'The hover card could not be loaded: Frame with ID 0 was removed.',
+    });
   });
 
   it("a watch's reading of the cards in use changes nothing; another id or alias is a change", async () => {

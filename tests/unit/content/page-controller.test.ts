@@ -7,6 +7,9 @@ import { installHighlights } from '../dom/highlight-stubs';
 import { Marks } from '../../../lib/dom/highlights';
 import { pretendLoading } from '../dom/loading-document';
 
+/** The card's UI as the UI script hands it over (in the extension, the worker injects that script). */
+const loadUi = vi.fn(() => import('../../../components/card-ui').then((m) => m.cardUi));
+
 const NAMES = [
   {
     key: 'person:jens stoltenberg',
@@ -81,6 +84,7 @@ afterEach(() => {
   uninstall();
   document.body.innerHTML = '';
   vi.restoreAllMocks();
+  loadUi.mockClear();
 });
 
 /** Every shadow root attached from now on (closed ones too, which the page cannot reach). */
@@ -102,7 +106,7 @@ async function start(html: string, background = fakeBackground()) {
   const before = document.documentElement.outerHTML;
   const bg = background;
   ctl = new AbortController();
-  const page = startPage(document, bg.send, ctl.signal);
+  const page = startPage(document, bg.send, ctl.signal, { loadUi });
   await page.done;
   return { page, bg, registry: stub.registry, before };
 }
@@ -127,6 +131,8 @@ describe('article content script', () => {
     expect(at).toBeGreaterThan(0);
     expect(at).toBeLessThanOrEqual(performance.now());
     expect(document.querySelector('backstory-host')).toBeNull(); // the host appears only when needed
+    // The card's UI is loaded ahead of the first hover, once there are names to hover.
+    await vi.waitFor(() => expect(loadUi).toHaveBeenCalledTimes(1));
   });
 
   it('registers the marks of one reply in one go, however many slices building the ranges took', async () => {
@@ -141,7 +147,7 @@ describe('article content script', () => {
     const adds = vi.spyOn(Marks.prototype, 'add');
     const bg = fakeBackground();
     ctl = new AbortController();
-    await startPage(document, bg.send, ctl.signal).done;
+    await startPage(document, bg.send, ctl.signal, { loadUi }).done;
     const replies = bg.sent.filter((m) => m.type === 'spotBlocks').length;
     expect(replies).toBe(1);
     expect(adds).toHaveBeenCalledTimes(replies);
@@ -156,7 +162,7 @@ describe('article content script', () => {
     document.body.innerHTML = '<nav><a href="/">Home</a></nav>';
     const bg = fakeBackground();
     ctl = new AbortController();
-    const page = startPage(document, bg.send, ctl.signal);
+    const page = startPage(document, bg.send, ctl.signal, { loadUi });
     // The parser adds the article, then goes on to the footer: the article is done.
     document.body.insertAdjacentHTML(
       'beforeend',
@@ -177,7 +183,7 @@ describe('article content script', () => {
     const parsed = pretendLoading();
     const bg = fakeBackground();
     ctl = new AbortController();
-    const page = startPage(document, bg.send, ctl.signal);
+    const page = startPage(document, bg.send, ctl.signal, { loadUi });
     document.body.innerHTML = `${ARTICLE}<footer>Footer</footer>`;
     await vi.waitFor(() => expect(stub.registry.get('backstory-person')?.size).toBe(2));
     // As when a page script appended to the end while the parser was still in the last paragraph.
@@ -204,7 +210,7 @@ describe('article content script', () => {
     const bg = fakeBackground();
     ctl = new AbortController();
     // happy-dom records no paint: the page counts as not painted yet.
-    const page = startPage(document, bg.send, ctl.signal);
+    const page = startPage(document, bg.send, ctl.signal, { loadUi });
     expect(document.adoptedStyleSheets.length).toBeGreaterThan(0);
     const early = [...document.adoptedStyleSheets];
     await page.done;
@@ -220,7 +226,7 @@ describe('article content script', () => {
     document.body.innerHTML = ARTICLE;
     const bg = fakeBackground();
     ctl = new AbortController();
-    const page = startPage(document, bg.send, ctl.signal, undefined, prepared);
+    const page = startPage(document, bg.send, ctl.signal, { prepared, loadUi });
     await page.done;
     expect(page.getPageState()).toMatchObject({ marks: 4 }); // the article's four names, not the nav's
     expect(document.adoptedStyleSheets).toEqual(early); // marking adopted nothing more
@@ -240,8 +246,8 @@ describe('article content script', () => {
     expect(host.shadowRoot).toBeNull(); // closed
     expect(shadows).toHaveLength(1);
     expect(shadows[0]!.mode).toBe('closed');
-    const dialog = shadows[0]!.querySelector('[role="dialog"]')!;
-    expect(dialog.getAttribute('aria-label')).toBe('Jens Stoltenberg');
+    const dialog = () => shadows[0]!.querySelector('[role="dialog"]');
+    await vi.waitFor(() => expect(dialog()?.getAttribute('aria-label')).toBe('Jens Stoltenberg'));
     expect(host.getAttribute('style')).toContain('position: fixed');
     expect(shadows[0]!.querySelector('style')!.textContent).toContain(':host { all: initial; }');
 
@@ -250,7 +256,9 @@ describe('article content script', () => {
     expect(page.revealEntity('organization:nato')).toEqual({ revealed: true });
     expect(document.querySelectorAll('backstory-host')).toHaveLength(1);
     expect(shadows).toHaveLength(1);
-    expect(shadows[0]!.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Nato');
+    await vi.waitFor(() => expect(dialog()?.getAttribute('aria-label')).toBe('Nato'));
+    // One stylesheet: the UI is loaded once and styles its shadow root once.
+    expect(shadows[0]!.querySelectorAll('style')).toHaveLength(1);
   });
 
   it("keeps the page's cards once marked: a first hover shows its card while the worker does not answer", async () => {
@@ -283,9 +291,12 @@ describe('article content script', () => {
   it('finds an article a client-rendered page builds after the script started', async () => {
     const { page, bg } = await start('<div id="app"><p>Loading…</p></div>');
     expect(page.getPageState()).toMatchObject({ noArticle: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(loadUi).not.toHaveBeenCalled(); // nothing to hover: no card UI
     document.getElementById('app')!.innerHTML = ARTICLE;
     await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
     expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
+    expect(loadUi).toHaveBeenCalledTimes(1);
     const state = page.getPageState();
     expect('entities' in state && state.entities.map((e) => e.name)).toContain('Jens Stoltenberg');
   });

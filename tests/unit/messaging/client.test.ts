@@ -55,6 +55,7 @@ describe('sendToBackground', () => {
       backgroundSchemas,
       {
         pageStarting: async () => ({ ok: true, value: { ready: true } }),
+        loadCardUi: async () => ({ ok: true, value: { injected: true } }),
         spotBlocks: async () => ({ ok: true, value: { entities: [], spans: [] } }),
         getCard: async ({ name }) => ({ ok: true, value: { card: null, notes: [], seenIn: name.length } }),
         getPageCards: async () => ({ ok: true, value: { cards: [] } }),

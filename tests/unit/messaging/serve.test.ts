@@ -22,6 +22,7 @@ const fromPopup = (): Sender => ({ id: browser.runtime.id, url: browser.runtime.
 function handlers(overrides: Partial<Handlers<typeof backgroundSchemas, BackgroundReplies>> = {}) {
   const base: Handlers<typeof backgroundSchemas, BackgroundReplies> = {
     pageStarting: vi.fn(async () => ({ ok: true as const, value: { ready: true as const } })),
+    loadCardUi: vi.fn(async () => ({ ok: true as const, value: { injected: true as const } })),
     spotBlocks: vi.fn(async () => ({ ok: true as const, value: { entities: [], spans: [] } })),
     getCard: vi.fn(async () => ({ ok: true as const, value: { card: null, notes: [], seenIn: 0 } })),
     getPageCards: vi.fn(async () => ({ ok: true as const, value: { cards: [] } })),

@@ -1,16 +1,16 @@
 /**
  * The extension's ONE node in the page: `<backstory-host>`, a zero-size fixed element on
- * <html> with a CLOSED shadow root, into which the hover card is rendered with Preact. The page
+ * <html> with a CLOSED shadow root, into which the hover card's UI renders the card. The UI is a
+ * script of its own, injected once the page has marks (lib/dom/card-ui-slot.ts says why). The page
  * cannot reach into it, its styles cannot leak in (`all: initial` on the host and on the UI root),
  * and it never takes layout space. Created on first use; re-added if the page removes it.
  * The notes part of the card is an extension frame (components/NoteFrame.tsx): keys typed into a
  * note stay in that frame's document, which the page's window never sees, even in the capture phase.
  */
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { type CardReply, HoverCard, hoverCardCss, type HoverEntity, type SendFn } from '../../components/HoverCard';
-import { NoteFrame, noteFrameCss, type NoteFrameListen } from '../../components/NoteFrame';
-import { uiCss } from '../../components/styles';
+import type { CardReply, HoverEntity, SendFn } from '../../components/HoverCard';
+import type { NoteFrameListen } from '../../components/NoteFrame';
+import type { CardUi } from '../../lib/dom/card-ui-slot';
 import { NOTE_FRAME_PATH } from '../../lib/messaging/note-frame';
 import { cardFrameSchemas, type NoteFrameEvent, PAGE_CARDS_MAX, type PageEntity } from '../../lib/messaging/protocol';
 import { createRouter, tabSenderPolicy } from '../../lib/messaging/serve';
@@ -27,8 +27,13 @@ const HOST_STYLE =
 
 /** The hover card's host. */
 export interface CardHost {
-  /** Shows the card for `entity` next to `anchor` (replacing any open card). */
+  /**
+   * Shows the card for `entity` next to `anchor` (replacing any open card); the first card waits
+   * for the UI to load, and is dropped if hidden or replaced meanwhile.
+   */
   show(entity: HoverEntity, anchor: () => Box | null): void;
+  /** Loads the card's UI ahead of the first hover (once the page has marks). */
+  preload(): void;
   /** Hides the card; focus inside it goes back where it was before. */
   hide(): void;
   /**
@@ -57,6 +62,10 @@ export interface CardHostOptions {
    * the pointer is over the frame, so this is the only sign the pointer reached the card that way.
    */
   onPointerIn?: () => void;
+  /** Loads the card's UI (createCardUiLoader; a direct import in unit tests). */
+  loadUi: () => Promise<CardUi>;
+  /** Where a UI that failed to load is reported (debug level: the reader did nothing wrong). */
+  quiet: (error: unknown) => void;
 }
 
 /** Creates the (lazy) card host for `doc`. */
@@ -68,6 +77,9 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
   let open = false;
   let returnFocus: Element | null = null;
   let reattached = 0;
+  let ui: CardUi | null = null;
+  /** Bumped by every show and hide, so a card still waiting for the UI knows it was overtaken. */
+  let shown = 0;
   /** Card replies by entity key, for as long as the page is open (HoverCard's `cache`). */
   const cards = new Map<string, CardReply>();
   /** Card ids asked for by prefetch, so two passes never ask for the same card twice. */
@@ -106,10 +118,8 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       host = doc.createElement(HOST_TAG);
       host.setAttribute('style', HOST_STYLE);
       const shadow = host.attachShadow({ mode: 'closed' });
-      const style = doc.createElement('style');
-      style.textContent = `${uiCss}\n${hoverCardCss}\n${noteFrameCss}`;
       mount = doc.createElement('div');
-      shadow.append(style, mount);
+      shadow.append(mount);
       // Keys typed into a note would otherwise bubble out of the shadow root to the page's own
       // listeners (analytics, site shortcuts). Stopping them here keeps bubbling listeners out;
       // the card handles its own keys (Escape) before the event reaches the root.
@@ -131,40 +141,32 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       const target = ensure();
       if (!open) returnFocus = doc.activeElement === host ? null : doc.activeElement;
       open = true;
-      const page = opts.page();
-      render(
-        <HoverCard
-          key={entity.key}
-          entity={entity}
-          anchor={anchor}
-          send={opts.send}
-          cache={cards}
-          onClose={opts.onClose}
-          renderNotes={({ cardId, refresh, relayout }) => (
-            <NoteFrame
-              src={frameSrc}
-              params={{
-                name: entity.name,
-                kind: entity.kind,
-                aliases: entity.aliases.slice(0, 50),
-                ...(cardId ? { cardId } : {}),
-                page,
-              }}
-              listen={listen}
-              onChanged={refresh}
-              onClose={opts.onClose}
-              onResize={relayout}
-            />
-          )}
-        />,
-        target,
-      );
+      const turn = ++shown;
+      const props = { entity, anchor, send: opts.send, cache: cards, onClose: opts.onClose, page: opts.page() };
+      const render = (loaded: CardUi) => {
+        ui = loaded;
+        // The card's stylesheet goes in once per shadow root, ahead of the mount.
+        if (!target.previousSibling) {
+          const style = doc.createElement('style');
+          style.textContent = loaded.css;
+          target.before(style);
+        }
+        loaded.render(target, { ...props, frameSrc, listen });
+      };
+      if (ui) return render(ui);
+      opts.loadUi().then((loaded) => {
+        if (turn === shown && open && mount === target) render(loaded);
+      }, opts.quiet);
+    },
+    preload() {
+      opts.loadUi().catch(opts.quiet);
     },
     hide() {
       if (!open || !mount) return;
       const hadFocus = doc.activeElement === host;
       open = false;
-      render(null, mount);
+      shown++;
+      ui?.unmount(mount);
       if (hadFocus && returnFocus instanceof (doc.defaultView?.HTMLElement ?? HTMLElement) && returnFocus.isConnected)
         returnFocus.focus({ preventScroll: true });
       returnFocus = null;
@@ -199,7 +201,8 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       watcher.disconnect();
       browser.runtime.onMessage.removeListener(frameListener);
       frames.clear();
-      if (mount) render(null, mount);
+      if (mount) ui?.unmount(mount);
+      shown++;
       host?.remove();
       host = null;
       mount = null;
