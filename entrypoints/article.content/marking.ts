@@ -11,7 +11,7 @@ import type { PageRef } from '../../lib/db/records';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
 import { createSlice, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
-import { piecesFor, rangeFor, scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
+import { markRangeFor, piecesFor, scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 
 /**
  * Text per spotBlocks request (chars). Large enough that any ordinary article (a 10,000-word
@@ -100,7 +100,7 @@ export function createMarking(deps: MarkingDeps): Marking {
     for (const s of spans) {
       const block = blocks[base + s.block];
       const e = entities.get(s.entityKey);
-      const range = block && e ? rangeFor(block, s.start, s.end) : null;
+      const range = block && e ? markRangeFor(block, s.start, s.end) : null;
       if (range && block && e)
         batch.push({ key: e.key, kind: e.kind, range, pieces: piecesFor(block, s.start, s.end) });
       if (slice.expired()) {

@@ -13,6 +13,7 @@ import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
 import { type PreparedMarks, prepareMarks, unprepareMarks } from '../../lib/dom/prepared-marks';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 import { createCardUiLoader, type CardUi } from '../../lib/dom/card-ui-slot';
+import { boxOf } from '../../lib/dom/mark-range';
 import { createCardHost } from './card-host';
 import { createMarking } from './marking';
 import { ArticleLooks } from './article-looks';
@@ -121,9 +122,8 @@ export function startPage(
     // "Off until hover": the ring shows which name the open card is about.
     if (byKeyboard || settings.markStyle === 'hover') nav.focus(mark);
     const anchor = () => {
-      if (!mark.range.startContainer.isConnected) return null;
-      const r = mark.range.getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      const r = boxOf(mark.range);
+      return r && { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     };
     host.show(
       { key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, count: e.count, focus: byKeyboard },

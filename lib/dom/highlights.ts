@@ -17,7 +17,8 @@ export interface Mark {
   /** ArticleEntity key, e.g. "person:jens stoltenberg". */
   key: string;
   kind: EntityKind;
-  range: Range;
+  /** A StaticRange where the browser has one (mark-range.ts says why); read geometry through measurable(). */
+  range: AbstractRange;
   /** The text-node pieces the range covers (for hit-testing by text position). */
   pieces: NodePiece[];
 }

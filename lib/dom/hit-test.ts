@@ -7,6 +7,7 @@
  * the nearest text even over blank space).
  */
 import type { Mark, Marks } from './highlights';
+import { rectsOf } from './mark-range';
 
 /** Open after the pointer rests this long on a mark (ms). */
 export const OPEN_DELAY_MS = 300;
@@ -49,7 +50,7 @@ function inRects(rects: ArrayLike<DOMRect>, x: number, y: number): boolean {
 export function markAt(marks: Marks, doc: Document, x: number, y: number): Mark | null {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== 3) return null;
-  for (const m of marks.at(caret.node, caret.offset)) if (inRects(m.range.getClientRects(), x, y)) return m;
+  for (const m of marks.at(caret.node, caret.offset)) if (inRects(rectsOf(m.range), x, y)) return m;
   return null;
 }
 

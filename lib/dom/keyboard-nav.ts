@@ -9,6 +9,7 @@
 import { ENTITY_KINDS, type EntityKind } from '../entity';
 import { highlightApi, type HighlightLike } from './highlight-api';
 import { HIGHLIGHT_PREFIX, KIND_COLORS, type Mark } from './highlights';
+import { boxOf, compareStarts, rectsOf } from './mark-range';
 
 /** Name of the focus-ring highlight in CSS.highlights. */
 export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}focus`;
@@ -43,11 +44,7 @@ function navCss(look: MarkLook): string {
 
 /** -1, 0 or 1: where `a` starts relative to `b` (marks in another tree sort after). */
 function order(a: Mark, b: Mark): number {
-  try {
-    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-  } catch {
-    return 1;
-  }
+  return compareStarts(a.range, b.range);
 }
 
 /** Marks in reading order, a focus ring over one of them, and the visibility of each kind. */
@@ -121,7 +118,7 @@ export class MarkNavigator {
    */
   step(dir: 1 | -1): Mark | null {
     const usable = (m: Mark) =>
-      this.kindShown(m.kind) && m.range.startContainer.isConnected && m.range.getClientRects().length > 0;
+      this.kindShown(m.kind) && m.range.startContainer.isConnected && rectsOf(m.range).length > 0;
     const n = this.sorted.length;
     if (n === 0) return null;
     let i = this.current ? this.sorted.indexOf(this.current) : -1;
@@ -130,11 +127,11 @@ export class MarkNavigator {
       const view = this.doc.defaultView;
       const top = 0;
       const bottom = view?.innerHeight ?? Number.POSITIVE_INFINITY;
-      const firstInView = this.sorted.findIndex((m) => usable(m) && m.range.getBoundingClientRect().bottom > top);
+      const firstInView = this.sorted.findIndex((m) => usable(m) && (boxOf(m.range)?.bottom ?? top) > top);
       const start = Math.max(firstInView, 0);
       if (dir === 1) i = start - 1;
       else {
-        const lastInView = this.sorted.findLastIndex((m) => usable(m) && m.range.getBoundingClientRect().top < bottom);
+        const lastInView = this.sorted.findLastIndex((m) => usable(m) && (boxOf(m.range)?.top ?? bottom) < bottom);
         i = lastInView < 0 ? n : lastInView + 1;
       }
     }

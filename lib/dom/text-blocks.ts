@@ -7,6 +7,7 @@
  * DOM Range over exactly those characters. Block text is the concatenation of its text nodes'
  * data, unchanged, so the mapping is exact; a <br> adds one "\n" that maps to no node.
  */
+import { staticRange } from './mark-range';
 import { MAX_ARTICLE_CHARS } from '../messaging/protocol';
 import { isBlock, isFurniture, isHidden, isSkipped } from './skip';
 import { AbortedError, createSlice, type SlicePriority } from './scheduler';
@@ -170,17 +171,39 @@ export function locate(block: TextBlock, offset: number, end = false): { node: T
   return { node, offset: Math.max(0, Math.min(offset - starts[lo]!, node.length)) };
 }
 
-/** A live Range over block characters [start, end), or null when the span is out of bounds. */
-export function rangeFor(block: TextBlock, start: number, end: number): Range | null {
+/** The boundaries of block characters [start, end), or null when the span is out of bounds. */
+function boundsOf(block: TextBlock, start: number, end: number) {
   if (end <= start) return null;
   const a = locate(block, start, false);
   const b = locate(block, end, true);
-  if (!a || !b) return null;
+  return a && b
+    ? { a: { node: a.node as Node, offset: a.offset }, b: { node: b.node as Node, offset: b.offset } }
+    : null;
+}
+
+/** A live Range over block characters [start, end) (a passage to flash), or null when out of bounds. */
+export function rangeFor(block: TextBlock, start: number, end: number): Range | null {
+  const bounds = boundsOf(block, start, end);
+  if (!bounds) return null;
   try {
-    const range = a.node.ownerDocument.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
+    const range = bounds.a.node.ownerDocument!.createRange();
+    range.setStart(bounds.a.node, bounds.a.offset);
+    range.setEnd(bounds.b.node, bounds.b.offset);
     return range;
+  } catch {
+    return null; // the page removed or changed the node since the scan
+  }
+}
+
+/**
+ * A mark's range over block characters [start, end): static, so the page's DOM changes never pay
+ * for it (mark-range.ts); null when out of bounds.
+ */
+export function markRangeFor(block: TextBlock, start: number, end: number): AbstractRange | null {
+  const bounds = boundsOf(block, start, end);
+  if (!bounds) return null;
+  try {
+    return staticRange(bounds.a.node.ownerDocument!, bounds.a, bounds.b);
   } catch {
     return null; // the page removed or changed the node since the scan
   }

@@ -99,7 +99,9 @@ describe('markAt and listenHover', () => {
       r.setStart(text, Math.min(Math.floor(x / 10), 23));
       return r;
     };
-    vi.spyOn(mark.range, 'getClientRects').mockReturnValue([new DOMRect(0, 0, 160, 20)] as unknown as DOMRectList);
+    vi.spyOn(mark.range as Range, 'getClientRects').mockReturnValue([
+      new DOMRect(0, 0, 160, 20),
+    ] as unknown as DOMRectList);
     return { marks, mark };
   }
 
