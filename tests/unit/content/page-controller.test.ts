@@ -3,7 +3,7 @@ import { RESCAN_DELAY_MS, startPage } from '../../../entrypoints/article.content
 import { prepareMarks, unprepareMarks } from '../../../lib/dom/prepared-marks';
 import type { SendFn } from '../../../components/HoverCard';
 import type { BlockSpan } from '../../../lib/entity';
-import { installHighlights } from '../dom/highlight-stubs';
+import { FakeStaticRange, installHighlights } from '../dom/highlight-stubs';
 import { Marks } from '../../../lib/dom/highlights';
 import { pretendLoading } from '../dom/loading-document';
 
@@ -234,6 +234,19 @@ describe('article content script', () => {
     // A site the reader turned Backstory off on never starts: the prepared sheets go again.
     unprepareMarks(prepareMarks(document));
     expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+
+  it("marks with static ranges, which the page's DOM changes do not update", async () => {
+    const win = window as unknown as { StaticRange?: unknown };
+    win.StaticRange = FakeStaticRange;
+    try {
+      const { registry } = await start(ARTICLE);
+      const ranges = [...registry.values()].flatMap((h) => [...h]);
+      expect(ranges).toHaveLength(4);
+      for (const r of ranges) expect(r).toBeInstanceOf(FakeStaticRange);
+    } finally {
+      delete win.StaticRange;
+    }
   });
 
   it('reveals an entity in ONE closed-shadow host, re-added after the page removes it', async () => {

@@ -26,3 +26,20 @@ export function installHighlights(): { registry: Map<string, FakeHighlight>; uni
     },
   };
 }
+
+/** happy-dom has no StaticRange: a stand-in with the spec's shape (boundaries fixed at creation). */
+export class FakeStaticRange {
+  readonly startContainer: Node;
+  readonly startOffset: number;
+  readonly endContainer: Node;
+  readonly endOffset: number;
+  constructor(init: StaticRangeInit) {
+    this.startContainer = init.startContainer;
+    this.startOffset = init.startOffset;
+    this.endContainer = init.endContainer;
+    this.endOffset = init.endOffset;
+  }
+  get collapsed(): boolean {
+    return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
+  }
+}

@@ -1,22 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { boxOf, compareStarts, measurable, rectsOf, staticRange } from '../../../lib/dom/mark-range';
-
-/** happy-dom has no StaticRange: a stand-in with the spec's shape (boundaries fixed at creation). */
-class FakeStaticRange {
-  readonly startContainer: Node;
-  readonly startOffset: number;
-  readonly endContainer: Node;
-  readonly endOffset: number;
-  constructor(init: StaticRangeInit) {
-    this.startContainer = init.startContainer;
-    this.startOffset = init.startOffset;
-    this.endContainer = init.endContainer;
-    this.endOffset = init.endOffset;
-  }
-  get collapsed(): boolean {
-    return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
-  }
-}
+import { FakeStaticRange } from './highlight-stubs';
 
 const win = window as unknown as { StaticRange?: unknown };
 afterEach(() => {
