@@ -52,7 +52,7 @@ export function measurable(r: AbstractRange): Range | null {
     range.setStart(start, clamp(start, r.startOffset));
     range.setEnd(r.endContainer, clamp(r.endContainer, r.endOffset));
   } catch {
-    return null; // e.g. the start now follows the end
+    return null; // a node a range cannot point into
   }
   return range;
 }
@@ -68,7 +68,7 @@ export function boxOf(r: AbstractRange): DOMRect | null {
   return measurable(r)?.getBoundingClientRect() ?? null;
 }
 
-/** Node.compareDocumentPosition bits (named here: the worker's tests have no Node global). */
+/** Node.compareDocumentPosition's bits that order two nodes. */
 const DISCONNECTED = 1;
 const FOLLOWING = 4;
 
