@@ -16,15 +16,20 @@ interface Boundary {
 /** What the page window provides (the content script sees the page's window). */
 type RangeWindow = Window & { StaticRange?: typeof StaticRange };
 
+/** A live Range over [a, b] (throws when a boundary is not in the page as given). */
+export function liveRange(doc: Document, a: Boundary, b: Boundary): Range {
+  const range = doc.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}
+
 /** A range over [a, b] that the page's DOM changes do not update: a StaticRange, else a live Range. */
 export function staticRange(doc: Document, a: Boundary, b: Boundary): AbstractRange {
   const Static = (doc.defaultView as RangeWindow | null)?.StaticRange;
   if (typeof Static === 'function')
     return new Static({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
-  const range = doc.createRange();
-  range.setStart(a.node, a.offset);
-  range.setEnd(b.node, b.offset);
-  return range;
+  return liveRange(doc, a, b);
 }
 
 const scratch = new WeakMap<Document, Range>();

@@ -7,7 +7,7 @@
  * DOM Range over exactly those characters. Block text is the concatenation of its text nodes'
  * data, unchanged, so the mapping is exact; a <br> adds one "\n" that maps to no node.
  */
-import { staticRange } from './mark-range';
+import { liveRange, staticRange } from './mark-range';
 import { MAX_ARTICLE_CHARS } from '../messaging/protocol';
 import { isBlock, isFurniture, isHidden, isSkipped } from './skip';
 import { AbortedError, createSlice, type SlicePriority } from './scheduler';
@@ -171,28 +171,27 @@ export function locate(block: TextBlock, offset: number, end = false): { node: T
   return { node, offset: Math.max(0, Math.min(offset - starts[lo]!, node.length)) };
 }
 
-/** The boundaries of block characters [start, end), or null when the span is out of bounds. */
-function boundsOf(block: TextBlock, start: number, end: number) {
+/** A range of `make`'s kind over block characters [start, end), or null when out of bounds. */
+function spanRange<R>(
+  block: TextBlock,
+  start: number,
+  end: number,
+  make: (doc: Document, a: { node: Text; offset: number }, b: { node: Text; offset: number }) => R,
+): R | null {
   if (end <= start) return null;
   const a = locate(block, start, false);
   const b = locate(block, end, true);
-  return a && b
-    ? { a: { node: a.node as Node, offset: a.offset }, b: { node: b.node as Node, offset: b.offset } }
-    : null;
+  if (!a || !b) return null;
+  try {
+    return make(a.node.ownerDocument, a, b);
+  } catch {
+    return null; // the page removed or changed the node since the scan
+  }
 }
 
 /** A live Range over block characters [start, end) (a passage to flash), or null when out of bounds. */
 export function rangeFor(block: TextBlock, start: number, end: number): Range | null {
-  const bounds = boundsOf(block, start, end);
-  if (!bounds) return null;
-  try {
-    const range = bounds.a.node.ownerDocument!.createRange();
-    range.setStart(bounds.a.node, bounds.a.offset);
-    range.setEnd(bounds.b.node, bounds.b.offset);
-    return range;
-  } catch {
-    return null; // the page removed or changed the node since the scan
-  }
+  return spanRange(block, start, end, liveRange);
 }
 
 /**
@@ -200,13 +199,7 @@ export function rangeFor(block: TextBlock, start: number, end: number): Range | 
  * for it (mark-range.ts); null when out of bounds.
  */
 export function markRangeFor(block: TextBlock, start: number, end: number): AbstractRange | null {
-  const bounds = boundsOf(block, start, end);
-  if (!bounds) return null;
-  try {
-    return staticRange(bounds.a.node.ownerDocument!, bounds.a, bounds.b);
-  } catch {
-    return null; // the page removed or changed the node since the scan
-  }
+  return spanRange(block, start, end, staticRange);
 }
 
 /** One text node's share of a span: node characters [start, end). */
