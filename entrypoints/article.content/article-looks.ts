@@ -38,9 +38,10 @@ export class ArticleLooks {
   }
 
   /**
-   * While the page parses: marks the article once the parser is past it (early-article.ts), at
-   * 'user-blocking' priority, as the reader is looking at the page now. Resolves once that is
-   * done, or once the page is parsed without one.
+   * While the page parses: marks the article once the parser is past it (early-article.ts), or at
+   * DOMContentLoaded the one still open at the last look, at 'user-blocking' priority, as the
+   * reader is looking at the page now. Resolves once that is done, or once the page is parsed
+   * without one.
    */
   async markWhileParsing(): Promise<void> {
     const { doc, signal } = this.deps;

@@ -73,6 +73,40 @@ describe('articleBeforeParsed', () => {
     expect(find).toHaveBeenCalledTimes(calls);
   });
 
+  it('resolves at DOMContentLoaded with the article still open at the last look', async () => {
+    const parsed = pretendLoading();
+    const find = finder();
+    ctl = new AbortController();
+    let result: ArticleFound | null | undefined;
+    void articleBeforeParsed(document, ctl.signal, find).then((r) => {
+      result = r;
+    });
+    const article = document.createElement('article');
+    document.body.append(article);
+    for (const text of ['One.', 'Two.', 'Three.']) article.append(p(text));
+    await settle();
+    expect(find).toHaveBeenCalled();
+    expect(result).toBeUndefined(); // the parser is still inside it
+    article.append(p('Four.')); // the last paragraph, then the document ends
+    parsed();
+    await settle();
+    expect(result?.root).toBe(article);
+  });
+
+  it('resolves null when aborted, even with an open article', async () => {
+    pretendLoading();
+    const find = finder();
+    ctl = new AbortController();
+    const result = articleBeforeParsed(document, ctl.signal, find);
+    const article = document.createElement('article');
+    document.body.append(article);
+    for (const text of ['One.', 'Two.', 'Three.']) article.append(p(text));
+    await settle();
+    expect(find).toHaveBeenCalled();
+    ctl.abort();
+    expect(await result).toBeNull();
+  });
+
   it(`looks again only after ${EARLY_PARAGRAPHS} more paragraphs, not at every check`, async () => {
     const parsed = pretendLoading();
     // The clock stands still, so the growing retry wait never comes due: only paragraphs count.
