@@ -12,6 +12,7 @@ import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
 import { createSlice, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
 import { markRangeFor, piecesFor, scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
+import { withoutHidden } from '../../lib/dom/unstyled-blocks';
 
 /**
  * Text per spotBlocks request (chars). Large enough that any ordinary article (a 10,000-word
@@ -44,6 +45,13 @@ export interface ScanAndMarkOptions {
   skipFurniture?: boolean;
   /** How eagerly the scan and marking slices take the main thread (the first pass: 'user-blocking'). */
   priority?: SlicePriority;
+  /**
+   * Resolves after the page's first frame, when the scan starts before it. Until then blocks are
+   * read without checking their display (text-blocks' `styled`) and the scan stops after its first
+   * batch to wait, so the background spots that batch while the page renders; marks wait for the
+   * frame, and blocks then found hidden get none.
+   */
+  firstFrame?: Promise<void>;
 }
 
 /** The page's scanned text and spotted names, and the operation that adds to them. */
@@ -119,7 +127,13 @@ export function createMarking(deps: MarkingDeps): Marking {
   }
 
   /** One spotBlocks request for `batch` (already appended to `blocks` at `base`), then its marks. */
-  async function spot(batch: TextBlock[], base: number, stale: () => boolean, priority: SlicePriority) {
+  async function spot(
+    batch: TextBlock[],
+    base: number,
+    stale: () => boolean,
+    priority: SlicePriority,
+    firstFrame?: Promise<void>,
+  ) {
     // Sending serialises the whole batch (up to SPOT_BATCH_CHARS) in the calling task: in a task of
     // its own it no longer stretches the scan slice that filled the batch past its budget.
     await yieldToPage(signal, priority);
@@ -131,9 +145,15 @@ export function createMarking(deps: MarkingDeps): Marking {
       ...(published ? { published } : {}),
     });
     if (!r.ok) return deps.quiet(r.error);
+    let reply = r.value;
+    if (batch.some((b) => b.unstyled)) {
+      // After the frame, reading display is cheap (styles are computed), and marks could not show sooner.
+      await firstFrame;
+      reply = withoutHidden(batch, reply);
+    }
     if (stale()) return;
-    merge(r.value.entities);
-    await markSpans(r.value.spans, base, stale, priority);
+    merge(reply.entities);
+    await markSpans(reply.spans, base, stale, priority);
   }
 
   async function scanAndMark(scopes: Element[], opts: ScanAndMarkOptions = {}): Promise<void> {
@@ -141,6 +161,11 @@ export function createMarking(deps: MarkingDeps): Marking {
     // a long article then queues behind the page's own work ('user-blocking' for seconds on a
     // 200,000-word page would hold up its hydration and input).
     const priority = (): SlicePriority => (requests.length === 0 ? (opts.priority ?? 'user-visible') : 'user-visible');
+    // Until the first frame (when the caller gave one), blocks are read unchecked, one batch at most.
+    let framed = !opts.firstFrame;
+    void opts.firstFrame?.then(() => {
+      framed = true;
+    });
     // A single-page navigation (reset) during an await makes this pass stale: drop it.
     const gen = generation;
     const stale = () => signal.aborted || gen !== generation;
@@ -155,17 +180,20 @@ export function createMarking(deps: MarkingDeps): Marking {
         const tail = b.nodes[b.nodes.length - 1];
         if (tail) tails.push({ node: tail, length: tail.data.length });
       }
-      requests.push(spot(pending, base, stale, priority()).catch(deps.quiet));
+      requests.push(spot(pending, base, stale, priority(), opts.firstFrame).catch(deps.quiet));
       pending = [];
       pendingChars = 0;
     };
-    const onBlock = (b: TextBlock): void => {
+    const onBlock = (b: TextBlock): Promise<void> | undefined => {
       pending.push(b);
       pendingChars += b.text.length;
-      if (pendingChars >= SPOT_BATCH_CHARS) flush();
+      if (pendingChars < SPOT_BATCH_CHARS) return;
+      flush();
+      return framed ? undefined : opts.firstFrame;
     };
+    const styled = () => framed;
     for (const scope of scopes)
-      await scanBlocks(scope, signal, { seen, onBlock, skipFurniture: opts.skipFurniture, priority });
+      await scanBlocks(scope, signal, { seen, onBlock, skipFurniture: opts.skipFurniture, priority, styled });
     flush();
     await Promise.all(requests);
   }

@@ -131,8 +131,8 @@ export function startPage(
     );
   }
 
-  const mark = async (scopes: Element[], priority?: SlicePriority) => {
-    await marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority });
+  const mark = async (scopes: Element[], priority?: SlicePriority, firstFrame?: Promise<void>) => {
+    await marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority, firstFrame });
     // A first hover then shows its card at once, even after the worker has stopped (30 s idle).
     void host.prefetch([...marking.entities.values()]).catch(quiet);
     // The card's UI too, once there is a name to hover, when the page is idle (a hover sooner waits for it).

@@ -60,7 +60,9 @@ export function createTabApi(d: TabApiDeps): TabApi {
     },
     getArticleText() {
       const published = d.published();
-      return { blocks: d.marking.blocks.map((b) => b.text), ...(published ? { published } : {}) };
+      // A hidden block keeps its place, so block numbers stay those of the marks.
+      const blocks = d.marking.blocks.map((b) => (b.hidden ? '' : b.text));
+      return { blocks, ...(published ? { published } : {}) };
     },
     revealPassage(block, start, end) {
       const b = d.marking.blocks[block];

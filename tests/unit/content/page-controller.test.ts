@@ -177,6 +177,44 @@ describe('article content script', () => {
     expect(stub.registry.get('backstory-organization')!.size).toBe(2);
   });
 
+  it('reads an article while the page parses before its first frame, and marks it after without what is hidden', async () => {
+    const stub = installHighlights();
+    uninstall = stub.uninstall;
+    const parsed = pretendLoading();
+    // The page's first frame comes when the test says.
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
+    const getStyle = vi.spyOn(window, 'getComputedStyle');
+    const bg = fakeBackground();
+    ctl = new AbortController();
+    const page = startPage(document, bg.send, ctl.signal, { loadUi });
+    document.head.insertAdjacentHTML('beforeend', '<style id="later-style">.later { display: none }</style>');
+    const later = `<div class="later">${para('Nato again, hidden by the stylesheet.')}</div>`;
+    document.body.innerHTML = `${ARTICLE.replace('</article>', `${later}</article>`)}<footer>Footer</footer>`;
+    const spots = () => bg.sent.filter((m) => m.type === 'spotBlocks');
+    await vi.waitFor(() => expect(spots()).toHaveLength(1));
+    // Read and sent before the frame, without a style read: the hidden paragraph went too.
+    expect(spots()[0]!.payload.blocks).toHaveLength(5);
+    expect(getStyle).not.toHaveBeenCalled();
+    await new Promise((done) => setTimeout(done, 50));
+    expect(stub.registry.get('backstory-person')?.size ?? 0).toBe(0); // no marks before the frame
+    for (const cb of frames.splice(0)) cb(performance.now());
+    await vi.waitFor(() => expect(stub.registry.get('backstory-person')?.size).toBe(2));
+    expect(stub.registry.get('backstory-organization')!.size).toBe(2); // not the hidden one
+    const state = page.getPageState();
+    expect('entities' in state && state.entities.map((e) => [e.name, e.count])).toEqual([
+      ['Jens Stoltenberg', 2],
+      ['Nato', 2],
+    ]);
+    const text = page.getArticleText().blocks;
+    expect(text).toHaveLength(5);
+    expect(text[4]).toBe(''); // the hidden block keeps its place, without its text
+    parsed();
+    await page.done;
+    expect(spots()).toHaveLength(1);
+    document.getElementById('later-style')!.remove();
+  });
+
   it('marks the article again from scratch when its text grew after it was read early', async () => {
     const stub = installHighlights();
     uninstall = stub.uninstall;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Mark } from '../../../lib/dom/highlights';
 import { MarkNavigator } from '../../../lib/dom/keyboard-nav';
-import { markRangeFor, piecesFor, scanBlocks, type TextBlock } from '../../../lib/dom/text-blocks';
+import { markRangeFor, piecesFor, scanBlocks } from '../../../lib/dom/text-blocks';
 import { FakeStaticRange, installHighlights } from './highlight-stubs';
 
 const win = window as unknown as { StaticRange?: unknown };
@@ -20,8 +20,7 @@ async function page(): Promise<Mark[]> {
   win.StaticRange = FakeStaticRange;
   const places = ['Kyiv', 'Lviv', 'Odesa', 'Riga', 'Oslo', 'Bern', 'Rome', 'Lima', 'Doha', 'Baku'];
   document.body.innerHTML = `<article>${places.map((p) => `<p>Talks were held in ${p} on Monday, officials said.</p>`).join('')}</article>`;
-  const blocks: TextBlock[] = [];
-  await scanBlocks(document.body, new AbortController().signal, { onBlock: (b) => blocks.push(b) });
+  const blocks = await scanBlocks(document.body, new AbortController().signal);
   // happy-dom has no layout: every range has one box, so every mark can take the ring.
   vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([new DOMRect(0, 0, 40, 16)] as unknown as DOMRectList);
   vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 40, 16));

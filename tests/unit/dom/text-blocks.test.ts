@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locate, piecesFor, rangeFor, scanBlocks, MAX_BLOCK_CHARS } from '../../../lib/dom/text-blocks';
+import { hiddenBlock } from '../../../lib/dom/unstyled-blocks';
 
 function article(html: string): HTMLElement {
   document.body.innerHTML = `<article id="a">${html}</article>`;
@@ -110,6 +111,50 @@ describe('scanBlocks', () => {
     p.textContent = 'New paragraph.';
     root.append(p);
     expect((await scanBlocks(root, undefined, { seen })).map((b) => b.text)).toEqual(['New paragraph.']);
+  });
+
+  it('reads hidden blocks unchecked while styles do not exist, flags them, and hiddenBlock tells them', async () => {
+    const root = article(`<p>Shown first.</p><div class="folded"><p>Folded away.</p></div><p>Shown last.</p>`);
+    const style = Object.assign(document.createElement('style'), { textContent: '.folded { display: none }' });
+    document.head.append(style);
+    try {
+      expect((await scanBlocks(root)).map((b) => b.text)).toEqual(['Shown first.', 'Shown last.']);
+      let styled = false;
+      const blocks = await scanBlocks(root, undefined, { styled: () => styled });
+      expect(blocks.map((b) => b.text)).toEqual(['Shown first.', 'Folded away.', 'Shown last.']);
+      expect(blocks.every((b) => b.unstyled)).toBe(true);
+      styled = true;
+      const checked = new Map<Element, boolean>();
+      expect(blocks.map((b) => hiddenBlock(b, checked))).toEqual([false, true, false]);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('flags every block once styles were missing at any point of the scan', async () => {
+    const root = article('<section><p>One.</p><p>Two.</p></section>');
+    let calls = 0;
+    // Styles arrive after the first check: the <section> was entered unchecked.
+    const blocks = await scanBlocks(root, undefined, { styled: () => calls++ > 0 });
+    expect(blocks.map((b) => !!b.unstyled)).toEqual([true, true]);
+    expect(hiddenBlock({ ...blocks[0]!, unstyled: false })).toBe(false); // checked when read
+  });
+
+  it('holds the scan while onBlock waits', async () => {
+    const root = article('<p>One.</p><p>Two.</p><p>Three.</p>');
+    let release = (): void => {};
+    const seen: string[] = [];
+    const scan = scanBlocks(root, undefined, {
+      onBlock: (b) => {
+        seen.push(b.text);
+        if (b.text === 'One.') return new Promise<void>((done) => (release = done));
+      },
+    });
+    await new Promise((done) => setTimeout(done, 20));
+    expect(seen).toEqual(['One.']);
+    release();
+    expect((await scan).map((b) => b.text)).toEqual(['One.', 'Two.', 'Three.']);
+    expect(seen).toEqual(['One.', 'Two.', 'Three.']);
   });
 
   it('rejects when aborted', async () => {
