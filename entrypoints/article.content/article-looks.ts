@@ -93,8 +93,8 @@ export class ArticleLooks {
     // share the machine's cores.
     if (found.chars > PAINT_FIRST_CHARS) await afterFirstPaint(doc, signal);
     // An article read while the page still parses (its first frame may not have come) is read
-    // without style until that frame, and spotted meanwhile: marked sooner after DOMContentLoaded
-    // (medians of 10: guardian-1 59 ms against 74, telegraph -20 against 42, ars-1 39 against 41).
+    // without style until that frame, and spotted meanwhile. DOMContentLoaded to first marks,
+    // medians of 10: ars-1 32 ms against 62, guardian-1 47 against 65, telegraph -25 against 8.
     const firstFrame = doc.readyState === 'loading' ? afterFirstPaint(doc, signal) : undefined;
     // The scan starts a slice clock of its own: without a yield here its first slice would run in
     // the task of the finder's last one (two budgets in one task: 25-30 ms slices on bbc-1, traced).
