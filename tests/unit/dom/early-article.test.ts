@@ -36,25 +36,35 @@ describe('parsedPast', () => {
   });
 });
 
+/**
+ * Starts looking on a loading document, then has the parser add an <article> of `texts` and stay
+ * inside it: the finder has found it, and nothing is resolved yet.
+ */
+async function openArticle(texts: string[]) {
+  const parsed = pretendLoading();
+  const find = finder();
+  ctl = new AbortController();
+  const outcome: { result?: ArticleFound | null } = {};
+  const done = articleBeforeParsed(document, ctl.signal, find).then((r) => {
+    outcome.result = r;
+    return r;
+  });
+  const article = document.createElement('article');
+  document.body.append(article);
+  for (const text of texts) article.append(p(text));
+  await settle();
+  expect(find).toHaveBeenCalled();
+  expect(outcome.result).toBeUndefined(); // found, but the parser is still inside it
+  return { parsed, article, outcome, done };
+}
+
 describe('articleBeforeParsed', () => {
   it('resolves with the article once the parser has left it, before DOMContentLoaded', async () => {
-    const parsed = pretendLoading();
-    const find = finder();
-    ctl = new AbortController();
-    let result: ArticleFound | null | undefined;
-    void articleBeforeParsed(document, ctl.signal, find).then((r) => {
-      result = r;
-    });
-    const article = document.createElement('article');
-    document.body.append(article);
-    for (const text of ['One.', 'Two.', 'Three.', 'Four.']) article.append(p(text));
-    await settle();
-    expect(find).toHaveBeenCalled();
-    expect(result).toBeUndefined(); // found, but the parser is still inside it
+    const { parsed, article, outcome } = await openArticle(['One.', 'Two.', 'Three.', 'Four.']);
     document.body.append(document.createElement('footer'));
     await settle();
     await settle();
-    expect(result?.root).toBe(article);
+    expect(outcome.result?.root).toBe(article);
     parsed();
   });
 
@@ -74,37 +84,16 @@ describe('articleBeforeParsed', () => {
   });
 
   it('resolves at DOMContentLoaded with the article still open at the last look', async () => {
-    const parsed = pretendLoading();
-    const find = finder();
-    ctl = new AbortController();
-    let result: ArticleFound | null | undefined;
-    void articleBeforeParsed(document, ctl.signal, find).then((r) => {
-      result = r;
-    });
-    const article = document.createElement('article');
-    document.body.append(article);
-    for (const text of ['One.', 'Two.', 'Three.']) article.append(p(text));
-    await settle();
-    expect(find).toHaveBeenCalled();
-    expect(result).toBeUndefined(); // the parser is still inside it
+    const { parsed, article, done } = await openArticle(['One.', 'Two.', 'Three.']);
     article.append(p('Four.')); // the last paragraph, then the document ends
     parsed();
-    await settle();
-    expect(result?.root).toBe(article);
+    expect((await done)?.root).toBe(article);
   });
 
   it('resolves null when aborted, even with an open article', async () => {
-    pretendLoading();
-    const find = finder();
-    ctl = new AbortController();
-    const result = articleBeforeParsed(document, ctl.signal, find);
-    const article = document.createElement('article');
-    document.body.append(article);
-    for (const text of ['One.', 'Two.', 'Three.']) article.append(p(text));
-    await settle();
-    expect(find).toHaveBeenCalled();
+    const { done } = await openArticle(['One.', 'Two.', 'Three.']);
     ctl.abort();
-    expect(await result).toBeNull();
+    expect(await done).toBeNull();
   });
 
   it(`looks again only after ${EARLY_PARAGRAPHS} more paragraphs, not at every check`, async () => {
