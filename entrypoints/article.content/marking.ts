@@ -152,6 +152,8 @@ export function createMarking(deps: MarkingDeps): Marking {
       reply = withoutHidden(batch, reply);
     }
     if (stale()) return;
+    // A hidden block's text counts as unread: a rescan of it once the page shows it reads it again.
+    for (const b of batch) if (b.hidden) for (const n of b.nodes) seen.delete(n);
     merge(reply.entities);
     await markSpans(reply.spans, base, stale, priority);
   }

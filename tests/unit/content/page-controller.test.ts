@@ -177,7 +177,7 @@ describe('article content script', () => {
     expect(stub.registry.get('backstory-organization')!.size).toBe(2);
   });
 
-  it('reads an article while the page parses before its first frame, and marks it after without what is hidden', async () => {
+  it('reads an article while the page parses before its first frame, and marks it after without what is hidden until shown', async () => {
     const stub = installHighlights();
     uninstall = stub.uninstall;
     const parsed = pretendLoading();
@@ -212,7 +212,12 @@ describe('article content script', () => {
     parsed();
     await page.done;
     expect(spots()).toHaveLength(1);
+    // The page shows the paragraph and adds to it: the rescan reads its text, old and new.
     document.getElementById('later-style')!.remove();
+    document.querySelector('.later p')!.append(' Stoltenberg agreed.');
+    await vi.waitFor(() => expect(spots()).toHaveLength(2), { timeout: RESCAN_DELAY_MS + 1000 });
+    expect(spots()[1]!.payload.blocks.join(' ')).toContain('Nato again');
+    await vi.waitFor(() => expect(stub.registry.get('backstory-organization')!.size).toBe(3));
   });
 
   it('marks the article again from scratch when its text grew after it was read early', async () => {
