@@ -88,9 +88,9 @@ export class ArticleLooks {
     // our task (68 ms on the 200,000-word page, traced). For an ordinary article after
     // DOMContentLoaded that is a few ms, less than any wait would cost. A book-length article waits
     // for that frame. (The length is the finder's count: reading root.textContent there took
-    // 22-57 ms.) Reading one batch unstyled and spotting it during that frame was slower there:
-    // 634 ms against 543 to the last mark (medians of 10); the frame's rendering and the detector
-    // share the machine's cores.
+    // 22-57 ms.) Reading one batch unstyled and spotting it during that frame gained nothing there:
+    // 535 ms against 558 to the last mark, medians of 20 loads spread over 350-820 (the frame's
+    // rendering and the detector share the machine's cores).
     if (found.chars > PAINT_FIRST_CHARS) await afterFirstPaint(doc, signal);
     // An article read while the page still parses (its first frame may not have come) is read
     // without style until that frame, and spotted meanwhile. DOMContentLoaded to first marks,
