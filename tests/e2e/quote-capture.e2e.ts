@@ -47,8 +47,8 @@ type Saved = { ok: true; value: { id: string } } | { ok: false; error: string };
 
 /**
  * Runs what a click on "Save to Backstory" runs for `page`'s tab, with the selection text the
- * menu passes. (The test's tab has no activeTab grant, since no real click happened, so the
- * worker reads the context through the content script instead of scripting the page.)
+ * menu passes. (A test cannot click a context menu item. No click also means no activeTab grant;
+ * the worker may script 127.0.0.1 anyway, a site Backstory runs on.)
  */
 async function saveQuote(browser: Browser, page: Page): Promise<Saved> {
   const tabId = await tabIdOf(browser, page);

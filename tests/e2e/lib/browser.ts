@@ -39,6 +39,11 @@ export interface LaunchOptions {
    * background tab, which no reader clicks in.
    */
   keepOnboarding?: boolean;
+  /**
+   * Let the test press the extension's toolbar button through CDP (`pressToolbarButton`). Chromium
+   * allows `Extensions.triggerAction` only with this flag, over the pipe Playwright launches with.
+   */
+  toolbarButton?: boolean;
 }
 
 /** A host name that resolves to 127.0.0.1 in the test browser but is no news site Backstory knows. */
@@ -68,6 +73,7 @@ export async function launch({
   extension = true,
   profileDir,
   keepOnboarding = false,
+  toolbarButton = false,
 }: LaunchOptions = {}): Promise<Browser> {
   assertPrerequisites();
   const dir = profileDir ?? freshProfileDir();
@@ -77,6 +83,7 @@ export async function launch({
   // news.example.test is a site Backstory does not run on by default, served by the same local server.
   args.push(`--host-resolver-rules=MAP ${OTHER_SITE} 127.0.0.1`);
   args.push('--disable-background-networking', '--disable-component-update', '--disable-sync');
+  if (toolbarButton) args.push('--enable-unsafe-extension-debugging');
   if (extension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,

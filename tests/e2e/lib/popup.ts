@@ -37,6 +37,33 @@ export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
   });
 }
 
+/**
+ * Presses the extension's toolbar button on `page`'s tab, as a reader's click does: the browser
+ * grants the extension activeTab on that tab and opens the action popup. (Needs a browser launched
+ * with `toolbarButton`.) Playwright does not list the action popup among the context's pages, so it
+ * is closed again, as a real one is once the reader looks away; tests use `openPopup`, whose tab
+ * shares the grant, since activeTab belongs to the extension and the tab, not to the popup.
+ */
+export async function pressToolbarButton(browser: Browser, page: Page): Promise<void> {
+  const browserContext = browser.context.browser();
+  if (!browser.extensionId || !browserContext) throw new Error('pressToolbarButton needs the extension');
+  const session = await browserContext.newBrowserCDPSession();
+  const targets = async () => (await session.send('Target.getTargets', { filter: [{}] })).targetInfos;
+  const tabs = (await targets()).filter((t) => t.type === 'tab' && t.url === page.url());
+  if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}; expected one`);
+  const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+  const before = new Set((await targets()).filter((t) => t.url === popupUrl).map((t) => t.targetId));
+  // The button is pressed in the window's active tab (the grant goes to no other).
+  await page.bringToFront();
+  // Runs the action as the toolbar does; a page target is refused ("only on a tab target").
+  await session.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tabs[0]?.targetId ?? '' });
+  const opened = await waitFor('the action popup to open', async () =>
+    (await targets()).find((t) => t.url === popupUrl && !before.has(t.targetId)),
+  );
+  await session.send('Target.closeTarget', { targetId: opened.targetId });
+  await session.detach();
+}
+
 /** Opens the popup for `page`'s tab in a new tab and returns it once its top heading is there. */
 export async function openPopup(browser: Browser, page: Page): Promise<Page> {
   const tabId = await tabIdOf(browser, page);
