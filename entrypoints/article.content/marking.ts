@@ -11,7 +11,8 @@ import type { PageRef } from '../../lib/db/records';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
 import { createSlice, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
-import { markRangeFor, piecesFor, scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
+import { markRangeFor, piecesFor } from '../../lib/dom/block-ranges';
+import { scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import { withoutHidden } from '../../lib/dom/unstyled-blocks';
 
 /**

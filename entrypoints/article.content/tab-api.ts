@@ -7,7 +7,7 @@ import type { PageCommand, PageState, TabReplies } from '../../lib/messaging/pro
 import { flashRange } from '../../lib/dom/flash';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
-import { rangeFor } from '../../lib/dom/text-blocks';
+import { rangeFor } from '../../lib/dom/block-ranges';
 import type { Marking } from './marking';
 
 /** Tab-message handlers the controller offers (wired to serveTab by the entrypoint). */

@@ -7,7 +7,7 @@
 import { ENTITY_KINDS, type EntityKind } from '../entity';
 import { highlightApi, type HighlightLike } from './highlight-api';
 import { MarkWindow, WINDOW_ABOVE } from './mark-window';
-import type { NodePiece } from './text-blocks';
+import type { NodePiece } from './block-ranges';
 
 /** Prefix of every highlight name Backstory registers. */
 export const HIGHLIGHT_PREFIX = 'backstory-';

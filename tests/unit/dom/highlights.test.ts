@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HIGHLIGHT_PREFIX, Marks, highlightCss, highlightsSupported, type Mark } from '../../../lib/dom/highlights';
-import { piecesFor, rangeFor, scanBlocks } from '../../../lib/dom/text-blocks';
+import { piecesFor, rangeFor } from '../../../lib/dom/block-ranges';
+import { scanBlocks } from '../../../lib/dom/text-blocks';
 import { installHighlights } from './highlight-stubs';
 
 let uninstall = (): void => {};

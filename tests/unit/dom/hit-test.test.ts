@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HoverIntent, listenHover, markAt, CLOSE_DELAY_MS, OPEN_DELAY_MS } from '../../../lib/dom/hit-test';
 import { Marks, type Mark } from '../../../lib/dom/highlights';
-import { piecesFor, rangeFor, scanBlocks } from '../../../lib/dom/text-blocks';
+import { piecesFor, rangeFor } from '../../../lib/dom/block-ranges';
+import { scanBlocks } from '../../../lib/dom/text-blocks';
 import { installHighlights } from './highlight-stubs';
 
 const fakeMark = (key: string): Mark => ({ key, kind: 'person', range: document.createRange(), pieces: [] });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Mark } from '../../../lib/dom/highlights';
 import { MarkNavigator } from '../../../lib/dom/keyboard-nav';
-import { markRangeFor, piecesFor, scanBlocks } from '../../../lib/dom/text-blocks';
+import { markRangeFor, piecesFor } from '../../../lib/dom/block-ranges';
+import { scanBlocks } from '../../../lib/dom/text-blocks';
 import { FakeStaticRange, installHighlights } from './highlight-stubs';
 
 const win = window as unknown as { StaticRange?: unknown };

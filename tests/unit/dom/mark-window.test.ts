@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HIGHLIGHT_PREFIX, Marks, type Mark } from '../../../lib/dom/highlights';
 import { MarkNavigator } from '../../../lib/dom/keyboard-nav';
 import { WINDOW_ABOVE } from '../../../lib/dom/mark-window';
-import { piecesFor, rangeFor, scanBlocks } from '../../../lib/dom/text-blocks';
+import { piecesFor, rangeFor } from '../../../lib/dom/block-ranges';
+import { scanBlocks } from '../../../lib/dom/text-blocks';
 import { installHighlights } from './highlight-stubs';
 
 /** An IntersectionObserver whose intersections the test decides (happy-dom computes no layout). */

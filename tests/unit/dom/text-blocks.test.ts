@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { locate, piecesFor, rangeFor, scanBlocks, MAX_BLOCK_CHARS } from '../../../lib/dom/text-blocks';
+import { locate, piecesFor, rangeFor } from '../../../lib/dom/block-ranges';
+import { scanBlocks, MAX_BLOCK_CHARS } from '../../../lib/dom/text-blocks';
 import { hiddenBlock } from '../../../lib/dom/unstyled-blocks';
 
 function article(html: string): HTMLElement {
