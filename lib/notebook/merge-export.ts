@@ -74,10 +74,11 @@ export async function mergeExport(db: BackstoryDB, data: BackstoryExport): Promi
       const cards: Card[] = [];
       for (const [i, c] of data.cards.entries()) {
         const old = oldCards[i];
-        // The reader's edit of a shipped card beats the untouched shipped copy, however recent the
-        // install that wrote it (a new browser's starter cards are newer than any export).
+        // The reader's edit beats an untouched copy, whichever side it is on and however recent
+        // the install or refresh that wrote the copy (starter cards are rewritten on every update).
         const editBeatsShipped = old && c.edited && !old.edited;
-        if (old && !editBeatsShipped && old.updatedAt >= c.updatedAt) {
+        const shippedLosesToEdit = old?.edited && !c.edited;
+        if (old && (shippedLosesToEdit || (!editBeatsShipped && old.updatedAt >= c.updatedAt))) {
           report.cards.skipped++;
           continue;
         }

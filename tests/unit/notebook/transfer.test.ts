@@ -124,6 +124,30 @@ describe('import', () => {
     const again = await importBackstory(db, JSON.stringify(data));
     expect(again.ok && again.report.cards).toEqual({ added: 0, updated: 0, skipped: 1 });
   });
+
+  it("keeps the reader's edit when the file has a fresher, untouched copy of the card", async () => {
+    const db = await freshDb();
+    const mine = {
+      id: 'nato',
+      name: 'Nato',
+      kind: 'organization' as const,
+      aliases: ['North Atlantic Alliance'],
+      keys: ['nato', 'north atlantic alliance'],
+      description: 'My own words',
+      summary: 'My own summary.',
+      source: 'starter' as const,
+      edited: true,
+      createdAt: T0,
+      updatedAt: T0 + DAY,
+    };
+    await db.cards.add(mine);
+    const data = await buildExport(db, NOW);
+    // The other browser's starter copy, rewritten by an update after the edit here.
+    data.cards = [{ ...mine, aliases: [], summary: 'Shipped summary.', edited: false, updatedAt: T0 + 30 * DAY }];
+    const r = await importBackstory(db, JSON.stringify(data));
+    expect(r.ok && r.report.cards).toEqual({ added: 0, updated: 0, skipped: 1 });
+    expect(await db.cards.get('nato')).toMatchObject({ summary: 'My own summary.', edited: true });
+  });
 });
 
 describe('import of mentions', () => {
