@@ -83,18 +83,22 @@ function cardName(title: string): string {
 
 /**
  * Writes (or refreshes) the card of a Wikipedia article. An edited card with that id is kept
- * as it is and returned; a refreshed one keeps its createdAt, kind and aliases.
+ * as it is and returned; a refreshed one keeps its createdAt, kind and aliases. A card the reader
+ * deleted is not written again (null) unless `revive` (the reader's own retry or choice): another
+ * name leading to the same article, a prefetch or a refresh in flight must not bring it back.
  */
 export async function saveWikipediaCard(
   db: BackstoryDB,
   summary: PageSummary,
   kind: EntityKind,
   now = Date.now(),
-): Promise<Card> {
+  revive = false,
+): Promise<Card | null> {
   const id = wikipediaCardId(summary);
-  return db.transaction('rw', db.cards, async () => {
+  return db.transaction('rw', db.cards, db.lookups, async () => {
     const old = await db.cards.get(id);
     if (old?.edited) return old;
+    if (!old && !revive && (await deletedCardIds(db)).has(id)) return null;
     const name = cardName(summary.title);
     const aliases = old?.aliases ?? [];
     const card: Card = {

@@ -14,6 +14,7 @@ import {
   saveLookup,
   saveWikipediaCard,
   titleOfCard,
+  wikipediaCardId,
   type LookupRecord,
 } from '../db/lookups';
 import { RequestQueue } from './queue';
@@ -84,8 +85,16 @@ export function createLookupService(deps: LookupServiceDeps) {
     return client;
   }
 
-  /** Stores what resolving a name gave and turns it into a CardLookup. */
-  async function record(q: NameQuery, r: Resolved, chosenByReader = false): Promise<CardLookup> {
+  /**
+   * Stores what resolving a name gave and turns it into a CardLookup. `explicit`: the reader asked
+   * (a retry or a choice), so even a card they deleted before is made again.
+   */
+  async function record(
+    q: NameQuery,
+    r: Resolved,
+    chosenByReader = false,
+    explicit = chosenByReader,
+  ): Promise<CardLookup> {
     const base = { name: q.name, kind: q.kind, chosenByReader, checkedAt: now() };
     if (r.status === 'failed') return { card: null, lookup: { status: 'failed', error: r.error } };
     if (r.status === 'missing') {
@@ -96,7 +105,13 @@ export function createLookupService(deps: LookupServiceDeps) {
       await saveLookup(db, { ...base, status: 'ambiguous', candidates: r.candidates });
       return { card: null, lookup: { status: 'ambiguous', candidates: r.candidates } };
     }
-    const card = await saveWikipediaCard(db, r.summary, q.kind, now());
+    const card = await saveWikipediaCard(db, r.summary, q.kind, now(), explicit);
+    if (!card) {
+      // The article's card was deleted: this name now leads to it too, so it gets the same tombstone.
+      const deletedCardId = wikipediaCardId(r.summary);
+      await saveLookup(db, { ...base, status: 'deleted', deletedCardId, title: r.summary.title, candidates: [] });
+      return { card: null, lookup: { status: 'deleted' } };
+    }
     await saveLookup(
       db,
       { ...base, status: 'found', cardId: card.id, title: r.summary.title, candidates: r.candidates },
@@ -156,7 +171,7 @@ export function createLookupService(deps: LookupServiceDeps) {
         const card = await lookedUpCard(db, rec);
         if (card || rec.status !== 'found') return { card, lookup: stateOf(rec) };
       }
-      const job = once(q, async () => record(q, await resolveName(c, { ...q, context })));
+      const job = once(q, async () => record(q, await resolveName(c, { ...q, context }), false, opts.force));
       if (opts.waitMs === undefined) return job;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const pending = new Promise<CardLookup>((resolve) => {
@@ -212,8 +227,9 @@ export function createLookupService(deps: LookupServiceDeps) {
         const c = title ? await clientNow() : null;
         if (!c || !title) return;
         const r = await c.summary(title);
-        if (r.ok && r.summary.type !== 'disambiguation')
-          deps.onCardSaved?.(await saveWikipediaCard(db, r.summary, card.kind, now()));
+        const saved = r.ok && r.summary.type !== 'disambiguation';
+        const fresh = saved ? await saveWikipediaCard(db, r.summary, card.kind, now()) : null;
+        if (fresh) deps.onCardSaved?.(fresh);
       } finally {
         refreshing.delete(card.id);
       }

@@ -96,9 +96,10 @@ describe("the reader's own cards", () => {
       wikibaseItem: 'Q5',
     };
     const first = await saveWikipediaCard(db, summary, 'place');
+    if (!first) throw new Error('the card was not saved');
     await updateCard(db, { cardId: first.id, description: 'Mine', summary: 'Mine.', aliases: [] });
     const again = await saveWikipediaCard(db, { ...summary, extract: 'New text.' }, 'place');
-    expect(again.summary).toBe('Mine.');
+    expect(again?.summary).toBe('Mine.');
     expect((await db.cards.get(first.id))?.summary).toBe('Mine.');
   });
 

@@ -222,6 +222,28 @@ describe('background getCard with look-ups', () => {
     expect(await db.cards.get(id!)).toBeDefined();
   });
 
+  it('a deleted card does not come back through another name of the same article', async () => {
+    const { db, lookup } = await setup();
+    const { handlers } = createHandlers({ db, getDetector: async () => detector, lookup, log: () => undefined });
+    const first = await handlers.getCard({ name: 'Nato', kind: 'organization', aliases: [] }, tab);
+    const id = first.ok ? first.value.card?.id : undefined;
+    expect(id).toBeDefined();
+    expect((await handlers.deleteCard({ cardId: id! }, tab)).ok).toBe(true);
+    // Another article calls it by another name, which Wikipedia redirects to the same article.
+    const other = await handlers.getCard({ name: 'North Atlantic Alliance', kind: 'organization', aliases: [] }, tab);
+    expect(other.ok && other.value).toMatchObject({ card: null, lookup: { status: 'deleted' } });
+    await lookup.prefetch([{ name: 'North Atlantic Alliance', kind: 'organization' }], []);
+    expect(await db.cards.get(id!)).toBeUndefined();
+    const again = await handlers.getCard({ name: 'Nato', kind: 'organization', aliases: [] }, tab);
+    expect(again.ok && again.value).toMatchObject({ card: null, lookup: { status: 'deleted' } });
+    // The reader's own "Look up again" on the other name brings it back.
+    const retried = await handlers.getCard(
+      { name: 'North Atlantic Alliance', kind: 'organization', aliases: [], retry: true },
+      tab,
+    );
+    expect(retried.ok && retried.value.card?.id).toBe(id);
+  });
+
   it('deleting a card directly in the database also leaves a tombstone the service honours', async () => {
     const { db, lookup } = await setup();
     const r = await lookup.lookUp({ name: 'Quiet Village', kind: 'place' }, []);
