@@ -106,8 +106,6 @@ function readerCardId(): string {
 export async function createReaderCard(db: BackstoryDB, query: CardQuery): Promise<Result<Card>> {
   const name = query.name.trim();
   if (!name) return fail('A card needs a name.');
-  const existing = await findCard(db, { ...query, name });
-  if (existing && existing.kind === query.kind && nameKey(existing.name) === nameKey(name)) return ok(existing);
   const aliases = [...new Set((query.aliases ?? []).map((a) => a.trim()).filter((a) => a && a !== name))];
   const now = Date.now();
   const card: Card = {
@@ -124,8 +122,14 @@ export async function createReaderCard(db: BackstoryDB, query: CardQuery): Promi
     updatedAt: now,
   };
   try {
-    await db.cards.add(card);
-    return ok(card);
+    // Looked for and added in one transaction: two requests at once (the card's button and the
+    // note frame's first note) would otherwise both find nothing and make two cards.
+    return await db.transaction('rw', db.cards, async () => {
+      const existing = await findCard(db, { ...query, name });
+      if (existing && existing.kind === query.kind && nameKey(existing.name) === nameKey(name)) return ok(existing);
+      await db.cards.add(card);
+      return ok(card);
+    });
   } catch (error) {
     return fail(describeWriteError('The card', error));
   }

@@ -80,6 +80,16 @@ describe('createReaderCard', () => {
     expect(await listKnownNames(db)).toEqual([{ name: 'Yulia Skripal', kind: 'person', aliases: ['Ms Skripal'] }]);
   });
 
+  it('makes one card when two requests for the same name arrive at once', async () => {
+    const db = await freshDb();
+    const [a, b] = await Promise.all([
+      createReaderCard(db, { name: 'Quiet Village', kind: 'place' }),
+      createReaderCard(db, { name: 'Quiet Village', kind: 'place' }),
+    ]);
+    expect(a.ok && b.ok && a.value.id === b.value.id).toBe(true);
+    expect(await db.cards.count()).toBe(1);
+  });
+
   it('reports a failed write clearly', async () => {
     const db = await freshDb();
     vi.spyOn(db.cards, 'add').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
