@@ -111,8 +111,14 @@ export function createCardHandlers(deps: CardHandlerDeps) {
       return ok({ cards: cards.map((card, i) => ({ card, seenIn: seenIn[i] ?? 0 })) });
     },
 
-    async chooseArticle({ name, kind, title }: { name: string; kind: EntityKind; title: string }) {
+    /**
+     * The reader picked `title` for a name. `offeredOnly` (from a page's hover card): only an
+     * article the look-up offered for that name, so a compromised page cannot point a name at an
+     * article of its choosing for good (a reader's choice never expires).
+     */
+    async chooseArticle({ name, kind, title }: { name: string; kind: EntityKind; title: string }, offeredOnly = false) {
       if (!lookup) return fail('Wikipedia look-ups are not available.');
+      if (offeredOnly && !(await lookup.offered(name, title))) return fail(`"${title}" was not offered for ${name}.`);
       const r = await lookup.choose({ name, kind }, title);
       if (r.lookup.status === 'off') return fail('Wikipedia look-ups are turned off.');
       if (r.lookup.status === 'failed') return fail(r.lookup.error);

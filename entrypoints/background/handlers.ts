@@ -16,7 +16,8 @@ import { createMentionWriter } from './mention-writer';
 import { createNamedDetector, type SpotDetector } from './named-detector';
 import { fail, ok } from '@/lib/db/errors';
 import type { BackgroundReplies, PageEntity, backgroundSchemas } from '@/lib/messaging/protocol';
-import { type Handlers, notesOnlyForExtensionPages, type Sender } from '@/lib/messaging/serve';
+import { fromExtensionPage, type Handlers, notesOnlyForExtensionPages, type Sender } from '@/lib/messaging/serve';
+import { browser } from 'wxt/browser';
 
 export type { SpotDetector } from './named-detector';
 
@@ -42,6 +43,8 @@ export interface HandlerDeps {
   mentionsQuietMs?: number;
   /** Quiet time after the last spotBlocks before page timelines are built (ms). */
   timelineQuietMs?: number;
+  /** True when a tab is in a private window (for the popup, which has no tab of its own). */
+  isPrivateTab?: (tabId: number) => Promise<boolean>;
 }
 
 /** Default of {@link HandlerDeps.timelineQuietMs}: longer than the gap between two batches of one page. */
@@ -67,6 +70,22 @@ export function lazyOnce<T>(load: () => Promise<T>): () => Promise<T> {
  * of the reply's own promise chain: a Dexie write begun there held the spot reply back 40–50 ms.
  */
 const afterReply = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The browser's word on a tab; a tab that is gone counts as private, so nothing leaves. */
+const tabIsPrivate = (tabId: number): Promise<boolean> =>
+  browser.tabs.get(tabId).then(
+    (tab) => tab?.incognito ?? true,
+    () => true,
+  );
+
+/** True when two addresses share an origin (false for anything unparsable). */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 /** The first sentence each entity appears in, from its first span. */
 function firstSentences(blocks: readonly string[], result: SpotResult): Map<string, string> {
@@ -138,6 +157,9 @@ export function createHandlers(deps: HandlerDeps): {
     },
 
     async spotBlocks({ blocks, page, published }, sender) {
+      // Mentions and timelines are filed under page.url: a page may only speak for its own site.
+      if (sender.url && !fromExtensionPage(sender) && !sameOrigin(page.url, sender.url))
+        return fail('A page can only send its own address.');
       timelines.busy();
       await ready();
       const loaded = await named.forSpot();
@@ -150,10 +172,11 @@ export function createHandlers(deps: HandlerDeps): {
         return card ? { ...e, cardId: card.id } : { ...e };
       });
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) {
+      // Private windows send nothing ahead of the reader's own hover, and their names are no
+      // context for look-ups made elsewhere.
+      if (tabId !== undefined && !sender.tab?.incognito) {
         contexts.add(tabId, entities);
-        // Private windows send nothing ahead of the reader's own hover.
-        if (!sender.tab?.incognito) void afterReply().then(() => cards.prefetch(tabId, entities));
+        void afterReply().then(() => cards.prefetch(tabId, entities));
       }
       // Private windows leave no trace of what the reader read.
       if (!sender.tab?.incognito) {
@@ -174,9 +197,13 @@ export function createHandlers(deps: HandlerDeps): {
     async getCard(query, sender) {
       await ready();
       await mentionWriter.flush();
+      // The popup has no tab of its own: it names the tab it shows, and that tab's window decides.
+      const isPrivate =
+        sender.tab?.incognito ??
+        (query.tabId !== undefined && (await (deps.isPrivateTab ?? tabIsPrivate)(query.tabId)));
       return notesOnlyForExtensionPages(
         sender,
-        await (sender.tab?.incognito ? privateCards : cards).getCard(query, sender.tab?.id),
+        await (isPrivate ? privateCards : cards).getCard(query, sender.tab?.id),
       );
     },
 
@@ -186,7 +213,8 @@ export function createHandlers(deps: HandlerDeps): {
       return cards.pageCards(cardIds);
     },
 
-    chooseArticle: async (choice, sender) => notesOnlyForExtensionPages(sender, await cards.chooseArticle(choice)),
+    chooseArticle: async (choice, sender) =>
+      notesOnlyForExtensionPages(sender, await cards.chooseArticle(choice, !fromExtensionPage(sender))),
     updateCard: (edit) => cards.updateCard(edit),
     deleteCard: (which) => cards.deleteCard(which),
     mergeCards: (which) => cards.mergeCards(which),
@@ -200,8 +228,10 @@ export function createHandlers(deps: HandlerDeps): {
       return ok({ card: made.value });
     },
 
-    async saveNote(input) {
-      const saved = await saveNote(db, input);
+    async saveNote(input, sender) {
+      // A note written in a private window keeps no record of the page it was written on.
+      const { page, ...rest } = input;
+      const saved = await saveNote(db, sender.tab?.incognito ? rest : input);
       return saved.ok ? ok({ note: saved.value }) : saved;
     },
 

@@ -149,6 +149,12 @@ export function createLookupService(deps: LookupServiceDeps) {
       return rec ? stateOf(rec) : undefined;
     },
 
+    /** True when the cached look-up of `name` offered the article `title` (its pick or a candidate). */
+    async offered(name: string, title: string): Promise<boolean> {
+      const rec = await getLookup(db, name);
+      return !!rec && (rec.title === title || rec.candidates.some((c) => c.title === title));
+    },
+
     /** The card of the article the reader chose for this name, if they chose one. */
     async readerChoice(name: string): Promise<Card | null> {
       const rec = await getLookup(db, name);

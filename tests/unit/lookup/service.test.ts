@@ -172,6 +172,11 @@ describe('background getCard with look-ups', () => {
     },
   };
   const tab: Sender = { id: 'test-extension-id', tab: { id: 9, incognito: false } as Sender['tab'] };
+  const popup: Sender = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
+  const value = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T => {
+    if (!r.ok) throw new Error(r.error);
+    return r.value;
+  };
 
   it('uses the page names from spotBlocks to choose the article, and prefetches the top names', async () => {
     const { db, lookup } = await setup();
@@ -188,14 +193,69 @@ describe('background getCard with look-ups', () => {
     await expect.poll(async () => (await db.cards.toArray()).map((c) => c.name)).toContain('Quiet Village');
   });
 
+  it('a private tab gives the popup no look-up and no context; its notes keep no page', async () => {
+    const { db, lookup } = await setup();
+    const isPrivateTab = async (id: number) => id === 5;
+    const { handlers } = createHandlers({
+      db,
+      getDetector: async () => detector,
+      lookup,
+      log: () => undefined,
+      isPrivateTab,
+    });
+    const privateTab: Sender = { id: 'test-extension-id', tab: { id: 5, incognito: true } as Sender['tab'] };
+    const blocks = ['Salisbury in Wiltshire. Quiet Village.'];
+    expect((await handlers.spotBlocks({ blocks, page: { url: 'https://n.test/p', title: 'p' } }, privateTab)).ok).toBe(
+      true,
+    );
+    const before = server.seen.length;
+    // The popup over the private tab names it: database only, nothing sent.
+    const asked = await handlers.getCard({ name: 'Quiet Village', kind: 'place', aliases: [], tabId: 5 }, popup);
+    expect(asked.ok && asked.value.card).toBeNull();
+    expect(server.seen.length).toBe(before);
+    // The popup over another page: the private page's names do not steer the choice of article.
+    const other = await handlers.getCard({ name: 'Salisbury', kind: 'place', aliases: [] }, popup);
+    expect(other.ok && other.value.lookup?.status).toBe('ambiguous');
+    // A note written in the private tab (its note frame) keeps no address or title.
+    const card = value(await handlers.createCard({ name: 'Quiet Village', kind: 'place', aliases: [] }, popup)).card;
+    const noteFrame: Sender = { ...privateTab, url: 'chrome-extension://test-extension-id/note-frame.html' };
+    const saved = await handlers.saveNote(
+      { cardId: card.id, body: 'Heard it here.', page: { url: 'https://n.test/p', title: 'Secret page' } },
+      noteFrame,
+    );
+    expect(saved.ok && saved.value.note.page).toBeUndefined();
+  });
+
+  it('a page cannot file its names under another site, nor pick an article it was not offered', async () => {
+    const { db, lookup } = await setup();
+    const { handlers } = createHandlers({ db, getDetector: async () => detector, lookup, log: () => undefined });
+    const content: Sender = { ...tab, url: 'https://evil.test/story' };
+    const forged = await handlers.spotBlocks(
+      { blocks: ['Quiet Village.'], page: { url: 'https://n.test/a', title: 'a' } },
+      content,
+    );
+    expect(forged).toEqual({ ok: false, error: 'A page can only send its own address.' });
+    // Salisbury is ambiguous: the hover card may pick one of the articles offered, no other.
+    expect(
+      value(await handlers.getCard({ name: 'Salisbury', kind: 'place', aliases: [] }, content)).lookup?.status,
+    ).toBe('ambiguous');
+    const hijack = await handlers.chooseArticle({ name: 'Salisbury', kind: 'place', title: 'Porton Down' }, content);
+    expect(hijack).toEqual({ ok: false, error: '"Porton Down" was not offered for Salisbury.' });
+    const picked = await handlers.chooseArticle(
+      { name: 'Salisbury', kind: 'place', title: 'Salisbury, Maryland' },
+      content,
+    );
+    expect(picked.ok && picked.value.card?.name).toBe('Salisbury, Maryland');
+  });
+
   it('chooseArticle answers like getCard and the choice wins afterwards', async () => {
     const { db, lookup } = await setup();
     const { handlers } = createHandlers({ db, getDetector: async () => detector, lookup, log: () => undefined });
-    const r = await handlers.chooseArticle({ name: 'Salisbury', kind: 'place', title: 'Salisbury, Maryland' }, tab);
+    const r = await handlers.chooseArticle({ name: 'Salisbury', kind: 'place', title: 'Salisbury, Maryland' }, popup);
     expect(r.ok && r.value.card?.name).toBe('Salisbury, Maryland');
     const again = await handlers.getCard({ name: 'Salisbury', kind: 'place', aliases: [] }, tab);
     expect(again.ok && again.value.card?.name).toBe('Salisbury, Maryland');
-    const bad = await handlers.chooseArticle({ name: 'Salisbury', kind: 'place', title: 'Nobody Atall' }, tab);
+    const bad = await handlers.chooseArticle({ name: 'Salisbury', kind: 'place', title: 'Nobody Atall' }, popup);
     expect(bad).toEqual({ ok: false, error: 'Wikipedia has no article "Nobody Atall".' });
   });
 
