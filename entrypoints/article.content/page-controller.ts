@@ -18,6 +18,7 @@ import { createCardHost } from './card-host';
 import { createMarking } from './marking';
 import { ArticleLooks } from './article-looks';
 import { findPublished } from '../../lib/dom/article-date';
+import { pageRef } from '../../lib/dom/page-ref';
 import { watchPage } from './page-watch';
 import { createTabApi, type TabApi } from './tab-api';
 
@@ -66,7 +67,7 @@ export function startPage(
   // A new address (ignoring #fragments, which only scroll) means a new article in a single-page app.
   const address = () => (doc.location?.href ?? '').split('#')[0] ?? '';
   let lastUrl = address();
-  const page = () => ({ url: doc.location?.href ?? '', title: doc.title ?? '' });
+  const page = () => pageRef(doc);
 
   // Settings and the keyboard path (focus ring, kinds shown, marking style, marks toggled off).
   let settings = initial;

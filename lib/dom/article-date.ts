@@ -14,7 +14,13 @@ const META = [
   'meta[property="og:published_time"]',
   'meta[property="article:modified_time"]',
 ];
-const ISO = /^\d{4}-\d{2}-\d{2}/;
+// The date and, if given, the time and zone: a page's value is cut to what it says, so junk after a
+// valid start never reaches the worker (whose schema refuses more than 100 characters).
+const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?/;
+
+/** The ISO date (and time) a page's value starts with, or undefined. */
+const isoStart = (value: unknown): string | undefined =>
+  typeof value === 'string' ? ISO.exec(value.trim())?.[0] : undefined;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // "October 20, 2021" or "20 October 2021" (abbreviations allowed) after Updated/Published/Posted.
 const LINE =
@@ -50,8 +56,8 @@ function fromJsonLd(value: unknown, depth = 0): string | undefined {
     return undefined;
   }
   const o = value as Record<string, unknown>;
-  if (typeof o.datePublished === 'string' && ISO.test(o.datePublished)) return o.datePublished;
   return (
+    isoStart(o.datePublished) ??
     fromJsonLd(o['@graph'], depth + 1) ??
     fromJsonLd(
       Object.values(o).filter((v) => typeof v === 'object'),
@@ -75,8 +81,8 @@ export function dateFromLine(text: string): string | undefined {
 export function findPublished(doc: Document, root: Element | null): string | undefined {
   try {
     for (const sel of META) {
-      const c = doc.querySelector(sel)?.getAttribute('content')?.trim();
-      if (c && ISO.test(c)) return c;
+      const c = isoStart(doc.querySelector(sel)?.getAttribute('content'));
+      if (c) return c;
     }
     for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
       try {
@@ -87,8 +93,8 @@ export function findPublished(doc: Document, root: Element | null): string | und
       }
     }
     for (const scope of root ? [root, doc] : [doc]) {
-      const t = scope.querySelector('time[datetime]')?.getAttribute('datetime')?.trim();
-      if (t && ISO.test(t)) return t;
+      const t = isoStart(scope.querySelector('time[datetime]')?.getAttribute('datetime'));
+      if (t) return t;
     }
     const scope = root ?? doc.body;
     return scope ? dateFromLine(leadingText(scope, LINE_SCAN_CHARS)) : undefined;

@@ -21,9 +21,12 @@ const kind = v.picklist(ENTITY_KINDS);
 /** An id or key: short, never a place to smuggle a large string through. */
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300));
+/** Longest page address and title a message may carry (lib/dom/page-ref.ts cuts a page's to fit). */
+export const PAGE_URL_MAX_CHARS = 4000;
+export const PAGE_TITLE_MAX_CHARS = 1000;
 const pageRef = v.object({
-  url: v.pipe(v.string(), v.maxLength(4000)),
-  title: v.pipe(v.string(), v.maxLength(1000)),
+  url: v.pipe(v.string(), v.maxLength(PAGE_URL_MAX_CHARS)),
+  title: v.pipe(v.string(), v.maxLength(PAGE_TITLE_MAX_CHARS)),
 });
 
 /** Payload schemas of messages handled by the background worker, by message type. */

@@ -40,6 +40,16 @@ describe('findPublished', () => {
     expect(findPublished(doc('<article><p>No date here at all.</p></article>'), null)).toBeUndefined();
   });
 
+  it("keeps only the date and time a page's value starts with, so junk after it is not sent", () => {
+    const junk = `2024-05-01T10:00:00Z${'x'.repeat(200)}`;
+    expect(findPublished(doc(`<head><meta property="article:published_time" content="${junk}"></head>`), null)).toBe(
+      '2024-05-01T10:00:00Z',
+    );
+    expect(findPublished(doc('<article><time datetime="2024-05-01 junk">May 1</time></article>'), null)).toBe(
+      '2024-05-01',
+    );
+  });
+
   it('looks for a visible date line in the first 200,000 characters of the article only', () => {
     const filler = `<p>${'word '.repeat(20_000)}</p>`; // 100,000 characters a paragraph
     const early = doc(`<article><p>Published 20 Oct 2021</p>${filler}${filler}${filler}</article>`);
