@@ -8,6 +8,7 @@ import type { BackstoryDB } from '@/lib/db/schema';
 import { createReaderCard } from '@/lib/db/cards';
 import type { Card } from '@/lib/db/records';
 import type { Result } from '@/lib/messaging/protocol';
+import { outcomeHash, showInNotebook } from './quote-capture';
 
 /** Id of the parent entry; children are `${MENU_ID}:${kind}`. */
 export const MENU_ID = 'backstory-create-card';
@@ -64,4 +65,31 @@ export async function onMenuClick(
   const name = nameFromSelection(info.selectionText);
   if (!name) return { ok: false, error: 'Select a name of at most 300 characters to make a card of it.' };
   return createReaderCard(db, { name, kind });
+}
+
+/**
+ * A click on "Create card": creates the card, then shows it in the notebook (its entity view),
+ * or why there is no card, as "Save to Backstory" does. Without this the reader saw nothing at
+ * all: a failure only reached the worker's console. Returns null for clicks that are not ours;
+ * never throws.
+ */
+export async function createCardFromMenu(
+  db: BackstoryDB,
+  info: { menuItemId: string | number; selectionText?: string },
+  tab?: { id?: number; incognito?: boolean },
+  log: (message: string) => void = () => undefined,
+): Promise<Result<Card> | null> {
+  let result: Result<Card> | null;
+  try {
+    result = await onMenuClick(db, info);
+  } catch (error) {
+    result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (!result) return null;
+  // The notebook opens in a normal window: a private tab cannot be its opener.
+  const opener = tab?.incognito ? undefined : tab?.id;
+  await showInNotebook(outcomeHash('card', result), opener).catch((error: unknown) =>
+    log(`[Backstory] notebook not opened: ${error}`),
+  );
+  return result;
 }

@@ -7,7 +7,7 @@ import { createHandlers, lazyOnce } from './handlers';
 import { loadDetector } from './detector-loader';
 import { installShippedStarterCards } from './starter-loader';
 import { createLookupService } from '@/lib/lookup/service';
-import { createMenus, onMenuClick, SAVE_QUOTE_MENU_ID } from './context-menu';
+import { createCardFromMenu, createMenus, SAVE_QUOTE_MENU_ID } from './context-menu';
 import { listenForCommands, runCommand, setQuoteSaver } from './commands';
 import { saveQuoteFromTab } from './quote-capture';
 import { readSettings, watchSettings } from '@/lib/settings/store';
@@ -53,9 +53,8 @@ export default defineBackground(() => {
       if (tab?.id !== undefined) void saveQuote(tab.id, info.selectionText);
       return;
     }
-    void onMenuClick(db, info).then((r) => {
-      if (r && !r.ok) console.warn(`[Backstory] ${r.error}`);
-    });
+    // "Create card": the notebook shows the new card, or why there is none.
+    void createCardFromMenu(db, info, tab, (m) => console.warn(m));
   });
   // A database cleared by the reader (or a missed onInstalled) gets the starter set back.
   void db.cards.count().then((n) => (n === 0 ? install('empty database') : undefined));

@@ -61,7 +61,19 @@ async function selectionFromContentScript(tabId: number, exact: string): Promise
   return selectionFromBlocks(exact, text.ok ? text.value.blocks : [], page);
 }
 
-/** Opens the notebook at `hash` ("#note=<id>" / "#error=<text>"), reusing an open notebook tab. */
+/**
+ * The notebook address of a capture's outcome: "#note=<id>" / "#card=<id>" for what was saved,
+ * "#error=<why>" when nothing was.
+ */
+export function outcomeHash(kind: 'note' | 'card', result: Result<{ id: string }>): string {
+  return result.ok ? `#${kind}=${encodeURIComponent(result.value.id)}` : `#error=${encodeURIComponent(result.error)}`;
+}
+
+/**
+ * Opens the notebook at `hash` (see outcomeHash), reusing an open notebook tab. That tab only
+ * changes its view when the reader has no unsaved draft there; otherwise it keeps the draft and
+ * announces the capture (entrypoints/notebook/App.tsx).
+ */
 export async function showInNotebook(hash: string, openerTabId?: number): Promise<void> {
   const base = browser.runtime.getURL('/notebook.html');
   const url = `${base}${hash}`;
@@ -104,10 +116,7 @@ export async function saveQuoteFromTab(
   } catch (error) {
     result = { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  const hash = result.ok
-    ? `#note=${encodeURIComponent(result.value.id)}`
-    : `#error=${encodeURIComponent(result.error)}`;
-  await showInNotebook(hash, incognito ? undefined : tabId).catch((error: unknown) =>
+  await showInNotebook(outcomeHash('note', result), incognito ? undefined : tabId).catch((error: unknown) =>
     deps.log?.(`[Backstory] notebook not opened: ${error}`),
   );
   return result;

@@ -12,28 +12,10 @@ import type { BackstoryDB } from '../../lib/db/schema';
 import { clearMentions, findCardByName, restoreNote } from '../../lib/notebook/actions';
 import { NotesView } from './NotesView';
 import { useLiveQuery } from '../../components/use-live-query';
+import { draftWatch } from './drafts';
+import { type Capture, captureOfHash, entityOfHash, heldText } from './hash';
 
-/** The card id in "#entity=<id>", or null for the list of notes. */
-export function entityOfHash(hash: string): string | null {
-  const m = /^#entity=(.+)$/.exec(hash);
-  if (!m?.[1]) return null;
-  try {
-    return decodeURIComponent(m[1]);
-  } catch {
-    return null;
-  }
-}
-
-/** What "#note=<id>" (a note just captured) or "#error=<message>" (a failed capture) says. */
-export function captureOfHash(hash: string): { note?: string; error?: string } {
-  const m = /^#(note|error)=(.+)$/.exec(hash);
-  if (!m?.[2]) return {};
-  try {
-    return { [m[1] as 'note' | 'error']: decodeURIComponent(m[2]) };
-  } catch {
-    return {};
-  }
-}
+export { captureOfHash, entityOfHash } from './hash';
 
 /** Notes shown before the whole notebook is read. */
 const FIRST_PAGE = 40;
@@ -48,10 +30,16 @@ export function App({ db }: { db: BackstoryDB }) {
   const [entityId, setEntityId] = useState(() => entityOfHash(location.hash));
   const [pageAt, setPageAt] = useState(() => pageOfHash(location.hash));
   const [capture, setCapture] = useState(() => captureOfHash(location.hash));
+  // A capture that arrived while the reader had an unsaved draft: offered, not shown (see onHash).
+  const [held, setHeld] = useState<Capture | null>(null);
   const [undo, setUndo] = useState<Note | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLElement>(null);
+  const drafts = useRef(draftWatch()).current;
+  // The address of what is on screen, put back when a capture is held.
+  const shownHash = useRef(location.hash);
 
   const all = useLiveQuery(() => loadNotebook(db), [db]);
   // The newest notes come first through an index, so the list paints before everything is read.
@@ -72,14 +60,37 @@ export function App({ db }: { db: BackstoryDB }) {
     [db, entityId],
   );
 
+  // The worker shows each capture by changing this tab's address (quote-capture.ts showInNotebook),
+  // which would replace the view and with it whatever the reader was typing. So a capture takes
+  // over only when no editor holds unsaved changes; otherwise the draft stays on screen and the
+  // capture is announced, with a link that opens it in a new tab. The notebook decides, not the
+  // worker: only the page knows its drafts, and asking it first would need a message round trip.
   useEffect(() => {
     const onHash = () => {
+      const next = captureOfHash(location.hash);
+      if ((next.note || next.card || next.error) && drafts.unsaved()) {
+        holdCapture(next);
+        return;
+      }
+      shownHash.current = location.hash;
+      setHeld(null);
       setEntityId(entityOfHash(location.hash));
       setPageAt(pageOfHash(location.hash));
-      setCapture(captureOfHash(location.hash));
+      setCapture(next);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  // Typing anywhere in an editor (capture phase: the editors' own handlers cannot hide it).
+  useEffect(() => {
+    const el = main.current;
+    if (!el) return;
+    el.addEventListener('input', drafts.touched, true);
+    el.addEventListener('click', drafts.touched, true);
+    return () => {
+      el.removeEventListener('input', drafts.touched, true);
+      el.removeEventListener('click', drafts.touched, true);
+    };
   }, []);
   useEffect(() => void (undo && undoButton.current?.focus()), [undo]);
   useEffect(() => {
@@ -93,8 +104,22 @@ export function App({ db }: { db: BackstoryDB }) {
 
   useEffect(() => {
     if (capture.note) say('Quote saved. Add a comment, tags or more entities, or leave it as it is.');
+    else if (capture.card) say('Card created. Add a note to it, or leave it as it is.');
     else if (capture.error) setError(`The selection was not saved: ${capture.error}`);
-  }, [capture.note, capture.error]);
+  }, [capture.note, capture.card, capture.error]);
+
+  /** Announces a capture without leaving the view, so the draft on screen is kept. */
+  function holdCapture(next: Capture) {
+    // The address goes back to the view still shown, so Back and reload agree with the screen.
+    history.replaceState(history.state, '', location.pathname + location.search + shownHash.current);
+    if (next.error) {
+      setError(`The selection was not saved: ${next.error}`);
+      return;
+    }
+    setHeld(next);
+    const text = heldText(next);
+    if (text) say(text.status);
+  }
 
   async function save(cardId: string, body: string, noteId?: string, meta?: NoteMeta): Promise<string | null> {
     const res = await saveNote(db, { cardId: cardId || undefined, noteId, body, ...meta });
@@ -126,6 +151,7 @@ export function App({ db }: { db: BackstoryDB }) {
   function back() {
     setEntityId(null);
     setPageAt(null);
+    shownHash.current = '';
     if (location.hash) history.pushState(null, '', location.pathname + location.search);
   }
 
@@ -165,6 +191,7 @@ export function App({ db }: { db: BackstoryDB }) {
   }
 
   const loadError = all.error ?? entity.error ?? mentionCount.error;
+  const offer = held && heldText(held);
   return (
     <div class="bs-root nb-page">
       <header class="nb-header">
@@ -183,7 +210,7 @@ export function App({ db }: { db: BackstoryDB }) {
           }}
         />
       </header>
-      <main class="nb-main">
+      <main class="nb-main" ref={main}>
         {!entityId && !pageAt && <h2 class="nb-h2">Notes</h2>}
         {(error || loadError) && (
           <p role="alert" class="bs-error">
@@ -194,6 +221,17 @@ export function App({ db }: { db: BackstoryDB }) {
           <p role="status" class="bs-status">
             {status}
           </p>
+          {offer && (
+            <a
+              class="bs-btn"
+              href={location.pathname + offer.hash}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={() => setHeld(null)}
+            >
+              {offer.link}
+            </a>
+          )}
           {undo && (
             <button type="button" class="bs-btn" ref={undoButton} onClick={() => void undoDelete()}>
               Undo delete
