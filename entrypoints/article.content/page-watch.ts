@@ -4,7 +4,7 @@
  * on a page with no article yet, an article a client-rendered page builds late. Mutations are
  * coalesced over RESCAN_DELAY_MS, so a burst of thousands becomes one rescan.
  */
-import { HOST_TAG } from '../../lib/dom/skip';
+import { HOST_TAG, tagOf } from '../../lib/dom/skip';
 
 /** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
 export const RESCAN_DELAY_MS = 500;
@@ -49,6 +49,9 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     const root = hooks.root();
     if (hooks.address() !== hooks.lastUrl() || (root !== null && !root.isConnected)) {
       added.clear();
+      // The late looks are per article: a single-page app's earlier pages (ad slots refreshing on
+      // a front page) must not have used up the looks for an article the next address renders late.
+      lateLooks = 0;
       return hooks.restart();
     }
     // Client-rendered pages may build their article after we started: look again, a few times.
@@ -61,7 +64,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     added.clear();
     if (scopes.length) await hooks.rescan(scopes);
   };
-  const mo = new MutationObserver((records) => {
+  const collect = (records: MutationRecord[]): void => {
     const root = hooks.root();
     for (const rec of records) {
       // A removal may be the article itself going away (the URL check below catches the rest).
@@ -70,8 +73,17 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
         const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
         // Without an article (and no look left), nothing is collected: only a new URL matters.
         const wanted = root ? root.contains(el) || !root.isConnected : lateLooks < MAX_LATE_LOOKS;
-        if (el && wanted && el.tagName.toLowerCase() !== HOST_TAG) added.add(el);
+        if (el && wanted && tagOf(el) !== HOST_TAG.toUpperCase()) added.add(el);
       }
+    }
+  };
+  const mo = new MutationObserver((records) => {
+    // An exception here would reach the page's console (and lose the burst): a hostile page's
+    // clobbered elements are logged quietly instead, and what was collected is still rescanned.
+    try {
+      collect(records);
+    } catch (error) {
+      hooks.quiet(error);
     }
     if ((added.size > 0 || hooks.address() !== hooks.lastUrl()) && timer === undefined)
       timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);

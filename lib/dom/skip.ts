@@ -82,18 +82,33 @@ const BLOCK_TAGS = new Set([
   'CENTER',
 ]);
 
+const tagNameGetter = Object.getOwnPropertyDescriptor(Element.prototype, 'tagName')?.get;
+
+/**
+ * An element's tag name, upper case. Read through the prototype: a <form> with a control named
+ * "tagName" makes `form.tagName` that control, since a form's named controls override its own
+ * properties (WebIDL [LegacyOverrideBuiltIns]), and a hostile page must not make the scan throw.
+ */
+export function tagOf(el: Element): string {
+  const tag: unknown = tagNameGetter ? tagNameGetter.call(el) : el.tagName;
+  return typeof tag === 'string' ? tag.toUpperCase() : '';
+}
+
 /** True for elements whose subtree is never read (scripts, code, form fields, editable areas, our host). */
 export function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // SVG, MathML
-  // Most elements of a page carry no attribute at all: skip the attribute reads (hot path).
-  if (!el.hasAttributes()) return false;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = (el as HTMLElement).style;
-  if (style && style.display === 'none') return true;
-  return false;
+  if (SKIP_TAGS.has(tagOf(el))) return true;
+  try {
+    if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // SVG, MathML
+    // Most elements of a page carry no attribute at all: skip the attribute reads (hot path).
+    if (!el.hasAttributes()) return false;
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null && editable !== 'false') return true;
+    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+    const style = (el as HTMLElement).style;
+    return !!style && style.display === 'none';
+  } catch {
+    return true; // a form whose controls shadow these methods: not read, rather than no marks at all
+  }
 }
 
 /**
@@ -115,7 +130,7 @@ export function isHidden(el: Element): boolean {
 
 /** True for elements that start a new text block. */
 export function isBlock(el: Element): boolean {
-  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+  return BLOCK_TAGS.has(tagOf(el));
 }
 
 function tokens(s: string): string[] {
@@ -128,7 +143,7 @@ function tokens(s: string): string[] {
 
 /** True for navigation, asides, share bars, comments, related links, ads and similar furniture. */
 export function isFurniture(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
+  const tag = tagOf(el);
   // An article's own <header> holds its headline and standfirst, which readers hover too; a
   // site's masthead <header> has no <h1> and sits outside <article>.
   if (tag === 'HEADER' && (el.querySelector('h1') || el.parentElement?.closest('article'))) return false;

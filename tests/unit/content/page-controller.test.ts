@@ -357,6 +357,53 @@ describe('article content script', () => {
     expect('entities' in state && state.entities.map((e) => e.name)).toContain('Jens Stoltenberg');
   });
 
+  it("looks for a late article at each new address, however many looks the app's earlier pages used", {
+    timeout: 15_000,
+  }, async () => {
+    const { page, bg } = await start('<div id="app"><p>Front page</p><div id="ad"></div></div>');
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // A front page whose ad slot refreshes: each burst is another look for an article, in vain.
+    for (let i = 0; i < 6; i++) {
+      document.getElementById('ad')!.innerHTML = `<span>Ad ${i}</span>`;
+      await wait(RESCAN_DELAY_MS + 100);
+    }
+    history.pushState(null, '', '/world/story-1');
+    document.getElementById('app')!.innerHTML = '<p>Loading…</p>';
+    await wait(RESCAN_DELAY_MS + 300);
+    // The story arrives from the network after the address changed.
+    document.getElementById('app')!.innerHTML = ARTICLE;
+    await wait(RESCAN_DELAY_MS + 300);
+    history.replaceState(null, '', '/');
+    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
+    const state = page.getPageState();
+    expect('entities' in state && state.entities.map((e) => e.name)).toContain('Jens Stoltenberg');
+  });
+
+  it("reads past a form whose controls shadow its properties, and a page's mutations of it throw nothing", async () => {
+    const errors: unknown[] = [];
+    const { page, bg } = await start(ARTICLE, fakeBackground());
+    const story = document.getElementById('story')!;
+    // What Chromium does with <input name="tagName"> in a form (happy-dom does not): the control
+    // shadows the form's own property, for any script reading it.
+    const form = document.createElement('form');
+    form.innerHTML = '<input name="tagName"><input name="hasAttributes">';
+    for (const name of ['tagName', 'hasAttributes'])
+      Object.defineProperty(form, name, { value: form.querySelector(`[name="${name}"]`) });
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', onError);
+    try {
+      story.append(form);
+      story.insertAdjacentHTML('beforeend', para('Stoltenberg left.'));
+      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).toEqual([]);
+    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
+    const state = page.getPageState();
+    expect('entities' in state && state.entities.find((e) => e.name === 'Jens Stoltenberg')?.count).toBe(3);
+  });
+
   it('starts over when a single-page app replaces the article element', async () => {
     const { page, bg } = await start(ARTICLE);
     document.getElementById('story')!.replaceWith(Object.assign(document.createElement('article'), { id: 'story2' }));
