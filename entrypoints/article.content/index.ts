@@ -1,8 +1,9 @@
 /**
  * The article content script. It is not in the manifest: the worker injects it into a page whose
  * starter (page-start.content.ts) said it is loading, and the popup injects it on a page the reader
- * asks for once. All runtime work happens inside main(ctx), which WXT calls once per injection. The
- * context's AbortSignal tears everything down when the extension is reloaded or updated.
+ * asks for once (even on a site the reader turned off: see markRunOnce in tab-api.ts). All runtime
+ * work happens inside main(ctx), which WXT calls once per injection. The context's AbortSignal
+ * tears everything down when the extension is reloaded or updated.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { articleMatches } from '../../lib/sites/patterns';
@@ -25,6 +26,7 @@ export default defineContentScript({
         { serveTab },
         { readSettings, watchSettings },
         { siteDisabled },
+        { stillLooking, takeRunOnce },
       ] = await Promise.all([
         import('./page-controller'),
         import('../../lib/dom/prepared-marks'),
@@ -32,18 +34,27 @@ export default defineContentScript({
         import('../../lib/messaging/serve'),
         import('../../lib/settings/store'),
         import('../../lib/settings/schema'),
+        import('./tab-api'),
       ]);
+      // Taken (and cleared) whatever the settings say, so the flag never outlives this injection.
+      const askedByReader = takeRunOnce();
       // Adopting the marks' stylesheets costs nothing before the page's first frame; prepareMarks skips
       // it when the page has already painted (an injection can land after that frame).
       const prepared = prepareMarks(document);
       const settings = await readSettings();
-      // A site the reader turned Backstory off on: no marks, no card, no listeners.
-      if (siteDisabled(settings, location.hostname)) return unprepareMarks(prepared);
+      // A site the reader turned Backstory off on: no marks, no card, no listeners, unless the reader
+      // pressed "Run on this page" (the popup), which means "run here this once".
+      if (!askedByReader && siteDisabled(settings, location.hostname)) return unprepareMarks(prepared);
       const page = startPage(document, sendToBackground, ctx.signal, { settings, prepared });
       ctx.onInvalidated(watchSettings((next) => page.applySettings(next)));
+      // Until the first search for the article is done, "no article" is not known yet (stillLooking).
+      let looking = true;
+      void page.done.then(() => {
+        looking = false;
+      });
       const stop = serveTab(
         {
-          getPageState: () => ({ ok: true, value: page.getPageState() }),
+          getPageState: () => ({ ok: true, value: looking ? stillLooking(page.getPageState()) : page.getPageState() }),
           revealEntity: ({ key }) => ({ ok: true, value: page.revealEntity(key) }),
           getArticleText: () => ({ ok: true, value: page.getArticleText() }),
           revealPassage: ({ block, start, end }) => ({ ok: true, value: page.revealPassage(block, start, end) }),

@@ -41,6 +41,39 @@ function scrollTo(mark: Mark): void {
   mark.range.startContainer.parentElement?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
 }
 
+/**
+ * The getPageState answer while the first search for the article is still under way: whether the
+ * page has an article is not known yet, so it answers with no names (the popup asks again) rather
+ * than noArticle, which the popup takes as final. The reply type has no "still looking" shape; an
+ * empty list is the nearest honest answer.
+ */
+export function stillLooking(reply: TabReplies['getPageState']): TabReplies['getPageState'] {
+  return 'noArticle' in reply ? { url: reply.url, title: reply.title, entities: [] } : reply;
+}
+
+/** The globalThis key "Run on this page" sets in the content script's isolated world (see markRunOnce). */
+export const RUN_ONCE_KEY = '__backstoryRunOnce';
+
+/**
+ * Run in the tab's isolated world by the popup (scripting.executeScript({ func, args: [RUN_ONCE_KEY] }))
+ * just before it injects the article script: the reader asked for this page, so the script runs
+ * even on a site on the "off" list. Self-contained, as executeScript sends only its source.
+ */
+export function markRunOnce(key: string): void {
+  (globalThis as unknown as Record<string, unknown>)[key] = true;
+}
+
+/**
+ * True when the popup asked for this injection (markRunOnce); clears the flag, so a later
+ * injection by the worker on the same page respects the "off" list again.
+ */
+export function takeRunOnce(): boolean {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const asked = g[RUN_ONCE_KEY] === true;
+  delete g[RUN_ONCE_KEY];
+  return asked;
+}
+
 /** Builds the handlers. */
 export function createTabApi(d: TabApiDeps): TabApi {
   const state = (): PageState => {
@@ -49,11 +82,15 @@ export function createTabApi(d: TabApiDeps): TabApi {
   };
   return {
     getPageState() {
-      return d.root() ? state() : { noArticle: true, ...d.page() };
+      const reply = d.root() ? state() : { noArticle: true as const, ...d.page() };
+      // The parser is still at work: the article may be further down, not yet parsed.
+      return d.doc.readyState === 'loading' ? stillLooking(reply) : reply;
     },
     revealEntity(key) {
       const mark = d.marks.byKey(key)[0];
-      if (!mark) return { revealed: false };
+      // A kind the reader chose not to mark (Options) opens no card (page-controller's openCard) and
+      // shows no mark: say so rather than scroll to nothing. The popup names the reason.
+      if (!mark || !d.nav.kindShown(mark.kind)) return { revealed: false };
       scrollTo(mark);
       d.open(mark, false);
       return { revealed: true };

@@ -16,6 +16,13 @@ export interface SettingsApi {
   read(): Promise<Settings>;
   write(patch: Partial<Settings>): Promise<Settings>;
   watch(onChange: (settings: Settings) => void): () => void;
+  /**
+   * Makes sure Backstory may run on `site` before it leaves the "off" list: a site the reader added
+   * gave its permission back when turned off, so the browser is asked again (its own prompt; call
+   * inside the reader's click, nothing awaited first). Resolves to whether Backstory may run there.
+   * Absent: nothing to ask.
+   */
+  allowSite?(site: string): Promise<boolean>;
 }
 
 const KIND_LABELS: Record<EntityKind, string> = {
@@ -98,8 +105,19 @@ export function SettingsForm({ api }: { api: SettingsApi }) {
     void save({ disabledSites: [...(settings?.disabledSites ?? []), host] }, `Backstory is now off on ${host}.`);
   }
 
-  const removeSite = (host: string) =>
-    void save({ disabledSites: settings.disabledSites.filter((s) => s !== host) }, `Backstory runs on ${host} again.`);
+  /** Takes `host` off the "off" list once Backstory may run there; says so honestly when it may not. */
+  async function removeSite(host: string) {
+    setError(null);
+    try {
+      // Asked first, with nothing awaited before it: the browser only prompts inside the reader's click.
+      if (api.allowSite && !(await api.allowSite(host)))
+        return setStatus(`Backstory was not given access to ${host}, so it stays off there.`);
+    } catch (e) {
+      return setError(`The browser did not ask for access to ${host}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const disabledSites = (settings?.disabledSites ?? []).filter((s) => s !== host);
+    await save({ disabledSites }, `Backstory runs on ${host} again.`);
+  }
 
   return (
     <div class="opt-settings">
@@ -175,7 +193,7 @@ export function SettingsForm({ api }: { api: SettingsApi }) {
           {settings.disabledSites.map((host) => (
             <li key={host}>
               <span>{host}</span>{' '}
-              <button type="button" class="bs-btn" aria-label={`Remove ${host}`} onClick={() => removeSite(host)}>
+              <button type="button" class="bs-btn" aria-label={`Remove ${host}`} onClick={() => void removeSite(host)}>
                 Remove
               </button>
             </li>

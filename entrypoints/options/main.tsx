@@ -5,7 +5,7 @@ import { openBackstoryDB } from '../../lib/db/schema';
 import { App } from './App';
 import type { OptionsDeps } from './deps';
 import { settingsCss } from './SettingsForm';
-import { readSettings, watchSettings, writeSettings } from '../../lib/settings/store';
+import { settingsApi } from './settings-api';
 import { browser } from 'wxt/browser';
 import { deleteEverything } from '../../lib/settings/delete-everything';
 import { installShippedStarterCards } from '../background/starter-loader';
@@ -65,17 +65,12 @@ const root = document.getElementById('app');
 if (root) {
   openBackstoryDB()
     .then((db) => {
-      const settings = {
-        read: () => readSettings(),
-        write: (p: Parameters<typeof writeSettings>[0]) => writeSettings(p),
-        watch: watchSettings,
-      };
       const deps: OptionsDeps = {
         db,
         storage: navigator.storage,
         download,
         now: () => new Date(),
-        settings,
+        settings: settingsApi,
         sites,
         deleteEverything: async () => {
           const { starterCards } = await deleteEverything({

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityList } from '../../components/EntityList';
 import { TimelinePanel } from '../../components/Timeline';
@@ -8,9 +8,27 @@ import { siteOfUrl } from '../../lib/sites/site-access';
 import type { PopupDeps } from './deps';
 import { EntityDetail } from './EntityDetail';
 import { NotRunning } from './NotRunning';
-import { EMPTY_RETRIES, injectAndPoll, pollPageState, type View, viewOf } from './page-state';
+import { EMPTY_RETRIES, injectAndPoll, pollPageState, settle, type View, viewOf } from './page-state';
 import { ScanWholePage } from './ScanWholePage';
 import { StopOnSite } from './SiteButtons';
+
+/**
+ * Where keyboard focus goes once the next view is drawn: the button the reader pressed is gone by
+ * then, and focus left on a removed node falls to <body>, losing the keyboard reader's place.
+ */
+type FocusTarget = 'timelineHeading' | 'timelineButton' | { entity: string };
+
+/** Focuses `target` inside `root`; a heading is made focusable for this programmatic move only. */
+function focusTarget(root: HTMLElement, target: FocusTarget): void {
+  if (target === 'timelineHeading') {
+    const heading = root.querySelector<HTMLElement>('.bs-timeline h2');
+    if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    return heading?.focus();
+  }
+  if (target === 'timelineButton') return root.querySelector<HTMLElement>('button[data-timeline]')?.focus();
+  const key = target.entity;
+  [...root.querySelectorAll<HTMLElement>('button[data-key]')].find((b) => b.dataset.key === key)?.focus();
+}
 
 /** The toolbar popup: the page's names by kind; choosing one shows its card and notes. */
 export function App({ deps }: { deps: PopupDeps }) {
@@ -19,8 +37,11 @@ export function App({ deps }: { deps: PopupDeps }) {
   const [timeline, setTimeline] = useState(false);
   // The tab's site ("bbc.co.uk"), for "Run on this site" / "Stop running on this site"; null on other pages.
   const [site, setSite] = useState<string | null>(null);
+  // A private window's tab: notes written here keep no page address or title (README).
+  const [incognito, setIncognito] = useState(false);
   const lastKey = useRef<string | null>(null);
-  const listRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
+  const focusNext = useRef<FocusTarget | null>(null);
 
   useEffect(() => {
     void (async () => {
@@ -28,6 +49,7 @@ export function App({ deps }: { deps: PopupDeps }) {
         const tab = await deps.findTab();
         if (!tab) return setView({ s: 'failed', message: 'There is no page to look at in this window.' });
         setSite(siteOfUrl(tab.url));
+        setIncognito(tab.incognito === true);
         setView(viewOf(tab.id, await pollPageState(deps, tab.id, EMPTY_RETRIES, false)));
       } catch (e) {
         setView({ s: 'failed', message: `Could not read this tab: ${e instanceof Error ? e.message : String(e)}` });
@@ -35,15 +57,35 @@ export function App({ deps }: { deps: PopupDeps }) {
     })();
   }, [deps]);
 
-  // Back from a card: put keyboard focus on the name that was chosen.
+  // After each render: move focus where the last view change asked (see FocusTarget).
+  // At commit, not after paint: a deferred effect of an earlier render would take the target first.
+  useLayoutEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    if (target && rootRef.current) focusTarget(rootRef.current, target);
+  });
+
+  // An empty list may only mean the page is still loading: keep asking until it settles.
   useEffect(() => {
-    if (chosen || !lastKey.current || !listRef.current) return;
-    const key = lastKey.current;
-    const button = [...listRef.current.querySelectorAll<HTMLElement>('button[data-key]')].find(
-      (b) => b.dataset.key === key,
-    );
-    button?.focus();
-  }, [chosen]);
+    if (view.s !== 'list' || view.settled || view.page.entities.length > 0) return;
+    let live = true;
+    void settle(deps, view.tabId, view.page).then((next) => live && setView(next));
+    return () => {
+      live = false;
+    };
+  }, [deps, view]);
+
+  /** Opens (or closes) the timeline, with focus on its heading (or back on its button). */
+  function showTimeline(open: boolean) {
+    focusNext.current = open ? 'timelineHeading' : 'timelineButton';
+    setTimeline(open);
+  }
+
+  /** Back from a card: to the timeline it was opened from, or to the name chosen in the list. */
+  function back() {
+    focusNext.current = timeline ? 'timelineHeading' : lastKey.current ? { entity: lastKey.current } : null;
+    setChosen(null);
+  }
 
   async function run(tabId: number) {
     setView({ s: 'notRunning', tabId, busy: true });
@@ -70,7 +112,7 @@ export function App({ deps }: { deps: PopupDeps }) {
     body = (
       <>
         <p>No article found on this page.</p>
-        <ScanWholePage deps={deps} onScanned={(tabId, page) => setView({ s: 'list', tabId, page })} />
+        <ScanWholePage deps={deps} onScanned={(tabId, page) => setView({ s: 'list', tabId, page, settled: true })} />
       </>
     );
   } else if (chosen) {
@@ -79,8 +121,8 @@ export function App({ deps }: { deps: PopupDeps }) {
         deps={deps}
         tabId={view.tabId}
         entity={chosen}
-        page={{ url: view.page.url, title: view.page.title }}
-        onBack={() => setChosen(null)}
+        page={incognito ? undefined : { url: view.page.url, title: view.page.title }}
+        onBack={back}
       />
     );
   } else if (timeline) {
@@ -88,29 +130,31 @@ export function App({ deps }: { deps: PopupDeps }) {
     body = (
       <>
         <div class="bs-card-actions bs-detail-nav">
-          <button type="button" class="bs-btn" onClick={() => setTimeline(false)}>
+          <button type="button" class="bs-btn" onClick={() => showTimeline(false)}>
             <span aria-hidden="true">←</span> Back to list
           </button>
         </div>
-        <TimelinePanel
-          load={() => deps.sendToTab(tabId, 'getArticleText', {})}
-          entities={view.page.entities}
-          reveal={async (p) => {
-            const r = await deps.sendToTab(tabId, 'revealPassage', p);
-            return r.ok && r.value.revealed;
-          }}
-          onChooseEntity={setChosen}
-        />
+        <div class="bs-timeline">
+          <TimelinePanel
+            load={() => deps.sendToTab(tabId, 'getArticleText', {})}
+            entities={view.page.entities}
+            reveal={async (p) => {
+              const r = await deps.sendToTab(tabId, 'revealPassage', p);
+              return r.ok && r.value.revealed;
+            }}
+            onChooseEntity={setChosen}
+          />
+        </div>
       </>
     );
   } else {
     const n = view.page.entities.length;
     body = (
-      <div ref={listRef}>
+      <div>
         {n > 0 && (
           <div class="bs-card-actions">
             {/* The article's dates as a line, oldest first (components/Timeline.tsx). */}
-            <button type="button" class="bs-btn" onClick={() => setTimeline(true)}>
+            <button type="button" class="bs-btn" data-timeline onClick={() => showTimeline(true)}>
               Timeline
             </button>
           </div>
@@ -120,19 +164,25 @@ export function App({ deps }: { deps: PopupDeps }) {
             {n} {n === 1 ? 'name' : 'names'} on <span class="bs-page-title">{view.page.title || 'this page'}</span>
           </p>
         )}
-        <EntityList
-          entities={view.page.entities}
-          onChoose={(e) => {
-            lastKey.current = e.key;
-            setChosen(e);
-          }}
-        />
+        {n === 0 && !view.settled ? (
+          <p role="status" class="bs-muted">
+            Looking for names on this page…
+          </p>
+        ) : (
+          <EntityList
+            entities={view.page.entities}
+            onChoose={(e) => {
+              lastKey.current = e.key;
+              setChosen(e);
+            }}
+          />
+        )}
       </div>
     );
   }
 
   return (
-    <main class="bs-root bs-popup">
+    <main class="bs-root bs-popup" ref={rootRef}>
       <div
         class="bs-popup-head"
         style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: '8px' }}

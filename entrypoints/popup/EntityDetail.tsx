@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BackgroundReplies, PageEntity } from '../../lib/messaging/protocol';
 import type { PageRef } from '../../lib/db/records';
 import { CardView } from '../../components/CardView';
 import { NotesPanel } from '../../components/NotesPanel';
 import { CardEditor, CardTools, type CardEditValues } from '../../components/CardEditor';
+import { KIND_GROUPS } from '../../components/KindBadge';
 import type { PopupDeps } from './deps';
 
 export interface EntityDetailProps {
   deps: PopupDeps;
   tabId: number;
   entity: PageEntity;
-  /** The page notes are written on. */
-  page: PageRef;
+  /** The page notes are written on; absent in a private window, where no page is recorded. */
+  page?: PageRef;
   onBack: () => void;
 }
 
@@ -20,6 +21,27 @@ type CardData = BackgroundReplies['getCard'];
 /** While Wikipedia is still being asked, the popup asks again this often, this many times. */
 const PENDING_POLL_MS = 1500;
 const PENDING_POLLS = 8;
+
+/**
+ * Where keyboard focus goes once the next render is drawn: the button the reader pressed ("Edit
+ * card", "Save card", "Yes, delete card"...) is gone by then, and focus would fall to <body>.
+ */
+type FocusTarget = 'editor' | 'editButton' | 'heading';
+
+/** The element of `target` inside `root`. */
+function focusable(root: HTMLElement, target: FocusTarget): HTMLElement | null | undefined {
+  if (target === 'heading') return root.querySelector<HTMLElement>('h2');
+  if (target === 'editor') return root.querySelector<HTMLElement>('form[aria-label^="Edit card"] :is(input, textarea)');
+  return [...root.querySelectorAll<HTMLElement>('button')].find((b) => b.textContent?.trim() === 'Edit card');
+}
+
+/** The popup's line after "Show on page" could not show the name. */
+async function notShownNote(deps: PopupDeps, entity: PageEntity): Promise<string> {
+  const kinds = await deps.markedKinds?.().catch(() => null);
+  // The page marks only the kinds the reader chose (Options), and opens no card for the others.
+  if (kinds && !kinds.includes(entity.kind)) return `${KIND_GROUPS[entity.kind]} are not marked on pages (Options).`;
+  return 'Could not show it on the page.';
+}
 
 /** One entity in the popup: "Back to list", its card, its notes (add/edit/delete). */
 export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetailProps) {
@@ -30,14 +52,16 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
   const focused = useRef(false);
   const polls = useRef(0);
   const [editing, setEditing] = useState(false);
+  const focusNext = useRef<FocusTarget | null>(null);
 
   const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases };
 
   /** Fetches the card and notes; keeps showing the previous data while refreshing. */
   const load = useCallback(
     async (retry = false) => {
-      // No tabId: the background finds the page context by the name itself (see PageContexts.of).
-      const res = await deps.sendToBackground('getCard', retry ? { ...ask, retry } : ask);
+      // The tab lets the worker pick this page's context (its other names help choose a Wikipedia
+      // article) rather than guess it from the name, and tell a private window's tab.
+      const res = await deps.sendToBackground('getCard', { ...ask, tabId, ...(retry ? { retry } : {}) });
       if (res.ok) {
         setData(res.value);
         setError(null);
@@ -45,12 +69,26 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
       return res.ok;
       // Keyed on the entity, not on the `ask` object rebuilt each render.
     },
-    [deps, entity.key],
+    [deps, tabId, entity.key],
   );
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // After each render: move focus where the last change asked (see FocusTarget).
+  // At commit, not after paint: a deferred effect of an earlier render would take the target first.
+  useLayoutEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    if (target && root.current) focusable(root.current, target)?.focus();
+  });
+
+  /** Opens or closes the card editor, with focus on its first field or back on "Edit card". */
+  function edit(open: boolean) {
+    focusNext.current = open ? 'editor' : 'editButton';
+    setEditing(open);
+  }
 
   // A look-up still running answers "pending": ask again a few times until it settles.
   useEffect(() => {
@@ -72,7 +110,7 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
     if (!cardId) return 'There is no card to edit.';
     const res = await deps.sendToBackground('updateCard', { cardId, ...values });
     if (!res.ok) return res.error;
-    setEditing(false);
+    edit(false);
     await load();
     return null;
   }
@@ -82,6 +120,8 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
     if (!cardId) return null;
     const res = await deps.sendToBackground('deleteCard', { cardId });
     if (!res.ok) return res.error;
+    // The card's tools go with the card: the heading (the name) is where reading goes on.
+    focusNext.current = 'heading';
     await load();
     return null;
   }
@@ -92,6 +132,7 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
     if (!keepId) return 'There is no card to merge into.';
     const res = await deps.sendToBackground('mergeCards', { keepId, ...other });
     if (!res.ok) return res.error;
+    focusNext.current = 'heading'; // the merge picker closes
     await load();
     return null;
   }
@@ -121,7 +162,8 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
     try {
       // A note needs a card to belong to: make one first for a name without a card.
       const cardId = data?.card?.id ?? (await createCard());
-      const res = await deps.sendToBackground('saveNote', { cardId, noteId, body, page });
+      // No page in a private window: the note keeps no address or title of it (README).
+      const res = await deps.sendToBackground('saveNote', { cardId, noteId, body, ...(page ? { page } : {}) });
       if (!res.ok) return res.error;
       await load();
       return null;
@@ -138,7 +180,7 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
 
   async function reveal() {
     const res = await deps.sendToTab(tabId, 'revealEntity', { key: entity.key });
-    setRevealNote(res.ok && res.value.revealed ? 'Shown on the page.' : 'Could not show it on the page.');
+    setRevealNote(res.ok && res.value.revealed ? 'Shown on the page.' : await notShownNote(deps, entity));
   }
 
   return (
@@ -180,11 +222,11 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
             onChoose={chooseArticle}
             onRetry={() => load(true)}
           />
-          {data.card && editing && <CardEditor card={data.card} onSave={saveCard} onCancel={() => setEditing(false)} />}
+          {data.card && editing && <CardEditor card={data.card} onSave={saveCard} onCancel={() => edit(false)} />}
           {data.card && !editing && (
             <CardTools
               card={data.card}
-              onEdit={() => setEditing(true)}
+              onEdit={() => edit(true)}
               onDelete={removeCard}
               onMerge={(otherName) => mergeInto({ otherName })}
               findCards={findCards}

@@ -1,3 +1,4 @@
+import type { EntityKind } from '../../lib/entity';
 import type {
   BackgroundMessageType,
   BackgroundPayload,
@@ -13,6 +14,8 @@ export interface PopupTab {
   id: number;
   url?: string;
   title?: string;
+  /** A tab of a private window: nothing about its page is recorded (README). */
+  incognito?: boolean;
 }
 
 /**
@@ -31,8 +34,13 @@ export interface PopupDeps {
   ) => Promise<Result<TabReplies[T]>>;
   /** The tab to describe, or null when there is none. */
   findTab: () => Promise<PopupTab | null>;
-  /** Injects the content script into a tab (activeTab); rejects when the browser refuses. */
+  /**
+   * Injects the content script into a tab (activeTab), as the reader's own request: it runs even on
+   * a site on the "off" list (see inject.ts). Rejects when the browser refuses.
+   */
   injectContentScript: (tabId: number) => Promise<void>;
+  /** The kinds of names the reader has marked on pages (Options), to explain a name "Show on page" cannot show. */
+  markedKinds?: () => Promise<readonly EntityKind[]>;
   /** Waits between polls; tests pass an instant one. */
   sleep: (ms: number) => Promise<void>;
   /** "Run on this site" and "Stop running on this site"; the buttons are left out when absent. */

@@ -7,12 +7,19 @@ export type View =
   | { s: 'failed'; message: string }
   | { s: 'notRunning'; tabId: number; busy: boolean; error?: string }
   | { s: 'noArticle'; title: string }
-  | { s: 'list'; tabId: number; page: PageState };
+  /** `settled`: done asking again; until then an empty list means "still looking", not "no names". */
+  | { s: 'list'; tabId: number; page: PageState; settled?: boolean };
 
 // The content script may answer before its first spotting pass is back: poll a little.
 const POLL_MS = 250;
 export const EMPTY_RETRIES = 4;
 const INJECT_RETRIES = 16;
+/**
+ * A page that still answers with no names once the list shows is asked again this many times
+ * (about 10 s): it may still be loading, its article not found yet (the content script answers so
+ * rather than "no article" until its first search is done).
+ */
+export const SETTLE_RETRIES = 40;
 
 /**
  * Asks the tab for its page state, retrying while it does not answer (`retryFailure`) or
@@ -33,6 +40,18 @@ export function viewOf(tabId: number, res: Result<TabReplies['getPageState']>): 
   if (!res.ok) return { s: 'notRunning', tabId, busy: false };
   if ('noArticle' in res.value) return { s: 'noArticle', title: res.value.title };
   return { s: 'list', tabId, page: res.value };
+}
+
+/**
+ * Keeps asking a tab whose list is still empty until names or "no article" come back, or the polls
+ * run out. Resolves to the view to show then: the list, settled, or what the tab answered.
+ */
+export async function settle(deps: PopupDeps, tabId: number, page: PageState): Promise<View> {
+  const res = await pollPageState(deps, tabId, SETTLE_RETRIES, false);
+  // A tab that stopped answering (navigated away) leaves the list as it was.
+  if (!res.ok) return { s: 'list', tabId, page, settled: true };
+  const next = viewOf(tabId, res);
+  return next.s === 'list' ? { ...next, settled: true } : next;
 }
 
 /**

@@ -85,10 +85,12 @@ describe('popup App: card and notes', () => {
     render(<App deps={fake.deps} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Jens Stoltenberg, 4 mentions' }));
     const heading = await screen.findByRole('heading', { level: 2, name: 'Jens Stoltenberg' });
+    // The tab goes along: the worker picks this page's context and tells a private window's tab.
     expect(fake.deps.sendToBackground).toHaveBeenCalledWith('getCard', {
       name: 'Jens Stoltenberg',
       kind: 'person',
       aliases: ['Stoltenberg'],
+      tabId: 42,
     });
     expect(screen.getByText('Seen in 2 articles')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(heading));

@@ -55,6 +55,28 @@ export function fakeDeps(
         notes.push(note);
         return ok({ note });
       }
+      case 'updateCard': {
+        const card = cards.find((c) => c.id === payload.cardId);
+        if (!card) return { ok: false, error: 'no such card' };
+        Object.assign(card, { description: payload.description, summary: payload.summary, aliases: payload.aliases });
+        return ok({ card });
+      }
+      case 'deleteCard': {
+        const i = cards.findIndex((c) => c.id === payload.cardId);
+        if (i >= 0) cards.splice(i, 1);
+        return ok({ deleted: i >= 0, notes: 0 });
+      }
+      case 'mergeCards': {
+        const i = cards.findIndex((c) => c.id === payload.dropId || c.name === payload.otherName);
+        if (i >= 0) cards.splice(i, 1);
+        return ok({ card: cards.find((c) => c.id === payload.keepId) });
+      }
+      case 'findCards':
+        return ok({
+          cards: cards
+            .filter((c) => c.id !== payload.excludeId)
+            .map(({ id, name, kind, description }) => ({ id, name, kind, description })),
+        });
       case 'deleteNote': {
         const i = notes.findIndex((n) => n.id === payload.noteId);
         if (i >= 0) notes.splice(i, 1);
@@ -67,6 +89,7 @@ export function fakeDeps(
   const sendToTab = vi.fn(async (_tabId: number, type: string): Promise<Result<any>> => {
     if (!pageState) return { ok: false, error: 'Could not establish connection. Receiving end does not exist.' };
     if (type === 'revealEntity') return ok({ revealed: true });
+    if (type === 'getArticleText') return ok({ blocks: ['In 2014 Jens Stoltenberg became head of Nato.'] });
     return ok(pageState);
   });
 

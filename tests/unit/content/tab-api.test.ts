@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startPage } from '../../../entrypoints/article.content/page-controller';
+import { stillLooking } from '../../../entrypoints/article.content/tab-api';
+import type { SendFn } from '../../../components/HoverCard';
+import type { BlockSpan } from '../../../lib/entity';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
+import { installHighlights } from '../dom/highlight-stubs';
+import { pretendLoading } from '../dom/loading-document';
+
+const loadUi = vi.fn(() => import('../../../components/card-ui').then((m) => m.cardUi));
+const STOLTENBERG = { key: 'person:jens stoltenberg', name: 'Jens Stoltenberg', kind: 'person', aliases: [] };
+
+/** A background that spots "Jens Stoltenberg" by plain search; no cards. */
+const send = (async (type: string, payload: { blocks: string[] }) => {
+  if (type !== 'spotBlocks') return { ok: false, error: 'not in this test' };
+  const spans: BlockSpan[] = [];
+  payload.blocks.forEach((text, block) => {
+    for (const m of text.matchAll(/Jens Stoltenberg/g))
+      spans.push({ block, start: m.index, end: m.index + m[0].length, entityKey: STOLTENBERG.key });
+  });
+  const entities = spans.length ? [{ ...STOLTENBERG, count: spans.length }] : [];
+  return { ok: true, value: { entities, spans } };
+}) as unknown as SendFn;
+
+const para = (s: string) =>
+  `<p>${s} The alliance met in Brussels this week to weigh what comes next for Europe, and ministers spoke at length about budgets, troops and the long winter ahead.</p>`;
+const ARTICLE = `<article id="story">${para('Jens Stoltenberg said Nato is ready.')}${para('Jens Stoltenberg added more.')}${para('Allies agreed.')}${para('Nothing named here.')}</article>`;
+
+let ctl = new AbortController();
+let uninstall = () => {};
+afterEach(() => {
+  ctl.abort();
+  uninstall();
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+});
+
+/** Starts the page controller on the current document with `settings` (defaults otherwise). */
+function start(settings = DEFAULT_SETTINGS) {
+  uninstall = installHighlights().uninstall;
+  ctl = new AbortController();
+  return startPage(document, send, ctl.signal, { loadUi, settings });
+}
+
+describe('tab API: getPageState while the page loads', () => {
+  it('does not answer noArticle while the parser has not reached the article yet', async () => {
+    const parsed = pretendLoading();
+    document.body.innerHTML = '<nav><a href="/">Home</a></nav>';
+    const page = start();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(page.getPageState()).toMatchObject({ entities: [] });
+    expect(page.getPageState()).not.toHaveProperty('noArticle');
+    // The parser reaches the article and finishes: its names are listed.
+    document.body.insertAdjacentHTML('beforeend', ARTICLE);
+    parsed();
+    await page.done;
+    const state = page.getPageState();
+    expect('entities' in state && state.entities.map((e) => e.name)).toEqual(['Jens Stoltenberg']);
+  });
+
+  it('answers noArticle once the parsed page has none', async () => {
+    document.body.innerHTML = '<nav><a href="/">Home</a></nav><p>Short.</p>';
+    const page = start();
+    await page.done;
+    expect(page.getPageState()).toMatchObject({ noArticle: true });
+  });
+
+  it('stillLooking turns only a noArticle answer into an empty list', () => {
+    expect(stillLooking({ noArticle: true, url: 'u', title: 't' })).toEqual({ url: 'u', title: 't', entities: [] });
+    const state = { url: 'u', title: 't', entities: [{ ...STOLTENBERG, kind: 'person' as const, count: 1 }] };
+    expect(stillLooking(state)).toBe(state);
+  });
+});
+
+describe('tab API: revealEntity', () => {
+  it('reports revealed:false for a kind the reader does not mark, and opens no card', async () => {
+    document.body.innerHTML = ARTICLE;
+    const page = start({ ...DEFAULT_SETTINGS, kinds: ['organization', 'place', 'event'] });
+    await page.done;
+    expect(page.revealEntity(STOLTENBERG.key)).toEqual({ revealed: false });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.querySelector('backstory-host')).toBeNull();
+  });
+
+  it('reports revealed:true for a kind the reader marks', async () => {
+    document.body.innerHTML = ARTICLE;
+    const page = start();
+    await page.done;
+    expect(page.revealEntity(STOLTENBERG.key)).toEqual({ revealed: true });
+  });
+
+  it('reports revealed:false for a name not on the page', async () => {
+    document.body.innerHTML = ARTICLE;
+    const page = start();
+    await page.done;
+    expect(page.revealEntity('person:nobody')).toEqual({ revealed: false });
+  });
+});

@@ -1,0 +1,99 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { allowSite, settingsApi } from '@/entrypoints/options/settings-api';
+import { type SettingsApi, SettingsForm } from '@/entrypoints/options/SettingsForm';
+import { siteDeps } from '@/entrypoints/popup/site-deps';
+import { parseSettings, type Settings } from '@/lib/settings/schema';
+import { readSettings } from '@/lib/settings/store';
+
+afterEach(() => {
+  cleanup();
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+/** Settings in memory, with `allowSite` answering `allowed` (or throwing it). */
+function memoryApi(initial: Partial<Settings>, allowed: boolean | Error) {
+  let current = parseSettings(initial);
+  const allowSite = vi.fn(async () => {
+    if (allowed instanceof Error) throw allowed;
+    return allowed;
+  });
+  const api: SettingsApi = {
+    read: async () => current,
+    write: async (patch) => (current = parseSettings({ ...current, ...patch })),
+    watch: () => () => {},
+    allowSite,
+  };
+  return { api, allowSite, current: () => current };
+}
+
+/** Presses Remove beside `site` in "Sites where Backstory is off"; resolves to the status line. */
+async function remove(site: string) {
+  fireEvent.click(await screen.findByRole('button', { name: `Remove ${site}` }));
+  await waitFor(() => expect(screen.getByRole('status').textContent).not.toBe(''));
+  return screen.getByRole('status').textContent;
+}
+
+describe('options: taking a site off the "off" list', () => {
+  it('asks for the site first, and says it runs again once allowed', async () => {
+    const { api, allowSite, current } = memoryApi({ disabledSites: ['example.org'] }, true);
+    render(<SettingsForm api={api} />);
+    expect(await remove('example.org')).toBe('Backstory runs on example.org again.');
+    expect(allowSite).toHaveBeenCalledWith('example.org');
+    expect(current().disabledSites).toEqual([]);
+  });
+
+  it('keeps it off, and says why, when the browser refuses', async () => {
+    const { api, current } = memoryApi({ disabledSites: ['example.org'] }, false);
+    render(<SettingsForm api={api} />);
+    expect(await remove('example.org')).toBe('Backstory was not given access to example.org, so it stays off there.');
+    expect(current().disabledSites).toEqual(['example.org']);
+  });
+
+  it('reports a prompt that failed, keeping the site off', async () => {
+    const { api, current } = memoryApi({ disabledSites: ['example.org'] }, new Error('not in a user gesture'));
+    render(<SettingsForm api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove example.org' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('not in a user gesture');
+    expect(current().disabledSites).toEqual(['example.org']);
+  });
+});
+
+describe('options: the browser side of allowSite', () => {
+  /** The browser's permissions, holding `granted`; a prompt answers `grant`. */
+  function permissions(granted: Set<string>, grant: boolean) {
+    const api = {
+      remove: vi.fn(async ({ origins }: { origins: string[] }) => {
+        for (const o of origins) granted.delete(o);
+        return true;
+      }),
+      request: vi.fn(async ({ origins }: { origins: string[] }) => {
+        if (grant) for (const o of origins) granted.add(o);
+        return grant;
+      }),
+      contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.has(o))),
+    };
+    Object.assign(fakeBrowser, { permissions: api });
+    return api;
+  }
+
+  it('asks the browser again for an added site the popup turned off (which gave its permission back)', async () => {
+    const granted = new Set(['*://example.org/*', '*://*.example.org/*']);
+    const api = permissions(granted, true);
+    await siteDeps.disable('example.org'); // the popup's "Stop running on this site"
+    expect(granted.size).toBe(0);
+    render(<SettingsForm api={settingsApi} />);
+    expect(await remove('example.org')).toBe('Backstory runs on example.org again.');
+    expect(api.request).toHaveBeenCalledWith({ origins: ['*://example.org/*', '*://*.example.org/*'] });
+    expect(granted.size).toBe(2);
+    expect((await readSettings()).disabledSites).toEqual([]);
+  });
+
+  it('asks nothing for a built-in news site', async () => {
+    const api = permissions(new Set(), false);
+    expect(await allowSite('bbc.co.uk')).toBe(true);
+    expect(api.request).not.toHaveBeenCalled();
+  });
+});
