@@ -103,6 +103,11 @@ export class Marks {
     for (const m of marks) this.highlightOf(m.kind)?.add(m.range);
   }
 
+  /** The kind's highlight, if a mark of that kind was shown. */
+  highlightFor(kind: EntityKind): HighlightLike | undefined {
+    return this.highlights.get(kind);
+  }
+
   /** The kind's highlight, made and registered on first use. */
   private highlightOf(kind: EntityKind): HighlightLike | undefined {
     let h = this.highlights.get(kind);

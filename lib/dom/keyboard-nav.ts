@@ -59,7 +59,16 @@ export class MarkNavigator {
   /** The mark the ring is on (null before the first step). */
   current: Mark | null = null;
 
-  constructor(private readonly doc: Document) {}
+  /**
+   * `highlightOf` gives the marks' own highlight of a kind (Marks.highlightFor): with it, a kind
+   * shown is put back in the registry whenever the page emptied it. The registry is the document's,
+   * shared with the page, and `CSS.highlights.clear()` (MDN's own search-highlight example) would
+   * otherwise take every mark away for good.
+   */
+  constructor(
+    private readonly doc: Document,
+    private readonly highlightOf: (kind: EntityKind) => unknown = () => undefined,
+  ) {}
 
   /** Records marks just added to the page (any order); re-applies visibility to new highlights. */
   track(marks: readonly Mark[]): void {
@@ -203,11 +212,13 @@ export class MarkNavigator {
     for (const kind of ENTITY_KINDS) {
       const name = HIGHLIGHT_PREFIX + kind;
       const visible = shown && markStyle !== 'hover' && kinds.includes(kind);
+      const own = this.highlightOf(kind);
       if (!visible && api.registry.has(name)) {
-        this.stash.set(kind, api.registry.get(name));
+        if (!own) this.stash.set(kind, api.registry.get(name));
         api.registry.delete(name);
-      } else if (visible && this.stash.has(kind)) {
-        if (!api.registry.has(name)) api.registry.set(name, this.stash.get(kind));
+      } else if (visible) {
+        const h = own ?? this.stash.get(kind);
+        if (h && api.registry.get(name) !== h) api.registry.set(name, h);
         this.stash.delete(kind);
       }
     }

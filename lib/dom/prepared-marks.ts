@@ -22,7 +22,7 @@ export interface PreparedMarks {
  */
 export function prepareMarks(doc: Document): PreparedMarks {
   const marks = new Marks(doc);
-  const nav = new MarkNavigator(doc);
+  const nav = new MarkNavigator(doc, (kind) => marks.highlightFor(kind));
   if (!hasPainted(doc)) {
     marks.prepare();
     nav.prepare();

@@ -6,6 +6,7 @@ import type { BlockSpan } from '../../../lib/entity';
 import { FakeStaticRange, installHighlights } from '../dom/highlight-stubs';
 import { Marks } from '../../../lib/dom/highlights';
 import { pretendLoading } from '../dom/loading-document';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 
 /** The card's UI as the UI script hands it over (in the extension, the worker injects that script). */
 const loadUi = vi.fn(() => import('../../../components/card-ui').then((m) => m.cardUi));
@@ -402,6 +403,24 @@ describe('article content script', () => {
     expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
     const state = page.getPageState();
     expect('entities' in state && state.entities.find((e) => e.name === 'Jens Stoltenberg')?.count).toBe(3);
+  });
+
+  it('puts its highlights back after the page empties CSS.highlights', async () => {
+    const { page, registry } = await start(ARTICLE);
+    const ours = () => [...registry.keys()].filter((k) => k.startsWith('backstory-')).sort();
+    const before = ours();
+    expect(before.length).toBeGreaterThan(0);
+    // The page's own search highlighting starts by clearing the registry (MDN's example does).
+    registry.clear();
+    registry.set('page-search', new Set() as never);
+    document.getElementById('story')!.insertAdjacentHTML('beforeend', para('Stoltenberg left.'));
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    expect(ours()).toEqual(before);
+    expect(registry.has('page-search')).toBe(true);
+    // A change of settings puts them back too.
+    registry.clear();
+    page.applySettings({ ...DEFAULT_SETTINGS });
+    expect(ours()).toEqual(before);
   });
 
   it('starts over when a single-page app replaces the article element', async () => {
