@@ -47,6 +47,8 @@ export interface CardHost {
    */
   prefetch(entities: readonly PageEntity[]): Promise<void>;
   readonly isOpen: boolean;
+  /** True while the card is open with focus inside it (the reader may be writing a note). */
+  hasFocus(): boolean;
   /** Unmounts the UI and removes the host. */
   dispose(): void;
 }
@@ -196,6 +198,9 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
     },
     get isOpen() {
       return open;
+    },
+    hasFocus() {
+      return !!host && open && doc.activeElement === host;
     },
     dispose() {
       watcher.disconnect();

@@ -206,6 +206,11 @@ export function startPage(
           lastUrl: () => lastUrl,
           address,
           restart,
+          intact: () => marking.intact(),
+          keepArticle: () => {
+            lastUrl = address();
+          },
+          readerInCard: () => host.hasFocus(),
           lookAgain: () => looks.findAndMark(),
           rescan: (scopes) => mark(scopes),
           quiet,

@@ -20,6 +20,12 @@ export interface WatchHooks {
   address(): string;
   /** A new article (new address, or the old element removed). */
   restart(): Promise<void>;
+  /** True while the article's text is as it was read (Marking.intact). */
+  intact(): boolean;
+  /** The article stays, under the address it has now (lastUrl becomes address()). */
+  keepArticle(): void;
+  /** True while the reader is in the open card (a note draft): a restart, which closes it, waits. */
+  readerInCard(): boolean;
   /** Another look for an article on a page that had none. */
   lookAgain(): Promise<void>;
   /** New subtrees inside the article, outermost only. */
@@ -39,6 +45,17 @@ export function outermost(els: Element[]): Element[] {
   return out;
 }
 
+/** True when two addresses differ at most in their query (same origin and path). */
+function samePath(a: string, b: string): boolean {
+  try {
+    const x = new URL(a);
+    const y = new URL(b);
+    return x.origin === y.origin && x.pathname === y.pathname;
+  } catch {
+    return false;
+  }
+}
+
 /** Observes `target` (the body) until `signal` aborts. */
 export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSignal): void {
   const added = new Set<Element>();
@@ -47,7 +64,17 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
   const flush = async (): Promise<void> => {
     timer = undefined;
     const root = hooks.root();
-    if (hooks.address() !== hooks.lastUrl() || (root !== null && !root.isConnected)) {
+    const moved = hooks.address() !== hooks.lastUrl();
+    if (moved && root?.isConnected && samePath(hooks.address(), hooks.lastUrl()) && hooks.intact()) {
+      // Only the query changed and the article is untouched: a site tidying its address
+      // (replaceState without utm_* parameters), not a new article. Nothing is read again.
+      hooks.keepArticle();
+    } else if (moved || (root !== null && !root.isConnected)) {
+      if (hooks.readerInCard()) {
+        // Starting over closes the card: not while the reader writes in it. Asked again later.
+        timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
+        return;
+      }
       added.clear();
       // The late looks are per article: a single-page app's earlier pages (ad slots refreshing on
       // a front page) must not have used up the looks for an article the next address renders late.

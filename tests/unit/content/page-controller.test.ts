@@ -423,6 +423,47 @@ describe('article content script', () => {
     expect(ours()).toEqual(before);
   });
 
+  it('keeps the article when the site only tidies the query of its address', async () => {
+    history.replaceState(null, '', '/story?utm_source=feed&id=7');
+    try {
+      const { page, bg } = await start(ARTICLE);
+      history.replaceState(null, '', '/story?id=7');
+      document.body.insertAdjacentHTML('beforeend', '<div class="ad">Ad</div>');
+      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+      expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
+      const state = page.getPageState();
+      expect('entities' in state && state.entities.map((e) => `${e.name}:${e.count}`).sort()).toEqual([
+        'Jens Stoltenberg:2',
+        'Nato:2',
+      ]);
+    } finally {
+      history.replaceState(null, '', '/');
+    }
+  });
+
+  it('waits to start over while the reader is in the open card', async () => {
+    const shadows = captureShadowRoots();
+    const { page, bg } = await start(ARTICLE);
+    expect(page.revealEntity('organization:nato')).toEqual({ revealed: true });
+    const dialog = () => shadows[0]?.querySelector('[role="dialog"]');
+    await vi.waitFor(() => expect(dialog()).toBeTruthy());
+    // The reader is in the card (writing a note) when a live blog swaps its article element.
+    const inCard = dialog()!.querySelector<HTMLElement>('button, [tabindex]')!;
+    inCard.focus();
+    expect(document.activeElement).toBe(shadows[0]!.host);
+    const swap = document.createElement('article');
+    swap.id = 'story2';
+    swap.innerHTML = `${para('Nato allies met.')}${para('Nato again.')}${para('More text.')}`;
+    document.getElementById('story')!.replaceWith(swap);
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS * 2 + 300));
+    expect(dialog()).toBeTruthy();
+    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
+    // Once the reader leaves the card, the new article is read.
+    inCard.blur();
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
+  });
+
   it('starts over when a single-page app replaces the article element', async () => {
     const { page, bg } = await start(ARTICLE);
     document.getElementById('story')!.replaceWith(Object.assign(document.createElement('article'), { id: 'story2' }));
