@@ -56,6 +56,7 @@ export class Marks {
   private readonly all: Mark[] = [];
   private readonly highlights = new Map<EntityKind, HighlightLike>();
   private readonly styled = new Set<Document | ShadowRoot>();
+  private shadows: ShadowRoot[] = [];
   private sheet: CSSStyleSheet | null = null;
   /** Set once the page has more than WINDOW_ABOVE marks: it registers only those near the viewport. */
   private window: MarkWindow | null = null;
@@ -78,7 +79,9 @@ export class Marks {
       }
       // ::highlight rules do not cross shadow boundaries: style each tree that holds a mark.
       const root = m.range.startContainer.getRootNode();
-      this.style(root.nodeType === 11 && (root as ShadowRoot).host ? (root as ShadowRoot) : this.doc);
+      const shadow = root.nodeType === 11 && (root as ShadowRoot).host ? (root as ShadowRoot) : null;
+      if (shadow && !this.shadows.includes(shadow)) this.shadows.push(shadow);
+      this.style(shadow ?? this.doc);
     }
     if (this.window) return this.window.track(marks);
     const Observer = (this.doc.defaultView as (Window & typeof globalThis) | null)?.IntersectionObserver;
@@ -101,6 +104,11 @@ export class Marks {
 
   private show(marks: readonly Mark[]): void {
     for (const m of marks) this.highlightOf(m.kind)?.add(m.range);
+  }
+
+  /** The open shadow roots that hold marks (hit-testing must look inside them). */
+  shadowRoots(): ShadowRoot[] {
+    return this.shadows;
   }
 
   /** The kind's highlight, if a mark of that kind was shown. */
@@ -179,6 +187,7 @@ export class Marks {
       }
     }
     this.styled.clear();
+    this.shadows = [];
   }
 
   private style(root: Document | ShadowRoot): void {

@@ -15,16 +15,30 @@ export const OPEN_DELAY_MS = 300;
 export const CLOSE_DELAY_MS = 300;
 
 type CaretDoc = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-/** The text position under viewport point (x, y), or null. */
-export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+/**
+ * The text position under viewport point (x, y), or null. Text inside `shadowRoots` is reported
+ * as itself: without them, caretPositionFromPoint retargets a position inside a shadow tree to
+ * its host (https://drafts.csswg.org/cssom-view/#dom-document-caretpositionfrompoint), and a mark
+ * in an open shadow root of the article could never be hovered.
+ */
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): { node: Node; offset: number } | null {
   const d = doc as CaretDoc;
   try {
     if (typeof d.caretPositionFromPoint === 'function') {
-      const p = d.caretPositionFromPoint(x, y);
+      const p = shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
       return p ? { node: p.offsetNode, offset: p.offset } : null;
     }
     if (typeof d.caretRangeFromPoint === 'function') {
@@ -48,7 +62,7 @@ function inRects(rects: ArrayLike<DOMRect>, x: number, y: number): boolean {
 
 /** The mark under viewport point (x, y), or null. */
 export function markAt(marks: Marks, doc: Document, x: number, y: number): Mark | null {
-  const caret = caretAt(doc, x, y);
+  const caret = caretAt(doc, x, y, marks.shadowRoots());
   if (!caret || caret.node.nodeType !== 3) return null;
   for (const m of marks.at(caret.node, caret.offset)) if (inRects(rectsOf(m.range), x, y)) return m;
   return null;
