@@ -11,7 +11,7 @@ import type { PageRef } from '../../lib/db/records';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
 import { createSlice, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
-import { markRangeFor, piecesFor } from '../../lib/dom/block-ranges';
+import { markRangeFor, type NodePiece, piecesFor } from '../../lib/dom/block-ranges';
 import { scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import { withoutHidden } from '../../lib/dom/unstyled-blocks';
 
@@ -98,6 +98,26 @@ export function createMarking(deps: MarkingDeps): Marking {
   }
 
   /**
+   * True when the page's text under a span is still what was read. The page may change it while
+   * the worker spots (a framework patching a text node, an auto-linker splitting one): a mark on
+   * the changed text would cover the wrong characters and open the wrong card.
+   */
+  function unchanged(block: TextBlock, s: BlockSpan, pieces: NodePiece[]): boolean {
+    let live = '';
+    for (const p of pieces) live += p.node.data.slice(p.start, p.end);
+    // A <br> is a "\n" in the block's text that no node holds.
+    return live === block.text.slice(s.start, s.end).replaceAll('\n', '');
+  }
+
+  /** One mention fewer of `key` (its span was not marked); a name left with none is dropped. */
+  function uncount(key: string): void {
+    const e = entities.get(key);
+    if (!e) return;
+    if (e.count > 1) entities.set(key, { ...e, count: e.count - 1 });
+    else entities.delete(key);
+  }
+
+  /**
    * Turns spans into ranges in slices (a long article has thousands), then registers them all at
    * once. Registering is what costs: Chromium rebuilds the markers of EVERY registered range in the
    * first frame after any highlight (or DOM) change, so each registration is one O(all marks)
@@ -109,9 +129,10 @@ export function createMarking(deps: MarkingDeps): Marking {
     for (const s of spans) {
       const block = blocks[base + s.block];
       const e = entities.get(s.entityKey);
-      const range = block && e ? markRangeFor(block, s.start, s.end) : null;
-      if (range && block && e)
-        batch.push({ key: e.key, kind: e.kind, range, pieces: piecesFor(block, s.start, s.end) });
+      const pieces = block && e ? piecesFor(block, s.start, s.end) : [];
+      const range = block && e && unchanged(block, s, pieces) ? markRangeFor(block, s.start, s.end) : null;
+      if (range && e) batch.push({ key: e.key, kind: e.kind, range, pieces });
+      else if (e) uncount(e.key);
       if (slice.expired()) {
         await slice.next();
         if (stale()) return;

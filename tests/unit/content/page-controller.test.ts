@@ -464,6 +464,36 @@ describe('article content script', () => {
     expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
   });
 
+  it('leaves unmarked what the page changed while the worker was spotting it', async () => {
+    const bg = fakeBackground();
+    const inner = bg.send;
+    // The page patches the first paragraph's text node (a framework's hydration) and splits the
+    // third's (an auto-linker) while the spot request is out.
+    bg.send = (async (type: string, payload: unknown) => {
+      const reply = await (inner as (t: string, p: unknown) => Promise<unknown>)(type, payload);
+      if (type === 'spotBlocks') {
+        const [first, , third] = [...document.querySelectorAll('#story p')];
+        const t = first!.firstChild as Text;
+        t.data = `Updated: ${t.data}`;
+        (third!.firstChild as Text).splitText(3);
+      }
+      return reply;
+    }) as unknown as SendFn;
+    const { page, registry } = await start(ARTICLE, bg);
+    const marked = [...registry.values()]
+      .flatMap((h) => [...h])
+      .map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
+    // Only the untouched paragraph's name is marked, on exactly its characters.
+    expect(marked).toEqual(['Stoltenberg']);
+    const state = page.getPageState();
+    expect('entities' in state && state.entities.map((e) => `${e.name}:${e.count}`)).toEqual(['Jens Stoltenberg:1']);
+  });
+
   it('starts over when a single-page app replaces the article element', async () => {
     const { page, bg } = await start(ARTICLE);
     document.getElementById('story')!.replaceWith(Object.assign(document.createElement('article'), { id: 'story2' }));
