@@ -87,7 +87,8 @@ export function createTabApi(d: TabApiDeps): TabApi {
       return d.doc.readyState === 'loading' ? stillLooking(reply) : reply;
     },
     revealEntity(key) {
-      const mark = d.marks.byKey(key)[0];
+      // The first mark still on the page: a re-rendered paragraph leaves its old marks on detached text.
+      const mark = d.marks.byKey(key).find((m) => m.range.startContainer.isConnected);
       // A kind the reader chose not to mark (Options) opens no card (page-controller's openCard) and
       // shows no mark: say so rather than scroll to nothing. The popup names the reason.
       if (!mark || !d.nav.kindShown(mark.kind)) return { revealed: false };

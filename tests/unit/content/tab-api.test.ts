@@ -89,6 +89,22 @@ describe('tab API: revealEntity', () => {
     expect(page.revealEntity(STOLTENBERG.key)).toEqual({ revealed: true });
   });
 
+  it('reveals a mark still on the page when the first one was re-rendered away', async () => {
+    document.body.innerHTML = ARTICLE;
+    const page = start();
+    await page.done;
+    const scrolled: string[] = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this.textContent ?? '');
+    });
+    // The page re-renders its first paragraph: the old text node (and its mark) leaves the page.
+    const first = document.querySelector('#story p')!;
+    first.replaceWith(first.cloneNode(true));
+    expect(page.revealEntity(STOLTENBERG.key)).toEqual({ revealed: true });
+    expect(scrolled).toHaveLength(1);
+    expect(scrolled[0]).toContain('Jens Stoltenberg added more.');
+  });
+
   it('reports revealed:false for a name not on the page', async () => {
     document.body.innerHTML = ARTICLE;
     const page = start();
