@@ -20,6 +20,8 @@ export interface HoverEntity {
   aliases: string[];
   /** Mentions on this page. */
   count: number;
+  /** The page's other names (lib/lookup/page-context.ts), to choose among Wikipedia's articles. */
+  context?: string[];
   /** Opened from the keyboard: focus moves to the card's heading (a hover leaves focus alone). */
   focus?: boolean;
 }
@@ -69,7 +71,12 @@ export function HoverCard({ entity, anchor, send, onClose, renderNotes, cache }:
   const [data, setData] = useState<CardReply | null>(() => cache?.get(entity.key) ?? null);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
-  const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases.slice(0, 50) };
+  const ask = {
+    name: entity.name,
+    kind: entity.kind,
+    aliases: entity.aliases.slice(0, 50),
+    context: entity.context ?? [],
+  };
 
   const refresh = useCallback(
     async (retry = false): Promise<string | null> => {

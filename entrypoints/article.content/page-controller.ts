@@ -19,6 +19,7 @@ import { createMarking } from './marking';
 import { ArticleLooks } from './article-looks';
 import { findPublished } from '../../lib/dom/article-date';
 import { pageRef } from '../../lib/dom/page-ref';
+import { contextNames } from '../../lib/lookup/page-context';
 import { watchPage } from './page-watch';
 import { createTabApi, type TabApi } from './tab-api';
 
@@ -126,8 +127,9 @@ export function startPage(
       const r = boxOf(mark.range);
       return r && { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     };
+    const context = contextNames(marking.entities.values(), e.name);
     host.show(
-      { key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, count: e.count, focus: byKeyboard },
+      { key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, count: e.count, focus: byKeyboard, context },
       anchor,
     );
   }

@@ -86,7 +86,7 @@ export function createCardHandlers(deps: CardHandlerDeps) {
     },
 
     async getCard(
-      query: { name: string; kind: EntityKind; aliases: string[]; tabId?: number; retry?: boolean },
+      query: { name: string; kind: EntityKind; aliases: string[]; context?: string[]; tabId?: number; retry?: boolean },
       tabId?: number,
     ) {
       const chosen = lookup ? await lookup.readerChoice(query.name) : null;
@@ -96,7 +96,9 @@ export function createCardHandlers(deps: CardHandlerDeps) {
         void lookup.refresh(card).catch(quiet('refresh failed'));
         return reply(db, card, card.source === 'wikipedia' ? await lookup.cached(query.name) : undefined);
       }
-      const context = contexts.of(tabId ?? query.tabId, query.name);
+      // The page's own list first: what the worker remembers of a tab is gone after it stopped (30 s idle).
+      const sent = (query.context ?? []).filter((n) => n !== query.name);
+      const context = sent.length ? sent : contexts.of(tabId ?? query.tabId, query.name);
       const found = await lookup.lookUp(query, context, {
         waitMs: deps.lookupWaitMs ?? LOOKUP_WAIT_MS,
         force: query.retry,

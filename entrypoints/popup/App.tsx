@@ -5,6 +5,7 @@ import { EntityList } from '../../components/EntityList';
 import { TimelinePanel } from '../../components/Timeline';
 import type { PageEntity } from '../../lib/messaging/protocol';
 import { siteOfUrl } from '../../lib/sites/site-access';
+import { contextNames } from '../../lib/lookup/page-context';
 import type { PopupDeps } from './deps';
 import { EntityDetail } from './EntityDetail';
 import { NotRunning } from './NotRunning';
@@ -122,6 +123,7 @@ export function App({ deps }: { deps: PopupDeps }) {
         tabId={view.tabId}
         entity={chosen}
         page={incognito ? undefined : { url: view.page.url, title: view.page.title }}
+        context={contextNames(view.page.entities, chosen.name)}
         onBack={back}
       />
     );

@@ -13,6 +13,8 @@ export interface EntityDetailProps {
   entity: PageEntity;
   /** The page notes are written on; absent in a private window, where no page is recorded. */
   page?: PageRef;
+  /** The page's other names, to choose among Wikipedia's articles (lib/lookup/page-context.ts). */
+  context?: string[];
   onBack: () => void;
 }
 
@@ -44,7 +46,7 @@ async function notShownNote(deps: PopupDeps, entity: PageEntity): Promise<string
 }
 
 /** One entity in the popup: "Back to list", its card, its notes (add/edit/delete). */
-export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetailProps) {
+export function EntityDetail({ deps, tabId, entity, page, context = [], onBack }: EntityDetailProps) {
   const [data, setData] = useState<CardData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [revealNote, setRevealNote] = useState('');
@@ -54,7 +56,7 @@ export function EntityDetail({ deps, tabId, entity, page, onBack }: EntityDetail
   const [editing, setEditing] = useState(false);
   const focusNext = useRef<FocusTarget | null>(null);
 
-  const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases };
+  const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases, context };
 
   /** Fetches the card and notes; keeps showing the previous data while refreshing. */
   const load = useCallback(

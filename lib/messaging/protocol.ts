@@ -3,6 +3,7 @@
  * The background validates each payload against its schema (see `handlers` in
  * entrypoints/background) and checks the sender; the content script never opens IndexedDB.
  */
+import { CONTEXT_MAX } from '../lookup/page-context';
 import * as v from 'valibot';
 import type { ArticleEntity, BlockSpan } from '../entity';
 import { ENTITY_KINDS } from '../entity';
@@ -56,14 +57,15 @@ export const backgroundSchemas = {
   }),
   /**
    * The card for an entity (matched by name and aliases), its notes and how often it was met.
-   * Without a card, and with look-ups on, the name is looked up on Wikipedia. `tabId` (from
-   * the popup) says which page's other names help choose the article; `retry` asks again
-   * after a failed or missing look-up.
+   * Without a card, and with look-ups on, the name is looked up on Wikipedia. `context`: the
+   * page's other names, which help choose the article (lib/lookup/page-context.ts); `tabId` (from
+   * the popup) says which tab the card is for; `retry` asks again after a failed or missing look-up.
    */
   getCard: v.object({
     name,
     kind,
     aliases: v.optional(v.pipe(v.array(name), v.maxLength(100)), []),
+    context: v.optional(v.pipe(v.array(name), v.maxLength(CONTEXT_MAX))),
     tabId: v.optional(v.pipe(v.number(), v.integer())),
     retry: v.optional(v.boolean()),
   }),

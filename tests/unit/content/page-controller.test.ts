@@ -332,6 +332,16 @@ describe('article content script', () => {
     await vi.waitFor(() => expect(bg.sent.some((m) => m.type === 'getCard')).toBe(true));
   });
 
+  it("asks for a card with the page's other names, most-mentioned first", async () => {
+    const { page, bg } = await start(ARTICLE);
+    expect(page.revealEntity('organization:nato')).toEqual({ revealed: true });
+    await vi.waitFor(() => expect(bg.sent.some((m) => m.type === 'getCard')).toBe(true));
+    expect(bg.sent.find((m) => m.type === 'getCard')?.payload).toMatchObject({
+      name: 'Nato',
+      context: ['Jens Stoltenberg'],
+    });
+  });
+
   it('picks up added paragraphs in one coalesced rescan of only the new text', async () => {
     const { page, bg } = await start(ARTICLE);
     const story = document.getElementById('story')!;

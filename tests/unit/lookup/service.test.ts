@@ -248,6 +248,17 @@ describe('background getCard with look-ups', () => {
     expect(picked.ok && picked.value.card?.name).toBe('Salisbury, Maryland');
   });
 
+  it("chooses by the page's names sent with getCard, which a stopped and restarted worker no longer has", async () => {
+    const { db, lookup } = await setup();
+    // A fresh worker: no spotBlocks since it started, so it remembers no page.
+    const { handlers } = createHandlers({ db, getDetector: async () => detector, lookup, log: () => undefined });
+    const r = await handlers.getCard(
+      { name: 'Salisbury', kind: 'place', aliases: [], context: ['Wiltshire', 'Quiet Village'] },
+      tab,
+    );
+    expect(r.ok && r.value.card?.name).toBe('Salisbury, Wiltshire');
+  });
+
   it('chooseArticle answers like getCard and the choice wins afterwards', async () => {
     const { db, lookup } = await setup();
     const { handlers } = createHandlers({ db, getDetector: async () => detector, lookup, log: () => undefined });

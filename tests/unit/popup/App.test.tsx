@@ -85,11 +85,13 @@ describe('popup App: card and notes', () => {
     render(<App deps={fake.deps} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Jens Stoltenberg, 4 mentions' }));
     const heading = await screen.findByRole('heading', { level: 2, name: 'Jens Stoltenberg' });
-    // The tab goes along: the worker picks this page's context and tells a private window's tab.
+    // The tab goes along (the worker tells a private window's tab), and the page's other names,
+    // most-mentioned first, to choose among Wikipedia's articles.
     expect(fake.deps.sendToBackground).toHaveBeenCalledWith('getCard', {
       name: 'Jens Stoltenberg',
       kind: 'person',
       aliases: ['Stoltenberg'],
+      context: ['Nato', 'Cold War', 'Sergei Skripal'],
       tabId: 42,
     });
     expect(screen.getByText('Seen in 2 articles')).toBeTruthy();

@@ -42,6 +42,7 @@ describe('popup: notes written in a private window', () => {
       name: 'Nato',
       kind: 'organization',
       aliases: [],
+      context: ['Jens Stoltenberg', 'Cold War', 'Sergei Skripal'],
       tabId: 7,
     });
   });
