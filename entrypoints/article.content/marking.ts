@@ -72,6 +72,11 @@ export interface Marking {
    * a block read before the page was parsed could have grown).
    */
   intact(): boolean;
+  /**
+   * Counts `gone` (marks whose text the page took away, Marks.prune) out of the names, and flags
+   * the blocks none of whose text is left, so they count as no text.
+   */
+  dropGone(gone: ReadonlySet<Mark>): void;
   /** Forgets blocks, names and scanned nodes (a new article); passes under way give up. */
   reset(): void;
 }
@@ -227,6 +232,10 @@ export function createMarking(deps: MarkingDeps): Marking {
     entities,
     scanAndMark,
     intact: () => tails.every((t) => t.node.isConnected && t.node.data.length === t.length),
+    dropGone(gone) {
+      for (const m of gone) uncount(m.key);
+      for (const b of blocks) if (!b.gone && b.nodes.length && b.nodes.every((n) => !n.isConnected)) b.gone = true;
+    },
     reset() {
       tails = [];
       generation++;

@@ -215,6 +215,12 @@ export function startPage(
           readerInCard: () => host.hasFocus(),
           lookAgain: () => looks.findAndMark(),
           rescan: (scopes) => mark(scopes),
+          prune: () => {
+            const gone = marks.prune();
+            if (gone.size === 0) return;
+            nav.drop(gone);
+            marking.dropGone(gone);
+          },
           quiet,
         },
         signal,

@@ -30,6 +30,8 @@ export interface WatchHooks {
   lookAgain(): Promise<void>;
   /** New subtrees inside the article, outermost only. */
   rescan(scopes: Element[]): Promise<void>;
+  /** Nodes were removed inside the article: drop the marks on text that left the page. */
+  prune(): void;
   quiet(error: unknown): void;
 }
 
@@ -59,6 +61,8 @@ function samePath(a: string, b: string): boolean {
 /** Observes `target` (the body) until `signal` aborts. */
 export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSignal): void {
   const added = new Set<Element>();
+  /** Something inside the article was removed since the last flush (a re-render, a cut). */
+  let removed = false;
   let lateLooks = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = async (): Promise<void> => {
@@ -76,6 +80,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
         return;
       }
       added.clear();
+      removed = false;
       // The late looks are per article: a single-page app's earlier pages (ad slots refreshing on
       // a front page) must not have used up the looks for an article the next address renders late.
       lateLooks = 0;
@@ -87,6 +92,8 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
       added.clear();
       return hooks.lookAgain();
     }
+    if (removed && root) hooks.prune();
+    removed = false;
     const scopes = outermost([...added].filter((el) => el.isConnected && root?.contains(el)));
     added.clear();
     if (scopes.length) await hooks.rescan(scopes);
@@ -95,7 +102,10 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     const root = hooks.root();
     for (const rec of records) {
       // A removal may be the article itself going away (the URL check below catches the rest).
-      if (root && rec.removedNodes.length && !root.isConnected) added.add(target);
+      if (root && rec.removedNodes.length) {
+        if (!root.isConnected) added.add(target);
+        else if (root.contains(rec.target)) removed = true;
+      }
       for (const n of rec.addedNodes) {
         const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
         // Without an article (and no look left), nothing is collected: only a new URL matters.
@@ -112,7 +122,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     } catch (error) {
       hooks.quiet(error);
     }
-    if ((added.size > 0 || hooks.address() !== hooks.lastUrl()) && timer === undefined)
+    if ((added.size > 0 || removed || hooks.address() !== hooks.lastUrl()) && timer === undefined)
       timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
   });
   mo.observe(target, { childList: true, subtree: true });

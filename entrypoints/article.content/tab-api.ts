@@ -98,8 +98,8 @@ export function createTabApi(d: TabApiDeps): TabApi {
     },
     getArticleText() {
       const published = d.published();
-      // A hidden block keeps its place, so block numbers stay those of the marks.
-      const blocks = d.marking.blocks.map((b) => (b.hidden ? '' : b.text));
+      // A hidden block, or one the page took away, keeps its place: block numbers stay the marks'.
+      const blocks = d.marking.blocks.map((b) => (b.hidden || b.gone ? '' : b.text));
       return { blocks, ...(published ? { published } : {}) };
     },
     revealPassage(block, start, end) {

@@ -97,6 +97,28 @@ export class Marks {
     } else this.show(marks);
   }
 
+  /**
+   * Drops the marks on text the page took away (a re-rendered paragraph, an article cut short):
+   * they would count, hold the old nodes in memory and answer hit tests forever. Returns them.
+   */
+  prune(): Set<Mark> {
+    const gone = new Set<Mark>();
+    for (const m of this.all) if (m.pieces.some((p) => !p.node.isConnected)) gone.add(m);
+    if (gone.size === 0) return gone;
+    const kept = this.all.filter((m) => !gone.has(m));
+    this.all.length = 0;
+    for (const m of kept) this.all.push(m);
+    for (const m of gone)
+      for (const p of m.pieces) {
+        const list = this.byNode.get(p.node)?.filter((x) => !gone.has(x));
+        if (list?.length) this.byNode.set(p.node, list);
+        else this.byNode.delete(p.node);
+      }
+    this.hide([...gone]);
+    this.window?.forget(gone);
+    return gone;
+  }
+
   /** Marks currently registered in CSS.highlights (all of them, or those near the viewport). */
   get registered(): number {
     return this.window ? this.window.shown : this.all.length;

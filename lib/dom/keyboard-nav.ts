@@ -124,6 +124,14 @@ export class MarkNavigator {
     this.sorted.length = 0;
   }
 
+  /** Forgets marks whose text left the page; the ring leaves one that was among them. */
+  drop(gone: ReadonlySet<Mark>): void {
+    if (this.current && gone.has(this.current)) this.focus(null);
+    const kept = this.sorted.filter((m) => !gone.has(m));
+    this.sorted.length = 0;
+    for (const m of kept) this.sorted.push(m);
+  }
+
   /** True when marks of `kind` are shown to the reader (chosen and not toggled off). */
   kindShown(kind: EntityKind): boolean {
     return this.display.kinds.includes(kind);

@@ -64,6 +64,20 @@ export class MarkWindow {
     if (nowShown.length) this.target.show(nowShown);
   }
 
+  /** Stops following `marks` (their text left the page); an element left with none is unobserved. */
+  forget(marks: ReadonlySet<Mark>): void {
+    for (const [el, group] of this.groups) {
+      const kept = group.filter((m) => !marks.has(m));
+      if (kept.length === group.length) continue;
+      if (kept.length) this.groups.set(el, kept);
+      else {
+        this.groups.delete(el);
+        this.near.delete(el);
+        this.observer.unobserve(el);
+      }
+    }
+  }
+
   /** Number of marks currently registered through the window. */
   get shown(): number {
     let n = 0;

@@ -30,6 +30,8 @@ export interface TextBlock {
   unstyled?: boolean;
   /** Found hidden after it was read unstyled: it gets no marks, and its text counts as none. */
   hidden?: boolean;
+  /** Its text left the page (re-rendered, cut): its text counts as none (Marking.dropGone). */
+  gone?: boolean;
 }
 
 /** Options of the walk. */

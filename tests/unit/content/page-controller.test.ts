@@ -342,6 +342,32 @@ describe('article content script', () => {
     });
   });
 
+  it('forgets the marks of text the page re-rendered, so counts and text do not pile up', async () => {
+    const { page, registry } = await start(ARTICLE);
+    const registered = () => [...registry.values()].reduce((n, h) => n + h.size, 0);
+    const before = registered();
+    const counts = () => {
+      const state = page.getPageState();
+      return 'entities' in state ? state.entities.map((e) => `${e.name}:${e.count}`).sort() : [];
+    };
+    const first = counts();
+    const story = document.getElementById('story')!;
+    const body = story.innerHTML;
+    // A live blog re-renders its body three times, the same text in new nodes each time.
+    for (let i = 0; i < 3; i++) {
+      story.innerHTML = body;
+      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    }
+    expect(counts()).toEqual(first);
+    expect(registered()).toBe(before);
+    const text = page.getArticleText().blocks.filter((b) => b !== '');
+    expect(text.filter((b) => b.startsWith('Jens Stoltenberg said'))).toHaveLength(1);
+    // The page cuts the article short: the names only in what was cut are gone from the list.
+    story.querySelectorAll('p').forEach((p, i) => i > 0 && p.remove());
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:1']);
+  });
+
   it('picks up added paragraphs in one coalesced rescan of only the new text', async () => {
     const { page, bg } = await start(ARTICLE);
     const story = document.getElementById('story')!;
