@@ -363,7 +363,7 @@ describe('article content script', () => {
     const text = page.getArticleText().blocks.filter((b) => b !== '');
     expect(text.filter((b) => b.startsWith('Jens Stoltenberg said'))).toHaveLength(1);
     // The page cuts the article short: the names only in what was cut are gone from the list.
-    story.querySelectorAll('p').forEach((p, i) => i > 0 && p.remove());
+    for (const p of [...story.querySelectorAll('p')].slice(1)) p.remove();
     await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
     expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:1']);
   });
