@@ -72,7 +72,7 @@ export function AddedSites({ api }: { api: AddedSitesApi }) {
               <button
                 type="button"
                 class="bs-btn"
-                aria-label={`Stop running on ${site}`}
+                aria-label={`Remove ${site} from the sites you added`}
                 onClick={() => void remove(site)}
               >
                 Remove

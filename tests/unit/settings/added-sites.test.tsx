@@ -31,7 +31,7 @@ describe('options: sites you added', () => {
     const { api } = fakeSites(['example.org', 'local.test']);
     render(<AddedSites api={api} />);
     expect(await screen.findByText('example.org')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Stop running on example.org' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove example.org from the sites you added' }));
     await waitFor(() => expect(screen.queryByText('example.org')).toBeNull());
     expect(api.remove).toHaveBeenCalledWith('example.org');
     expect(screen.getByRole('status').textContent).toBe('Backstory no longer runs on example.org.');
