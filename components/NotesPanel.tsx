@@ -9,6 +9,11 @@ export interface NotesPanelProps {
   /** Creates (no noteId) or edits a note; resolves to an error message, or null on success. */
   onSave: (body: string, noteId?: string) => Promise<string | null>;
   onDelete: (noteId: string) => Promise<void>;
+  /**
+   * Puts a deleted note back as it was; with it, a deletion offers "Undo" (as the notebook does)
+   * rather than being final at one click. Resolves to an error message, or null.
+   */
+  onRestore?: (note: Note) => Promise<string | null>;
 }
 
 /** Which editor is open: none, the one for a new note, or the one for a given note. */
@@ -21,9 +26,12 @@ type FocusTarget = null | 'add' | { edit: string };
  * The reader's notes on one entity, newest first, with add, edit and delete.
  * Note bodies are rendered from light Markdown as Preact elements, never as HTML.
  */
-export function NotesPanel({ notes, onSave, onDelete }: NotesPanelProps) {
+export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelProps) {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  /** The note just deleted, while "Undo" can bring it back. */
+  const [undoable, setUndoable] = useState<Note | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [focusTarget, setFocusTarget] = useState<FocusTarget>(null);
@@ -56,20 +64,33 @@ export function NotesPanel({ notes, onSave, onDelete }: NotesPanelProps) {
     return result;
   }
 
+  // "Undo" takes focus as it appears: the Delete button that had it is gone.
+  useEffect(() => void (undoable && undoButton.current?.focus()), [undoable]);
+
   async function remove(noteId: string) {
     if (deleting) return;
     setDeleting(noteId);
     setError(null);
+    const note = notes.find((n) => n.id === noteId) ?? null;
     try {
       await onDelete(noteId);
       setStatus('Note deleted.');
       if (editing?.kind === 'edit' && editing.noteId === noteId) setEditing(null);
-      setFocusTarget('add');
+      if (onRestore && note) setUndoable(note);
+      else setFocusTarget('add');
     } catch (e) {
       setError(`Could not delete the note: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setDeleting(null);
     }
+  }
+
+  async function undo(note: Note) {
+    const failed = (await onRestore?.(note)) ?? null;
+    if (failed) return setError(failed);
+    setUndoable(null);
+    setStatus('Note restored.');
+    setFocusTarget({ edit: note.id });
   }
 
   return (
@@ -101,6 +122,14 @@ export function NotesPanel({ notes, onSave, onDelete }: NotesPanelProps) {
         ))}
       </ul>
       <ErrorLine message={error} />
+      {undoable && (
+        <div class="bs-card-actions">
+          <span>Note deleted.</span>{' '}
+          <button type="button" class="bs-btn" ref={undoButton} onClick={() => void undo(undoable)}>
+            Undo
+          </button>
+        </div>
+      )}
       {editing?.kind === 'add' ? (
         <NoteEditor initial="" onSubmit={(body) => submit(body)} onCancel={() => close('add')} />
       ) : (

@@ -7,6 +7,7 @@ import type { BackstoryDB } from '@/lib/db/schema';
 import { createReaderCard, matchCards } from '@/lib/db/cards';
 import type { Card } from '@/lib/db/records';
 import { deleteNote, saveNote } from '@/lib/db/notes';
+import { restoreNote } from '@/lib/notebook/actions';
 import { sentenceAround, type MentionInput } from '@/lib/db/mentions';
 import { savePageTimeline } from '@/lib/db/page-timelines';
 import type { LookupService } from '@/lib/lookup/service';
@@ -238,6 +239,8 @@ export function createHandlers(deps: HandlerDeps): {
     async deleteNote({ noteId }) {
       return deleteNote(db, noteId);
     },
+
+    restoreNote: ({ note }) => restoreNote(db, note),
   };
 
   async function linkEntities(text: string): Promise<string[]> {

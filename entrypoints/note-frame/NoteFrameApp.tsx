@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { NotesPanel } from '../../components/NotesPanel';
 import type { SendFn } from '../../components/HoverCard';
 import type { Note } from '../../lib/db/records';
+import { restorable } from '../../lib/db/note-model';
 import type { NoteFrameParams } from '../../lib/messaging/note-frame';
 import { ErrorLine } from '../../components/ErrorLine';
 
@@ -69,13 +70,21 @@ export function NoteFrameApp({ params, send, onChanged }: NoteFrameAppProps) {
     await load();
   }
 
+  async function restoreNote(note: Note): Promise<string | null> {
+    const r = await send('restoreNote', { note: restorable(note) });
+    if (!r.ok) return r.error;
+    onChanged();
+    await load();
+    return null;
+  }
+
   return (
     <div class="bs-root bs-note-frame">
       <ErrorLine message={error} />
       {notes === null ? (
         <p class="bs-muted">Loading notes…</p>
       ) : (
-        <NotesPanel notes={notes} onSave={saveNote} onDelete={deleteNote} />
+        <NotesPanel notes={notes} onSave={saveNote} onDelete={deleteNote} onRestore={restoreNote} />
       )}
     </div>
   );

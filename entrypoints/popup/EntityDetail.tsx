@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { BackgroundReplies, PageEntity } from '../../lib/messaging/protocol';
-import type { PageRef } from '../../lib/db/records';
+import type { Note, PageRef } from '../../lib/db/records';
+import { restorable } from '../../lib/db/note-model';
 import { CardView } from '../../components/CardView';
 import { NotesPanel } from '../../components/NotesPanel';
 import { CardEditor, CardTools, type CardEditValues } from '../../components/CardEditor';
@@ -180,6 +181,13 @@ export function EntityDetail({ deps, tabId, entity, page, context = [], onBack }
     await load();
   }
 
+  async function restoreNote(note: Note): Promise<string | null> {
+    const res = await deps.sendToBackground('restoreNote', { note: restorable(note) });
+    if (!res.ok) return res.error;
+    await load();
+    return null;
+  }
+
   async function reveal() {
     const res = await deps.sendToTab(tabId, 'revealEntity', { key: entity.key });
     setRevealNote(res.ok && res.value.revealed ? 'Shown on the page.' : await notShownNote(deps, entity));
@@ -235,7 +243,7 @@ export function EntityDetail({ deps, tabId, entity, page, context = [], onBack }
               onMergeCard={(dropId) => mergeInto({ dropId })}
             />
           )}
-          <NotesPanel notes={data.notes} onSave={saveNote} onDelete={deleteNote} />
+          <NotesPanel notes={data.notes} onSave={saveNote} onDelete={deleteNote} onRestore={restoreNote} />
         </div>
       )}
     </div>

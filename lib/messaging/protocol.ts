@@ -4,6 +4,7 @@
  * entrypoints/background) and checks the sender; the content script never opens IndexedDB.
  */
 import { CONTEXT_MAX } from '../lookup/page-context';
+import { noteSchema } from '../notebook/format';
 import * as v from 'valibot';
 import type { ArticleEntity, BlockSpan } from '../entity';
 import { ENTITY_KINDS } from '../entity';
@@ -112,6 +113,8 @@ export const backgroundSchemas = {
     ),
   }),
   deleteNote: v.object({ noteId: id }),
+  /** Puts back a note just deleted, as it was ("Undo"); the notebook's restore (lib/notebook/actions). */
+  restoreNote: v.object({ note: noteSchema }),
   /** Cards whose names match `query` (empty: the most recently changed), e.g. for "Merge with…". */
   findCards: v.object({ query: v.pipe(v.string(), v.maxLength(300)), excludeId: v.optional(name) }),
 } as const;
@@ -150,6 +153,7 @@ export interface BackgroundReplies {
   createCard: { card: Card };
   saveNote: { note: Note };
   deleteNote: { deleted: boolean };
+  restoreNote: { restored: boolean };
   findCards: { cards: CardChoice[] };
 }
 

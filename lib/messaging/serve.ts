@@ -106,7 +106,15 @@ function extensionOrigin(): string {
  * script), so a content script in a compromised page cannot. findCards too: a content script has
  * no reason to list the reader's cards.
  */
-const EXTENSION_PAGES_ONLY = new Set(['updateCard', 'deleteCard', 'mergeCards', 'findCards', 'saveNote', 'deleteNote']);
+const EXTENSION_PAGES_ONLY = new Set([
+  'updateCard',
+  'deleteCard',
+  'mergeCards',
+  'findCards',
+  'saveNote',
+  'deleteNote',
+  'restoreNote',
+]);
 
 /** True when `sender` is one of this extension's own pages (popup, options, notebook, note frame). */
 export function fromExtensionPage(sender: Sender): boolean {

@@ -367,8 +367,14 @@ describe('cards and notes', () => {
       error: 'A note cannot be empty.',
     });
     expect((await db.notes.get(note.id))?.body).toBe('Daughter of Sergei Skripal');
+    const kept = (await db.notes.get(note.id))!;
     expect(value(await handlers.deleteNote({ noteId: note.id }, tab()))).toEqual({ deleted: true });
     expect(await db.notes.count()).toBe(0);
+    // "Undo": the note comes back as it was, id and dates included; once back, again is a no-op.
+    const restore = { note: { ...kept, cardIds: kept.cardIds ?? [], tags: kept.tags ?? [] } };
+    expect(value(await handlers.restoreNote(restore, tab()))).toEqual({ restored: true });
+    expect(await db.notes.get(note.id)).toEqual(kept);
+    expect(value(await handlers.restoreNote(restore, tab()))).toEqual({ restored: false });
   });
 });
 

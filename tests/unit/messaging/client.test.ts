@@ -62,6 +62,7 @@ describe('sendToBackground', () => {
         createCard: async () => ({ ok: false, error: 'x' }),
         saveNote: async () => ({ ok: false, error: 'x' }),
         deleteNote: async () => ({ ok: true, value: { deleted: false } }),
+        restoreNote: async () => ({ ok: true, value: { restored: false } }),
         chooseArticle: async () => ({ ok: false, error: 'x' }),
         updateCard: async () => ({ ok: false, error: 'x' }),
         deleteCard: async () => ({ ok: false, error: 'x' }),

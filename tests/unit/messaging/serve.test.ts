@@ -29,6 +29,7 @@ function handlers(overrides: Partial<Handlers<typeof backgroundSchemas, Backgrou
     createCard: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     saveNote: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     deleteNote: vi.fn(async () => ({ ok: true as const, value: { deleted: true } })),
+    restoreNote: vi.fn(async () => ({ ok: true as const, value: { restored: true } })),
     chooseArticle: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     updateCard: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     deleteCard: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
@@ -121,7 +122,15 @@ describe('background router', () => {
       tab: { id: 3 } as Sender['tab'],
       frameId: 7,
     };
-    for (const type of ['updateCard', 'deleteCard', 'mergeCards', 'findCards', 'saveNote', 'deleteNote']) {
+    for (const type of [
+      'updateCard',
+      'deleteCard',
+      'mergeCards',
+      'findCards',
+      'saveNote',
+      'deleteNote',
+      'restoreNote',
+    ]) {
       expect(backgroundSenderPolicy(fromTab(), type)).toMatch(/only Backstory's own pages/);
       expect(backgroundSenderPolicy(page, type)).toBeNull();
       expect(backgroundSenderPolicy(notebookTab, type)).toBeNull();

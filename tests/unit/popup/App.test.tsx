@@ -116,6 +116,16 @@ describe('popup App: card and notes', () => {
     fireEvent.click(screen.getByRole('button', { name: /^Delete note/ }));
     await within(list).findByText('No notes yet');
     expect(fake.notes).toHaveLength(0);
+    // One click deletes; "Undo" (focused, as the Delete button is gone) brings the note back as it was.
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    fireEvent.click(undo);
+    await within(list).findByText('Met him in Oslo');
+    expect(fake.notes).toHaveLength(1);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Edit note/ })));
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /^Delete note/ }));
+    await within(list).findByText('No notes yet');
 
     fireEvent.click(screen.getByRole('button', { name: 'Back to list' }));
     const back = await screen.findByRole('button', { name: 'Jens Stoltenberg, 4 mentions' });

@@ -82,6 +82,11 @@ export function fakeDeps(
         if (i >= 0) notes.splice(i, 1);
         return ok({ deleted: i >= 0 });
       }
+      case 'restoreNote': {
+        const back = !notes.some((n) => n.id === payload.note.id);
+        if (back) notes.push(payload.note);
+        return ok({ restored: back });
+      }
     }
     return { ok: false, error: `unknown ${type}` };
   });
