@@ -4,7 +4,7 @@
  * entrypoints/background) and checks the sender; the content script never opens IndexedDB.
  */
 import { CONTEXT_MAX } from '../lookup/page-context';
-import { noteSchema } from '../notebook/format';
+import { noteSchema } from '../notebook/note-schema';
 import * as v from 'valibot';
 import type { ArticleEntity, BlockSpan } from '../entity';
 import { ENTITY_KINDS } from '../entity';

@@ -5,10 +5,13 @@
  * what the extension itself accepts, so an imported record could have been written by it.
  */
 import * as v from 'valibot';
-import { MAX_NOTE_CARDS, MAX_TAGS, NOTE_MAX_CHARS, QUOTE_MAX_CHARS, TAG_MAX_CHARS } from '../db/records';
+import { NOTE_MAX_CHARS, QUOTE_MAX_CHARS, TAG_MAX_CHARS } from '../db/records';
 import { ENTITY_KINDS } from '../entity';
 import { siteOfUrl } from '../db/note-model';
 import { cardDatesSchema } from '../db/card-dates';
+import { noteSchema } from './note-schema';
+
+export { noteSchema } from './note-schema';
 
 export { describeIssue } from '../validation-message';
 
@@ -46,7 +49,6 @@ export const cardSchema = v.object({
 });
 
 const pageV1 = v.object({ url: text(4000), title: text(1000) });
-const pageV2 = v.object({ url: text(4000), title: text(1000), site: v.optional(text(300)) });
 
 /** A version-1 note: one card; `quote` and `tags` were accepted but never written. */
 export const noteSchemaV1 = v.object({
@@ -59,39 +61,6 @@ export const noteSchemaV1 = v.object({
   createdAt: time,
   updatedAt: time,
 });
-
-const quoteSchema = v.object({
-  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(QUOTE_MAX_CHARS)),
-  prefix: text(200),
-  suffix: text(200),
-});
-
-/** A version-2 note: linked cards, tags, quote; the body may be empty only beside a quote. */
-export const noteSchema = v.pipe(
-  v.object({
-    id,
-    cardId: v.pipe(v.string(), v.maxLength(200)),
-    cardIds: v.pipe(v.array(id), v.maxLength(MAX_NOTE_CARDS)),
-    body: text(NOTE_MAX_CHARS),
-    quote: v.optional(quoteSchema),
-    tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_MAX_CHARS))), v.maxLength(MAX_TAGS)),
-    page: v.optional(pageV2),
-    createdAt: time,
-    updatedAt: time,
-  }),
-  v.forward(
-    v.check((n) => n.quote !== undefined || n.body.trim().length > 0, 'a note without a quote cannot be empty'),
-    ['body'],
-  ),
-  v.forward(
-    v.check((n) => n.quote !== undefined || n.cardIds.length > 0, 'a note without a quote needs a card'),
-    ['cardIds'],
-  ),
-  v.forward(
-    v.check((n) => n.cardId === (n.cardIds[0] ?? ''), 'cardId must be the first of cardIds'),
-    ['cardId'],
-  ),
-);
 
 /** A mention in the file: no local auto-increment id, it is matched by card and page. */
 export const mentionSchema = v.object({
