@@ -2,14 +2,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App, captureOfHash, entityOfHash } from '@/entrypoints/notebook/App';
 import type { BackstoryDB } from '@/lib/db/schema';
-import { freshDb } from '../db/helpers';
-import { fillNotebook, note, T0 } from './fixtures';
+import { openNotebookDb, note, T0 } from './fixtures';
 
 let db: BackstoryDB;
 beforeEach(async () => {
-  history.replaceState(null, '', '/notebook.html');
-  db = await freshDb();
-  await fillNotebook(db);
+  db = await openNotebookDb();
 });
 afterEach(cleanup);
 

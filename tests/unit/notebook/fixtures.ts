@@ -4,7 +4,7 @@ import { storeMentions } from '@/lib/db/mentions';
 import type { Mention } from '@/lib/db/records';
 import type { BackstoryDB } from '@/lib/db/schema';
 import type { NotebookNote } from '@/lib/notebook/search';
-import { card } from '../db/helpers';
+import { card, freshDb } from '../db/helpers';
 
 export const DAY = 86_400_000;
 /** 2024-03-01T00:00:00Z: fixtures are dated from here. */
@@ -81,4 +81,12 @@ export async function snapshot(db: BackstoryDB) {
     notes: await db.notes.orderBy('id').toArray(),
     pages: await db.pageMentions.orderBy('url').toArray(),
   };
+}
+
+/** A fresh database filled with the notebook fixtures, with the page at /notebook.html (no hash). */
+export async function openNotebookDb(): Promise<BackstoryDB> {
+  history.replaceState(null, '', '/notebook.html');
+  const db = await freshDb();
+  await fillNotebook(db);
+  return db;
 }

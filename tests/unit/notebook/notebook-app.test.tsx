@@ -3,14 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App, entityOfHash } from '@/entrypoints/notebook/App';
 import { countMentions, storeMentions } from '@/lib/db/mentions';
 import type { BackstoryDB } from '@/lib/db/schema';
-import { freshDb } from '../db/helpers';
-import { DAY, fillNotebook, mention, T0 } from './fixtures';
+import { DAY, openNotebookDb, mention, T0 } from './fixtures';
 
 let db: BackstoryDB;
 beforeEach(async () => {
-  history.replaceState(null, '', '/notebook.html');
-  db = await freshDb();
-  await fillNotebook(db);
+  db = await openNotebookDb();
 });
 afterEach(cleanup);
 

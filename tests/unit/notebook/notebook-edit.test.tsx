@@ -3,14 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App, captureOfHash } from '@/entrypoints/notebook/App';
 import { noteWriteError, saveNote } from '@/lib/db/notes';
 import type { BackstoryDB } from '@/lib/db/schema';
-import { freshDb } from '../db/helpers';
-import { fillNotebook, note, T0 } from './fixtures';
+import { openNotebookDb, note, T0 } from './fixtures';
 
 let db: BackstoryDB;
 beforeEach(async () => {
-  history.replaceState(null, '', '/notebook.html');
-  db = await freshDb();
-  await fillNotebook(db);
+  db = await openNotebookDb();
 });
 afterEach(() => {
   cleanup();
