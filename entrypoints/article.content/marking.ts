@@ -234,6 +234,9 @@ export function createMarking(deps: MarkingDeps): Marking {
     intact: () => tails.every((t) => t.node.isConnected && t.node.data.length === t.length),
     dropGone(gone) {
       for (const m of gone) uncount(m.key);
+      // What the page took away no longer counts against the text being intact (a later tidy of
+      // the address keeps the article: page-watch.ts).
+      tails = tails.filter((t) => t.node.isConnected);
       for (const b of blocks) if (!b.gone && b.nodes.length && b.nodes.every((n) => !n.isConnected)) b.gone = true;
     },
     reset() {

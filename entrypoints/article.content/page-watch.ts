@@ -47,15 +47,27 @@ export function outermost(els: Element[]): Element[] {
   return out;
 }
 
-/** True when two addresses differ at most in their query (same origin and path). */
-function samePath(a: string, b: string): boolean {
+/** Query parameters that only say where the reader came from (campaigns, click ids). */
+const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid|smid|ref_src|_ga)$/i;
+
+/** The address without its tracking parameters, its other parameters sorted. */
+function withoutTracking(address: string): string | null {
   try {
-    const x = new URL(a);
-    const y = new URL(b);
-    return x.origin === y.origin && x.pathname === y.pathname;
+    const url = new URL(address);
+    const kept = [...url.searchParams].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `${url.origin}${url.pathname}?${new URLSearchParams(kept)}`;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/**
+ * True when two addresses differ only in tracking parameters. Any other change of the query may
+ * be a new article (sites that address stories by `?id=`), so only this one keeps the article.
+ */
+function onlyTrackingChanged(a: string, b: string): boolean {
+  const x = withoutTracking(a);
+  return x !== null && x === withoutTracking(b);
 }
 
 /** Observes `target` (the body) until `signal` aborts. */
@@ -69,8 +81,8 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     timer = undefined;
     const root = hooks.root();
     const moved = hooks.address() !== hooks.lastUrl();
-    if (moved && root?.isConnected && samePath(hooks.address(), hooks.lastUrl()) && hooks.intact()) {
-      // Only the query changed and the article is untouched: a site tidying its address
+    if (moved && root?.isConnected && onlyTrackingChanged(hooks.address(), hooks.lastUrl()) && hooks.intact()) {
+      // Only tracking parameters changed and the article is untouched: a site tidying its address
       // (replaceState without utm_* parameters), not a new article. Nothing is read again.
       hooks.keepArticle();
     } else if (moved || (root !== null && !root.isConnected)) {

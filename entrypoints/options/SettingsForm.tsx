@@ -105,18 +105,29 @@ export function SettingsForm({ api }: { api: SettingsApi }) {
     void save({ disabledSites: [...(settings?.disabledSites ?? []), host] }, `Backstory is now off on ${host}.`);
   }
 
-  /** Takes `host` off the "off" list once Backstory may run there; says so honestly when it may not. */
+  /**
+   * Takes `host` off the "off" list, asking the browser for access to it where Backstory has none
+   * (a site the reader added gave it back when turned off). Removed either way, since the reader
+   * asked; the status says honestly whether Backstory runs there now.
+   */
   async function removeSite(host: string) {
     setError(null);
+    let allowed = true;
+    let why = 'Backstory was not given access to it';
     try {
       // Asked first, with nothing awaited before it: the browser only prompts inside the reader's click.
-      if (api.allowSite && !(await api.allowSite(host)))
-        return setStatus(`Backstory was not given access to ${host}, so it stays off there.`);
+      if (api.allowSite) allowed = await api.allowSite(host);
     } catch (e) {
-      return setError(`The browser did not ask for access to ${host}: ${e instanceof Error ? e.message : String(e)}`);
+      allowed = false;
+      why = `the browser did not ask for access to it (${e instanceof Error ? e.message : String(e)})`;
     }
     const disabledSites = (settings?.disabledSites ?? []).filter((s) => s !== host);
-    await save({ disabledSites }, `Backstory runs on ${host} again.`);
+    await save(
+      { disabledSites },
+      allowed
+        ? `Backstory runs on ${host} again.`
+        : `${host} is no longer off, but ${why}, so Backstory does not run there. Add it under "Sites you added" to run it.`,
+    );
   }
 
   return (

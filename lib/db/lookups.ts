@@ -98,7 +98,7 @@ export async function saveWikipediaCard(
   return db.transaction('rw', db.cards, db.lookups, async () => {
     const old = await db.cards.get(id);
     if (old?.edited) return old;
-    if (!old && !revive && (await deletedCardIds(db)).has(id)) return null;
+    if (!old && !revive && (await db.lookups.where('deletedCardId').equals(id).count()) > 0) return null;
     const name = cardName(summary.title);
     const aliases = old?.aliases ?? [];
     const card: Card = {
@@ -173,12 +173,7 @@ export async function tombstoneLookups(
 
 /** Ids of cards the reader deleted (tombstones), so starter upgrades leave them deleted. */
 export async function deletedCardIds(db: BackstoryDB): Promise<Set<string>> {
-  const ids = new Set<string>();
-  // The lookups table is small (names looked up or deleted), so a filtered scan is fine.
-  await db.lookups
-    .filter((r) => r.status === 'deleted')
-    .each((r) => {
-      if (r.deletedCardId) ids.add(r.deletedCardId);
-    });
-  return ids;
+  // Only tombstones carry a deletedCardId, and the index holds only rows that have one.
+  const ids = await db.lookups.orderBy('deletedCardId').uniqueKeys();
+  return new Set(ids.map(String));
 }

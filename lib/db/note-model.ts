@@ -2,12 +2,12 @@
 import { noteBodyError } from '../messaging/protocol';
 import { MAX_NOTE_CARDS, MAX_TAGS, type Note, type NoteQuote, QUOTE_MAX_CHARS, TAG_MAX_CHARS } from './records';
 
-/** The cards a note links to, whether it was written by this version (cardIds) or an older one (cardId). */
 /** A stored note as restoreNote's message carries it: its links and tags spelled out. */
 export function restorable(note: Note): Note & { cardIds: string[]; tags: string[] } {
   return { ...note, cardIds: noteCardIds(note), tags: note.tags ?? [] };
 }
 
+/** The cards a note links to, whether it was written by this version (cardIds) or an older one (cardId). */
 export function noteCardIds(note: Pick<Note, 'cardId' | 'cardIds'>): string[] {
   if (note.cardIds) return note.cardIds;
   return note.cardId ? [note.cardId] : [];

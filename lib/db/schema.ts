@@ -64,6 +64,15 @@ export const SCHEMA_V6 = {
   notes: 'id, *cardIds, createdAt',
 } as const;
 
+/**
+ * Version 7: lookups are indexed by the card a tombstone stands for (`deletedCardId`), so saving a
+ * Wikipedia card asks one index whether the reader deleted it instead of reading every look-up.
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  lookups: 'key, cardId, checkedAt, deletedCardId',
+} as const;
+
 /** The Dexie database shared by the background worker and the extension pages. */
 export class BackstoryDB extends Dexie {
   cards!: Table<Card, string>;
@@ -82,6 +91,8 @@ export class BackstoryDB extends Dexie {
     // A new, empty table: nothing to move.
     this.version(5).stores(SCHEMA_V5);
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeMentionsToV6);
+    // A new index on rows already there: Dexie builds it, nothing to move.
+    this.version(7).stores(SCHEMA_V7);
   }
 }
 

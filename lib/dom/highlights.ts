@@ -116,6 +116,9 @@ export class Marks {
       }
     this.hide([...gone]);
     this.window?.forget(gone);
+    // A re-rendered web component leaves its old shadow root behind: hit tests stop looking there.
+    this.shadows = this.shadows.filter((root) => root.isConnected);
+    for (const root of this.styled) if (root !== this.doc && !root.isConnected) this.styled.delete(root);
     return gone;
   }
 

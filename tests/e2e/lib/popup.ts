@@ -2,7 +2,7 @@
  * Opening the toolbar popup the way the tests can: popup.html in a normal tab, told which tab it is
  * about through `?tab=<id>` (UI-CONTRACT.md), with the tab id read from the extension's worker.
  */
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { axTree, descendants, findAll } from './ax';
 import type { Browser } from './browser';
 import { waitFor } from './wait';
@@ -48,20 +48,28 @@ export async function pressToolbarButton(browser: Browser, page: Page): Promise<
   const browserContext = browser.context.browser();
   if (!browser.extensionId || !browserContext) throw new Error('pressToolbarButton needs the extension');
   const session = await browserContext.newBrowserCDPSession();
+  try {
+    await triggerAction(session, browser.extensionId, page);
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/** Presses the button through `session` (a browser-level CDP session) and closes the popup it opens. */
+async function triggerAction(session: CDPSession, extensionId: string, page: Page): Promise<void> {
   const targets = async () => (await session.send('Target.getTargets', { filter: [{}] })).targetInfos;
   const tabs = (await targets()).filter((t) => t.type === 'tab' && t.url === page.url());
   if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}; expected one`);
-  const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
   const before = new Set((await targets()).filter((t) => t.url === popupUrl).map((t) => t.targetId));
   // The button is pressed in the window's active tab (the grant goes to no other).
   await page.bringToFront();
   // Runs the action as the toolbar does; a page target is refused ("only on a tab target").
-  await session.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tabs[0]?.targetId ?? '' });
+  await session.send('Extensions.triggerAction', { id: extensionId, targetId: tabs[0]?.targetId ?? '' });
   const opened = await waitFor('the action popup to open', async () =>
     (await targets()).find((t) => t.url === popupUrl && !before.has(t.targetId)),
   );
   await session.send('Target.closeTarget', { targetId: opened.targetId });
-  await session.detach();
 }
 
 /** Opens the popup for `page`'s tab in a new tab and returns it once its top heading is there. */

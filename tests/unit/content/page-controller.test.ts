@@ -477,6 +477,36 @@ describe('article content script', () => {
     }
   });
 
+  it('keeps a re-rendered article when the site then tidies its address', async () => {
+    history.replaceState(null, '', '/story?utm_source=feed');
+    try {
+      const { bg } = await start(ARTICLE);
+      const first = document.querySelector('#story p')!;
+      first.replaceWith(first.cloneNode(true));
+      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+      expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2); // the new paragraph
+      history.replaceState(null, '', '/story');
+      document.body.insertAdjacentHTML('beforeend', '<div class="ad">Ad</div>');
+      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+      expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
+    } finally {
+      history.replaceState(null, '', '/');
+    }
+  });
+
+  it('starts over when the query names another story (?id=8), even before the text changes', async () => {
+    history.replaceState(null, '', '/story?id=7');
+    try {
+      const { bg } = await start(ARTICLE);
+      history.pushState(null, '', '/story?id=8');
+      document.body.insertAdjacentHTML('beforeend', '<div class="spinner">Loading</div>');
+      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+      expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
+    } finally {
+      history.replaceState(null, '', '/');
+    }
+  });
+
   it('waits to start over while the reader is in the open card', async () => {
     const shadows = captureShadowRoots();
     const { page, bg } = await start(ARTICLE);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { BackstoryDB, SCHEMA_V1, SCHEMA_V3, SCHEMA_V5, keysFor } from '@/lib/db/schema';
+import { BackstoryDB, SCHEMA_V1, SCHEMA_V3, SCHEMA_V5, SCHEMA_V6, keysFor } from '@/lib/db/schema';
+import { deletedCardIds } from '@/lib/db/lookups';
 import { countMentions, countSeenIn, listMentions, recordMentions } from '@/lib/db/mentions';
 import { coMentions } from '@/lib/db/co-occurrence';
 
@@ -171,7 +172,7 @@ describe('BackstoryDB schema', () => {
 
     const db = new BackstoryDB(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((t) => t.name)).not.toContain('mentions');
     expect(await db.pageMentions.get('https://a.test/1')).toEqual({
       url: 'https://a.test/1',
@@ -205,5 +206,25 @@ describe('BackstoryDB schema', () => {
       'nato',
       'north atlantic treaty organization',
     ]);
+  });
+
+  it('upgrades a version-6 database: tombstones are found through the new deletedCardId index', async () => {
+    const name = `upgrade-v6-${crypto.randomUUID()}`;
+    const v6 = new Dexie(name);
+    v6.version(6).stores(SCHEMA_V6);
+    await v6.open();
+    const base = { kind: 'place', candidates: [], chosenByReader: false, checkedAt: 1 };
+    await v6.table('lookups').bulkAdd([
+      { ...base, key: 'nato', name: 'Nato', status: 'deleted', deletedCardId: 'wp-q7184' },
+      { ...base, key: 'salisbury', name: 'Salisbury', status: 'found', cardId: 'wp-q160642' },
+    ]);
+    v6.close();
+
+    const db = new BackstoryDB(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.lookups.count()).toBe(2);
+    expect([...(await deletedCardIds(db))]).toEqual(['wp-q7184']);
+    db.close();
   });
 });
