@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityList } from '../../components/EntityList';
 import { TimelinePanel } from '../../components/Timeline';
@@ -8,6 +8,7 @@ import { siteOfUrl } from '../../lib/sites/site-access';
 import { contextNames } from '../../lib/lookup/page-context';
 import type { PopupDeps } from './deps';
 import { EntityDetail } from './EntityDetail';
+import { useFocusAfterRender } from './focus-after-render';
 import { NotRunning } from './NotRunning';
 import { EMPTY_RETRIES, injectAndPoll, pollPageState, settle, type View, viewOf } from './page-state';
 import { ScanWholePage } from './ScanWholePage';
@@ -20,15 +21,15 @@ import { StopOnSite } from './SiteButtons';
 type FocusTarget = 'timelineHeading' | 'timelineButton' | { entity: string };
 
 /** Focuses `target` inside `root`; a heading is made focusable for this programmatic move only. */
-function focusTarget(root: HTMLElement, target: FocusTarget): void {
+function focusTarget(root: HTMLElement, target: FocusTarget): HTMLElement | null | undefined {
   if (target === 'timelineHeading') {
     const heading = root.querySelector<HTMLElement>('.bs-timeline h2');
     if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-    return heading?.focus();
+    return heading;
   }
-  if (target === 'timelineButton') return root.querySelector<HTMLElement>('button[data-timeline]')?.focus();
+  if (target === 'timelineButton') return root.querySelector<HTMLElement>('button[data-timeline]');
   const key = target.entity;
-  [...root.querySelectorAll<HTMLElement>('button[data-key]')].find((b) => b.dataset.key === key)?.focus();
+  return [...root.querySelectorAll<HTMLElement>('button[data-key]')].find((b) => b.dataset.key === key);
 }
 
 /** The toolbar popup: the page's names by kind; choosing one shows its card and notes. */
@@ -42,7 +43,7 @@ export function App({ deps }: { deps: PopupDeps }) {
   const [incognito, setIncognito] = useState(false);
   const lastKey = useRef<string | null>(null);
   const rootRef = useRef<HTMLElement>(null);
-  const focusNext = useRef<FocusTarget | null>(null);
+  const focusNext = useFocusAfterRender(rootRef, focusTarget);
 
   useEffect(() => {
     void (async () => {
@@ -60,12 +61,6 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   // After each render: move focus where the last view change asked (see FocusTarget).
   // At commit, not after paint: a deferred effect of an earlier render would take the target first.
-  useLayoutEffect(() => {
-    const target = focusNext.current;
-    focusNext.current = null;
-    if (target && rootRef.current) focusTarget(rootRef.current, target);
-  });
-
   // An empty list may only mean the page is still loading: keep asking until it settles.
   useEffect(() => {
     if (view.s !== 'list' || view.settled || view.page.entities.length > 0) return;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { BackgroundReplies, PageEntity } from '../../lib/messaging/protocol';
 import type { Note, PageRef } from '../../lib/db/records';
 import { restorable } from '../../lib/db/note-model';
@@ -7,6 +7,7 @@ import { NotesPanel } from '../../components/NotesPanel';
 import { CardEditor, CardTools, type CardEditValues } from '../../components/CardEditor';
 import { KIND_GROUPS } from '../../components/KindBadge';
 import type { PopupDeps } from './deps';
+import { useFocusAfterRender } from './focus-after-render';
 
 export interface EntityDetailProps {
   deps: PopupDeps;
@@ -55,15 +56,15 @@ export function EntityDetail({ deps, tabId, entity, page, context = [], onBack }
   const focused = useRef(false);
   const polls = useRef(0);
   const [editing, setEditing] = useState(false);
-  const focusNext = useRef<FocusTarget | null>(null);
+  const focusNext = useFocusAfterRender(root, focusable);
 
   const ask = { name: entity.name, kind: entity.kind, aliases: entity.aliases, context };
 
   /** Fetches the card and notes; keeps showing the previous data while refreshing. */
   const load = useCallback(
     async (retry = false) => {
-      // The tab lets the worker pick this page's context (its other names help choose a Wikipedia
-      // article) rather than guess it from the name, and tell a private window's tab.
+      // The tab lets the worker tell a private window's tab; `context` (the page's other names)
+      // helps choose among Wikipedia's articles.
       const res = await deps.sendToBackground('getCard', { ...ask, tabId, ...(retry ? { retry } : {}) });
       if (res.ok) {
         setData(res.value);
@@ -81,12 +82,6 @@ export function EntityDetail({ deps, tabId, entity, page, context = [], onBack }
 
   // After each render: move focus where the last change asked (see FocusTarget).
   // At commit, not after paint: a deferred effect of an earlier render would take the target first.
-  useLayoutEffect(() => {
-    const target = focusNext.current;
-    focusNext.current = null;
-    if (target && root.current) focusable(root.current, target)?.focus();
-  });
-
   /** Opens or closes the card editor, with focus on its first field or back on "Edit card". */
   function edit(open: boolean) {
     focusNext.current = open ? 'editor' : 'editButton';
