@@ -68,9 +68,10 @@ export function App({ db }: { db: BackstoryDB }) {
   useEffect(() => {
     const onHash = () => {
       const next = captureOfHash(location.hash);
-      if ((next.note || next.card || next.error) && drafts.unsaved()) {
-        holdCapture(next);
-        return;
+      if (drafts.unsaved()) {
+        if (next.note || next.card || next.error) return holdCapture(next);
+        // The reader's own move (an entity link, Back) would lose the draft: only if they say so.
+        if (!confirm('Leave this view? The note you are writing is not saved.')) return keepView();
       }
       shownHash.current = location.hash;
       setHeld(null);
@@ -108,10 +109,14 @@ export function App({ db }: { db: BackstoryDB }) {
     else if (capture.error) setError(`The selection was not saved: ${capture.error}`);
   }, [capture.note, capture.card, capture.error]);
 
+  /** Puts the address back to the view still shown, so Back and reload agree with the screen. */
+  function keepView() {
+    history.replaceState(history.state, '', location.pathname + location.search + shownHash.current);
+  }
+
   /** Announces a capture without leaving the view, so the draft on screen is kept. */
   function holdCapture(next: Capture) {
-    // The address goes back to the view still shown, so Back and reload agree with the screen.
-    history.replaceState(history.state, '', location.pathname + location.search + shownHash.current);
+    keepView();
     if (next.error) {
       setError(`The selection was not saved: ${next.error}`);
       return;

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App, captureOfHash, entityOfHash } from '@/entrypoints/notebook/App';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { openNotebookDb, note, T0 } from './fixtures';
@@ -73,6 +73,24 @@ describe('notebook: a capture while the reader is writing', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Nato' })).toBeTruthy();
     expect(drafts()).toEqual(['Draft on Nato']);
     expect(location.hash).toBe('#entity=nato');
+  });
+
+  it("asks before the reader's own move to another view drops a draft, and stays when they say no", async () => {
+    await db.notes.put(quote('q1', T0 + 9e8));
+    history.replaceState(null, '', '/notebook.html#note=q1');
+    render(<App db={db} />);
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'Half a thought' } });
+    const ask = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
+    vi.stubGlobal('confirm', ask);
+    // An entity link in a row (or Back) changes the address.
+    arrive('#entity=nato');
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(location.hash).toBe('#note=q1');
+    expect(drafts()).toEqual(['Half a thought']);
+    arrive('#entity=nato');
+    await waitFor(() => expect(drafts()).toEqual([]));
+    expect(ask).toHaveBeenCalledTimes(2);
+    vi.unstubAllGlobals();
   });
 
   it('keeps a draft whose only change is a removed link', async () => {
