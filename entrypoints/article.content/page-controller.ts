@@ -20,7 +20,7 @@ import { ArticleLooks } from './article-looks';
 import { findPublished } from '../../lib/dom/article-date';
 import { pageRef } from '../../lib/dom/page-ref';
 import { contextNames } from '../../lib/lookup/page-context';
-import { watchPage } from './page-watch';
+import { type PageWatch, watchPage } from './page-watch';
 import { createTabApi, type TabApi } from './tab-api';
 
 export { RESCAN_DELAY_MS } from './page-watch';
@@ -134,8 +134,16 @@ export function startPage(
     );
   }
 
+  /** The page's watch, once the page is parsed (null before). */
+  let watch: PageWatch | null = null;
+  /** Shadow roots holding marks are watched too: paragraphs a web component adds there are read. */
+  const watchShadows = () => {
+    for (const shadow of marks.shadowRoots()) watch?.observe(shadow);
+  };
+
   const mark = async (scopes: Element[], priority?: SlicePriority, firstFrame?: Promise<void>) => {
     await marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority, firstFrame });
+    watchShadows();
     // A first hover then shows its card at once, even after the worker has stopped (30 s idle).
     void host.prefetch([...marking.entities.values()]).catch(quiet);
     // The card's UI too, once there is a name to hover, when the page is idle (a hover sooner waits for it).
@@ -201,7 +209,7 @@ export function startPage(
     await documentParsed(doc);
     // The whole body is watched: single-page apps replace the article element or navigate.
     if (doc.body)
-      watchPage(
+      watch = watchPage(
         doc.body,
         {
           root: () => root,
@@ -225,6 +233,7 @@ export function startPage(
         },
         signal,
       );
+    watchShadows();
     await (earlyRoot ? looks.confirmEarly(earlyRoot, restart) : looks.findAndMark('user-blocking'));
   })().catch(quiet);
   const applySettings = (next: Settings): void => {

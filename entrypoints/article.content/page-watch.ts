@@ -70,8 +70,27 @@ function onlyTrackingChanged(a: string, b: string): boolean {
   return x !== null && x === withoutTracking(b);
 }
 
+/**
+ * True when `node` is inside `root`, also through open shadow roots: `contains` stops at a shadow
+ * boundary, and the article's web components hold some of its text there.
+ */
+function containsComposed(root: Element, node: Node | null): boolean {
+  while (node) {
+    if (root.contains(node)) return true;
+    const top = node.getRootNode();
+    node = top.nodeType === 11 ? ((top as ShadowRoot).host ?? null) : null;
+  }
+  return false;
+}
+
+/** What the controller may still ask of a page watch. */
+export interface PageWatch {
+  /** Watches an open shadow root of the article too (one whose text was marked). */
+  observe(shadow: ShadowRoot): void;
+}
+
 /** Observes `target` (the body) until `signal` aborts. */
-export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSignal): void {
+export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSignal): PageWatch {
   const added = new Set<Element>();
   /** Something inside the article was removed since the last flush (a re-render, a cut). */
   let removed = false;
@@ -106,7 +125,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     }
     if (removed && root) hooks.prune();
     removed = false;
-    const scopes = outermost([...added].filter((el) => el.isConnected && root?.contains(el)));
+    const scopes = outermost([...added].filter((el) => el.isConnected && root && containsComposed(root, el)));
     added.clear();
     if (scopes.length) await hooks.rescan(scopes);
   };
@@ -116,12 +135,12 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
       // A removal may be the article itself going away (the URL check below catches the rest).
       if (root && rec.removedNodes.length) {
         if (!root.isConnected) added.add(target);
-        else if (root.contains(rec.target)) removed = true;
+        else if (containsComposed(root, rec.target)) removed = true;
       }
       for (const n of rec.addedNodes) {
         const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
         // Without an article (and no look left), nothing is collected: only a new URL matters.
-        const wanted = root ? root.contains(el) || !root.isConnected : lateLooks < MAX_LATE_LOOKS;
+        const wanted = root ? containsComposed(root, el) || !root.isConnected : lateLooks < MAX_LATE_LOOKS;
         if (el && wanted && tagOf(el) !== HOST_TAG.toUpperCase()) added.add(el);
       }
     }
@@ -142,4 +161,13 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     mo.disconnect();
     clearTimeout(timer);
   });
+  // A subtree observation does not cross into shadow trees: each one is observed by itself.
+  const shadows = new WeakSet<ShadowRoot>();
+  return {
+    observe(shadow) {
+      if (shadows.has(shadow) || signal.aborted) return;
+      shadows.add(shadow);
+      mo.observe(shadow, { childList: true, subtree: true });
+    },
+  };
 }

@@ -368,6 +368,31 @@ describe('article content script', () => {
     expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:1']);
   });
 
+  it('picks up paragraphs a web component adds inside its open shadow root', async () => {
+    const stub = installHighlights();
+    uninstall = stub.uninstall;
+    document.body.innerHTML = ARTICLE.replace('</article>', '<div id="embed"></div></article>');
+    const shadow = document.getElementById('embed')!.attachShadow({ mode: 'open' });
+    const paragraph = (text: string) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      return p;
+    };
+    shadow.append(paragraph('Nato met in the embed, and ministers spoke at length about the long winter ahead.'));
+    const bg = fakeBackground();
+    ctl = new AbortController();
+    const page = startPage(document, bg.send, ctl.signal, { loadUi });
+    await page.done;
+    const count = (name: string) => {
+      const state = page.getPageState();
+      return 'entities' in state ? state.entities.find((e) => e.name === name)?.count : undefined;
+    };
+    expect(count('Nato')).toBe(3);
+    shadow.append(paragraph('Stoltenberg spoke in the embed.'));
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    expect(count('Jens Stoltenberg')).toBe(3);
+  });
+
   it('picks up added paragraphs in one coalesced rescan of only the new text', async () => {
     const { page, bg } = await start(ARTICLE);
     const story = document.getElementById('story')!;
