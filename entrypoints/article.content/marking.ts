@@ -11,7 +11,7 @@ import type { PageRef } from '../../lib/db/records';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
 import { createSlice, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
-import { markRangeFor, type NodePiece, piecesFor } from '../../lib/dom/block-ranges';
+import { liveText, markRangeFor, piecesFor } from '../../lib/dom/block-ranges';
 import { scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import { withoutHidden } from '../../lib/dom/unstyled-blocks';
 
@@ -77,6 +77,8 @@ export interface Marking {
    * the blocks none of whose text is left, so they count as no text.
    */
   dropGone(gone: ReadonlySet<Mark>): void;
+  /** Forgets that `nodes` were read (the page rewrote their text): a rescan reads them again. */
+  unsee(nodes: Iterable<Text>): void;
   /** Forgets blocks, names and scanned nodes (a new article); passes under way give up. */
   reset(): void;
 }
@@ -107,9 +109,7 @@ export function createMarking(deps: MarkingDeps): Marking {
    * the worker spots (a framework patching a text node, an auto-linker splitting one): a mark on
    * the changed text would cover the wrong characters and open the wrong card.
    */
-  function unchanged(block: TextBlock, s: BlockSpan, pieces: NodePiece[]): boolean {
-    let live = '';
-    for (const p of pieces) live += p.node.data.slice(p.start, p.end);
+  function unchanged(block: TextBlock, s: BlockSpan, live: string): boolean {
     // A <br> is a "\n" in the block's text that no node holds.
     return live === block.text.slice(s.start, s.end).replaceAll('\n', '');
   }
@@ -135,8 +135,9 @@ export function createMarking(deps: MarkingDeps): Marking {
       const block = blocks[base + s.block];
       const e = entities.get(s.entityKey);
       const pieces = block && e ? piecesFor(block, s.start, s.end) : [];
-      const range = block && e && unchanged(block, s, pieces) ? markRangeFor(block, s.start, s.end) : null;
-      if (range && e) batch.push({ key: e.key, kind: e.kind, range, pieces });
+      const text = liveText(pieces);
+      const range = block && e && unchanged(block, s, text) ? markRangeFor(block, s.start, s.end) : null;
+      if (range && e) batch.push({ key: e.key, kind: e.kind, range, pieces, text });
       else if (e) uncount(e.key);
       if (slice.expired()) {
         await slice.next();
@@ -238,6 +239,9 @@ export function createMarking(deps: MarkingDeps): Marking {
       // the address keeps the article: page-watch.ts).
       tails = tails.filter((t) => t.node.isConnected);
       for (const b of blocks) if (!b.gone && b.nodes.length && b.nodes.every((n) => !n.isConnected)) b.gone = true;
+    },
+    unsee(nodes) {
+      for (const n of nodes) seen.delete(n);
     },
     reset() {
       tails = [];

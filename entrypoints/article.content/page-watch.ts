@@ -30,8 +30,10 @@ export interface WatchHooks {
   lookAgain(): Promise<void>;
   /** New subtrees inside the article, outermost only. */
   rescan(scopes: Element[]): Promise<void>;
-  /** Nodes were removed inside the article: drop the marks on text that left the page. */
+  /** Nodes were removed or rewritten inside the article: drop the marks on text no longer there. */
   prune(): void;
+  /** The page rewrote these text nodes in place: they are to be read again. */
+  reread(nodes: Set<Text>): void;
   quiet(error: unknown): void;
 }
 
@@ -94,6 +96,8 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
   const added = new Set<Element>();
   /** Something inside the article was removed since the last flush (a re-render, a cut). */
   let removed = false;
+  /** Text nodes of the article whose text the page rewrote in place (a framework's patch). */
+  const rewritten = new Set<Text>();
   let lateLooks = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = async (): Promise<void> => {
@@ -112,6 +116,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
       }
       added.clear();
       removed = false;
+      rewritten.clear();
       // The late looks are per article: a single-page app's earlier pages (ad slots refreshing on
       // a front page) must not have used up the looks for an article the next address renders late.
       lateLooks = 0;
@@ -123,8 +128,13 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
       added.clear();
       return hooks.lookAgain();
     }
-    if (removed && root) hooks.prune();
+    if ((removed || rewritten.size > 0) && root) hooks.prune();
     removed = false;
+    if (rewritten.size > 0) {
+      hooks.reread(rewritten);
+      for (const t of rewritten) if (t.parentElement) added.add(t.parentElement);
+      rewritten.clear();
+    }
     const scopes = outermost([...added].filter((el) => el.isConnected && root && containsComposed(root, el)));
     added.clear();
     if (scopes.length) await hooks.rescan(scopes);
@@ -132,6 +142,10 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
   const collect = (records: MutationRecord[]): void => {
     const root = hooks.root();
     for (const rec of records) {
+      if (rec.type === 'characterData') {
+        if (root?.isConnected && containsComposed(root, rec.target)) rewritten.add(rec.target as Text);
+        continue;
+      }
       // A removal may be the article itself going away (the URL check below catches the rest).
       if (root && rec.removedNodes.length) {
         if (!root.isConnected) added.add(target);
@@ -153,10 +167,13 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     } catch (error) {
       hooks.quiet(error);
     }
-    if ((added.size > 0 || removed || hooks.address() !== hooks.lastUrl()) && timer === undefined)
+    const changed = added.size > 0 || removed || rewritten.size > 0;
+    if ((changed || hooks.address() !== hooks.lastUrl()) && timer === undefined)
       timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
   });
-  mo.observe(target, { childList: true, subtree: true });
+  // characterData: text a page rewrites in place (nodeValue patches) would keep stale marks.
+  const what: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+  mo.observe(target, what);
   signal.addEventListener('abort', () => {
     mo.disconnect();
     clearTimeout(timer);
@@ -167,7 +184,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     observe(shadow) {
       if (shadows.has(shadow) || signal.aborted) return;
       shadows.add(shadow);
-      mo.observe(shadow, { childList: true, subtree: true });
+      mo.observe(shadow, what);
     },
   };
 }

@@ -59,6 +59,13 @@ export interface NodePiece {
   end: number;
 }
 
+/** The page's text under `pieces` now (to tell whether it is still what was read). */
+export function liveText(pieces: readonly NodePiece[]): string {
+  let live = '';
+  for (const p of pieces) live += p.node.data.slice(p.start, p.end);
+  return live;
+}
+
 /** The text-node pieces covering block characters [start, end) (used to index marks by node). */
 export function piecesFor(block: TextBlock, start: number, end: number): NodePiece[] {
   const pieces: NodePiece[] = [];

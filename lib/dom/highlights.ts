@@ -7,7 +7,7 @@
 import { ENTITY_KINDS, type EntityKind } from '../entity';
 import { highlightApi, type HighlightLike } from './highlight-api';
 import { MarkWindow, WINDOW_ABOVE } from './mark-window';
-import type { NodePiece } from './block-ranges';
+import { liveText, type NodePiece } from './block-ranges';
 
 /** Prefix of every highlight name Backstory registers. */
 export const HIGHLIGHT_PREFIX = 'backstory-';
@@ -21,6 +21,8 @@ export interface Mark {
   range: AbstractRange;
   /** The text-node pieces the range covers (for hit-testing by text position). */
   pieces: NodePiece[];
+  /** The page's text under the mark when it was made (prune drops the mark once it differs). */
+  text?: string;
 }
 
 /**
@@ -98,12 +100,15 @@ export class Marks {
   }
 
   /**
-   * Drops the marks on text the page took away (a re-rendered paragraph, an article cut short):
-   * they would count, hold the old nodes in memory and answer hit tests forever. Returns them.
+   * Drops the marks on text the page took away (a re-rendered paragraph, an article cut short) or
+   * rewrote in place: they would count, hold the old nodes in memory, answer hit tests forever and
+   * open the wrong card. Returns them.
    */
   prune(): Set<Mark> {
     const gone = new Set<Mark>();
-    for (const m of this.all) if (m.pieces.some((p) => !p.node.isConnected)) gone.add(m);
+    for (const m of this.all)
+      if (m.pieces.some((p) => !p.node.isConnected) || (m.text !== undefined && liveText(m.pieces) !== m.text))
+        gone.add(m);
     if (gone.size === 0) return gone;
     const kept = this.all.filter((m) => !gone.has(m));
     this.all.length = 0;

@@ -393,6 +393,31 @@ describe('article content script', () => {
     expect(count('Jens Stoltenberg')).toBe(3);
   });
 
+  it('reads again text the page rewrites in place, and marks exactly the new characters', async () => {
+    const { page, registry, bg } = await start(ARTICLE);
+    const marked = () =>
+      [...registry.values()]
+        .flatMap((h) => [...h])
+        .map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        });
+    const counts = () => {
+      const state = page.getPageState();
+      return 'entities' in state ? state.entities.map((e) => `${e.name}:${e.count}`).sort() : [];
+    };
+    const [first, second] = [...document.querySelectorAll('#story p')].map((p) => p.firstChild as Text);
+    // A framework patches two text nodes: one gains a prefix, one loses its name.
+    first!.data = `Updated: ${first!.data}`;
+    second!.data = second!.data.replace('Mr Stoltenberg', 'The minister');
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
+    expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:2']);
+    expect(marked().sort()).toEqual(['Jens Stoltenberg', 'Nato', 'Nato']);
+  });
+
   it('picks up added paragraphs in one coalesced rescan of only the new text', async () => {
     const { page, bg } = await start(ARTICLE);
     const story = document.getElementById('story')!;
@@ -420,7 +445,7 @@ describe('article content script', () => {
   });
 
   it("looks for a late article at each new address, however many looks the app's earlier pages used", {
-    timeout: 15_000,
+    timeout: 20_000,
   }, async () => {
     const { page, bg } = await start('<div id="app"><p>Front page</p><div id="ad"></div></div>');
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -434,11 +459,16 @@ describe('article content script', () => {
     await wait(RESCAN_DELAY_MS + 300);
     // The story arrives from the network after the address changed.
     document.getElementById('app')!.innerHTML = ARTICLE;
-    await wait(RESCAN_DELAY_MS + 300);
+    // Polled rather than slept: on a loaded machine the look may take longer than one window.
+    await vi.waitFor(
+      () => {
+        const state = page.getPageState();
+        expect('entities' in state && state.entities.map((e) => e.name)).toContain('Jens Stoltenberg');
+      },
+      { timeout: 5_000, interval: 50 },
+    );
     history.replaceState(null, '', '/');
     expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
-    const state = page.getPageState();
-    expect('entities' in state && state.entities.map((e) => e.name)).toContain('Jens Stoltenberg');
   });
 
   it("reads past a form whose controls shadow its properties, and a page's mutations of it throw nothing", async () => {
