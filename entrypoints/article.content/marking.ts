@@ -77,8 +77,8 @@ export interface Marking {
    * the blocks none of whose text is left, so they count as no text.
    */
   dropGone(gone: ReadonlySet<Mark>): void;
-  /** Forgets that `nodes` were read (the page rewrote their text): a rescan reads them again. */
-  unsee(nodes: Iterable<Text>): void;
+  /** Forgets that `nodes` were read (the page rewrote their text): a rescan reads them again. Returns them. */
+  unsee(nodes: Text[]): Text[];
   /** Forgets blocks, names and scanned nodes (a new article); passes under way give up. */
   reset(): void;
 }
@@ -242,6 +242,7 @@ export function createMarking(deps: MarkingDeps): Marking {
     },
     unsee(nodes) {
       for (const n of nodes) seen.delete(n);
+      return nodes;
     },
     reset() {
       tails = [];

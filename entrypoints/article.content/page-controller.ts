@@ -223,7 +223,7 @@ export function startPage(
           readerInCard: () => host.hasFocus(),
           lookAgain: () => looks.findAndMark(),
           rescan: (scopes) => mark(scopes),
-          reread: (nodes) => marking.unsee(nodes),
+          reread: (nodes) => marking.unsee([...nodes].filter((n) => marks.covers(n))),
           prune: () => {
             const gone = marks.prune();
             if (gone.size === 0) return;

@@ -32,8 +32,11 @@ export interface WatchHooks {
   rescan(scopes: Element[]): Promise<void>;
   /** Nodes were removed or rewritten inside the article: drop the marks on text no longer there. */
   prune(): void;
-  /** The page rewrote these text nodes in place: they are to be read again. */
-  reread(nodes: Set<Text>): void;
+  /**
+   * The page rewrote these text nodes in place. Returns those to read again: the ones that held
+   * marks (a ticker or a "2 minutes ago" that never named anyone is not read over and over).
+   */
+  reread(nodes: Set<Text>): Text[];
   quiet(error: unknown): void;
 }
 
@@ -128,13 +131,12 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
       added.clear();
       return hooks.lookAgain();
     }
+    // Which rewritten nodes held marks is asked before prune drops those marks.
+    const again = rewritten.size > 0 && root ? hooks.reread(rewritten) : [];
     if ((removed || rewritten.size > 0) && root) hooks.prune();
     removed = false;
-    if (rewritten.size > 0) {
-      hooks.reread(rewritten);
-      for (const t of rewritten) if (t.parentElement) added.add(t.parentElement);
-      rewritten.clear();
-    }
+    rewritten.clear();
+    for (const t of again) if (t.parentElement) added.add(t.parentElement);
     const scopes = outermost([...added].filter((el) => el.isConnected && root && containsComposed(root, el)));
     added.clear();
     if (scopes.length) await hooks.rescan(scopes);

@@ -136,6 +136,11 @@ export class Marks {
     for (const m of marks) this.highlightOf(m.kind)?.add(m.range);
   }
 
+  /** True when some mark covers text of `node`. */
+  covers(node: Text): boolean {
+    return this.byNode.has(node);
+  }
+
   /** The open shadow roots that hold marks (hit-testing must look inside them). */
   shadowRoots(): ShadowRoot[] {
     return this.shadows;

@@ -408,7 +408,11 @@ describe('article content script', () => {
       const state = page.getPageState();
       return 'entities' in state ? state.entities.map((e) => `${e.name}:${e.count}`).sort() : [];
     };
-    const [first, second] = [...document.querySelectorAll('#story p')].map((p) => p.firstChild as Text);
+    const [first, second, , fourth] = [...document.querySelectorAll('#story p')].map((p) => p.firstChild as Text);
+    // Text that named no one changing (a ticker, "2 minutes ago") is not read over and over.
+    fourth!.data = 'Updated 2 minutes ago. Nothing named here at all.';
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
     // A framework patches two text nodes: one gains a prefix, one loses its name.
     first!.data = `Updated: ${first!.data}`;
     second!.data = second!.data.replace('Mr Stoltenberg', 'The minister');
