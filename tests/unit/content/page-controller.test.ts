@@ -112,6 +112,34 @@ async function start(html: string, background = fakeBackground()) {
   return { page, bg, registry: stub.registry, before };
 }
 
+/** Waits out one rescan window (and the rescan it starts). */
+const settle = () => new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+
+/** How many spotBlocks requests `bg` has seen. */
+const spots = (bg: { sent: { type: string }[] }) => bg.sent.filter((m) => m.type === 'spotBlocks').length;
+
+/** The text under every registered highlight range. */
+function markedTexts(registry: Map<string, Set<AbstractRange>>): string[] {
+  return [...registry.values()]
+    .flatMap((h) => [...h])
+    .map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+}
+
+/** Runs `body` with the page at `path`, and puts the address back after. */
+async function atAddress(path: string, body: () => Promise<void>): Promise<void> {
+  history.replaceState(null, '', path);
+  try {
+    await body();
+  } finally {
+    history.replaceState(null, '', '/');
+  }
+}
+
 describe('article content script', () => {
   it('scans the article only, marks what the background spots and never rewrites the page', async () => {
     const { page, bg, registry, before } = await start(ARTICLE);
@@ -356,7 +384,7 @@ describe('article content script', () => {
     // A live blog re-renders its body three times, the same text in new nodes each time.
     for (let i = 0; i < 3; i++) {
       story.innerHTML = body;
-      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+      await settle();
     }
     expect(counts()).toEqual(first);
     expect(registered()).toBe(before);
@@ -364,7 +392,7 @@ describe('article content script', () => {
     expect(text.filter((b) => b.startsWith('Jens Stoltenberg said'))).toHaveLength(1);
     // The page cuts the article short: the names only in what was cut are gone from the list.
     for (const p of [...story.querySelectorAll('p')].slice(1)) p.remove();
-    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    await settle();
     expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:1']);
   });
 
@@ -389,21 +417,13 @@ describe('article content script', () => {
     };
     expect(count('Nato')).toBe(3);
     shadow.append(paragraph('Stoltenberg spoke in the embed.'));
-    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    await settle();
     expect(count('Jens Stoltenberg')).toBe(3);
   });
 
   it('reads again text the page rewrites in place, and marks exactly the new characters', async () => {
     const { page, registry, bg } = await start(ARTICLE);
-    const marked = () =>
-      [...registry.values()]
-        .flatMap((h) => [...h])
-        .map((r) => {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          return range.toString();
-        });
+    const marked = () => markedTexts(registry);
     const counts = () => {
       const state = page.getPageState();
       return 'entities' in state ? state.entities.map((e) => `${e.name}:${e.count}`).sort() : [];
@@ -411,13 +431,13 @@ describe('article content script', () => {
     const [first, second, , fourth] = [...document.querySelectorAll('#story p')].map((p) => p.firstChild as Text);
     // Text that named no one changing (a ticker, "2 minutes ago") is not read over and over.
     fourth!.data = 'Updated 2 minutes ago. Nothing named here at all.';
-    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
-    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
+    await settle();
+    expect(spots(bg)).toBe(1);
     // A framework patches two text nodes: one gains a prefix, one loses its name.
     first!.data = `Updated: ${first!.data}`;
     second!.data = second!.data.replace('Mr Stoltenberg', 'The minister');
-    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
-    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
+    await settle();
+    expect(spots(bg)).toBe(2);
     expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:2']);
     expect(marked().sort()).toEqual(['Jens Stoltenberg', 'Nato', 'Nato']);
   });
@@ -427,7 +447,7 @@ describe('article content script', () => {
     const story = document.getElementById('story')!;
     for (let i = 0; i < 50; i++)
       story.insertAdjacentHTML('beforeend', para(i === 0 ? 'Stoltenberg left.' : `Update ${i}.`));
-    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    await settle();
     const spots = bg.sent.filter((m) => m.type === 'spotBlocks');
     expect(spots).toHaveLength(2);
     expect(spots[1]!.payload.blocks).toHaveLength(50);
@@ -441,8 +461,8 @@ describe('article content script', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(loadUi).not.toHaveBeenCalled(); // nothing to hover: no card UI
     document.getElementById('app')!.innerHTML = ARTICLE;
-    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
-    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
+    await settle();
+    expect(spots(bg)).toBe(1);
     expect(loadUi).toHaveBeenCalledTimes(1);
     const state = page.getPageState();
     expect('entities' in state && state.entities.map((e) => e.name)).toContain('Jens Stoltenberg');
@@ -472,7 +492,7 @@ describe('article content script', () => {
       { timeout: 5_000, interval: 50 },
     );
     history.replaceState(null, '', '/');
-    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
+    expect(spots(bg)).toBe(1);
   });
 
   it("reads past a form whose controls shadow its properties, and a page's mutations of it throw nothing", async () => {
@@ -490,12 +510,12 @@ describe('article content script', () => {
     try {
       story.append(form);
       story.insertAdjacentHTML('beforeend', para('Stoltenberg left.'));
-      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+      await settle();
     } finally {
       window.removeEventListener('error', onError);
     }
     expect(errors).toEqual([]);
-    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
+    expect(spots(bg)).toBe(2);
     const state = page.getPageState();
     expect('entities' in state && state.entities.find((e) => e.name === 'Jens Stoltenberg')?.count).toBe(3);
   });
@@ -509,7 +529,7 @@ describe('article content script', () => {
     registry.clear();
     registry.set('page-search', new Set() as never);
     document.getElementById('story')!.insertAdjacentHTML('beforeend', para('Stoltenberg left.'));
-    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    await settle();
     expect(ours()).toEqual(before);
     expect(registry.has('page-search')).toBe(true);
     // A change of settings puts them back too.
@@ -518,53 +538,41 @@ describe('article content script', () => {
     expect(ours()).toEqual(before);
   });
 
-  it('keeps the article when the site only tidies the query of its address', async () => {
-    history.replaceState(null, '', '/story?utm_source=feed&id=7');
-    try {
+  it('keeps the article when the site only tidies the query of its address', () =>
+    atAddress('/story?utm_source=feed&id=7', async () => {
       const { page, bg } = await start(ARTICLE);
       history.replaceState(null, '', '/story?id=7');
       document.body.insertAdjacentHTML('beforeend', '<div class="ad">Ad</div>');
-      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
-      expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
+      await settle();
+      expect(spots(bg)).toBe(1);
       const state = page.getPageState();
       expect('entities' in state && state.entities.map((e) => `${e.name}:${e.count}`).sort()).toEqual([
         'Jens Stoltenberg:2',
         'Nato:2',
       ]);
-    } finally {
-      history.replaceState(null, '', '/');
-    }
-  });
+    }));
 
-  it('keeps a re-rendered article when the site then tidies its address', async () => {
-    history.replaceState(null, '', '/story?utm_source=feed');
-    try {
+  it('keeps a re-rendered article when the site then tidies its address', () =>
+    atAddress('/story?utm_source=feed', async () => {
       const { bg } = await start(ARTICLE);
       const first = document.querySelector('#story p')!;
       first.replaceWith(first.cloneNode(true));
-      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
-      expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2); // the new paragraph
+      await settle();
+      expect(spots(bg)).toBe(2); // the new paragraph
       history.replaceState(null, '', '/story');
       document.body.insertAdjacentHTML('beforeend', '<div class="ad">Ad</div>');
-      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
-      expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
-    } finally {
-      history.replaceState(null, '', '/');
-    }
-  });
+      await settle();
+      expect(spots(bg)).toBe(2);
+    }));
 
-  it('starts over when the query names another story (?id=8), even before the text changes', async () => {
-    history.replaceState(null, '', '/story?id=7');
-    try {
+  it('starts over when the query names another story (?id=8), even before the text changes', () =>
+    atAddress('/story?id=7', async () => {
       const { bg } = await start(ARTICLE);
       history.pushState(null, '', '/story?id=8');
       document.body.insertAdjacentHTML('beforeend', '<div class="spinner">Loading</div>');
-      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
-      expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
-    } finally {
-      history.replaceState(null, '', '/');
-    }
-  });
+      await settle();
+      expect(spots(bg)).toBe(2);
+    }));
 
   it('waits to start over while the reader is in the open card', async () => {
     const shadows = captureShadowRoots();
@@ -582,11 +590,11 @@ describe('article content script', () => {
     document.getElementById('story')!.replaceWith(swap);
     await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS * 2 + 300));
     expect(dialog()).toBeTruthy();
-    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(1);
+    expect(spots(bg)).toBe(1);
     // Once the reader leaves the card, the new article is read.
     inCard.blur();
-    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
-    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
+    await settle();
+    expect(spots(bg)).toBe(2);
   });
 
   it('leaves unmarked what the page changed while the worker was spotting it', async () => {
@@ -605,14 +613,7 @@ describe('article content script', () => {
       return reply;
     }) as unknown as SendFn;
     const { page, registry } = await start(ARTICLE, bg);
-    const marked = [...registry.values()]
-      .flatMap((h) => [...h])
-      .map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
+    const marked = markedTexts(registry);
     // Only the untouched paragraph's name is marked, on exactly its characters.
     expect(marked).toEqual(['Stoltenberg']);
     const state = page.getPageState();
@@ -624,8 +625,8 @@ describe('article content script', () => {
     document.getElementById('story')!.replaceWith(Object.assign(document.createElement('article'), { id: 'story2' }));
     document.getElementById('story2')!.innerHTML =
       `${para('Nato allies met.')}${para('Nato again.')}${para('More text.')}`;
-    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
-    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(2);
+    await settle();
+    expect(spots(bg)).toBe(2);
     const state = page.getPageState();
     // The old article's names are forgotten; only the new one's are listed.
     expect('entities' in state && state.entities.map((e) => `${e.name}:${e.count}`)).toEqual(['Nato:2']);
