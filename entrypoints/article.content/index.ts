@@ -26,7 +26,7 @@ export default defineContentScript({
         { serveTab },
         { readSettings, watchSettings },
         { siteDisabled },
-        { stillLooking, takeRunOnce },
+        { takeRunOnce },
       ] = await Promise.all([
         import('./page-controller'),
         import('../../lib/dom/prepared-marks'),
@@ -47,14 +47,9 @@ export default defineContentScript({
       if (!askedByReader && siteDisabled(settings, location.hostname)) return unprepareMarks(prepared);
       const page = startPage(document, sendToBackground, ctx.signal, { settings, prepared });
       ctx.onInvalidated(watchSettings((next) => page.applySettings(next)));
-      // Until the first search for the article is done, "no article" is not known yet (stillLooking).
-      let looking = true;
-      void page.done.then(() => {
-        looking = false;
-      });
       const stop = serveTab(
         {
-          getPageState: () => ({ ok: true, value: looking ? stillLooking(page.getPageState()) : page.getPageState() }),
+          getPageState: () => ({ ok: true, value: page.getPageState() }),
           revealEntity: ({ key }) => ({ ok: true, value: page.revealEntity(key) }),
           getArticleText: () => ({ ok: true, value: page.getArticleText() }),
           revealPassage: ({ block, start, end }) => ({ ok: true, value: page.revealPassage(block, start, end) }),

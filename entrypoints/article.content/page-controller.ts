@@ -177,7 +177,10 @@ export function startPage(
     await looks.findAndMark(priority);
   }
 
+  /** Until the first search after parsing is done, "no article" is not known yet (tab-api's stillLooking). */
+  let searching = true;
   const api = createTabApi({
+    searching: () => searching,
     doc,
     marking,
     marks,
@@ -241,5 +244,8 @@ export function startPage(
     settings = next;
     nav.setDisplay({ kinds: next.kinds, markStyle: next.markStyle });
   };
+  void done.then(() => {
+    searching = false;
+  });
   return { ...api, done, applySettings };
 }

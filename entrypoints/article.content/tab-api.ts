@@ -35,6 +35,8 @@ export interface TabApiDeps {
   open(mark: Mark, byKeyboard: boolean): void;
   /** Scans and marks the whole body (no article was found). */
   scanWholePage(): Promise<void>;
+  /** True until the first search for the article after the page was parsed is done. */
+  searching(): boolean;
 }
 
 function scrollTo(mark: Mark): void {
@@ -83,8 +85,8 @@ export function createTabApi(d: TabApiDeps): TabApi {
   return {
     getPageState() {
       const reply = d.root() ? state() : { noArticle: true as const, ...d.page() };
-      // The parser is still at work: the article may be further down, not yet parsed.
-      return d.doc.readyState === 'loading' ? stillLooking(reply) : reply;
+      // Still parsing or searching: the article may be further down, not yet found.
+      return d.searching() ? stillLooking(reply) : reply;
     },
     revealEntity(key) {
       // The first mark still on the page: a re-rendered paragraph leaves its old marks on detached text.

@@ -50,7 +50,6 @@ function order(a: Mark, b: Mark): number {
 /** Marks in reading order, a focus ring over one of them, and the visibility of each kind. */
 export class MarkNavigator {
   private readonly sorted: Mark[] = [];
-  private readonly stash = new Map<EntityKind, unknown>();
   private display: MarkDisplay = { kinds: ENTITY_KINDS, markStyle: 'underline', shown: true };
   private ring: HighlightLike | null = null;
   private sheet: CSSStyleSheet | null = null;
@@ -60,14 +59,14 @@ export class MarkNavigator {
   current: Mark | null = null;
 
   /**
-   * `highlightOf` gives the marks' own highlight of a kind (Marks.highlightFor): with it, a kind
-   * shown is put back in the registry whenever the page emptied it. The registry is the document's,
-   * shared with the page, and `CSS.highlights.clear()` (MDN's own search-highlight example) would
-   * otherwise take every mark away for good.
+   * `highlightOf` gives the marks' own highlight of a kind (Marks.highlightFor): a kind shown is
+   * (re-)registered from it, so a page that emptied the registry gets it back. The registry is the
+   * document's, shared with the page, and `CSS.highlights.clear()` (MDN's own search-highlight
+   * example) would otherwise take every mark away for good.
    */
   constructor(
     private readonly doc: Document,
-    private readonly highlightOf: (kind: EntityKind) => unknown = () => undefined,
+    private readonly highlightOf: (kind: EntityKind) => unknown,
   ) {}
 
   /** Records marks just added to the page (any order); re-applies visibility to new highlights. */
@@ -203,10 +202,9 @@ export class MarkNavigator {
     } else api.registry.delete(FOCUS_HIGHLIGHT);
   }
 
-  /** Removes the ring and the stylesheet, and gives hidden highlights back (the page is being left). */
+  /** Removes the ring and the stylesheet (the page is being left). */
   dispose(): void {
     this.focus(null);
-    this.stash.clear();
     this.sorted.length = 0;
     if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
     this.sheet = null;
@@ -221,14 +219,8 @@ export class MarkNavigator {
       const name = HIGHLIGHT_PREFIX + kind;
       const visible = shown && markStyle !== 'hover' && kinds.includes(kind);
       const own = this.highlightOf(kind);
-      if (!visible && api.registry.has(name)) {
-        if (!own) this.stash.set(kind, api.registry.get(name));
-        api.registry.delete(name);
-      } else if (visible) {
-        const h = own ?? this.stash.get(kind);
-        if (h && api.registry.get(name) !== h) api.registry.set(name, h);
-        this.stash.delete(kind);
-      }
+      if (!visible) api.registry.delete(name);
+      else if (own && api.registry.get(name) !== own) api.registry.set(name, own);
     }
   }
 

@@ -1,7 +1,6 @@
 /**
  * The article script's main() (entrypoints/article.content/index.ts) as the popup and the worker
- * inject it: the "off" list, the popup's one-shot "Run on this page", and getPageState until the
- * first search for the article is done.
+ * inject it: the "off" list and the popup's one-shot "Run on this page".
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -10,7 +9,6 @@ import { writeSettings } from '../../../lib/settings/store';
 
 type Handlers = Record<string, (payload: unknown) => unknown>;
 const served = vi.hoisted(() => ({ handlers: null as Handlers | null }));
-const page = vi.hoisted(() => ({ finish: () => {} }));
 
 vi.mock('../../../lib/messaging/serve', async (orig) => ({
   ...(await orig<object>()),
@@ -20,12 +18,10 @@ vi.mock('../../../lib/messaging/serve', async (orig) => ({
   }),
 }));
 
-// A page without an article, whose first search ends when the test says (page.finish).
+// A page without an article.
 vi.mock('../../../entrypoints/article.content/page-controller', () => ({
   startPage: vi.fn(() => ({
-    done: new Promise<void>((resolve) => {
-      page.finish = resolve;
-    }),
+    done: Promise.resolve(),
     applySettings: () => {},
     getPageState: () => ({ noArticle: true, url: 'http://localhost/', title: 'Home' }),
   })),
@@ -62,16 +58,5 @@ describe('article script on a site the reader turned off', () => {
     served.handlers = null;
     await runScript();
     expect(served.handlers).toBeNull();
-  });
-});
-
-describe('article script: getPageState before the first search ends', () => {
-  it('answers an empty list, not noArticle, until the search is done', async () => {
-    await runScript();
-    const ask = () => served.handlers!.getPageState!({});
-    expect(ask()).toEqual({ ok: true, value: { url: 'http://localhost/', title: 'Home', entities: [] } });
-    page.finish();
-    await Promise.resolve();
-    expect(ask()).toEqual({ ok: true, value: { noArticle: true, url: 'http://localhost/', title: 'Home' } });
   });
 });

@@ -58,6 +58,16 @@ describe('tab API: getPageState while the page loads', () => {
     expect('entities' in state && state.entities.map((e) => e.name)).toEqual(['Jens Stoltenberg']);
   });
 
+  it('answers an empty list, not noArticle, until the search is done', async () => {
+    document.body.innerHTML = '<nav><a href="/">Home</a></nav><p>Short.</p>';
+    const page = start();
+    const state = page.getPageState();
+    expect(state).toMatchObject({ entities: [] });
+    expect(state).not.toHaveProperty('noArticle');
+    await page.done;
+    expect(page.getPageState()).toMatchObject({ noArticle: true });
+  });
+
   it('answers noArticle once the parsed page has none', async () => {
     document.body.innerHTML = '<nav><a href="/">Home</a></nav><p>Short.</p>';
     const page = start();

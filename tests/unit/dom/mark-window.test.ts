@@ -102,7 +102,7 @@ describe('MarkWindow (through Marks)', () => {
     uninstall = stub.uninstall;
     win.IntersectionObserver = FakeObserver;
     const { marks, list, paras } = await page(WINDOW_ABOVE + 10);
-    const nav = new MarkNavigator(document);
+    const nav = new MarkNavigator(document, (kind) => marks.highlightFor(kind));
     nav.setDisplay({ kinds: ['place'] });
     marks.add(list);
     nav.track(list);

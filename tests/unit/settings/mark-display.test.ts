@@ -31,7 +31,7 @@ function marksFor(words: Array<[string, EntityKind]>): Mark[] {
 describe('mark display (settings and the toggle command)', () => {
   it('hides unchosen kinds and gives the same highlight back, with marks added meanwhile', () => {
     const marks = new Marks(document);
-    const nav = new MarkNavigator(document);
+    const nav = new MarkNavigator(document, (kind) => marks.highlightFor(kind));
     const [nato, russia, jens] = marksFor([
       ['Nato', 'organization'],
       ['Russia', 'place'],
@@ -56,7 +56,7 @@ describe('mark display (settings and the toggle command)', () => {
 
   it('toggles every mark off and on, and "off until hover" shows none until a card opens', () => {
     const marks = new Marks(document);
-    const nav = new MarkNavigator(document);
+    const nav = new MarkNavigator(document, (kind) => marks.highlightFor(kind));
     const all = marksFor([
       ['Nato', 'organization'],
       ['Jens', 'person'],
@@ -78,7 +78,7 @@ describe('mark display (settings and the toggle command)', () => {
 
   it("rewrites the ring's stylesheet only when the look changes (each rewrite restyles the page)", () => {
     document.adoptedStyleSheets = [];
-    const nav = new MarkNavigator(document);
+    const nav = new MarkNavigator(document, () => undefined);
     nav.prepare();
     const [sheet] = document.adoptedStyleSheets;
     const replaceSync = vi.spyOn(CSSStyleSheet.prototype, 'replaceSync');
