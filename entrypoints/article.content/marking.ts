@@ -53,6 +53,8 @@ export interface ScanAndMarkOptions {
    * frame, and blocks then found hidden get none.
    */
   firstFrame?: Promise<void>;
+  /** Each open shadow root the scan enters (text-blocks' `onShadowRoot`). */
+  onShadowRoot?: (shadow: ShadowRoot) => void;
 }
 
 /** The page's scanned text and spotted names, and the operation that adds to them. */
@@ -223,7 +225,14 @@ export function createMarking(deps: MarkingDeps): Marking {
     };
     const styled = () => framed;
     for (const scope of scopes)
-      await scanBlocks(scope, signal, { seen, onBlock, skipFurniture: opts.skipFurniture, priority, styled });
+      await scanBlocks(scope, signal, {
+        seen,
+        onBlock,
+        skipFurniture: opts.skipFurniture,
+        priority,
+        styled,
+        onShadowRoot: opts.onShadowRoot,
+      });
     flush();
     await Promise.all(requests);
   }

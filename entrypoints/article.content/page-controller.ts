@@ -136,13 +136,18 @@ export function startPage(
 
   /** The page's watch, once the page is parsed (null before). */
   let watch: PageWatch | null = null;
-  /** Shadow roots holding marks are watched too: paragraphs a web component adds there are read. */
+  /**
+   * The article's open shadow roots, met by the scans: each is watched too, so paragraphs a web
+   * component adds there later are read, also in one that was empty or held no name.
+   */
+  const shadows = new Set<ShadowRoot>();
   const watchShadows = () => {
-    for (const shadow of marks.shadowRoots()) watch?.observe(shadow);
+    for (const shadow of shadows) watch?.observe(shadow);
   };
 
   const mark = async (scopes: Element[], priority?: SlicePriority, firstFrame?: Promise<void>) => {
-    await marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority, firstFrame });
+    const onShadowRoot = (shadow: ShadowRoot) => shadows.add(shadow);
+    await marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority, firstFrame, onShadowRoot });
     watchShadows();
     // A first hover then shows its card at once, even after the worker has stopped (30 s idle).
     void host.prefetch([...marking.entities.values()]).catch(quiet);
@@ -170,6 +175,7 @@ export function startPage(
     marking.reset();
     intent.close();
     marks.clear();
+    shadows.clear();
     nav.forget();
     wholePage = false;
     root = null;

@@ -53,15 +53,27 @@ export interface ScanOptions {
    * element so are flagged `unstyled`. Default: always true.
    */
   styled?: () => boolean;
+  /**
+   * Called with each open shadow root the walk enters, empty ones too: a subtree observer does not
+   * see into them, so the page watch observes each one (a web component may fill it later).
+   */
+  onShadowRoot?: (shadow: ShadowRoot) => void;
+}
+
+/** What every level of the walk needs. */
+interface WalkOptions {
+  skipFurniture: boolean;
+  styled: () => boolean;
+  onShadowRoot?: (shadow: ShadowRoot) => void;
 }
 
 type Item = Text | 'break';
 
 /** Yields the text nodes under `root` in reading (flat-tree) order, descending into open shadow roots. */
-function* walk(root: Node, skipFurniture: boolean, styled: () => boolean): Generator<Item> {
+function* walk(root: Node, opts: WalkOptions): Generator<Item> {
   const doc = root.ownerDocument ?? (root as Document);
   const reject = (el: Element): boolean =>
-    isSkipped(el) || (skipFurniture && isFurniture(el)) || (isBlock(el) && styled() && isHidden(el));
+    isSkipped(el) || (opts.skipFurniture && isFurniture(el)) || (isBlock(el) && opts.styled() && isHidden(el));
   if (root.nodeType === 3) {
     yield root as Text;
     return;
@@ -81,12 +93,13 @@ function* walk(root: Node, skipFurniture: boolean, styled: () => boolean): Gener
     else if (el.shadowRoot) {
       // Open shadow root: its tree is what renders; light children appear through its slots.
       yield 'break';
-      yield* walk(el.shadowRoot, skipFurniture, styled);
+      opts.onShadowRoot?.(el.shadowRoot);
+      yield* walk(el.shadowRoot, opts);
       skipChildren = true;
     } else if (el.tagName === 'SLOT' && root.nodeType === 11) {
       const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
       if (assigned.length > 0) {
-        for (const a of assigned) yield* walk(a, skipFurniture, styled);
+        for (const a of assigned) yield* walk(a, opts);
         skipChildren = true;
       }
     }
@@ -144,7 +157,8 @@ export async function scanBlocks(root: Element, signal?: AbortSignal, opts: Scan
     blocks.push(done);
     return opts.onBlock?.(done);
   };
-  for (const item of walk(root, opts.skipFurniture ?? true, styled)) {
+  const walkOpts = { skipFurniture: opts.skipFurniture ?? true, styled, onShadowRoot: opts.onShadowRoot };
+  for (const item of walk(root, walkOpts)) {
     if ((++n & 31) === 0 && slice.expired()) await slice.next();
     if (item === 'break') {
       if (cur) cur.text += '\n';

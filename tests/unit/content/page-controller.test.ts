@@ -421,6 +421,30 @@ describe('article content script', () => {
     expect(count('Jens Stoltenberg')).toBe(3);
   });
 
+  it('picks up paragraphs a web component renders later into a shadow root that was empty or named no one', async () => {
+    const stub = installHighlights();
+    uninstall = stub.uninstall;
+    document.body.innerHTML = ARTICLE.replace('</article>', '<div id="empty"></div><div id="plain"></div></article>');
+    const empty = document.getElementById('empty')!.attachShadow({ mode: 'open' });
+    const plain = document.getElementById('plain')!.attachShadow({ mode: 'open' });
+    plain.innerHTML = '<p>A caption with nobody named in it at all.</p>';
+    const bg = fakeBackground();
+    ctl = new AbortController();
+    const page = startPage(document, bg.send, ctl.signal, { loadUi });
+    await page.done;
+    const count = (name: string) => {
+      const state = page.getPageState();
+      return 'entities' in state ? state.entities.find((e) => e.name === name)?.count : undefined;
+    };
+    expect(count('Nato')).toBe(2);
+    empty.innerHTML = '<p>Nato ministers met in the embed.</p>';
+    await settle();
+    expect(count('Nato')).toBe(3);
+    plain.append(Object.assign(document.createElement('p'), { textContent: 'Nato spoke in the caption.' }));
+    await settle();
+    expect(count('Nato')).toBe(4);
+  });
+
   it('reads again text the page rewrites in place, and marks exactly the new characters', async () => {
     const { page, registry, bg } = await start(ARTICLE);
     const marked = () => markedTexts(registry);

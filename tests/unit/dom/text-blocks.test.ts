@@ -93,6 +93,18 @@ describe('scanBlocks', () => {
     expect(r.startContainer.getRootNode()).toBe(shadow);
   });
 
+  it('names each open shadow root it enters, an empty one too, so a watch can observe them', async () => {
+    const root = article(`<p>Before.</p><x-a id="xa"></x-a><x-b id="xb"></x-b><p>After.</p>`);
+    const a = document.getElementById('xa')!.attachShadow({ mode: 'open' });
+    a.innerHTML = '<p>Shadow text.</p>';
+    const b = document.getElementById('xb')!.attachShadow({ mode: 'open' });
+    const met: ShadowRoot[] = [];
+    await scanBlocks(root, undefined, { onShadowRoot: (s) => met.push(s) });
+    expect(met).toHaveLength(2);
+    expect(met[0]).toBe(a);
+    expect(met[1]).toBe(b);
+  });
+
   // How fast is for the page-audit e2e and bench:page; this checks what is kept.
   it('trims a 5 MB text node and caps the total', async () => {
     const root = article(`<p id="big"></p><p>Next paragraph.</p>`);
