@@ -5,15 +5,15 @@
  * huge page the background detects, the page scans and the marks land at the same time.
  */
 import type { SendFn } from '../../components/HoverCard';
-import type { BlockSpan } from '../../lib/entity';
 import type { PageEntity } from '../../lib/messaging/protocol';
 import type { PageRef } from '../../lib/db/records';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
-import { createSlice, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
-import { liveText, markRangeFor, piecesFor } from '../../lib/dom/block-ranges';
+import { type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
 import { scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import { withoutHidden } from '../../lib/dom/unstyled-blocks';
+import { EntityTally } from './entity-tally';
+import { markSpans } from './span-marks';
 
 /**
  * Text per spotBlocks request (chars). Large enough that any ordinary article (a 10,000-word
@@ -24,9 +24,6 @@ import { withoutHidden } from '../../lib/dom/unstyled-blocks';
  * matching, mentions, prefetch) does not dominate on a book-length page.
  */
 export const SPOT_BATCH_CHARS = 120_000;
-
-/** Marks per reply above which registering them gets a task of its own. */
-const REGISTER_ALONE = 100;
 
 /** What the pipeline works with. */
 export interface MarkingDeps {
@@ -89,72 +86,14 @@ export interface Marking {
 export function createMarking(deps: MarkingDeps): Marking {
   const { send, signal, marks, nav } = deps;
   const blocks: TextBlock[] = [];
-  const entities = new Map<string, PageEntity>();
+  const tally = new EntityTally();
   let seen = new WeakSet<Text>();
   /** Each block's last text node and its length when read (see intact()). */
   let tails: { node: Text; length: number }[] = [];
   /** Bumped when the article is replaced, so passes still awaiting the old one give up. */
   let generation = 0;
 
-  function merge(found: PageEntity[]): void {
-    for (const e of found) {
-      const old = entities.get(e.key);
-      entities.set(
-        e.key,
-        old ? { ...old, count: old.count + e.count, aliases: [...new Set([...old.aliases, ...e.aliases])] } : e,
-      );
-    }
-  }
-
-  /**
-   * True when the page's text under a span is still what was read. The page may change it while
-   * the worker spots (a framework patching a text node, an auto-linker splitting one): a mark on
-   * the changed text would cover the wrong characters and open the wrong card.
-   */
-  function unchanged(block: TextBlock, s: BlockSpan, live: string): boolean {
-    // A <br> is a "\n" in the block's text that no node holds.
-    return live === block.text.slice(s.start, s.end).replaceAll('\n', '');
-  }
-
-  /** One mention fewer of `key` (its span was not marked); a name left with none is dropped. */
-  function uncount(key: string): void {
-    const e = entities.get(key);
-    if (!e) return;
-    if (e.count > 1) entities.set(key, { ...e, count: e.count - 1 });
-    else entities.delete(key);
-  }
-
-  /**
-   * Turns spans into ranges in slices (a long article has thousands), then registers them all at
-   * once. Registering is what costs: Chromium rebuilds the markers of EVERY registered range in the
-   * first frame after any highlight (or DOM) change, so each registration is one O(all marks)
-   * frame. Adding once per reply instead of once per slice keeps those frames few.
-   */
-  async function markSpans(spans: BlockSpan[], base: number, stale: () => boolean, priority: SlicePriority) {
-    const slice = createSlice(signal, undefined, priority);
-    const batch: Mark[] = [];
-    for (const s of spans) {
-      const block = blocks[base + s.block];
-      const e = entities.get(s.entityKey);
-      const pieces = block && e ? piecesFor(block, s.start, s.end) : [];
-      const text = liveText(pieces);
-      const range = block && e && unchanged(block, s, text) ? markRangeFor(block, s.start, s.end) : null;
-      if (range && e) batch.push({ key: e.key, kind: e.kind, range, pieces, text });
-      else if (e) uncount(e.key);
-      if (slice.expired()) {
-        await slice.next();
-        if (stale()) return;
-      }
-    }
-    // Registering hundreds of marks (and tracking them for the keyboard) takes 10-25 ms; added to
-    // the task of the last range slice, it made 35 ms tasks on the 200,000-word page (traced).
-    if (batch.length > REGISTER_ALONE) {
-      await slice.next();
-      if (stale()) return;
-    }
-    marks.add(batch);
-    nav.track(batch);
-  }
+  const target = { blocks, tally, marks, nav, signal };
 
   /** One spotBlocks request for `batch` (already appended to `blocks` at `base`), then its marks. */
   async function spot(
@@ -184,8 +123,8 @@ export function createMarking(deps: MarkingDeps): Marking {
     if (stale()) return;
     // A hidden block's text counts as unread: a rescan of it once the page shows it reads it again.
     for (const b of batch) if (b.hidden) for (const n of b.nodes) seen.delete(n);
-    merge(reply.entities);
-    await markSpans(reply.spans, base, stale, priority);
+    tally.merge(reply.entities);
+    await markSpans(target, reply.spans, base, stale, priority);
   }
 
   async function scanAndMark(scopes: Element[], opts: ScanAndMarkOptions = {}): Promise<void> {
@@ -239,11 +178,11 @@ export function createMarking(deps: MarkingDeps): Marking {
 
   return {
     blocks,
-    entities,
+    entities: tally.byKey,
     scanAndMark,
     intact: () => tails.every((t) => t.node.isConnected && t.node.data.length === t.length),
     dropGone(gone) {
-      for (const m of gone) uncount(m.key);
+      for (const m of gone) tally.uncount(m.key);
       // What the page took away no longer counts against the text being intact (a later tidy of
       // the address keeps the article: page-watch.ts).
       tails = tails.filter((t) => t.node.isConnected);
@@ -257,7 +196,7 @@ export function createMarking(deps: MarkingDeps): Marking {
       tails = [];
       generation++;
       blocks.length = 0;
-      entities.clear();
+      tally.byKey.clear();
       seen = new WeakSet<Text>();
     },
   };
