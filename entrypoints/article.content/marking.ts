@@ -78,6 +78,8 @@ export interface Marking {
   dropGone(gone: ReadonlySet<Mark>): void;
   /** Forgets that `nodes` were read (the page rewrote their text): a rescan reads them again. Returns them. */
   unsee(nodes: Text[]): Text[];
+  /** True while a pass is scanning or waiting for its marks (the page's names may still grow). */
+  busy(): boolean;
   /** Forgets blocks, names and scanned nodes (a new article); passes under way give up. */
   reset(): void;
 }
@@ -92,6 +94,8 @@ export function createMarking(deps: MarkingDeps): Marking {
   let tails: { node: Text; length: number }[] = [];
   /** Bumped when the article is replaced, so passes still awaiting the old one give up. */
   let generation = 0;
+  /** Passes under way. */
+  let passes = 0;
 
   const target = { blocks, tally, marks, nav, signal };
 
@@ -128,6 +132,15 @@ export function createMarking(deps: MarkingDeps): Marking {
   }
 
   async function scanAndMark(scopes: Element[], opts: ScanAndMarkOptions = {}): Promise<void> {
+    passes++;
+    try {
+      await pass(scopes, opts);
+    } finally {
+      passes--;
+    }
+  }
+
+  async function pass(scopes: Element[], opts: ScanAndMarkOptions): Promise<void> {
     // The asked priority holds until the first batch is sent (the reader's first marks); the rest of
     // a long article then queues behind the page's own work ('user-blocking' for seconds on a
     // 200,000-word page would hold up its hydration and input).
@@ -180,6 +193,7 @@ export function createMarking(deps: MarkingDeps): Marking {
     blocks,
     entities: tally.byKey,
     scanAndMark,
+    busy: () => passes > 0,
     intact: () => tails.every((t) => t.node.isConnected && t.node.data.length === t.length),
     dropGone(gone) {
       for (const m of gone) tally.uncount(m.key);

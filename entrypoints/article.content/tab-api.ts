@@ -80,7 +80,8 @@ export function takeRunOnce(): boolean {
 export function createTabApi(d: TabApiDeps): TabApi {
   const state = (): PageState => {
     const list = [...d.marking.entities.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-    return { ...d.page(), entities: list, marks: d.marks.size, markedAt: d.marks.lastAddedAt };
+    const marking = d.searching() || d.marking.busy();
+    return { ...d.page(), entities: list, marks: d.marks.size, markedAt: d.marks.lastAddedAt, marking };
   };
   return {
     getPageState() {

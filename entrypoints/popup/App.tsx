@@ -10,23 +10,27 @@ import type { PopupDeps } from './deps';
 import { EntityDetail } from './EntityDetail';
 import { useFocusAfterRender } from './focus-after-render';
 import { NotRunning } from './NotRunning';
-import { EMPTY_RETRIES, injectAndPoll, pollPageState, settle, type View, viewOf } from './page-state';
+import { EMPTY_RETRIES, injectAndPoll, pollPageState, refresh, type View, viewOf } from './page-state';
 import { ScanWholePage } from './ScanWholePage';
-import { StopOnSite } from './SiteButtons';
+import { SiteLine } from './SiteButtons';
 
 /**
  * Where keyboard focus goes once the next view is drawn: the button the reader pressed is gone by
  * then, and focus left on a removed node falls to <body>, losing the keyboard reader's place.
  */
-type FocusTarget = 'timelineHeading' | 'timelineButton' | { entity: string };
+type FocusTarget = 'timelineHeading' | 'timelineButton' | 'viewStart' | { entity: string };
 
-/** Focuses `target` inside `root`; a heading is made focusable for this programmatic move only. */
+/** Makes `el` focusable for a programmatic move only (not a Tab stop). */
+function focusable(el: HTMLElement | null): HTMLElement | null {
+  if (el && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+  return el;
+}
+
+/** Finds `target` inside `root`; a heading or a line of text is made focusable for this move. */
 function focusTarget(root: HTMLElement, target: FocusTarget): HTMLElement | null | undefined {
-  if (target === 'timelineHeading') {
-    const heading = root.querySelector<HTMLElement>('.bs-timeline h2');
-    if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-    return heading;
-  }
+  if (target === 'timelineHeading') return focusable(root.querySelector<HTMLElement>('.bs-timeline h2'));
+  // The first line of a new view ("4 names on …", "No article found…"): read out, and Tab goes on from it.
+  if (target === 'viewStart') return focusable(root.querySelector<HTMLElement>('[data-view-start]'));
   if (target === 'timelineButton') return root.querySelector<HTMLElement>('button[data-timeline]');
   const key = target.entity;
   return [...root.querySelectorAll<HTMLElement>('button[data-key]')].find((b) => b.dataset.key === key);
@@ -61,11 +65,12 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   // After each render: move focus where the last view change asked (see FocusTarget).
   // At commit, not after paint: a deferred effect of an earlier render would take the target first.
-  // An empty list may only mean the page is still loading: keep asking until it settles.
+  // An empty list may only mean the page is still loading, and a page still marking has more
+  // names to come: keep asking until the list settles.
   useEffect(() => {
-    if (view.s !== 'list' || view.settled || view.page.entities.length > 0) return;
+    if (view.s !== 'list' || view.settled) return;
     let live = true;
-    void settle(deps, view.tabId, view.page).then((next) => live && setView(next));
+    void refresh(deps, view).then((next) => live && setView(next));
     return () => {
       live = false;
     };
@@ -85,7 +90,10 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   async function run(tabId: number) {
     setView({ s: 'notRunning', tabId, busy: true });
-    setView(await injectAndPoll(deps, tabId));
+    const next = await injectAndPoll(deps, tabId);
+    // The pressed button is gone once the names show (or disabled while it ran): focus the new view.
+    focusNext.current = 'viewStart';
+    setView(next);
   }
 
   let body: ComponentChildren;
@@ -107,8 +115,14 @@ export function App({ deps }: { deps: PopupDeps }) {
   } else if (view.s === 'noArticle') {
     body = (
       <>
-        <p>No article found on this page.</p>
-        <ScanWholePage deps={deps} onScanned={(tabId, page) => setView({ s: 'list', tabId, page, settled: true })} />
+        <p data-view-start>No article found on this page.</p>
+        <ScanWholePage
+          deps={deps}
+          onScanned={(tabId, page) => {
+            focusNext.current = 'viewStart';
+            setView({ s: 'list', tabId, page, settled: true });
+          }}
+        />
       </>
     );
   } else if (chosen) {
@@ -157,12 +171,12 @@ export function App({ deps }: { deps: PopupDeps }) {
           </div>
         )}
         {n > 0 && (
-          <p class="bs-muted bs-page-line">
+          <p class="bs-muted bs-page-line" data-view-start>
             {n} {n === 1 ? 'name' : 'names'} on <span class="bs-page-title">{view.page.title || 'this page'}</span>
           </p>
         )}
         {n === 0 && !view.settled ? (
-          <p role="status" class="bs-muted">
+          <p role="status" class="bs-muted" data-view-start>
             Looking for names on this page…
           </p>
         ) : (
@@ -196,7 +210,7 @@ export function App({ deps }: { deps: PopupDeps }) {
       </div>
       {body}
       {site && deps.sites && (view.s === 'list' || view.s === 'noArticle') && !chosen && !timeline && (
-        <StopOnSite site={site} sites={deps.sites} />
+        <SiteLine site={site} sites={deps.sites} />
       )}
     </main>
   );

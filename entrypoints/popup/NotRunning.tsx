@@ -17,7 +17,7 @@ interface NotRunningProps {
 export function NotRunning({ deps, site, busy, error, run }: NotRunningProps) {
   return (
     <>
-      <p>Backstory is not running on this page.</p>
+      <p data-view-start>Backstory is not running on this page.</p>
       <div class="bs-card-actions">
         <button type="button" class="bs-btn bs-btn-primary" disabled={busy} onClick={() => void run()}>
           Run on this page

@@ -55,6 +55,8 @@ export interface SiteDeps {
   enable: (site: string) => Promise<void>;
   /** Turns Backstory off on the site, and gives back the permission of a site the reader had added. */
   disable: (site: string) => Promise<void>;
+  /** True when the reader's "off" list holds the site or a parent domain of it. */
+  isOff: (site: string) => Promise<boolean>;
 }
 
 /** Reads `?tab=<id>` (used by the e2e tests, which open popup.html in a normal tab). */

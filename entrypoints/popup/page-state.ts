@@ -7,17 +7,20 @@ export type View =
   | { s: 'failed'; message: string }
   | { s: 'notRunning'; tabId: number; busy: boolean; error?: string }
   | { s: 'noArticle'; title: string }
-  /** `settled`: done asking again; until then an empty list means "still looking", not "no names". */
-  | { s: 'list'; tabId: number; page: PageState; settled?: boolean };
+  /**
+   * `settled`: done asking again; until then an empty list means "still looking", not "no names".
+   * `polls`: how often it was asked again (see refresh).
+   */
+  | { s: 'list'; tabId: number; page: PageState; settled?: boolean; polls?: number };
 
 // The content script may answer before its first spotting pass is back: poll a little.
 const POLL_MS = 250;
 export const EMPTY_RETRIES = 4;
 const INJECT_RETRIES = 16;
 /**
- * A page that still answers with no names once the list shows is asked again this many times
- * (about 10 s): it may still be loading, its article not found yet (the content script answers so
- * rather than "no article" until its first search is done).
+ * A page that still answers with no names once the list shows, or says it is still marking, is
+ * asked again this many times (about 10 s): it may still be loading, its article not found yet (the
+ * content script answers so rather than "no article" until its first search is done).
  */
 export const SETTLE_RETRIES = 40;
 
@@ -39,19 +42,27 @@ export async function pollPageState(deps: PopupDeps, tabId: number, attempts: nu
 export function viewOf(tabId: number, res: Result<TabReplies['getPageState']>): View {
   if (!res.ok) return { s: 'notRunning', tabId, busy: false };
   if ('noArticle' in res.value) return { s: 'noArticle', title: res.value.title };
-  return { s: 'list', tabId, page: res.value };
+  // Names, and the page done marking: nothing more will come (see refresh).
+  const settled = res.value.entities.length > 0 && res.value.marking !== true;
+  return { s: 'list', tabId, page: res.value, ...(settled ? { settled } : {}) };
 }
 
 /**
- * Keeps asking a tab whose list is still empty until names or "no article" come back, or the polls
- * run out. Resolves to the view to show then: the list, settled, or what the tab answered.
+ * One more look at a list that may still change: asked again after POLL_MS. An empty list may mean
+ * the page is still loading (its article not found yet); a page still marking (`marking`) has more
+ * names to come. Either is asked again up to SETTLE_RETRIES times (about 10 s); then, or once the
+ * page is done, the list is settled. A tab that stopped answering (navigated away) leaves the list
+ * as it was.
  */
-export async function settle(deps: PopupDeps, tabId: number, page: PageState): Promise<View> {
-  const res = await pollPageState(deps, tabId, SETTLE_RETRIES, false);
-  // A tab that stopped answering (navigated away) leaves the list as it was.
-  if (!res.ok) return { s: 'list', tabId, page, settled: true };
-  const next = viewOf(tabId, res);
-  return next.s === 'list' ? { ...next, settled: true } : next;
+export async function refresh(deps: PopupDeps, view: Extract<View, { s: 'list' }>): Promise<View> {
+  await deps.sleep(POLL_MS);
+  const res = await deps.sendToTab(view.tabId, 'getPageState', {});
+  if (!res.ok) return { ...view, settled: true };
+  const next = viewOf(view.tabId, res);
+  if (next.s !== 'list') return next;
+  const polls = (view.polls ?? 0) + 1;
+  const changing = next.page.entities.length === 0 || next.page.marking === true;
+  return { ...next, polls, settled: !changing || polls >= SETTLE_RETRIES };
 }
 
 /**

@@ -4,6 +4,7 @@
  * (permissions.onAdded) and registers the content script for the site from then on.
  */
 import { browser } from 'wxt/browser';
+import { siteDisabled } from '../../lib/settings/schema';
 import { readSettings, writeSettings } from '../../lib/settings/store';
 import { enableIn, isBuiltInSite, removeSite, type SiteAccessApi, sitePatterns } from '../../lib/sites/site-access';
 import type { SiteDeps } from './deps';
@@ -21,4 +22,5 @@ export const siteDeps: SiteDeps = {
     // Least privilege: a site the reader added gives its permission back; built-in sites keep theirs.
     if (!isBuiltInSite(site)) await removeSite(browser as unknown as SiteAccessApi, site).catch(() => false);
   },
+  isOff: async (site) => siteDisabled(await readSettings(), site),
 };

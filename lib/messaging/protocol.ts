@@ -133,6 +133,11 @@ export interface PageState {
   marks?: number;
   /** The page's performance.now() when the last of them were marked; -1 before any. */
   markedAt?: number;
+  /**
+   * True while the page is still finding or marking names (the first pass, or new paragraphs): the
+   * list may still grow, so the popup keeps asking.
+   */
+  marking?: boolean;
 }
 
 /** Reply type of each background message. */

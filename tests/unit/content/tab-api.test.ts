@@ -75,6 +75,22 @@ describe('tab API: getPageState while the page loads', () => {
     expect(page.getPageState()).toMatchObject({ noArticle: true });
   });
 
+  it('says it is still marking while a pass waits for its names, and not once they are marked', async () => {
+    document.body.innerHTML = ARTICLE;
+    uninstall = installHighlights().uninstall;
+    ctl = new AbortController();
+    let answer = () => {};
+    const held = (async (type: string, payload: unknown) => {
+      await new Promise<void>((r) => (answer = r));
+      return send(type as never, payload as never);
+    }) as unknown as SendFn;
+    const page = startPage(document, held, ctl.signal, { loadUi });
+    await vi.waitFor(() => expect(page.getPageState()).toMatchObject({ marking: true }));
+    answer();
+    await page.done;
+    expect(page.getPageState()).toMatchObject({ marking: false, entities: [{ name: 'Jens Stoltenberg' }] });
+  });
+
   it('stillLooking turns only a noArticle answer into an empty list', () => {
     expect(stillLooking({ noArticle: true, url: 'u', title: 't' })).toEqual({ url: 'u', title: 't', entities: [] });
     const state = { url: 'u', title: 't', entities: [{ ...STOLTENBERG, kind: 'person' as const, count: 1 }] };

@@ -88,4 +88,23 @@ describe('popup: keyboard focus follows the view', () => {
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(fake.cards.map((c) => c.id)).toEqual(['jens-stoltenberg']);
   });
+
+  it('moves to the new view\'s first line after "Run on this page"', async () => {
+    const fake = fakeDeps({ tab: null });
+    fake.deps.injectContentScript.mockImplementation(async () => fake.setTab(natoPage));
+    render(<App deps={fake.deps} />);
+    press(await screen.findByRole('button', { name: 'Run on this page' }));
+    const line = await screen.findByText(/^4 names on/);
+    await waitFor(() => expect(document.activeElement).toBe(line));
+  });
+
+  it('moves to the new view\'s first line after "Scan the whole page"', async () => {
+    const fake = fakeDeps({ tab: { noArticle: true, url: 'https://example.com/', title: 'Front page' } });
+    render(<App deps={fake.deps} />);
+    const scan = await screen.findByRole('button', { name: 'Scan the whole page' });
+    fake.setTab(natoPage); // the scan's answer
+    press(scan);
+    const line = await screen.findByText(/^4 names on/);
+    await waitFor(() => expect(document.activeElement).toBe(line));
+  });
 });

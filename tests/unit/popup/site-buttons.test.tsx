@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { App } from '../../../entrypoints/popup/App';
 import type { SiteDeps } from '../../../entrypoints/popup/deps';
 import { fakeDeps, natoPage } from './fake-deps';
@@ -7,7 +7,12 @@ import { fakeDeps, natoPage } from './fake-deps';
 afterEach(cleanup);
 
 /** The popup on a tab of `url`, with site buttons whose permission prompt answers `grant`. */
-function setup(url: string, grant: boolean | Error, tab: NonNullable<Parameters<typeof fakeDeps>[0]>['tab'] = null) {
+function setup(
+  url: string,
+  grant: boolean | Error,
+  tab: NonNullable<Parameters<typeof fakeDeps>[0]>['tab'] = null,
+  off = false,
+) {
   const fake = fakeDeps({ tab });
   const order: string[] = [];
   const sites: SiteDeps = {
@@ -18,6 +23,7 @@ function setup(url: string, grant: boolean | Error, tab: NonNullable<Parameters<
     }),
     enable: vi.fn(async (site: string) => void order.push(`enable ${site}`)),
     disable: vi.fn(async (site: string) => void order.push(`disable ${site}`)),
+    isOff: vi.fn(async () => off),
   };
   fake.deps.findTab.mockImplementation(async () => ({ id: 42, url }) as never);
   fake.deps.injectContentScript.mockImplementation(async () => {
@@ -67,5 +73,26 @@ describe('popup: Run on this site / Stop running on this site', () => {
     expect(await screen.findByText(/Backstory is now off on news\.example\.com\. Reload the page/)).toBeTruthy();
     expect(sites.disable).toHaveBeenCalledWith('news.example.com');
     expect(screen.queryByRole('button', { name: 'Stop running on this site' })).toBeNull();
+  });
+
+  it('keeps focus on the status once "Stop running on this site" is done', async () => {
+    setup('https://news.example.com/a', true, natoPage);
+    const stop = await screen.findByRole('button', { name: 'Stop running on this site' });
+    stop.focus();
+    fireEvent.click(stop);
+    const status = await screen.findByText(/Backstory is now off on news\.example\.com/);
+    await waitFor(() => expect(document.activeElement).toBe(status));
+  });
+
+  it('on a site the reader turned off (run once on this page), says so and offers "Run on this site"', async () => {
+    const { sites, order } = setup('https://www.bbc.co.uk/news/1', true, natoPage, true);
+    await screen.findByText('Backstory is off on bbc.co.uk. It ran on this page because you asked.');
+    expect(screen.queryByRole('button', { name: 'Stop running on this site' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Run on this site' }));
+    const status = await screen.findByText('Backstory now runs on bbc.co.uk.');
+    expect(order).toEqual(['request bbc.co.uk', 'enable bbc.co.uk']);
+    expect(sites.disable).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(status));
+    expect(screen.getByRole('button', { name: 'Stop running on this site' })).toBeTruthy();
   });
 });

@@ -48,4 +48,28 @@ describe('popup opened while the page is still loading', () => {
     render(<App deps={fake.deps} />);
     expect(await screen.findByText('No names found in this article.')).toBeTruthy();
   });
+
+  it('keeps the list growing while the page is still marking, and stops asking once it is done', async () => {
+    // Opened after the first batch: one name so far, and the page says more are coming.
+    const first: PageState = { ...natoPage, entities: natoPage.entities.slice(1, 2), marking: true };
+    const fake = fakeDeps({ tab: first });
+    let waits = 0;
+    fake.deps.sleep.mockImplementation(async () => {
+      if (++waits === 3) fake.setTab({ ...natoPage, marking: false });
+    });
+    render(<App deps={fake.deps} />);
+    await screen.findByText(/^4 names on/);
+    const asked = () => fake.deps.sendToTab.mock.calls.filter(([, type]) => type === 'getPageState').length;
+    const settledAt = asked();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(asked()).toBe(settledAt);
+  });
+
+  it('does not ask again when the first answer is a finished list', async () => {
+    const fake = fakeDeps({ tab: { ...natoPage, marking: false } });
+    render(<App deps={fake.deps} />);
+    await screen.findByText(/^4 names on/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.deps.sendToTab.mock.calls.filter(([, type]) => type === 'getPageState')).toHaveLength(1);
+  });
 });
