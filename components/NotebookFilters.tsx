@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
 import { anyFilter, type NoteFilters } from '../lib/notebook/filters';
 
 export interface NotebookFiltersProps {
@@ -28,6 +28,7 @@ export function NotebookFilters({
   tags = [],
 }: NotebookFiltersProps) {
   const id = useId();
+  const search = useRef<HTMLInputElement>(null);
   const set = (patch: Partial<NoteFilters>) => onFilters({ ...filters, ...patch });
   const active = query || anyFilter(filters);
   return (
@@ -36,6 +37,7 @@ export function NotebookFilters({
         <label for={`${id}-q`}>Search notes</label>
         <input
           id={`${id}-q`}
+          ref={search}
           type="search"
           value={query}
           placeholder="Words from a note, a quote, a tag, a name or a page title"
@@ -115,6 +117,8 @@ export function NotebookFilters({
           onClick={() => {
             onQuery('');
             onFilters({});
+            // This button goes away with the filters: the reader carries on from the search box, not <body>.
+            search.current?.focus();
           }}
         >
           Clear search and filters

@@ -29,7 +29,7 @@ export const notebookCss = `
 .nb-field-wide { flex: 1 1 100%; }
 .nb-field input, .nb-field select {
   font: inherit; font-size: 14px; line-height: 20px; font-weight: 400; color: var(--bs-fg);
-  padding: 5px 8px; border: 1px solid var(--bs-line); border-radius: 4px; background: var(--bs-bg);
+  padding: 5px 8px; border: 1px solid var(--bs-field); border-radius: 4px; background: var(--bs-bg);
   color-scheme: light dark;
 }
 .nb-field select { max-width: 260px; }
@@ -59,7 +59,7 @@ export const notebookCss = `
 .nb-note .bs-editor textarea { min-height: 96px; }
 .nb-note .bs-field { display: flex; flex-direction: column; gap: 2px; font-size: 12px; font-weight: 600; }
 .nb-note .bs-field input, .bs-links input {
-  font: inherit; font-size: 14px; padding: 4px 8px; border: 1px solid var(--bs-line); border-radius: 4px;
+  font: inherit; font-size: 14px; padding: 4px 8px; border: 1px solid var(--bs-field); border-radius: 4px;
   background: var(--bs-bg); color: var(--bs-fg);
 }
 .bs-links { border: 1px solid var(--bs-line); border-radius: 4px; padding: 4px 8px; font-size: 13px; }

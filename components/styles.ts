@@ -30,6 +30,8 @@ export const uiCss = `
   --bs-fg: #202122;
   --bs-muted: #54595d;
   --bs-line: #c8ccd1;
+  /* A text field's edge is all that shows where it is: 3:1 against the background (WCAG 1.4.11), unlike --bs-line. */
+  --bs-field: #80868b;
   --bs-soft: #f4f5f7;
   --bs-accent: #3366cc;
   --bs-accent-fg: #ffffff;
@@ -43,6 +45,7 @@ export const uiCss = `
     --bs-fg: #eaecf0;
     --bs-muted: #a2a9b1;
     --bs-line: #43464c;
+    --bs-field: #7c828a;
     --bs-soft: #2a2c30;
     --bs-accent: #8fb1ff;
     --bs-accent-fg: #101418;
@@ -135,7 +138,7 @@ export const uiCss = `
 .bs-editor { display: flex; flex-direction: column; gap: 6px; margin-top: 6px; }
 .bs-editor textarea {
   width: 100%; min-height: 72px; max-height: 240px; resize: vertical; padding: 6px 8px;
-  border: 1px solid var(--bs-line); border-radius: 4px; background: var(--bs-bg);
+  border: 1px solid var(--bs-field); border-radius: 4px; background: var(--bs-bg);
   line-height: 20px; white-space: pre-wrap;
 }
 .bs-editor textarea[aria-invalid="true"] { border-color: var(--bs-danger); }
@@ -146,7 +149,7 @@ export const uiCss = `
 /* Entity list (popup). No text-transform: Chromium's accessibility tree would expose "PEOPLE". */
 .bs-filter { display: flex; flex-direction: column; gap: 2px; margin-bottom: 8px; }
 .bs-filter input {
-  padding: 4px 8px; border: 1px solid var(--bs-line); border-radius: 4px; background: var(--bs-bg);
+  padding: 4px 8px; border: 1px solid var(--bs-field); border-radius: 4px; background: var(--bs-bg);
 }
 .bs-group { margin-bottom: 10px; }
 .bs-group-title {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ClearHistory } from '../../components/ClearHistory';
 import { NotebookEntity } from '../../components/NotebookEntity';
 import { NotebookPage, pageOfHash } from '../../components/NotebookPage';
@@ -153,7 +153,32 @@ export function App({ db }: { db: BackstoryDB }) {
     else setError(res.error);
   }
 
+  /** The entity whose view "Back to notes" left: focus returns to its link in the list. */
+  const backFrom = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = backFrom.current;
+    const root = main.current;
+    if (id === null || entityId || pageAt || !root) return;
+    backFrom.current = null;
+    // The heading at once (the button is gone with the view; focus would fall to <body>), then the
+    // entity's link once the list has drawn it, unless the reader has moved on meanwhile.
+    const heading = root.querySelector<HTMLElement>('h2');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+    const selector = `a[href="#entity=${CSS.escape(encodeURIComponent(id))}"]`;
+    let tries = 0;
+    const toLink = () => {
+      if (document.activeElement !== heading) return;
+      const link = root.querySelector<HTMLElement>(selector);
+      if (link) link.focus();
+      else if (++tries < 20) setTimeout(toLink, 50);
+    };
+    toLink();
+  });
+
   function back() {
+    // The button is gone with the view: focus would fall to <body> (a screen reader says nothing).
+    backFrom.current = entityId ?? pageAt ?? '';
     setEntityId(null);
     setPageAt(null);
     shownHash.current = '';

@@ -61,8 +61,12 @@ describe('notebook: list, search, filters', () => {
     await waitFor(() => expect(listed()).toHaveLength(2));
     fireEvent.change(screen.getByRole('combobox', { name: 'Site' }), { target: { value: 'www.bbc.co.uk' } });
     await waitFor(() => expect(listed()).toEqual(['Founded in 1949 by twelve countries.']));
-    fireEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
+    const clear = screen.getByRole('button', { name: 'Clear search and filters' });
+    clear.focus();
+    fireEvent.click(clear);
     await waitFor(() => expect(listed()).toHaveLength(3));
+    // The button went with the filters: the keyboard reader carries on from the search box.
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search notes' }));
     const day = new Date(T0 + DAY).toLocaleDateString('en-CA');
     fireEvent.change(screen.getByLabelText('From'), { target: { value: day } });
     await waitFor(() => expect(listed()).toHaveLength(2));
@@ -158,8 +162,12 @@ describe('notebook: entity view and history', () => {
     expect(rows[0]?.[1]).toBe('apnews.com');
     expect(rows[0]?.[3]).toBe('Nato leaders met.');
     expect(screen.getByText('Seen in 3 articles')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Back to notes' }));
+    const back = screen.getByRole('button', { name: 'Back to notes' });
+    back.focus();
+    fireEvent.click(back);
     await screen.findByRole('searchbox', { name: 'Search notes' });
+    // Focus returns to the entity's link in the list, not to <body>.
+    await waitFor(() => expect(document.activeElement?.getAttribute('href')).toBe('#entity=nato'));
   });
 
   it("opens an entity from a note's entity link", async () => {
