@@ -5,7 +5,7 @@
  */
 import { type ArticleFound, findArticleSliced } from '../../lib/dom/article';
 import { articleBeforeParsed } from '../../lib/dom/early-article';
-import { afterFirstPaint, type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
+import { afterFirstPaint, type SlicePriority, yieldIfSpent, yieldToPage } from '../../lib/dom/scheduler';
 
 /** Article length (chars) above which the first scan waits for the page's first frame. */
 const PAINT_FIRST_CHARS = 200_000;
@@ -96,9 +96,11 @@ export class ArticleLooks {
     // without style until that frame, and spotted meanwhile. DOMContentLoaded to first marks,
     // medians of 10: ars-1 32 ms against 62, guardian-1 47 against 65, telegraph -25 against 8.
     const firstFrame = doc.readyState === 'loading' ? afterFirstPaint(doc, signal) : undefined;
-    // The scan starts a slice clock of its own: without a yield here its first slice would run in
-    // the task of the finder's last one (two budgets in one task: 25-30 ms slices on bbc-1, traced).
-    await yieldToPage(signal, priority);
+    // The scan starts a slice clock of its own: its first slice must not run in the task of a
+    // finder's slice that used its budget (two budgets in one task: 25-30 ms slices on bbc-1,
+    // traced). After a short last slice it goes on at once: on a busy page each yield waits behind
+    // the page's queued tasks.
+    await yieldIfSpent(signal, priority);
     if (look !== this.looks) return;
     // Read (and kept) here, not in the task that sends the first batch: on a book-length page the
     // date and the serialising of a 120,000-character batch together made a 50 ms task (traced).

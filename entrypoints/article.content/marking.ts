@@ -9,7 +9,7 @@ import type { PageEntity } from '../../lib/messaging/protocol';
 import type { PageRef } from '../../lib/db/records';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
-import { type SlicePriority, yieldToPage } from '../../lib/dom/scheduler';
+import { type SlicePriority, yieldIfSpent, yieldToPage } from '../../lib/dom/scheduler';
 import { scanBlocks, type TextBlock } from '../../lib/dom/text-blocks';
 import { withoutHidden } from '../../lib/dom/unstyled-blocks';
 import { EntityTally } from './entity-tally';
@@ -24,6 +24,9 @@ import { markSpans } from './span-marks';
  * matching, mentions, prefetch) does not dominate on a book-length page.
  */
 export const SPOT_BATCH_CHARS = 120_000;
+
+/** A batch up to this long (chars) may be sent in the task that read it (see spot). */
+const SEND_AT_ONCE_CHARS = 20_000;
 
 /** What the pipeline works with. */
 export interface MarkingDeps {
@@ -108,8 +111,11 @@ export function createMarking(deps: MarkingDeps): Marking {
     firstFrame?: Promise<void>,
   ) {
     // Sending serialises the whole batch (up to SPOT_BATCH_CHARS) in the calling task: in a task of
-    // its own it no longer stretches the scan slice that filled the batch past its budget.
-    await yieldToPage(signal, priority);
+    // its own it no longer stretches the scan slice that filled the batch past its budget. An
+    // ordinary article's batch (a few thousand characters) costs little: it leaves at once unless
+    // this task has already used its budget.
+    const chars = batch.reduce((n, b) => n + b.text.length, 0);
+    await (chars > SEND_AT_ONCE_CHARS ? yieldToPage : yieldIfSpent)(signal, priority);
     if (stale()) return;
     const published = deps.published?.();
     const r = await send('spotBlocks', {

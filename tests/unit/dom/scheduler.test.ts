@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createSlice, runSliced, yieldToPage } from '../../../lib/dom/scheduler';
+import { describe, expect, it, vi } from 'vitest';
+import { createSlice, runSliced, yieldIfSpent, yieldToPage } from '../../../lib/dom/scheduler';
 
 function busy(ms: number): void {
   const end = performance.now() + ms;
@@ -81,5 +81,27 @@ describe('scheduler', () => {
       else delete g.scheduler;
     }
     expect(posted).toEqual(['user-visible', 'user-blocking', 'user-blocking', 'user-blocking', 'user-visible']);
+  });
+
+  it('yieldIfSpent goes on in the task a yield just started, and yields once that task has used its budget', async () => {
+    let now = 1000;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    let posted = 0;
+    const timeout = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((cb: () => void, ms?: number) => {
+      posted++;
+      return timeout(cb, ms);
+    }) as typeof setTimeout);
+    await yieldToPage(); // resumes at 1000
+    expect(posted).toBe(1);
+    now = 1003; // 3 ms into the task that yield started: go on
+    await yieldIfSpent(undefined, 'user-visible', 5);
+    expect(posted).toBe(1);
+    now = 1006; // its budget is spent: yield
+    await yieldIfSpent(undefined, 'user-visible', 5);
+    expect(posted).toBe(2);
+    const aborted = AbortSignal.abort();
+    await expect(yieldIfSpent(aborted)).rejects.toMatchObject({ name: 'AbortedError' });
+    vi.restoreAllMocks();
   });
 });
