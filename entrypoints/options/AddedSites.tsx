@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { normaliseSite } from '../../lib/settings/schema';
 import { ErrorLine } from '../../components/ErrorLine';
+import { useFocusAfterRemove } from './focus-after-remove';
 
 /** Sites the reader added, as the options page reads and changes them (the browser's permissions). */
 export interface AddedSitesApi {
@@ -21,6 +22,9 @@ export function AddedSites({ api }: { api: AddedSitesApi }) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const removing = useFocusAfterRemove(list, sites, heading);
 
   const refresh = () => api.list().then(setSites, (e: unknown) => setError(`Could not read the sites: ${String(e)}`));
   useEffect(() => {
@@ -45,6 +49,7 @@ export function AddedSites({ api }: { api: AddedSitesApi }) {
   }
 
   async function remove(site: string) {
+    removing(site);
     setError(null);
     try {
       await api.remove(site);
@@ -57,7 +62,7 @@ export function AddedSites({ api }: { api: AddedSitesApi }) {
 
   return (
     <div class="opt-settings">
-      <h3 class="opt-h3" id="opt-added">
+      <h3 class="opt-h3" id="opt-added" ref={heading} tabIndex={-1}>
         Sites you added
       </h3>
       {sites === null ? (
@@ -65,7 +70,7 @@ export function AddedSites({ api }: { api: AddedSitesApi }) {
       ) : sites.length === 0 ? (
         <p class="bs-muted">None: Backstory runs only on the news sites it knows.</p>
       ) : (
-        <ul aria-labelledby="opt-added" class="opt-sites">
+        <ul aria-labelledby="opt-added" class="opt-sites" ref={list}>
           {sites.map((site) => (
             <li key={site}>
               <span>{site}</span>{' '}
@@ -73,6 +78,7 @@ export function AddedSites({ api }: { api: AddedSitesApi }) {
                 type="button"
                 class="bs-btn"
                 aria-label={`Remove ${site} from the sites you added`}
+                data-site={site}
                 onClick={() => void remove(site)}
               >
                 Remove

@@ -1,29 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EntityKind } from '../../lib/entity';
 import { ENTITY_KINDS } from '../../lib/entity';
-import {
-  HOVER_DELAY_MAX,
-  HOVER_DELAY_MIN,
-  MARK_STYLES,
-  type MarkStyle,
-  normaliseSite,
-  type Settings,
-} from '../../lib/settings/schema';
+import { HOVER_DELAY_MAX, HOVER_DELAY_MIN, MARK_STYLES, type MarkStyle } from '../../lib/settings/schema';
 import { ErrorLine } from '../../components/ErrorLine';
+import { OffSites } from './OffSites';
+import { type SettingsApi, useSettings } from './use-settings';
 
-/** Reading, writing and watching the settings (lib/settings/store in the extension, a fake in tests). */
-export interface SettingsApi {
-  read(): Promise<Settings>;
-  write(patch: Partial<Settings>): Promise<Settings>;
-  watch(onChange: (settings: Settings) => void): () => void;
-  /**
-   * Makes sure Backstory may run on `site` before it leaves the "off" list: a site the reader added
-   * gave its permission back when turned off, so the browser is asked again (its own prompt; call
-   * inside the reader's click, nothing awaited first). Resolves to whether Backstory may run there.
-   * Absent: nothing to ask.
-   */
-  allowSite?(site: string): Promise<boolean>;
-}
+export type { SettingsApi } from './use-settings';
 
 const KIND_LABELS: Record<EntityKind, string> = {
   person: 'People',
@@ -43,91 +26,48 @@ const STYLE_LABELS: Record<MarkStyle, string> = {
  * screen reader, and there is no unsaved state to lose.
  */
 export function SettingsForm({ api }: { api: SettingsApi }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [site, setSite] = useState('');
-  const [delay, setDelay] = useState('');
+  const form = useSettings(api);
+  const { settings, save } = form;
+  // What the reader typed in the delay field; null while it shows the delay in use.
+  const [typed, setTyped] = useState<string | null>(null);
+  const [delayError, setDelayError] = useState<string | null>(null);
+  const storedDelay = settings?.hoverDelayMs;
 
-  useEffect(() => {
-    let live = true;
-    const show = (s: Settings) => {
-      if (!live) return;
-      setSettings(s);
-      setDelay(String(s.hoverDelayMs));
-    };
-    api.read().then(show, (e: unknown) => setError(`Could not read the settings: ${String(e)}`));
-    const stop = api.watch(show);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [api]);
+  // When the delay in use changes (saved, or changed elsewhere) the field shows it again, and any
+  // complaint about what was typed before is moot; other changes leave what the reader typed alone.
+  // Loading is no change: the field already shows the loaded delay. A layout effect, so the old text
+  // is never drawn against the new delay.
+  const seenDelay = useRef(storedDelay);
+  useLayoutEffect(() => {
+    const before = seenDelay.current;
+    seenDelay.current = storedDelay;
+    if (before === undefined || before === storedDelay) return;
+    setTyped(null);
+    setDelayError(null);
+  }, [storedDelay]);
 
-  async function save(patch: Partial<Settings>, done: string) {
-    setError(null);
-    try {
-      const next = await api.write(patch);
-      setSettings(next);
-      setDelay(String(next.hoverDelayMs));
-      setStatus(done);
-    } catch (e) {
-      setStatus('');
-      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  if (!settings) return <p class="bs-muted">{form.error ?? 'Loading settings…'}</p>;
 
-  if (!settings) return <p class="bs-muted">{error ?? 'Loading settings…'}</p>;
+  const delay = typed ?? String(settings.hoverDelayMs);
 
   function saveDelay() {
     const ms = Number(delay);
     if (delay.trim() === '' || !Number.isInteger(ms) || ms < HOVER_DELAY_MIN || ms > HOVER_DELAY_MAX) {
-      setError(`The hover delay must be a whole number from ${HOVER_DELAY_MIN} to ${HOVER_DELAY_MAX} milliseconds.`);
+      setDelayError(
+        `The hover delay must be a whole number from ${HOVER_DELAY_MIN} to ${HOVER_DELAY_MAX} milliseconds.`,
+      );
       return;
     }
-    if (ms !== settings?.hoverDelayMs) void save({ hoverDelayMs: ms }, `Hover delay set to ${ms} ms.`);
+    // Valid now, whether or not it differs from the stored delay: the complaint no longer applies.
+    setDelayError(null);
+    if (ms !== form.latest()?.hoverDelayMs) void save({ hoverDelayMs: ms }, `Hover delay set to ${ms} ms.`);
   }
 
   function toggleKind(kind: EntityKind, on: boolean) {
-    const kinds = ENTITY_KINDS.filter((k) => (k === kind ? on : settings?.kinds.includes(k)));
+    // From the latest kinds, not the last render's: a box ticked a moment ago may still be saving.
+    const current = form.latest()?.kinds ?? [];
+    const kinds = ENTITY_KINDS.filter((k) => (k === kind ? on : current.includes(k)));
     void save({ kinds }, `${KIND_LABELS[kind]} ${on ? 'will' : 'will not'} be marked.`);
-  }
-
-  function addSite(e: Event) {
-    e.preventDefault();
-    const host = normaliseSite(site);
-    if (!host) {
-      setError(`"${site.trim() || '(empty)'}" is not a site name; type a name such as bbc.co.uk.`);
-      return;
-    }
-    setSite('');
-    if (settings?.disabledSites.includes(host)) return setStatus(`Backstory is already off on ${host}.`);
-    void save({ disabledSites: [...(settings?.disabledSites ?? []), host] }, `Backstory is now off on ${host}.`);
-  }
-
-  /**
-   * Takes `host` off the "off" list, asking the browser for access to it where Backstory has none
-   * (a site the reader added gave it back when turned off). Removed either way, since the reader
-   * asked; the status says honestly whether Backstory runs there now.
-   */
-  async function removeSite(host: string) {
-    setError(null);
-    let allowed = true;
-    let why = 'Backstory was not given access to it';
-    try {
-      // Asked first, with nothing awaited before it: the browser only prompts inside the reader's click.
-      if (api.allowSite) allowed = await api.allowSite(host);
-    } catch (e) {
-      allowed = false;
-      why = `the browser did not ask for access to it (${e instanceof Error ? e.message : String(e)})`;
-    }
-    const disabledSites = (settings?.disabledSites ?? []).filter((s) => s !== host);
-    await save(
-      { disabledSites },
-      allowed
-        ? `Backstory runs on ${host} again.`
-        : `${host} is no longer off, but ${why}, so Backstory does not run there. Add it under "Sites you added" to run it.`,
-    );
   }
 
   return (
@@ -142,13 +82,19 @@ export function SettingsForm({ api }: { api: SettingsApi }) {
           max={HOVER_DELAY_MAX}
           step={50}
           value={delay}
-          aria-describedby="opt-delay-help"
-          onInput={(e) => setDelay(e.currentTarget.value)}
+          aria-invalid={delayError ? 'true' : undefined}
+          aria-describedby={delayError ? 'opt-delay-help opt-delay-error' : 'opt-delay-help'}
+          onInput={(e) => setTyped(e.currentTarget.value)}
           onChange={saveDelay}
         />
         <span id="opt-delay-help" class="bs-muted">
           How long the pointer rests on a name before its card opens.
         </span>
+        {delayError && (
+          <span id="opt-delay-error" role="alert" class="bs-error">
+            {delayError}
+          </span>
+        )}
       </p>
       <fieldset class="opt-group">
         <legend>Mark these kinds of names</legend>
@@ -194,42 +140,11 @@ export function SettingsForm({ api }: { api: SettingsApi }) {
           Look up names on Wikipedia
         </label>
       </p>
-      <h3 class="opt-h3" id="opt-sites">
-        Sites where Backstory is off
-      </h3>
-      {settings.disabledSites.length === 0 ? (
-        <p class="bs-muted">None: Backstory runs on every news site it knows.</p>
-      ) : (
-        <ul aria-labelledby="opt-sites" class="opt-sites">
-          {settings.disabledSites.map((host) => (
-            <li key={host}>
-              <span>{host}</span>{' '}
-              <button type="button" class="bs-btn" aria-label={`Remove ${host}`} onClick={() => void removeSite(host)}>
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form class="opt-field" onSubmit={addSite}>
-        <label for="opt-site">Turn Backstory off on a site</label>
-        <span class="opt-row">
-          <input
-            id="opt-site"
-            type="text"
-            placeholder="bbc.co.uk"
-            value={site}
-            onInput={(e) => setSite(e.currentTarget.value)}
-          />
-          <button type="submit" class="bs-btn">
-            Add site
-          </button>
-        </span>
-      </form>
+      <OffSites form={form} allowSite={api.allowSite} />
       <p role="status" class="bs-status">
-        {status}
+        {form.status}
       </p>
-      <ErrorLine message={error} />
+      <ErrorLine message={form.error} />
     </div>
   );
 }

@@ -93,9 +93,23 @@ export function parseSettings(raw: unknown): Settings {
   return { ...out, kinds: [...out.kinds], disabledSites: [...out.disabledSites] };
 }
 
+/**
+ * The "off" list entry that turns Backstory off on `hostname`: the host itself when listed, else
+ * its nearest listed parent domain (so the options page can name the entry that keeps a subdomain
+ * off). Null when Backstory may run there.
+ */
+export function disablingEntry(settings: Pick<Settings, 'disabledSites'>, hostname: string): string | null {
+  const host = normaliseSite(hostname);
+  if (!host) return null;
+  let found: string | null = null;
+  for (const site of settings.disabledSites) {
+    if (host === site) return site;
+    if (host.endsWith(`.${site}`) && (!found || site.length > found.length)) found = site;
+  }
+  return found;
+}
+
 /** True when Backstory must do nothing on `hostname` (it or a parent domain is disabled). */
 export function siteDisabled(settings: Pick<Settings, 'disabledSites'>, hostname: string): boolean {
-  const host = normaliseSite(hostname);
-  if (!host) return false;
-  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+  return disablingEntry(settings, hostname) !== null;
 }

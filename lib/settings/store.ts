@@ -53,14 +53,31 @@ export async function readSettings(areas: SettingsAreas = browserAreas()): Promi
 }
 
 /**
- * Merges `patch` into the current settings, validates the result and stores it in both areas.
- * Resolves to what was stored; rejects only when even storage.local refuses it.
+ * The last write in this page or worker, settled or not. Each write starts only once the one before
+ * it has finished, so its read sees every earlier patch: two changes made in quick succession
+ * (two checkboxes ticked before the first write is stored) both survive instead of the later
+ * read-merge-write putting back what the earlier one changed.
  */
-export async function writeSettings(
+let lastWrite: Promise<unknown> = Promise.resolve();
+
+/**
+ * Merges `patch` into the current settings, validates the result and stores it in both areas.
+ * Writes are applied one at a time, in the order they were asked for, each on top of the one
+ * before. Resolves to what was stored; rejects only when even storage.local refuses it (later
+ * writes still go ahead).
+ */
+export function writeSettings(
   patch: Partial<Settings>,
   areas: SettingsAreas = browserAreas(),
   now: () => number = Date.now,
 ): Promise<Settings> {
+  const write = lastWrite.then(() => mergeAndStore(patch, areas, now));
+  // A failed write must not block the ones after it; its caller hears of the failure through `write`.
+  lastWrite = write.catch(() => undefined);
+  return write;
+}
+
+async function mergeAndStore(patch: Partial<Settings>, areas: SettingsAreas, now: () => number): Promise<Settings> {
   const current = await readSettings(areas);
   const next = parseSettings({ ...current, ...patch, updatedAt: Math.max(now(), current.updatedAt + 1) });
   try {

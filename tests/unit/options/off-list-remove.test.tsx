@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { allowSite, settingsApi } from '@/entrypoints/options/settings-api';
 import { type SettingsApi, SettingsForm } from '@/entrypoints/options/SettingsForm';
 import { siteDeps } from '@/entrypoints/popup/site-deps';
-import { parseSettings, type Settings } from '@/lib/settings/schema';
+import { parseSettings, type Settings, siteDisabled } from '@/lib/settings/schema';
 import { readSettings } from '@/lib/settings/store';
 
 afterEach(() => {
@@ -59,6 +59,54 @@ describe('options: taking a site off the "off" list', () => {
     render(<SettingsForm api={api} />);
     expect(await remove('example.org')).toMatch(/the browser did not ask for access to it \(not in a user gesture\)/);
     expect(current().disabledSites).toEqual([]);
+  });
+});
+
+describe('options: a subdomain while its parent domain is on the "off" list', () => {
+  it('says a removed subdomain is still off, naming the parent, without asking the browser', async () => {
+    const { api, allowSite, current } = memoryApi({ disabledSites: ['bbc.co.uk', 'news.bbc.co.uk'] }, true);
+    render(<SettingsForm api={api} />);
+    expect(await remove('news.bbc.co.uk')).toBe('news.bbc.co.uk is still off: bbc.co.uk is on the list.');
+    expect(current().disabledSites).toEqual(['bbc.co.uk']);
+    expect(siteDisabled(current(), 'news.bbc.co.uk')).toBe(true);
+    expect(allowSite).not.toHaveBeenCalled();
+  });
+
+  it('says an added subdomain is already off, naming the parent, and does not list it twice', async () => {
+    const { api, current } = memoryApi({ disabledSites: ['bbc.co.uk'] }, true);
+    render(<SettingsForm api={api} />);
+    fireEvent.input(await screen.findByLabelText('Turn Backstory off on a site'), {
+      target: { value: 'https://news.bbc.co.uk/world' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Backstory is already off on news.bbc.co.uk: bbc.co.uk is on the list.',
+      ),
+    );
+    expect(current().disabledSites).toEqual(['bbc.co.uk']);
+    expect(screen.queryByRole('button', { name: 'Remove news.bbc.co.uk' })).toBeNull();
+  });
+});
+
+describe('options: keyboard focus after Remove in "Sites where Backstory is off"', () => {
+  /** A keyboard press: focus on the button, then activate it (happy-dom's click does not focus). */
+  async function press(name: string) {
+    const button = await screen.findByRole('button', { name });
+    button.focus();
+    fireEvent.click(button);
+    await waitFor(() => expect(screen.queryByRole('button', { name })).toBeNull());
+  }
+
+  it("goes to the next site's Remove, else the previous one, else the list's heading", async () => {
+    const { api } = memoryApi({ disabledSites: ['a.example', 'b.example', 'c.example'] }, true);
+    render(<SettingsForm api={api} />);
+    await press('Remove b.example');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove c.example' }));
+    await press('Remove c.example');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove a.example' }));
+    await press('Remove a.example');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Sites where Backstory is off' }));
   });
 });
 

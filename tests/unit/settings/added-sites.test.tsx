@@ -37,6 +37,24 @@ describe('options: sites you added', () => {
     expect(screen.getByRole('status').textContent).toBe('Backstory no longer runs on example.org.');
   });
 
+  it('keeps keyboard focus in the list after Remove: next site, else previous, else the heading', async () => {
+    const { api } = fakeSites(['a.example', 'b.example']);
+    render(<AddedSites api={api} />);
+    const press = async (site: string) => {
+      const name = `Remove ${site} from the sites you added`;
+      const button = await screen.findByRole('button', { name });
+      button.focus(); // a keyboard press (happy-dom's click does not focus)
+      fireEvent.click(button);
+      await waitFor(() => expect(screen.queryByRole('button', { name })).toBeNull());
+    };
+    await press('a.example');
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Remove b.example from the sites you added' }),
+    );
+    await press('b.example');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Sites you added' }));
+  });
+
   it('adds a site typed as a URL, asking the browser for that site only', async () => {
     const { api } = fakeSites([]);
     render(<AddedSites api={api} />);

@@ -55,7 +55,8 @@ describe('options: settings form', () => {
     const site = screen.getByLabelText('Turn Backstory off on a site');
     fireEvent.input(site, { target: { value: 'not a site' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/is not a site name/);
+    // Its own alert, beside the delay's (the delay field still holds the bad value).
+    expect((await screen.findByText(/is not a site name/)).getAttribute('role')).toBe('alert');
 
     fireEvent.input(site, { target: { value: 'https://www.theguardian.com/world' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add site' }));
@@ -63,6 +64,46 @@ describe('options: settings form', () => {
     expect(api.current().disabledSites).toEqual(['bbc.co.uk', 'theguardian.com']);
     fireEvent.click(screen.getByRole('button', { name: 'Remove bbc.co.uk' }));
     await waitFor(() => expect(api.current().disabledSites).toEqual(['theguardian.com']));
+  });
+
+  it('marks a bad delay invalid, pointing at why, and clears that once it is valid, even if unchanged', async () => {
+    const api = memoryApi();
+    render(<SettingsForm api={api} />);
+    const delay = (await screen.findByLabelText('Hover delay (milliseconds)')) as HTMLInputElement;
+    expect(delay.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.input(delay, { target: { value: '3000' } });
+    fireEvent.change(delay);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/from 0 to 2000/);
+    expect(delay.getAttribute('aria-invalid')).toBe('true');
+    expect(delay.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
+
+    fireEvent.input(delay, { target: { value: '300' } }); // back to the delay already in use: nothing to save
+    fireEvent.change(delay);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(delay.getAttribute('aria-invalid')).toBeNull();
+    expect(delay.getAttribute('aria-describedby')).toBe('opt-delay-help');
+    expect(delay.value).toBe('300');
+    expect(api.current().hoverDelayMs).toBe(300);
+  });
+
+  it('keeps both kinds unticked in quick succession, before the first is stored', async () => {
+    const api = memoryApi();
+    const write = api.write;
+    // storage.sync and storage.local round trips take a few milliseconds each
+    api.write = async (patch) => {
+      await new Promise((r) => setTimeout(r, 30));
+      return write(patch);
+    };
+    render(<SettingsForm api={api} />);
+    const people = (await screen.findByRole('checkbox', { name: 'People' })) as HTMLInputElement;
+    const places = screen.getByRole('checkbox', { name: 'Places' }) as HTMLInputElement;
+    fireEvent.click(people);
+    fireEvent.click(places);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Places will not be marked.'));
+    expect(api.current().kinds).toEqual(['organization', 'event']);
+    expect(people.checked).toBe(false);
+    expect(places.checked).toBe(false);
   });
 
   it('shows changes made elsewhere (another tab, another device)', async () => {

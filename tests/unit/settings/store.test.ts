@@ -115,6 +115,34 @@ describe('settings store', () => {
     expect((await readSettings(all)).hoverDelayMs).toBe(400);
   });
 
+  it('keeps both of two changes written together (each write builds on the one before)', async () => {
+    const { all } = areas();
+    const [first, second] = await Promise.all([
+      writeSettings({ hoverDelayMs: 650 }, all, () => 100),
+      writeSettings({ markStyle: 'background' }, all, () => 100),
+    ]);
+    expect(first).toMatchObject({ hoverDelayMs: 650, markStyle: 'underline' });
+    expect(second).toMatchObject({ hoverDelayMs: 650, markStyle: 'background', updatedAt: 101 });
+    expect(await readSettings(all)).toEqual(second);
+  });
+
+  it('still applies later writes after one that storage.local refused', async () => {
+    const { all, local } = areas({ noSync: true });
+    const set = local.set.bind(local);
+    let refuse = true;
+    local.set = async (items) => {
+      if (refuse) {
+        refuse = false;
+        throw new Error('disk full');
+      }
+      return set(items);
+    };
+    const failed = writeSettings({ hoverDelayMs: 700 }, all, () => 10);
+    const later = writeSettings({ lookups: false }, all, () => 20);
+    await expect(failed).rejects.toThrow('disk full');
+    expect(await later).toMatchObject({ hoverDelayMs: 300, lookups: false });
+  });
+
   it('tells watchers about changes to either copy, and stops when asked', async () => {
     const { all, listeners } = areas();
     const seen = vi.fn();
