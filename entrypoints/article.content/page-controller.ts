@@ -3,23 +3,20 @@
  * the background to spot names, mark them, drive the hover card, answer the popup, and pick up
  * paragraphs the page adds later. Every step is guarded: nothing ever throws into the page.
  * The parts live beside this file: article-looks.ts (finding the article), marking.ts (scan →
- * spot → mark), page-watch.ts (dynamic pages), tab-api.ts (popup messages), card-host.ts (the one
- * node added to the page).
+ * spot → mark), page-watch.ts (dynamic pages), tab-api.ts (popup messages), card-opener.ts (the
+ * hover card) and card-host.ts (the one node added to the page).
  */
 import type { SendFn } from '../../components/HoverCard';
 import { documentParsed, type SlicePriority } from '../../lib/dom/scheduler';
-import type { Mark } from '../../lib/dom/highlights';
-import { HoverIntent, listenHover } from '../../lib/dom/hit-test';
+import { listenHover } from '../../lib/dom/hit-test';
 import { type PreparedMarks, prepareMarks, unprepareMarks } from '../../lib/dom/prepared-marks';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
-import { createCardUiLoader, type CardUi } from '../../lib/dom/card-ui-slot';
-import { boxOf } from '../../lib/dom/mark-range';
-import { createCardHost } from './card-host';
+import type { CardUi } from '../../lib/dom/card-ui-slot';
+import { createCardOpener } from './card-opener';
 import { createMarking } from './marking';
 import { ArticleLooks } from './article-looks';
 import { findPublished } from '../../lib/dom/article-date';
 import { pageRef } from '../../lib/dom/page-ref';
-import { contextNames } from '../../lib/lookup/page-context';
 import { type PageWatch, watchPage } from './page-watch';
 import { createTabApi, type TabApi } from './tab-api';
 
@@ -72,7 +69,6 @@ export function startPage(
 
   // Settings and the keyboard path (focus ring, kinds shown, marking style, marks toggled off).
   let settings = initial;
-  let byKeyboard = false;
   nav.setDisplay({ kinds: settings.kinds, markStyle: settings.markStyle });
   // The article's date, read once per article (root and address): it may read the whole article's
   // text, and every spot batch and timeline request asks for it.
@@ -83,56 +79,21 @@ export function startPage(
     return dated.value;
   };
   const marking = createMarking({ send, signal, marks, nav, page, published, quiet });
-  const intent = new HoverIntent({
-    onOpen: (mark) => safe(() => openCard(mark)),
-    onClose: () =>
-      safe(() => {
-        host.hide();
-        if (settings.markStyle === 'hover') nav.focus(null);
-      }),
-    get openDelayMs() {
-      return settings.hoverDelayMs;
-    },
-  });
-  const host = createCardHost(doc, {
+  const cards = createCardOpener(doc, {
     send,
     page,
-    loadUi: opts.loadUi ?? createCardUiLoader(() => send('loadCardUi', {})),
+    marking,
+    nav,
+    settings: () => settings,
+    loadUi: opts.loadUi,
     quiet,
-    onClose: () => intent.close(),
-    // The pointer went straight into the card's note frame: the card is under it, keep it open.
-    onPointerIn: () => intent.update(null, true),
   });
+  const { intent, host } = cards;
   signal.addEventListener('abort', () => {
-    intent.dispose();
+    cards.dispose();
     nav.dispose();
     marks.clear();
-    host.dispose();
   });
-
-  function safe(fn: () => void): void {
-    try {
-      fn();
-    } catch (e) {
-      quiet(e);
-    }
-  }
-
-  function openCard(mark: Mark): void {
-    const e = marking.entities.get(mark.key);
-    if (!e || !nav.kindShown(mark.kind)) return;
-    // "Off until hover": the ring shows which name the open card is about.
-    if (byKeyboard || settings.markStyle === 'hover') nav.focus(mark);
-    const anchor = () => {
-      const r = boxOf(mark.range);
-      return r && { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    };
-    const context = contextNames(marking.entities.values(), e.name);
-    host.show(
-      { key: e.key, name: e.name, kind: e.kind, aliases: e.aliases, count: e.count, focus: byKeyboard, context },
-      anchor,
-    );
-  }
 
   /** The page's watch, once the page is parsed (null before). */
   let watch: PageWatch | null = null;
@@ -194,14 +155,7 @@ export function startPage(
     page,
     root: () => root,
     published,
-    open(m, keyboard) {
-      byKeyboard = keyboard;
-      try {
-        intent.open(m);
-      } finally {
-        byKeyboard = false;
-      }
-    },
+    open: (m, keyboard) => cards.open(m, keyboard),
     async scanWholePage() {
       if (root || !doc.body) return; // an article (or the page) is already being marked
       looks.overtake(); // a look still under way must not replace the body with what it finds
