@@ -15,7 +15,8 @@ export interface NotebookEntityProps {
   notes: Note[];
   /** Where the reader met it (any order; shown newest first). */
   mentions: Mention[];
-  onSave: (body: string, noteId?: string) => Promise<string | null>;
+  /** Creates or edits a note (see NotesPanel's onSave). */
+  onSave: (body: string, noteId?: string, baseUpdatedAt?: number) => Promise<string | null>;
   onDelete: (noteId: string) => Promise<void>;
   onBack: () => void;
   /**

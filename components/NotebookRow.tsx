@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { siteOf } from '../lib/notebook/filters';
 import type { NotebookNote } from '../lib/notebook/search';
 import { safeHref } from './CardView';
@@ -18,8 +19,11 @@ export interface NotebookRowProps {
   busy: boolean;
   onEdit: () => void;
   onCancel: () => void;
-  /** Saves an edited body, tags and links; resolves to an error message, or null once saved. */
-  onSave: (body: string, meta?: NoteMeta) => Promise<string | null>;
+  /**
+   * Saves an edited body, tags and links over the note as it was when the editor opened
+   * (`baseUpdatedAt`); resolves to an error message, or null once saved.
+   */
+  onSave: (body: string, meta: NoteMeta | undefined, baseUpdatedAt: number) => Promise<string | null>;
   onDelete: () => void;
   /** The card a typed name stands for (to link one more entity while editing). */
   findCard: (name: string) => Promise<LinkedCard | null>;
@@ -45,6 +49,13 @@ export function NotebookRow({
   const href = safeHref(note.page?.url);
   const site = siteOf(note);
   const about = entities.map((e) => e.name).join(', ') || (note.quote ? 'a page' : 'a deleted card');
+  // A time no Date can hold (a record from before import checked times) must not break the list.
+  const created = new Date(note.createdAt);
+  // The version the editor's text started from: the list shows newer copies of the note as they
+  // are saved elsewhere, but the save must be checked against the one the reader began editing.
+  const base = useRef<number | null>(null);
+  base.current = editing ? (base.current ?? note.updatedAt) : null;
+  const startedFrom = base.current ?? note.updatedAt;
   return (
     <article class="nb-note" aria-label={`Note on ${about}: ${gist}`} data-note-id={note.id}>
       <div class="nb-note-head bs-muted">
@@ -54,12 +65,13 @@ export function NotebookRow({
           </a>
         ))}
         {entities.length === 0 && <span>{note.quote ? 'No entity linked' : 'Card deleted'}</span>}
-        <time
-          dateTime={new Date(note.createdAt).toISOString()}
-          title={new Date(note.createdAt).toLocaleString('en-GB')}
-        >
-          {relativeTime(note.createdAt)}
-        </time>
+        {Number.isNaN(created.getTime()) ? (
+          <span>date unknown</span>
+        ) : (
+          <time dateTime={created.toISOString()} title={created.toLocaleString('en-GB')}>
+            {relativeTime(note.createdAt)}
+          </time>
+        )}
         {href && note.page && (
           <a class="nb-page-link" href={href} target="_blank" rel="noopener noreferrer" title={note.page.title || href}>
             {note.page.title || site}
@@ -72,7 +84,7 @@ export function NotebookRow({
         <NoteEditor
           initial={note.body}
           allowEmpty={!!note.quote}
-          onSubmit={onSave}
+          onSubmit={(body, meta) => onSave(body, meta, startedFrom)}
           onCancel={onCancel}
           meta={{ tags: note.tags ?? [], links: entities, findCard }}
         />

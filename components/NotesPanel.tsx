@@ -6,8 +6,11 @@ import { ErrorLine } from './ErrorLine';
 
 export interface NotesPanelProps {
   notes: Note[];
-  /** Creates (no noteId) or edits a note; resolves to an error message, or null on success. */
-  onSave: (body: string, noteId?: string) => Promise<string | null>;
+  /**
+   * Creates (no noteId) or edits a note begun on its version `baseUpdatedAt` (its updatedAt when
+   * the editor opened); resolves to an error message, or null on success.
+   */
+  onSave: (body: string, noteId?: string, baseUpdatedAt?: number) => Promise<string | null>;
   onDelete: (noteId: string) => Promise<void>;
   /**
    * Puts a deleted note back as it was; with it, a deletion offers "Undo" (as the notebook does)
@@ -17,7 +20,7 @@ export interface NotesPanelProps {
 }
 
 /** Which editor is open: none, the one for a new note, or the one for a given note. */
-type Editing = null | { kind: 'add' } | { kind: 'edit'; noteId: string };
+type Editing = null | { kind: 'add' } | { kind: 'edit'; noteId: string; baseUpdatedAt: number };
 
 /** Where keyboard focus should go once an editor closes or a note goes away. */
 type FocusTarget = null | 'add' | { edit: string };
@@ -55,8 +58,8 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelPro
     setFocusTarget(target);
   }
 
-  async function submit(body: string, noteId?: string): Promise<string | null> {
-    const result = await onSave(body, noteId);
+  async function submit(body: string, noteId?: string, baseUpdatedAt?: number): Promise<string | null> {
+    const result = await onSave(body, noteId, baseUpdatedAt);
     if (result === null) {
       setStatus(noteId ? 'Note updated.' : 'Note saved.');
       close(noteId ? { edit: noteId } : 'add');
@@ -104,7 +107,7 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelPro
               <NoteEditor
                 initial={note.body}
                 allowEmpty={!!note.quote}
-                onSubmit={(body) => submit(body, note.id)}
+                onSubmit={(body) => submit(body, note.id, editing.baseUpdatedAt)}
                 onCancel={() => close({ edit: note.id })}
               />
             ) : (
@@ -113,7 +116,8 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelPro
                 busy={deleting === note.id}
                 onEdit={() => {
                   setError(null);
-                  setEditing({ kind: 'edit', noteId: note.id });
+                  // The version the editor starts from: a save over a newer one is refused.
+                  setEditing({ kind: 'edit', noteId: note.id, baseUpdatedAt: note.updatedAt });
                 }}
                 onDelete={() => void remove(note.id)}
               />

@@ -5,6 +5,7 @@
  * coalesced over RESCAN_DELAY_MS, so a burst of thousands becomes one rescan.
  */
 import { HOST_TAG, tagOf } from '../../lib/dom/skip';
+import { isTrackingParam } from '../../lib/sites/tracking-params';
 
 /** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
 export const RESCAN_DELAY_MS = 500;
@@ -52,14 +53,11 @@ export function outermost(els: Element[]): Element[] {
   return out;
 }
 
-/** Query parameters that only say where the reader came from (campaigns, click ids). */
-const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid|smid|ref_src|_ga)$/i;
-
 /** The address without its tracking parameters, its other parameters sorted. */
 function withoutTracking(address: string): string | null {
   try {
     const url = new URL(address);
-    const kept = [...url.searchParams].filter(([k]) => !TRACKING.test(k)).sort(([a], [b]) => (a < b ? -1 : 1));
+    const kept = [...url.searchParams].filter(([k]) => !isTrackingParam(k)).sort(([a], [b]) => (a < b ? -1 : 1));
     return `${url.origin}${url.pathname}?${new URLSearchParams(kept)}`;
   } catch {
     return null;

@@ -52,12 +52,12 @@ export function NoteFrameApp({ params, send, onChanged }: NoteFrameAppProps) {
     return made.ok ? { id: made.value.card.id } : { error: made.error };
   }
 
-  async function saveNote(body: string, noteId?: string): Promise<string | null> {
+  async function saveNote(body: string, noteId?: string, baseUpdatedAt?: number): Promise<string | null> {
     const card = await ensureCard();
     if ('error' in card) return card.error;
     const id = card.id;
     setCardId(id);
-    const r = await send('saveNote', { cardId: id, noteId, body, page: params.page });
+    const r = await send('saveNote', { cardId: id, noteId, body, page: params.page, baseUpdatedAt });
     if (!r.ok) return r.error;
     onChanged();
     return load();

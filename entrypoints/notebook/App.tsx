@@ -126,8 +126,15 @@ export function App({ db }: { db: BackstoryDB }) {
     if (text) say(text.status);
   }
 
-  async function save(cardId: string, body: string, noteId?: string, meta?: NoteMeta): Promise<string | null> {
-    const res = await saveNote(db, { cardId: cardId || undefined, noteId, body, ...meta });
+  /** Saves a new note, or an edit of `noteId` begun on its version `baseUpdatedAt`; resolves to an error or null. */
+  async function save(
+    cardId: string,
+    body: string,
+    noteId?: string,
+    meta?: NoteMeta,
+    baseUpdatedAt?: number,
+  ): Promise<string | null> {
+    const res = await saveNote(db, { cardId: cardId || undefined, noteId, body, ...meta, baseUpdatedAt });
     if (!res.ok) return res.error;
     say(noteId ? 'Note updated.' : 'Note saved.');
     return null;
@@ -195,7 +202,7 @@ export function App({ db }: { db: BackstoryDB }) {
         card={v.card}
         notes={v.notes}
         mentions={v.mentions}
-        onSave={(text, noteId) => save(entityId, text, noteId)}
+        onSave={(text, noteId, baseUpdatedAt) => save(entityId, text, noteId, undefined, baseUpdatedAt)}
         onDelete={remove}
         onBack={back}
         db={db}
@@ -210,7 +217,7 @@ export function App({ db }: { db: BackstoryDB }) {
         notes={shown.notes}
         cards={shown.cards}
         partial={!all.value}
-        onSave={(note, text, meta) => save('', text, note.id, meta)}
+        onSave={(note, text, meta, baseUpdatedAt) => save('', text, note.id, meta, baseUpdatedAt)}
         onDelete={(note) => remove(note.id).catch(() => undefined)}
         findCard={(name) => findCardByName(db, name)}
         focusNote={capture.note}

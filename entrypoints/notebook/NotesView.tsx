@@ -14,8 +14,16 @@ export interface NotesViewProps {
   notes: NotebookNote[];
   /** The cards the notes are on, by id. */
   cards: ReadonlyMap<string, Card>;
-  /** Saves an edited note body (with its tags and links); resolves to an error message, or null once saved. */
-  onSave: (note: NotebookNote, body: string, meta?: NoteMeta) => Promise<string | null>;
+  /**
+   * Saves an edited note body (with its tags and links) over the version the editor opened with
+   * (its updatedAt); resolves to an error message, or null once saved.
+   */
+  onSave: (
+    note: NotebookNote,
+    body: string,
+    meta: NoteMeta | undefined,
+    baseUpdatedAt: number,
+  ) => Promise<string | null>;
   onDelete: (note: NotebookNote) => Promise<void>;
   /** The card a typed name stands for (linking an entity while editing). */
   findCard: (name: string) => Promise<LinkedCard | null>;
@@ -141,8 +149,8 @@ export function NotesView({ notes, cards, onSave, onDelete, findCard, focusNote,
                   setEditing(null);
                   setFocusEdit(note.id);
                 }}
-                onSave={async (body, meta) => {
-                  const error = await onSave(note, body, meta);
+                onSave={async (body, meta, baseUpdatedAt) => {
+                  const error = await onSave(note, body, meta, baseUpdatedAt);
                   if (!error) {
                     setEditing(null);
                     setFocusEdit(note.id);

@@ -24,7 +24,9 @@ export async function listNotes(db: BackstoryDB, cardId: string): Promise<Note[]
  * `cardId` (the card the note is written on) and `cardIds` (more links) together give the
  * linked cards of a new note; when editing, `cardIds` present replaces the links and `cardId`
  * must be one of the note's cards. `tags` present replaces the tags. The quote and page are
- * set when the note is made and never change.
+ * set when the note is made and never change. `baseUpdatedAt`, when editing, is the updatedAt
+ * of the note the editor opened with: a note changed since (another tab, a hover card) is not
+ * overwritten.
  */
 export interface SaveNoteInput {
   cardId?: string;
@@ -34,7 +36,12 @@ export interface SaveNoteInput {
   page?: PageRef;
   quote?: NoteQuote;
   tags?: string[];
+  baseUpdatedAt?: number;
 }
+
+/** Why an edit begun on an older copy of the note is refused; the editor keeps the reader's text. */
+const NOTE_CHANGED_MEANWHILE =
+  'The note was not saved: it was changed elsewhere meanwhile. Copy your text, then reopen the note to see the newer version.';
 
 /** The links of a note after this save, checked against the cards table. */
 async function checkedLinks(db: BackstoryDB, ids: string[]): Promise<string | null> {
@@ -47,8 +54,9 @@ async function checkedLinks(db: BackstoryDB, ids: string[]): Promise<string | nu
 /**
  * Creates or edits a note. The body is checked first (noteTextError: empty is allowed only
  * beside a quote; over 100,000 characters → error, nothing written). Every linked card (and,
- * when editing, the note) must exist. A failed write (storage full, database closed) returns
- * a clear error and leaves every saved note as it was: one transaction, all or nothing.
+ * when editing, the note) must exist; an edit of a note changed since `baseUpdatedAt` is refused.
+ * A failed write (storage full, database closed) returns a clear error and leaves every saved
+ * note as it was: one transaction, all or nothing.
  */
 export async function saveNote(db: BackstoryDB, input: SaveNoteInput): Promise<Result<Note>> {
   const quote = cleanQuote(input.quote);
@@ -61,6 +69,9 @@ export async function saveNote(db: BackstoryDB, input: SaveNoteInput): Promise<R
         const old = await db.notes.get(input.noteId);
         if (!old || (input.cardId && !noteCardIds(old).includes(input.cardId)))
           return fail('The note was not saved: it was deleted meanwhile.');
+        // Saving would silently drop the other edit; the reader merges the two by hand instead.
+        if (input.baseUpdatedAt !== undefined && input.baseUpdatedAt !== old.updatedAt)
+          return fail(NOTE_CHANGED_MEANWHILE);
         const bodyError = noteTextError(input.body, !!old.quote);
         if (bodyError) return fail(bodyError);
         const cardIds = input.cardIds ? uniqueIds(input.cardIds) : noteCardIds(old);

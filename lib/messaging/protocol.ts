@@ -103,6 +103,8 @@ export const backgroundSchemas = {
     cardIds: v.optional(v.pipe(v.array(id), v.maxLength(50))),
     /** The note's tags; when editing, present = its new tags. */
     tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50))),
+    /** When editing: the updatedAt of the note the editor opened with (a newer note is not overwritten). */
+    baseUpdatedAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     /** A quoted passage (TextQuoteSelector-like); only on a new note. */
     quote: v.optional(
       v.object({

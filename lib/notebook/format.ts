@@ -9,7 +9,7 @@ import { NOTE_MAX_CHARS, QUOTE_MAX_CHARS, TAG_MAX_CHARS } from '../db/records';
 import { ENTITY_KINDS } from '../entity';
 import { siteOfUrl } from '../db/note-model';
 import { cardDatesSchema } from '../db/card-dates';
-import { noteSchema } from './note-schema';
+import { noteSchema, timeSchema as time } from './note-schema';
 
 export { noteSchema } from './note-schema';
 
@@ -26,7 +26,6 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const time = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** A card in the file. `keys` is optional: import recomputes it from the names anyway. */
 export const cardSchema = v.object({

@@ -12,9 +12,14 @@ export function mdEscape(s: string): string {
     .trim();
 }
 
-/** "2024-05-01 14:03" in UTC, so the same export reads the same everywhere. */
+/**
+ * "2024-05-01 14:03" in UTC, so the same export reads the same everywhere. A time no Date can
+ * hold (a record written before import checked times) reads "unknown date" rather than failing
+ * the whole export.
+ */
 function stamp(ts: number): string {
-  return new Date(ts).toISOString().slice(0, 16).replace('T', ' ');
+  const date = new Date(ts);
+  return Number.isNaN(date.getTime()) ? 'unknown date' : date.toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** A link to a page, only for http(s) URLs (anything else is shown as text). */

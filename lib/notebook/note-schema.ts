@@ -8,7 +8,10 @@ import { MAX_NOTE_CARDS, MAX_TAGS, NOTE_MAX_CHARS, QUOTE_MAX_CHARS, TAG_MAX_CHAR
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const time = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Latest time a JS Date can hold (ms): past it every date display and export would throw. */
+const MAX_DATE_MS = 8.64e15;
+/** A time in ms since 1970 that a Date can hold; shared with the other records of the export file. */
+export const timeSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_DATE_MS));
 const pageV2 = v.object({ url: text(4000), title: text(1000), site: v.optional(text(300)) });
 
 const quoteSchema = v.object({
@@ -27,8 +30,8 @@ export const noteSchema = v.pipe(
     quote: v.optional(quoteSchema),
     tags: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(TAG_MAX_CHARS))), v.maxLength(MAX_TAGS)),
     page: v.optional(pageV2),
-    createdAt: time,
-    updatedAt: time,
+    createdAt: timeSchema,
+    updatedAt: timeSchema,
   }),
   v.forward(
     v.check((n) => n.quote !== undefined || n.body.trim().length > 0, 'a note without a quote cannot be empty'),

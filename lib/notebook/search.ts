@@ -11,6 +11,7 @@
 import MiniSearch from 'minisearch';
 import { noteCardIds } from '../db/note-model';
 import type { Card, Note } from '../db/records';
+import { foldTerm } from './fold-term';
 
 /** A note as the notebook sees it (the stored record). */
 export type NotebookNote = Note;
@@ -66,6 +67,8 @@ export class NoteSearch {
   private index = new MiniSearch<NoteDoc>({
     fields: ['body', 'quote', 'tags', 'entity', 'pageTitle'],
     storeFields: [],
+    // Applies to queries too (MiniSearch uses it unless searchOptions sets its own).
+    processTerm: foldTerm,
     searchOptions: {
       boost: { entity: 2, tags: 2, pageTitle: 1.5 },
       // search() sets prefix and fuzzy per word; a fuzzy match is one letter off at most, as a
@@ -137,10 +140,9 @@ export class NoteSearch {
     // emptying the list ("kyiv grain d" shows what "kyiv grain" shows).
     const last = words[words.length - 1] ?? '';
     const used = words.length > 1 && last.length < 3 ? words.slice(0, -1) : words;
-    // The index's own tokenizer and lower-casing, so "U.S." splits here as it did when indexed.
-    const terms = tokenize(used.join(' '))
-      .map((t) => t.toLowerCase())
-      .filter(Boolean);
+    // The index's own tokenizer and folding, so "U.S." splits here as it did when indexed and
+    // the length rules below count the letters of the folded word ("a\u0301" is one letter).
+    const terms = tokenize(used.join(' ')).map(foldTerm).filter(Boolean);
     const n = terms.length;
     // Only the word being typed (the last) is a prefix, and only from its third letter: "s"
     // alone would match most of the vocabulary and cost a scoring pass over every note. Typos

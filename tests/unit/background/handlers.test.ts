@@ -367,6 +367,13 @@ describe('cards and notes', () => {
       error: 'A note cannot be empty.',
     });
     expect((await db.notes.get(note.id))?.body).toBe('Daughter of Sergei Skripal');
+    // An editor (the hover card's note frame) opened on the first version does not overwrite the second.
+    const stale = { cardId: card.id, noteId: note.id, body: 'Daughter', baseUpdatedAt: note.updatedAt };
+    expect(await handlers.saveNote(stale, tab())).toEqual({
+      ok: false,
+      error: expect.stringContaining('changed elsewhere meanwhile'),
+    });
+    expect((await db.notes.get(note.id))?.body).toBe('Daughter of Sergei Skripal');
     const kept = (await db.notes.get(note.id))!;
     expect(value(await handlers.deleteNote({ noteId: note.id }, tab()))).toEqual({ deleted: true });
     expect(await db.notes.count()).toBe(0);

@@ -58,7 +58,7 @@ describe('NotesPanel add', () => {
     expect(document.activeElement).toBe(box);
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull());
-    expect(onSave).toHaveBeenCalledWith('Led Nato 2014–2024', undefined);
+    expect(onSave).toHaveBeenCalledWith('Led Nato 2014–2024', undefined, undefined);
     expect(screen.getByRole('button', { name: 'Add note' })).toBeTruthy();
   });
 
@@ -123,21 +123,31 @@ describe('NotesPanel add', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     box = type('via keyboard');
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
-    await waitFor(() => expect(onSave).toHaveBeenCalledWith('via keyboard', undefined));
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith('via keyboard', undefined, undefined));
     document.removeEventListener('keydown', outer);
   });
 });
 
 describe('NotesPanel edit and delete', () => {
-  it('edits a note in place, passing its id', async () => {
+  it('edits a note in place, passing its id and the version the editor opened with', async () => {
     const onSave = vi.fn(async () => null);
-    render(<NotesPanel notes={[makeNote({ id: 'n7', body: 'First version' })]} onSave={onSave} onDelete={noDelete} />);
+    const first = makeNote({ id: 'n7', body: 'First version', updatedAt: 1_000 });
+    const { rerender } = render(<NotesPanel notes={[first]} onSave={onSave} onDelete={noDelete} />);
     fireEvent.click(screen.getByRole('button', { name: /^Edit note/ }));
     const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
     expect(box.value).toBe('First version');
+    // A newer copy saved elsewhere arrives while the editor is open: the save must still name the
+    // version the reader's text began from, so the store can refuse to overwrite the newer one.
+    rerender(
+      <NotesPanel
+        notes={[{ ...first, body: 'Changed elsewhere', updatedAt: 2_000 }]}
+        onSave={onSave}
+        onDelete={noDelete}
+      />,
+    );
     type('Second version');
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    await waitFor(() => expect(onSave).toHaveBeenCalledWith('Second version', 'n7'));
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith('Second version', 'n7', 1_000));
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull());
   });
 

@@ -80,8 +80,24 @@ describe('mentions', () => {
     expect((await listMentions(db, 'kyiv'))[0]?.sentence).toBe('Kyiv too.');
   });
 
-  it('pageUrl drops only the fragment', () => {
+  it('pageUrl drops the fragment and tracking parameters, keeping the parameters that pick the story', () => {
     expect(pageUrl('https://a.test/x?id=1#p2')).toBe('https://a.test/x?id=1');
+    expect(pageUrl('https://a.test/x?utm_source=nl&id=1&fbclid=abc&UTM_Medium=email#p2')).toBe('https://a.test/x?id=1');
+    expect(pageUrl('https://a.test/x?gclid=1&_ga=2&ref_src=twsrc')).toBe('https://a.test/x');
+    // Without tracking parameters the address is left exactly as written (the key it is stored under).
+    expect(pageUrl('https://a.test/x?b=2&a=%20')).toBe('https://a.test/x?b=2&a=%20');
+    expect(pageUrl('https://a.test/x?utm=1&source=2')).toBe('https://a.test/x?utm=1&source=2');
+  });
+
+  it('counts an article reached by a tracking link (newsletter, social) and directly as one article', async () => {
+    const db = await dbWithCards('nato');
+    const article = 'https://www.bbc.co.uk/news/world-europe-68000000';
+    const seen = (url: string) => recordMentions(db, [{ cardId: 'nato', url, title: 'Nato at 75', sentence: 'Nato.' }]);
+    await seen(article);
+    await seen(`${article}?utm_source=newsletter&utm_medium=email&utm_campaign=daily`);
+    await seen(`${article}?fbclid=IwAR0abc#comments`);
+    expect((await listMentions(db, 'nato')).map((m) => m.url)).toEqual([article]);
+    expect(await countSeenIn(db, 'nato')).toBe(1);
   });
 
   it('sentenceAround cuts the sentence containing the name', () => {

@@ -70,6 +70,28 @@ describe('notes', () => {
     expect(await db.notes.count()).toBe(0);
   });
 
+  it('does not overwrite an edit saved elsewhere since the editor opened the note', async () => {
+    const db = await dbWithCard();
+    const opened = await saveNote(db, { cardId: 'nato', body: 'Article 5.' });
+    if (!opened.ok) throw new Error(opened.error);
+    const base = opened.value.updatedAt;
+    // Another tab (or a hover card) saves first, from the same version.
+    const other = await saveNote(db, {
+      noteId: opened.value.id,
+      body: 'Article 5. Invoked once.',
+      baseUpdatedAt: base,
+    });
+    if (!other.ok) throw new Error(other.error);
+    expect(await saveNote(db, { noteId: opened.value.id, body: 'Article 5, tagged.', baseUpdatedAt: base })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/changed elsewhere meanwhile\. Copy your text/),
+    });
+    expect((await db.notes.get(opened.value.id))?.body).toBe('Article 5. Invoked once.');
+    // Begun on the newest version, the edit goes through.
+    const next = await saveNote(db, { noteId: opened.value.id, body: 'Now.', baseUpdatedAt: other.value.updatedAt });
+    expect(next.ok).toBe(true);
+  });
+
   it('a failed write (storage full) reports a clear message and loses nothing', async () => {
     const db = await dbWithCard();
     const kept = await saveNote(db, { cardId: 'nato', body: 'saved before the disk filled up' });

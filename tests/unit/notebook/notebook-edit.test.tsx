@@ -41,6 +41,27 @@ describe('notebook: storage failures keep the typed text', () => {
   });
 });
 
+describe('notebook: an edit of the same note saved elsewhere meanwhile', () => {
+  it('is not overwritten: the reader is told, and keeps the draft', async () => {
+    await open();
+    fireEvent.click(screen.getByRole('button', { name: /^Edit note: Article 5/ }));
+    // Meanwhile a hover card on a news page saves the same note (no base: it was not open there).
+    const newer = 'Article 5: an attack on one is an attack on all. Invoked once, after 9/11.';
+    expect((await saveNote(db, { noteId: 'n2', cardId: 'nato', body: newer })).ok).toBe(true);
+    // The list shows the newer copy; the open editor keeps the text the reader is working on.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Tags' })).toBeTruthy());
+    fireEvent.input(screen.getByRole('textbox', { name: 'Tags' }), { target: { value: 'treaty' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/changed elsewhere meanwhile\. Copy your text/);
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe(
+      'Article 5: an attack on one is an attack on all.',
+    );
+    expect((screen.getByRole('textbox', { name: 'Tags' }) as HTMLInputElement).value).toBe('treaty');
+    expect(await db.notes.get('n2')).toMatchObject({ body: newer, tags: [] });
+  });
+});
+
 describe('notebook: tags, links, quotes', () => {
   it('edits tags and linked entities in place, and filters by tag', async () => {
     await open();

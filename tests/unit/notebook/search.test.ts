@@ -102,6 +102,44 @@ describe('NoteSearch', () => {
   });
 });
 
+describe('NoteSearch and accents', () => {
+  const erdogan = new Map<string, Card>([['x', card('x', 'Recep Tayyip Erdoğan', 'person')]]);
+
+  it('finds names written with accents when the reader types them without ("jose", "lodz")', async () => {
+    const s = new NoteSearch();
+    await s.sync(
+      [
+        note('a', 'x', 'Met José Andrés in Łódź.'),
+        note('b', 'x', 'Straße in Tromsø, Æsir, Œuvre, Þór, Đakovo, Kırıkkale.'),
+      ],
+      erdogan,
+    );
+    expect(s.search('José')).toEqual(['a']);
+    expect(s.search('jose')).toEqual(['a']);
+    expect(s.search('LODZ')).toEqual(['a']);
+    // Letters that carry their mark inside (no Unicode decomposition) fold as typed on a plain keyboard.
+    expect(s.search('strasse tromso aesir oeuvre thor dakovo kirikkale')).toEqual(['b']);
+  });
+
+  it('finds a card name while it is being typed without its accent ("erdog")', async () => {
+    const s = new NoteSearch();
+    await s.sync([note('a', 'x', 'Talks in Ankara.')], erdogan);
+    expect(s.search('erdoğ')).toEqual(['a']);
+    expect(s.search('erdog')).toEqual(['a']);
+    expect(s.search('erdogn')).toEqual(['a']); // a typo in a long word is still forgiven
+  });
+
+  it('matches text pasted decomposed (NFD) with the same word typed composed (NFC), and back', async () => {
+    const s = new NoteSearch();
+    await s.sync(
+      [note('a', 'x', 'Zelenskyy met Sa\u0301nchez in Kyiv.'), note('b', 'x', 'Visit to M\u00fcnchen.')],
+      erdogan,
+    );
+    expect(s.search('s\u00e1nchez')).toEqual(['a']);
+    expect(s.search('mu\u0308nchen')).toEqual(['b']);
+  });
+});
+
 describe('filters', () => {
   it('filter by entity, site and date range, combined', () => {
     const day = (t: number) => new Date(t).toLocaleDateString('en-CA'); // YYYY-MM-DD, local

@@ -272,6 +272,12 @@ describe('import refuses a bad file and leaves the database exactly as it was', 
       /^The file was not imported: mentions\[1\]\.seenAt: /,
     );
   });
+  it('a time no date can hold (the notebook and the Markdown export would fail on it)', async () => {
+    expect(await refused(edit((d) => (d.notes[1].createdAt = 1e20)))).toMatch(
+      /^The file was not imported: notes\[1\]\.createdAt: /,
+    );
+    expect(await refused(edit((d) => (d.mentions[0].seenAt = 8.64e15 + 1)))).toMatch(/mentions\[0\]\.seenAt: /);
+  });
   it('an empty note body', async () => {
     expect(await refused(edit((d) => (d.notes[0].body = '')))).toMatch(/notes\[0\]\.body: /);
   });
@@ -330,5 +336,14 @@ describe('export as Markdown', () => {
     );
     expect(pages).toContain('## Not written on a page');
     expect(pages.indexOf('Spokeswoman')).toBeGreaterThan(pages.indexOf('## Not written on a page'));
+  });
+
+  it('still exports a stored note whose time no date can hold, marked "unknown date"', async () => {
+    const db = await freshDb();
+    await fillNotebook(db);
+    // Written before import checked times: the rest of the export must not be lost over it.
+    await db.notes.update('n3', { createdAt: 1e20, updatedAt: 1e20 });
+    const files = unzipSync(await exportMarkdownZip(db, NOW));
+    expect(strFromU8(files['backstory/entities/maria-zakharova.md']!)).toContain('*unknown date*');
   });
 });
