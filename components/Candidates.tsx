@@ -66,9 +66,9 @@ export interface LookupStatusProps {
 }
 
 /**
- * What the Wikipedia look-up said, in words: still looking, choose one, no article, could not
- * reach Wikipedia (with "Retry"), a card the reader deleted (with "Look up again"), or, beside
- * a card from Wikipedia, the other articles it may be.
+ * What the Wikipedia look-up said, in words: still looking (after a long wait, with "Retry"),
+ * choose one, no article, why it failed (with "Retry"), a card the reader deleted (with "Look up
+ * again"), or, beside a card from Wikipedia, the other articles it may be.
  */
 export function LookupStatus({ lookup, hasCard, onChoose, onRetry }: LookupStatusProps) {
   const [retrying, setRetrying] = useState(false);
@@ -82,6 +82,13 @@ export function LookupStatus({ lookup, hasCard, onChoose, onRetry }: LookupStatu
     }
   }
 
+  const retryButton = (label: string) =>
+    onRetry && (
+      <button type="button" class="bs-btn" disabled={retrying} onClick={() => void retry()}>
+        {label}
+      </button>
+    );
+
   if (lookup.status === 'found') {
     if (!hasCard || lookup.candidates.length === 0 || !onChoose) return null;
     return (
@@ -92,6 +99,15 @@ export function LookupStatus({ lookup, hasCard, onChoose, onRetry }: LookupStatu
     );
   }
   if (hasCard) return null;
+  if (lookup.status === 'pending' && lookup.slow)
+    return (
+      <div class="bs-card-meta">
+        <p role="status" class="bs-muted">
+          Still waiting for Wikipedia.
+        </p>
+        {retryButton('Retry')}
+      </div>
+    );
   if (lookup.status === 'pending')
     return (
       <p role="status" class="bs-muted">
@@ -110,22 +126,15 @@ export function LookupStatus({ lookup, hasCard, onChoose, onRetry }: LookupStatu
     return (
       <div class="bs-card-meta">
         <p class="bs-muted">You deleted the card for this name, so Backstory will not fetch it again by itself.</p>
-        {onRetry && (
-          <button type="button" class="bs-btn" disabled={retrying} onClick={() => void retry()}>
-            Look up again
-          </button>
-        )}
+        {retryButton('Look up again')}
       </div>
     );
   if (lookup.status === 'failed')
     return (
       <div class="bs-card-meta">
-        <p class="bs-muted">Could not reach Wikipedia. {lookup.error}</p>
-        {onRetry && (
-          <button type="button" class="bs-btn" disabled={retrying} onClick={() => void retry()}>
-            Retry
-          </button>
-        )}
+        {/* The error is a whole sentence that already says whether Wikipedia was reached. */}
+        <p class="bs-muted">{lookup.error}</p>
+        {retryButton('Retry')}
       </div>
     );
   return null;

@@ -57,9 +57,14 @@ export interface NotesSlot {
   relayout: () => void;
 }
 
-/** How often, and how many times, a pending look-up is asked again (ms, count). */
+/**
+ * A pending look-up is asked again PENDING_POLLS times every PENDING_POLL_MS, then every
+ * SLOW_POLL_MS for as long as the card is open (a queue paused by a 429 can take minutes): the
+ * card then says it is still waiting and offers Retry, which starts the quick asking again.
+ */
 const PENDING_POLL_MS = 1500;
 const PENDING_POLLS = 8;
+const SLOW_POLL_MS = 10_000;
 
 /**
  * The hover card: a non-modal dialog next to the hovered name, holding the entity's card (or what
@@ -104,14 +109,26 @@ export function HoverCard({ entity, anchor, send, onClose, renderNotes, cache }:
     void refresh();
   }, [refresh]);
 
-  // A Wikipedia look-up still running answers "pending": ask again a few times until it settles.
+  // A Wikipedia look-up still running answers "pending": ask again until it settles.
   const polls = useRef(0);
   useEffect(() => {
-    if (data?.lookup?.status !== 'pending' || polls.current >= PENDING_POLLS) return;
+    if (data?.lookup?.status !== 'pending') return;
+    const delay = polls.current < PENDING_POLLS ? PENDING_POLL_MS : SLOW_POLL_MS;
     polls.current++;
-    const timer = setTimeout(() => void refresh(), PENDING_POLL_MS);
+    const timer = setTimeout(() => void refresh(), delay);
     return () => clearTimeout(timer);
   }, [data, refresh]);
+  // Read after the answer that used up the quick polls was set, so this render shows it.
+  const lookup =
+    data?.lookup?.status === 'pending' && polls.current >= PENDING_POLLS
+      ? { ...data.lookup, slow: true }
+      : data?.lookup;
+
+  /** "Retry" / "Look up again": asks again at once, and quickly again while it is pending. */
+  function retry(): Promise<string | null> {
+    polls.current = 0;
+    return refresh(true);
+  }
 
   // Placement is applied straight to the element after each render and on scroll/resize, so the
   // card follows its name without a re-render and never moves the page's own layout.
@@ -180,9 +197,9 @@ export function HoverCard({ entity, anchor, send, onClose, renderNotes, cache }:
         card={data?.card ?? null}
         seenIn={data?.seenIn}
         onCreateCard={data ? createCard : undefined}
-        lookup={data?.lookup}
+        lookup={lookup}
         onChoose={chooseArticle}
-        onRetry={() => refresh(true)}
+        onRetry={retry}
       />
       {!data && !error && <p class="bs-muted">Loading…</p>}
       <ErrorLine message={error} />

@@ -89,12 +89,12 @@ export function createCardHandlers(deps: CardHandlerDeps) {
       query: { name: string; kind: EntityKind; aliases: string[]; context?: string[]; tabId?: number; retry?: boolean },
       tabId?: number,
     ) {
-      const chosen = lookup ? await lookup.readerChoice(query.name) : null;
+      const chosen = lookup ? await lookup.readerChoice(query) : null;
       const card = chosen ?? (await findCard(db, query));
       if (!lookup) return reply(db, card, undefined);
       if (card) {
         void lookup.refresh(card).catch(quiet('refresh failed'));
-        return reply(db, card, card.source === 'wikipedia' ? await lookup.cached(query.name) : undefined);
+        return reply(db, card, card.source === 'wikipedia' ? await lookup.cached(query) : undefined);
       }
       // The page's own list first: what the worker remembers of a tab is gone after it stopped (30 s idle).
       const sent = (query.context ?? []).filter((n) => n !== query.name);
@@ -120,7 +120,8 @@ export function createCardHandlers(deps: CardHandlerDeps) {
      */
     async chooseArticle({ name, kind, title }: { name: string; kind: EntityKind; title: string }, offeredOnly = false) {
       if (!lookup) return fail('Wikipedia look-ups are not available.');
-      if (offeredOnly && !(await lookup.offered(name, title))) return fail(`"${title}" was not offered for ${name}.`);
+      if (offeredOnly && !(await lookup.offered({ name, kind }, title)))
+        return fail(`"${title}" was not offered for ${name}.`);
       const r = await lookup.choose({ name, kind }, title);
       if (r.lookup.status === 'off') return fail('Wikipedia look-ups are turned off.');
       if (r.lookup.status === 'failed') return fail(r.lookup.error);

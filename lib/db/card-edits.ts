@@ -163,7 +163,7 @@ export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string
         .modify((page) => mergeOnPage(page, keepId, dropId));
       await db.lookups.where('cardId').equals(dropId).modify({ cardId: keepId });
       // The merged-away card must stay gone: a tombstone under a key no name can have (names are
-      // looked up by nameKey), so starter upgrades do not bring back a shipped card merged away.
+      // looked up by lookupKey), so starter upgrades do not bring back a shipped card merged away.
       await db.lookups.put({
         key: `\u0000merged:${dropId}`,
         name: drop.name,

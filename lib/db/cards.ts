@@ -22,10 +22,13 @@ function score(card: Card, query: CardQuery, primary: string, keys: ReadonlySet<
   const cardKeys = new Set(card.keys);
   if (![...keys].some((k) => cardKeys.has(k))) return -1;
   let s = 0;
-  if (card.kind === query.kind) s += 8;
-  if (cardKeys.has(primary)) s += 4;
-  if (nameKey(card.name) === primary) s += 2;
-  if (card.edited) s += 1; // the reader's own version wins a tie
+  if (card.kind === query.kind) s += 16;
+  if (cardKeys.has(primary)) s += 8;
+  if (nameKey(card.name) === primary) s += 4;
+  if (card.edited) s += 2; // the reader's own version wins a tie
+  // Then a card the reader had (shipped or their own) beats one a look-up wrote: an older
+  // database may hold both for one article, and the reader's notes are on the first.
+  if (card.source !== 'wikipedia') s += 1;
   return s;
 }
 

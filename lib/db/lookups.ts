@@ -1,13 +1,15 @@
 /**
- * What Wikipedia said about each name (found, ambiguous, missing), the cards made from it, and
- * the reader's choices among candidates. A card the reader edited is never overwritten.
+ * What Wikipedia said about each name of each kind (found, ambiguous, missing), the reader's
+ * choices among candidates, and tombstones for cards the reader deleted. The cards themselves
+ * are written by wikipedia-cards.ts.
  */
 import { nameKey, type EntityKind } from '../entity';
-import type { Candidate, PageSummary } from '../lookup/types';
+import type { Candidate } from '../lookup/types';
 import type { Card } from './records';
-import { keysFor, type BackstoryDB } from './schema';
+import type { BackstoryDB } from './schema';
+import { lookupKey } from './lookup-key';
 
-/** One name's look-up, keyed by nameKey(name). */
+/** One name's look-up as one kind, keyed by lookupKey(kind, name). */
 export interface LookupRecord {
   key: string;
   name: string;
@@ -32,9 +34,9 @@ export const REFRESH_AFTER_MS = 30 * 24 * 3600 * 1000;
 /** "No article" is believed for this long before asking again. */
 export const MISSING_TTL_MS = 7 * 24 * 3600 * 1000;
 
-/** The look-up record of a name, or undefined. */
-export function getLookup(db: BackstoryDB, name: string): Promise<LookupRecord | undefined> {
-  return db.lookups.get(nameKey(name));
+/** The look-up record of a name as a kind, or undefined. */
+export function getLookup(db: BackstoryDB, q: Pick<LookupRecord, 'name' | 'kind'>): Promise<LookupRecord | undefined> {
+  return db.lookups.get(lookupKey(q.kind, q.name));
 }
 
 /** True when a record is too old to trust (missing/ambiguous answers age faster than cards). */
@@ -51,7 +53,7 @@ export async function saveLookup(
   record: Omit<LookupRecord, 'key'>,
   replaceChoice = false,
 ): Promise<LookupRecord> {
-  const key = nameKey(record.name);
+  const key = lookupKey(record.kind, record.name);
   return db.transaction('rw', db.lookups, async () => {
     const old = await db.lookups.get(key);
     if (old?.chosenByReader && !replaceChoice && !record.chosenByReader) return old;
@@ -65,67 +67,6 @@ export async function saveLookup(
 export async function lookedUpCard(db: BackstoryDB, record: LookupRecord | undefined): Promise<Card | null> {
   if (!record?.cardId) return null;
   return (await db.cards.get(record.cardId)) ?? null;
-}
-
-/** Card id for a Wikipedia article: its Wikidata id when it has one, else a slug of the title. */
-export function wikipediaCardId(summary: Pick<PageSummary, 'title' | 'wikibaseItem'>): string {
-  if (summary.wikibaseItem) return `wp-${summary.wikibaseItem.toLowerCase()}`;
-  const slug = nameKey(summary.title)
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-|-$/g, '');
-  return `wp-${slug || 'untitled'}`;
-}
-
-/** "Georgia (country)" → "Georgia": the words in brackets only tell articles apart. */
-function cardName(title: string): string {
-  return title.replace(/\s*\([^)]*\)\s*$/, '').trim() || title;
-}
-
-/**
- * Writes (or refreshes) the card of a Wikipedia article. An edited card with that id is kept
- * as it is and returned; a refreshed one keeps its createdAt, kind and aliases. A card the reader
- * deleted is not written again (null) unless `revive` (the reader's own retry or choice): another
- * name leading to the same article, a prefetch or a refresh in flight must not bring it back.
- */
-export async function saveWikipediaCard(
-  db: BackstoryDB,
-  summary: PageSummary,
-  kind: EntityKind,
-  now = Date.now(),
-  revive = false,
-): Promise<Card | null> {
-  const id = wikipediaCardId(summary);
-  return db.transaction('rw', db.cards, db.lookups, async () => {
-    const old = await db.cards.get(id);
-    if (old?.edited) return old;
-    if (!old && !revive && (await db.lookups.where('deletedCardId').equals(id).count()) > 0) return null;
-    const name = cardName(summary.title);
-    const aliases = old?.aliases ?? [];
-    const card: Card = {
-      id,
-      name,
-      kind: old?.kind ?? kind,
-      aliases,
-      keys: keysFor(name, aliases),
-      description: summary.description,
-      summary: summary.extract,
-      source: 'wikipedia',
-      edited: false,
-      createdAt: old?.createdAt ?? now,
-      updatedAt: now,
-      fetchedAt: now,
-    };
-    if (summary.thumbnail) card.image = summary.thumbnail;
-    if (summary.pageUrl) card.url = summary.pageUrl;
-    if (summary.wikibaseItem) card.wikidata = summary.wikibaseItem;
-    await db.cards.put(card);
-    return card;
-  });
-}
-
-/** True when a card came from Wikipedia, was not edited and is older than REFRESH_AFTER_MS. */
-export function needsRefresh(card: Card, now = Date.now()): boolean {
-  return card.source === 'wikipedia' && !card.edited && now - (card.fetchedAt ?? 0) > REFRESH_AFTER_MS;
 }
 
 /** The Wikipedia title a card was made from (via any look-up pointing at it). */
@@ -161,8 +102,8 @@ export async function tombstoneLookups(
     });
   for (const rec of pointing) bury(rec);
   for (const name of [card.name, ...card.aliases]) {
-    const key = nameKey(name);
-    if (!key || rows.has(key)) continue;
+    const key = lookupKey(card.kind, name);
+    if (!nameKey(name) || rows.has(key)) continue;
     const old = await db.lookups.get(key);
     // A name that already leads elsewhere (another card, the reader's choice) keeps its record.
     if (old && old.status !== 'missing') continue;

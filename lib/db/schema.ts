@@ -9,6 +9,7 @@ import type { PageTimeline } from './page-timelines';
 import { nameKey } from '../entity';
 import { siteOfUrl } from './note-model';
 import { mergeMentions } from './page-mentions';
+import { rekeyLookups } from './lookup-key';
 
 /** Database name used by the extension (tests pass their own to stay isolated). */
 export const DB_NAME = 'backstory';
@@ -73,6 +74,16 @@ export const SCHEMA_V7 = {
   lookups: 'key, cardId, checkedAt, deletedCardId',
 } as const;
 
+/**
+ * Version 8: look-ups are keyed by kind and name ("place:salisbury", see lookupKey), so a name met
+ * as a place and as a person keeps two answers; cards are indexed by `wikidata`, so a look-up that
+ * lands on an article the reader already has a card for finds that card instead of making another.
+ */
+export const SCHEMA_V8 = {
+  ...SCHEMA_V7,
+  cards: 'id, *keys, kind, updatedAt, wikidata',
+} as const;
+
 /** The Dexie database shared by the background worker and the extension pages. */
 export class BackstoryDB extends Dexie {
   cards!: Table<Card, string>;
@@ -93,6 +104,9 @@ export class BackstoryDB extends Dexie {
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeMentionsToV6);
     // A new index on rows already there: Dexie builds it, nothing to move.
     this.version(7).stores(SCHEMA_V7);
+    // The lookups' primary key path stays `key`; its values change (rekeyLookups). The new cards
+    // index is built by Dexie.
+    this.version(8).stores(SCHEMA_V8).upgrade(rekeyLookups);
   }
 }
 

@@ -8,8 +8,10 @@ export type HttpOutcome =
   | { kind: 'json'; status: number; body: unknown }
   /** A non-2xx answer; `retryAfterMs` from its Retry-After header, when it had one. */
   | { kind: 'http'; status: number; retryAfterMs: number | null }
-  /** No usable answer: network down, timeout, too big, not JSON. */
-  | { kind: 'failed'; reason: string };
+  /** No answer: network down, timeout (or the queue held the request back). */
+  | { kind: 'failed'; reason: string }
+  /** An answer came but cannot be used: too big, not JSON. */
+  | { kind: 'unusable'; reason: string };
 
 /** Options of {@link getJson}. */
 export interface GetJsonOptions {
@@ -76,19 +78,19 @@ export async function getJson(url: string, opts: GetJsonOptions): Promise<HttpOu
     const type = res.headers.get('content-type') ?? '';
     if (!/\bjson\b/i.test(type)) {
       await res.body?.cancel().catch(() => undefined);
-      return { kind: 'failed', reason: `the answer was ${type.split(';')[0] || 'untyped'}, not JSON` };
+      return { kind: 'unusable', reason: `the answer was ${type.split(';')[0] || 'untyped'}, not JSON` };
     }
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (declared > opts.maxBytes) {
       await res.body?.cancel().catch(() => undefined);
-      return { kind: 'failed', reason: 'the answer was too large' };
+      return { kind: 'unusable', reason: 'the answer was too large' };
     }
     const text = await readCapped(res, opts.maxBytes);
-    if (text === null) return { kind: 'failed', reason: 'the answer was too large' };
+    if (text === null) return { kind: 'unusable', reason: 'the answer was too large' };
     try {
       return { kind: 'json', status: res.status, body: JSON.parse(text) as unknown };
     } catch {
-      return { kind: 'failed', reason: 'the answer was not valid JSON' };
+      return { kind: 'unusable', reason: 'the answer was not valid JSON' };
     }
   } catch (error) {
     if (ctl.signal.aborted)

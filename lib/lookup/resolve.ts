@@ -73,3 +73,15 @@ export async function summarise(
   if (r.summary.type === 'disambiguation') return { status: 'disambiguation' };
   return { status: 'found', summary: r.summary, candidates };
 }
+
+/**
+ * The candidate a page's names make clearly best among those an earlier look-up offered for
+ * `query.name` (when it had no such names to go by), or null when they settle nothing. Only the
+ * titles and descriptions already known are scored: nothing is fetched.
+ */
+export function pickAmong(candidates: readonly Candidate[], query: ScoreQuery): string | null {
+  if (query.context.length === 0) return null;
+  // The old search rank is not kept with the candidates: the page's names decide.
+  const pages: PageInfo[] = candidates.map((c) => ({ ...c, disambiguation: false }));
+  return choose(pages, query).chosen?.title ?? null;
+}

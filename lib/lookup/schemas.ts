@@ -44,13 +44,20 @@ export const MAX_DESCRIPTION = 300;
 export const MAX_SUMMARY = 1500;
 
 /**
+ * An HTML tag: "<" right before a tag name (or "/" and one), attributes without "<" or ">".
+ * A "<" followed by a space or a digit is a sign in the text ("a < b", "x <3 y"), not a tag.
+ */
+const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
+
+/**
  * Plain text from text that should already be plain: tags dropped (the extract is shown as
  * text, but a card should not carry markup), whitespace collapsed, cut at `max` characters.
+ * Only real tags go: a plain extract may use "<" and ">" as signs, and keeps every word.
  */
 export function plainText(text: string, max: number): string {
   const clean = text
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+    .replace(TAG, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;

@@ -1,39 +1,20 @@
 /**
  * The background's look-up service: turns a name without a card into a Wikipedia card (or an
- * honest "choose one" / "no article" / "could not reach Wikipedia"), caches the answer in Dexie,
- * shares one queue and one request per name, and honours the reader's settings and choices.
+ * honest "choose one" / "no article" / "could not reach Wikipedia"), caches the answer in Dexie
+ * per kind and name, shares one queue and one request per kind and name, and honours the
+ * reader's settings and choices.
  */
-import { nameKey, type EntityKind } from '../entity';
 import type { BackstoryDB } from '../db/schema';
 import type { Card } from '../db/records';
-import {
-  getLookup,
-  isStale,
-  lookedUpCard,
-  needsRefresh,
-  saveLookup,
-  saveWikipediaCard,
-  titleOfCard,
-  wikipediaCardId,
-  type LookupRecord,
-} from '../db/lookups';
+import { getLookup, isStale, lookedUpCard, titleOfCard } from '../db/lookups';
+import { lookupKey } from '../db/lookup-key';
+import { needsRefresh, saveWikipediaCard } from '../db/wikipedia-cards';
+import { answerOf, saveResolved, stateOf, type CardLookup, type NameQuery } from './answers';
 import { RequestQueue } from './queue';
-import { resolveName, summarise, type Resolved } from './resolve';
+import { pickAmong, resolveName, summarise, type Resolved } from './resolve';
 import { readLookupSettings, extensionVersion, type LookupSettings } from './settings';
 import type { LookupState } from './types';
 import { WikipediaClient, type PageInfo } from './wikipedia';
-
-/** A name to look up, as the detector saw it. */
-export interface NameQuery {
-  name: string;
-  kind: EntityKind;
-}
-
-/** A card (or none) with what the look-up said. */
-export interface CardLookup {
-  card: Card | null;
-  lookup: LookupState;
-}
 
 /** Everything the service depends on; tests pass a local server's settings and short timeouts. */
 export interface LookupServiceDeps {
@@ -48,12 +29,9 @@ export interface LookupServiceDeps {
   onCardSaved?: (card: Card) => void;
 }
 
-/** The state a cached record stands for. */
-function stateOf(record: LookupRecord): LookupState {
-  if (record.status === 'found') return { status: 'found', candidates: record.candidates };
-  if (record.status === 'ambiguous') return { status: 'ambiguous', candidates: record.candidates };
-  if (record.status === 'deleted') return { status: 'deleted' };
-  return { status: 'missing' };
+/** The answer stands when asking again failed or is still running: the reader keeps what they had. */
+function orKnown(answer: CardLookup, known: CardLookup): CardLookup {
+  return answer.lookup.status === 'failed' || answer.lookup.status === 'pending' ? known : answer;
 }
 
 /** Builds the service (one per background worker). */
@@ -86,44 +64,16 @@ export function createLookupService(deps: LookupServiceDeps) {
   }
 
   /**
-   * Stores what resolving a name gave and turns it into a CardLookup. `explicit`: the reader asked
-   * (a retry or a choice), so even a card they deleted before is made again.
+   * Stores what resolving a name gave. `explicit`: the reader asked (a retry or a choice), so
+   * even a card they deleted before is made again.
    */
-  async function record(
-    q: NameQuery,
-    r: Resolved,
-    chosenByReader = false,
-    explicit = chosenByReader,
-  ): Promise<CardLookup> {
-    const base = { name: q.name, kind: q.kind, chosenByReader, checkedAt: now() };
-    if (r.status === 'failed') return { card: null, lookup: { status: 'failed', error: r.error } };
-    if (r.status === 'missing') {
-      await saveLookup(db, { ...base, status: 'missing', candidates: [] });
-      return { card: null, lookup: { status: 'missing' } };
-    }
-    if (r.status === 'ambiguous') {
-      await saveLookup(db, { ...base, status: 'ambiguous', candidates: r.candidates });
-      return { card: null, lookup: { status: 'ambiguous', candidates: r.candidates } };
-    }
-    const card = await saveWikipediaCard(db, r.summary, q.kind, now(), explicit);
-    if (!card) {
-      // The article's card was deleted: this name now leads to it too, so it gets the same tombstone.
-      const deletedCardId = wikipediaCardId(r.summary);
-      await saveLookup(db, { ...base, status: 'deleted', deletedCardId, title: r.summary.title, candidates: [] });
-      return { card: null, lookup: { status: 'deleted' } };
-    }
-    await saveLookup(
-      db,
-      { ...base, status: 'found', cardId: card.id, title: r.summary.title, candidates: r.candidates },
-      chosenByReader,
-    );
-    deps.onCardSaved?.(card);
-    return { card, lookup: { status: 'found', candidates: r.candidates } };
+  function record(q: NameQuery, r: Resolved, chosenByReader = false, explicit = chosenByReader) {
+    return saveResolved(db, q, r, { now: now(), chosenByReader, explicit, onCardSaved: deps.onCardSaved });
   }
 
-  /** One shared look-up per name at a time. */
+  /** One shared look-up per kind and name at a time. */
   function once(q: NameQuery, start: () => Promise<CardLookup>): Promise<CardLookup> {
-    const key = nameKey(q.name);
+    const key = lookupKey(q.kind, q.name);
     let job = inflight.get(key);
     if (!job) {
       job = start()
@@ -132,7 +82,7 @@ export function createLookupService(deps: LookupServiceDeps) {
             card: null,
             lookup: {
               status: 'failed',
-              error: `The look-up failed: ${error instanceof Error ? error.message : String(error)}`,
+              error: `The look-up failed: ${error instanceof Error ? error.message : String(error)}.`,
             },
           }),
         )
@@ -142,28 +92,41 @@ export function createLookupService(deps: LookupServiceDeps) {
     return job;
   }
 
+  /** `job`'s answer, or 'pending' when it takes longer than `waitMs` (it carries on). */
+  function within(job: Promise<CardLookup>, waitMs: number | undefined): Promise<CardLookup> {
+    if (waitMs === undefined) return job;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const pending = new Promise<CardLookup>((resolve) => {
+      timer = setTimeout(() => resolve({ card: null, lookup: { status: 'pending' } }), waitMs);
+    });
+    return Promise.race([job, pending]).finally(() => clearTimeout(timer));
+  }
+
   return {
     /** What the cache says about a name (for alternatives beside a Wikipedia card), if anything. */
-    async cached(name: string): Promise<LookupState | undefined> {
-      const rec = await getLookup(db, name);
+    async cached(q: NameQuery): Promise<LookupState | undefined> {
+      const rec = await getLookup(db, q);
       return rec ? stateOf(rec) : undefined;
     },
 
-    /** True when the cached look-up of `name` offered the article `title` (its pick or a candidate). */
-    async offered(name: string, title: string): Promise<boolean> {
-      const rec = await getLookup(db, name);
+    /** True when the cached look-up of a name offered the article `title` (its pick or a candidate). */
+    async offered(q: NameQuery, title: string): Promise<boolean> {
+      const rec = await getLookup(db, q);
       return !!rec && (rec.title === title || rec.candidates.some((c) => c.title === title));
     },
 
     /** The card of the article the reader chose for this name, if they chose one. */
-    async readerChoice(name: string): Promise<Card | null> {
-      const rec = await getLookup(db, name);
+    async readerChoice(q: NameQuery): Promise<Card | null> {
+      const rec = await getLookup(db, q);
       return rec?.chosenByReader ? lookedUpCard(db, rec) : null;
     },
 
     /**
      * Looks a name up (from the cache when fresh). `waitMs` bounds the wait: a slower look-up
      * answers 'pending' and carries on in the background. `force` ignores the cache.
+     * A stale record still answers (its card is in the database) while it is asked again behind
+     * it, so an unreachable Wikipedia never takes a card away; a cached "choose one" is settled
+     * again when this page's names make one candidate clearly best.
      */
     async lookUp(
       q: NameQuery,
@@ -172,18 +135,25 @@ export function createLookupService(deps: LookupServiceDeps) {
     ): Promise<CardLookup> {
       const c = await clientNow();
       if (!c) return { card: null, lookup: { status: 'off' } };
-      const rec = await getLookup(db, q.name);
-      if (rec && !opts.force && !isStale(rec, now())) {
-        const card = await lookedUpCard(db, rec);
-        if (card || rec.status !== 'found') return { card, lookup: stateOf(rec) };
+      const resolve = async () => record(q, await resolveName(c, { ...q, context }), false, opts.force);
+      const rec = opts.force ? undefined : await getLookup(db, q);
+      const known = rec ? await answerOf(db, rec) : null;
+      if (!rec || !known) return within(once(q, resolve), opts.waitMs);
+      if (isStale(rec, now())) {
+        void once(q, resolve);
+        return known;
       }
-      const job = once(q, async () => record(q, await resolveName(c, { ...q, context }), false, opts.force));
-      if (opts.waitMs === undefined) return job;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const pending = new Promise<CardLookup>((resolve) => {
-        timer = setTimeout(() => resolve({ card: null, lookup: { status: 'pending' } }), opts.waitMs);
-      });
-      return Promise.race([job, pending]).finally(() => clearTimeout(timer));
+      const pick = rec.status === 'ambiguous' ? pickAmong(rec.candidates, { ...q, context }) : null;
+      if (!pick) return known;
+      const settle = async () => {
+        const r = await summarise(
+          c,
+          pick,
+          rec.candidates.filter((x) => x.title !== pick),
+        );
+        return r.status === 'found' ? record(q, r) : known;
+      };
+      return orKnown(await within(once(q, settle), opts.waitMs), known);
     },
 
     /**
@@ -195,8 +165,8 @@ export function createLookupService(deps: LookupServiceDeps) {
       if (!c) return;
       const todo: NameQuery[] = [];
       for (const q of queries) {
-        const rec = await getLookup(db, q.name);
-        if ((!rec || isStale(rec, now())) && !inflight.has(nameKey(q.name))) todo.push(q);
+        const rec = await getLookup(db, q);
+        if ((!rec || isStale(rec, now())) && !inflight.has(lookupKey(q.kind, q.name))) todo.push(q);
       }
       if (todo.length === 0) return;
       const pages = await c.pages(todo.map((q) => q.name));
@@ -213,7 +183,7 @@ export function createLookupService(deps: LookupServiceDeps) {
     async choose(q: NameQuery, title: string): Promise<CardLookup> {
       const c = await clientNow();
       if (!c) return { card: null, lookup: { status: 'off' } };
-      const old = await getLookup(db, q.name);
+      const old = await getLookup(db, q);
       const r = await summarise(
         c,
         title,

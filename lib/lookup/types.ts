@@ -25,7 +25,8 @@ export interface PageSummary {
  * - ambiguous: several articles fit and none clearly; the reader picks from `candidates`.
  * - missing: Wikipedia has no article for it.
  * - failed: Wikipedia could not be reached (`error` says why); try again later.
- * - pending: still being looked up; ask again shortly.
+ * - pending: still being looked up; ask again shortly. `slow` is set by the card that asked
+ *   (never by the background) once it has asked several times: it then offers to ask again.
  * - off: the reader turned look-ups off.
  * - deleted: the reader deleted the card this name led to; it is not fetched again unless
  *   the reader asks (getCard with `retry`).
@@ -35,6 +36,6 @@ export type LookupState =
   | { status: 'ambiguous'; candidates: Candidate[] }
   | { status: 'missing' }
   | { status: 'failed'; error: string }
-  | { status: 'pending' }
+  | { status: 'pending'; slow?: boolean }
   | { status: 'off' }
   | { status: 'deleted' };

@@ -44,10 +44,17 @@ export function userAgent(version: string): string {
   return `Backstory/${version} (browser extension that explains names in news articles)`;
 }
 
-function describe(outcome: HttpOutcome): string {
-  if (outcome.kind === 'http') return `Wikipedia answered HTTP ${outcome.status}`;
-  if (outcome.kind === 'failed') return `Could not reach Wikipedia: ${outcome.reason}`;
-  return 'Wikipedia gave an unexpected answer';
+/** An answer Backstory cannot read (it arrived, so Wikipedia was reached). */
+const UNEXPECTED = 'Wikipedia gave an unexpected answer.';
+
+/**
+ * Why a request gave nothing, as the sentence the reader sees: the one place that says whether
+ * Wikipedia was reached at all.
+ */
+function describe(outcome: Exclude<HttpOutcome, { kind: 'json' }>): string {
+  if (outcome.kind === 'http') return `Wikipedia answered HTTP ${outcome.status}.`;
+  if (outcome.kind === 'failed') return `Could not reach Wikipedia: ${outcome.reason}.`;
+  return `Wikipedia answered, but ${outcome.reason}.`;
 }
 
 /** Talks to one Wikipedia (or a server answering like it). */
@@ -80,7 +87,7 @@ export class WikipediaClient {
     });
     if (outcome.kind !== 'json') return { ok: false, error: describe(outcome) };
     const parsed = v.safeParse(queryAnswer, outcome.body);
-    if (!parsed.success) return { ok: false, error: 'Wikipedia gave an unexpected answer' };
+    if (!parsed.success) return { ok: false, error: UNEXPECTED };
     const q = parsed.output.query;
     const pages: PageInfo[] = (q?.pages ?? [])
       .filter((p) => !p.missing && !p.invalid)
@@ -132,8 +139,6 @@ export class WikipediaClient {
       return { ok: false, missing: true, error: 'No article found' };
     if (outcome.kind !== 'json') return { ok: false, missing: false, error: describe(outcome) };
     const summary = toSummary(outcome.body);
-    return summary
-      ? { ok: true, summary }
-      : { ok: false, missing: false, error: 'Wikipedia gave an unexpected answer' };
+    return summary ? { ok: true, summary } : { ok: false, missing: false, error: UNEXPECTED };
   }
 }

@@ -39,6 +39,18 @@ describe('findCard', () => {
     expect((await findCard(db, { name: 'Sakartvelo', kind: 'organization' }))?.id).toBe('georgia');
   });
 
+  it("a card the reader had beats one a look-up wrote for the same name, though the look-up's is newer", async () => {
+    const db = await freshDb();
+    // An older database: a look-up made a second card for a starter card's article.
+    await db.cards.bulkAdd([
+      card('vladimir-putin', 'Vladimir Putin', 'person', ['Putin']),
+      card('wp-q7747', 'Vladimir Putin', 'person', [], { source: 'wikipedia', createdAt: 9, updatedAt: 9 }),
+    ]);
+    const query = { name: 'Vladimir Putin', kind: 'person' as const, aliases: ['Putin'] };
+    expect((await findCard(db, query))?.id).toBe('vladimir-putin');
+    expect((await findCards(db, [query])).get(0)?.id).toBe('vladimir-putin');
+  });
+
   it('findCards answers many entities with one query', async () => {
     const db = await freshDb();
     await db.cards.bulkAdd([

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { BackstoryDB, SCHEMA_V1, SCHEMA_V3, SCHEMA_V5, SCHEMA_V6, keysFor } from '@/lib/db/schema';
+import { BackstoryDB, SCHEMA_V1, SCHEMA_V3, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, keysFor } from '@/lib/db/schema';
+import { lookupKey } from '@/lib/db/lookup-key';
+import { getLookup } from '@/lib/db/lookups';
+import { saveWikipediaCard } from '@/lib/db/wikipedia-cards';
 import { deletedCardIds } from '@/lib/db/lookups';
 import { countMentions, countSeenIn, listMentions, recordMentions } from '@/lib/db/mentions';
 import { coMentions } from '@/lib/db/co-occurrence';
@@ -172,7 +175,7 @@ describe('BackstoryDB schema', () => {
 
     const db = new BackstoryDB(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(db.tables.map((t) => t.name)).not.toContain('mentions');
     expect(await db.pageMentions.get('https://a.test/1')).toEqual({
       url: 'https://a.test/1',
@@ -222,9 +225,76 @@ describe('BackstoryDB schema', () => {
 
     const db = new BackstoryDB(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.lookups.count()).toBe(2);
     expect([...(await deletedCardIds(db))]).toEqual(['wp-q7184']);
+    db.close();
+  });
+
+  it('upgrades a version-7 database: look-ups are keyed by kind and name, cards and notes untouched', async () => {
+    const name = `upgrade-v7-${crypto.randomUUID()}`;
+    const v7 = new Dexie(name);
+    v7.version(7).stores(SCHEMA_V7);
+    await v7.open();
+    const base = { candidates: [], chosenByReader: false, checkedAt: 1 };
+    const oldLookups = [
+      { ...base, key: 'salisbury', name: 'Salisbury', kind: 'place', status: 'found', cardId: 'wp-q160642' },
+      { ...base, key: 'nato', name: 'Nato', kind: 'organization', status: 'deleted', deletedCardId: 'wp-q7184' },
+      { ...base, key: 'georgia', name: 'Georgia', kind: 'place', status: 'found', cardId: 'g', chosenByReader: true },
+      // A merge tombstone (under a key no name has) and a damaged row: kept as they are.
+      {
+        ...base,
+        key: '\u0000merged:otan',
+        name: 'OTAN',
+        kind: 'organization',
+        status: 'deleted',
+        deletedCardId: 'otan',
+      },
+      { ...base, key: 'odd', name: 'Odd', kind: 'planet', status: 'missing' },
+    ];
+    await v7.table('lookups').bulkAdd(oldLookups);
+    const oldCards = [
+      { id: 'nato', name: 'Nato', kind: 'organization', aliases: [], keys: ['nato'], wikidata: 'Q7184' },
+      { id: 'wp-q160642', name: 'Salisbury', kind: 'place', aliases: [], keys: ['salisbury'], source: 'wikipedia' },
+    ].map((c) => ({ ...c, description: '', summary: '', edited: false, createdAt: 1, updatedAt: 2 }));
+    await v7.table('cards').bulkAdd(oldCards);
+    await v7.table('notes').add({ id: 'n1', cardId: 'nato', cardIds: ['nato'], body: 'kept', createdAt: 1 });
+    v7.close();
+
+    const db = new BackstoryDB(name);
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect((await db.lookups.toCollection().primaryKeys()).sort()).toEqual(
+      [
+        lookupKey('place', 'Salisbury'),
+        lookupKey('organization', 'Nato'),
+        lookupKey('place', 'Georgia'),
+        '\u0000merged:otan',
+        'odd',
+      ].sort(),
+    );
+    // Each answer is found under the kind it was looked up as, and only that kind.
+    expect(await getLookup(db, { name: 'Salisbury', kind: 'place' })).toEqual({
+      ...oldLookups[0],
+      key: 'place:salisbury',
+    });
+    expect(await getLookup(db, { name: 'Salisbury', kind: 'person' })).toBeUndefined();
+    expect((await getLookup(db, { name: 'Georgia', kind: 'place' }))?.chosenByReader).toBe(true);
+    expect(await deletedCardIds(db)).toEqual(new Set(['wp-q7184', 'otan']));
+    // Cards and notes are as they were; the new wikidata index sees the old cards.
+    expect(await db.cards.toArray()).toEqual(oldCards);
+    expect(await db.notes.toArray()).toEqual([
+      { id: 'n1', cardId: 'nato', cardIds: ['nato'], body: 'kept', createdAt: 1 },
+    ]);
+    expect((await db.cards.where('wikidata').equals('Q7184').first())?.id).toBe('nato');
+    const summary = {
+      title: 'NATO',
+      type: 'standard',
+      description: 'Alliance',
+      extract: 'New.',
+      wikibaseItem: 'Q7184',
+    };
+    expect((await saveWikipediaCard(db, summary, 'organization'))?.id).toBe('nato');
     db.close();
   });
 });

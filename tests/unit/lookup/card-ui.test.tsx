@@ -62,12 +62,14 @@ describe('CardView look-up states', () => {
       <CardView
         entity={salisbury}
         card={null}
-        lookup={{ status: 'failed', error: 'no answer within 8 s' }}
+        lookup={{ status: 'failed', error: 'Could not reach Wikipedia: no answer within 8 s.' }}
         onRetry={onRetry}
         onCreateCard={() => undefined}
       />,
     );
-    expect(screen.getByText(/Could not reach Wikipedia\. no answer within 8 s/)).toBeTruthy();
+    // The look-up's own sentence, said once (it already says whether Wikipedia was reached).
+    expect(screen.getByText('Could not reach Wikipedia: no answer within 8 s.')).toBeTruthy();
+    expect(document.body.textContent?.match(/Could not reach Wikipedia/g)).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(onRetry).toHaveBeenCalled());
     rerender(<CardView entity={salisbury} card={null} lookup={{ status: 'missing' }} onCreateCard={() => undefined} />);

@@ -5,7 +5,9 @@ import { BackstoryDB, SCHEMA_V2 } from '@/lib/db/schema';
 import { findCard } from '@/lib/db/cards';
 import { deleteCard, mergeCards, updateCard } from '@/lib/db/card-edits';
 import { countMentions, countSeenIn, listMentions, storeMentions } from '@/lib/db/mentions';
-import { saveWikipediaCard, saveLookup } from '@/lib/db/lookups';
+import { saveLookup } from '@/lib/db/lookups';
+import { lookupKey } from '@/lib/db/lookup-key';
+import { saveWikipediaCard } from '@/lib/db/wikipedia-cards';
 import { installStarterCards } from '@/lib/db/starter';
 import {
   kindOfMenu,
@@ -103,6 +105,32 @@ describe("the reader's own cards", () => {
     expect((await db.cards.get(first.id))?.summary).toBe('Mine.');
   });
 
+  it('a look-up of an article the reader already has a card for writes no second card', async () => {
+    const db = await freshDb();
+    const summary = {
+      title: 'Porton Down',
+      type: 'standard',
+      description: 'Science park',
+      extract: 'Fetched.',
+      wikibaseItem: 'Q5',
+      pageUrl: 'https://en.wikipedia.org/wiki/Porton_Down',
+    };
+    // The reader's own card, with the article's Wikidata id (from a merge); a shipped card that
+    // links to the article, without one.
+    await db.cards.bulkAdd([
+      card('reader-1', 'Porton', 'place', [], { wikidata: 'Q5', source: 'reader', edited: true, summary: 'Mine.' }),
+      card('nato', 'NATO', 'organization', [], { url: 'https://en.wikipedia.org/wiki/NATO' }),
+    ]);
+    expect(await saveWikipediaCard(db, summary, 'place')).toMatchObject({ id: 'reader-1', summary: 'Mine.' });
+    const nato = { ...summary, title: 'NATO', wikibaseItem: 'Q7184', pageUrl: 'https://en.wikipedia.org/wiki/NATO' };
+    // A starter card keeps its shipped words: only a starter upgrade rewrites it.
+    expect(await saveWikipediaCard(db, nato, 'organization')).toMatchObject({ id: 'nato', summary: 'NATO summary' });
+    expect((await db.cards.toArray()).map((c) => c.id).sort()).toEqual(['nato', 'reader-1']);
+    // A different article of the same name is another card.
+    const other = { ...nato, wikibaseItem: 'Q1', pageUrl: 'https://en.wikipedia.org/wiki/NATO_(band)' };
+    expect((await saveWikipediaCard(db, other, 'organization'))?.id).toBe('wp-q1');
+  });
+
   it('deletes a card with its notes, mentions and look-ups', async () => {
     const db = await freshDb();
     await db.cards.bulkAdd([card('a', 'Alpha', 'person'), card('b', 'Beta', 'person')]);
@@ -133,9 +161,9 @@ describe("the reader's own cards", () => {
     ]);
     // The look-up that led to it is kept as a tombstone, so a hover does not fetch it again.
     expect(await db.lookups.toArray()).toEqual([
-      expect.objectContaining({ key: 'alpha', status: 'deleted', deletedCardId: 'a', chosenByReader: false }),
+      expect.objectContaining({ key: 'person:alpha', status: 'deleted', deletedCardId: 'a', chosenByReader: false }),
     ]);
-    expect((await db.lookups.get('alpha'))?.cardId).toBeUndefined();
+    expect((await db.lookups.get(lookupKey('person', 'Alpha')))?.cardId).toBeUndefined();
     expect(await deleteCard(db, 'a')).toEqual({ ok: true, value: { deleted: false, notes: 0 } });
   });
 
@@ -165,9 +193,9 @@ describe("the reader's own cards", () => {
       checkedAt: 1,
     });
     await deleteCard(db, 'a');
-    expect((await db.lookups.get('alpha'))?.status).toBe('deleted');
-    expect((await db.lookups.get('al'))?.status).toBe('deleted');
-    expect(await db.lookups.get('bee')).toMatchObject({ status: 'found', cardId: 'b' });
+    expect((await db.lookups.get(lookupKey('person', 'Alpha')))?.status).toBe('deleted');
+    expect((await db.lookups.get(lookupKey('person', 'Al')))?.status).toBe('deleted');
+    expect(await db.lookups.get(lookupKey('person', 'Bee'))).toMatchObject({ status: 'found', cardId: 'b' });
   });
 
   it('a starter upgrade does not bring back a starter card the reader deleted', async () => {
@@ -194,7 +222,7 @@ describe("the reader's own cards", () => {
     expect(await db.cards.get('otan')).toBeUndefined();
     expect((await db.cards.get('nato'))?.aliases).toContain('OTAN');
     // The name still leads to the kept card, not to a "deleted" answer.
-    expect(await db.lookups.get('otan')).toBeUndefined();
+    expect(await db.lookups.get(lookupKey('organization', 'OTAN'))).toBeUndefined();
   });
 
   it('merges two cards: notes and mentions move, names unite, the other card goes', async () => {

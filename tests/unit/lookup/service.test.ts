@@ -4,7 +4,10 @@ import { BackstoryDB } from '@/lib/db/schema';
 import { createLookupService } from '@/lib/lookup/service';
 import { RequestQueue } from '@/lib/lookup/queue';
 import { REFRESH_AFTER_MS, saveLookup } from '@/lib/db/lookups';
+import { lookupKey } from '@/lib/db/lookup-key';
 import { deleteCard, updateCard } from '@/lib/db/card-edits';
+import { saveNote } from '@/lib/db/notes';
+import { installStarterCards } from '@/lib/db/starter';
 import { createHandlers, type SpotDetector } from '@/entrypoints/background/handlers';
 import type { Sender } from '@/lib/messaging/serve';
 import { startWikiServer, type WikiServer } from './wiki-server';
@@ -15,13 +18,16 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function setup(opts: { enabled?: boolean; now?: () => number } = {}) {
+/** Nothing listens on port 9 of this machine: every request is refused, as when offline. */
+const OFFLINE = 'http://127.0.0.1:9';
+
+async function setup(opts: { enabled?: boolean; now?: () => number; baseUrl?: () => string } = {}) {
   const db = new BackstoryDB(`lookup-${crypto.randomUUID()}`);
   await db.open();
   const saved: string[] = [];
   const lookup = createLookupService({
     db,
-    settings: async () => ({ enabled: opts.enabled ?? true, baseUrl: server.baseUrl }),
+    settings: async () => ({ enabled: opts.enabled ?? true, baseUrl: opts.baseUrl?.() ?? server.baseUrl }),
     version: '1.2.3',
     queue: new RequestQueue({ baseDelayMs: 10 }),
     timeoutMs: 400,
@@ -76,6 +82,14 @@ describe('look-up service', () => {
     }
     expect(await db.cards.count()).toBe(0);
     expect(await db.lookups.count()).toBe(0);
+    // Each says once, in its own words, whether Wikipedia was reached at all.
+    const said = async (name: string, base?: string) => {
+      const other = base ? (await setup({ baseUrl: () => base })).lookup : lookup;
+      const r = await other.lookUp({ name, kind: 'person' }, []);
+      return r.lookup.status === 'failed' ? r.lookup.error : r.lookup.status;
+    };
+    expect(await said('Html Name')).toBe('Wikipedia answered, but the answer was text/html, not JSON.');
+    expect(await said('Quiet Village', OFFLINE)).toMatch(/^Could not reach Wikipedia: the network request failed/);
     // The queue kept moving.
     expect((await lookup.lookUp({ name: 'Quiet Village', kind: 'place' }, [])).lookup.status).toBe('found');
   });
@@ -95,7 +109,7 @@ describe('look-up service', () => {
     expect((await lookup.lookUp({ name: 'Nobody Atall', kind: 'person' }, [])).lookup).toEqual({ status: 'missing' });
     const amb = await lookup.lookUp({ name: 'Salisbury', kind: 'place' }, []);
     expect(amb.lookup.status).toBe('ambiguous');
-    expect((await db.lookups.get('salisbury'))?.status).toBe('ambiguous');
+    expect((await db.lookups.get(lookupKey('place', 'Salisbury')))?.status).toBe('ambiguous');
     expect(await db.cards.count()).toBe(0);
   });
 
@@ -103,11 +117,11 @@ describe('look-up service', () => {
     const { db, lookup } = await setup();
     const chosen = await lookup.choose({ name: 'Salisbury', kind: 'place' }, 'Salisbury, Maryland');
     expect(chosen.card?.name).toBe('Salisbury, Maryland');
-    expect((await lookup.readerChoice('Salisbury'))?.id).toBe('wp-q90000003');
+    expect((await lookup.readerChoice({ name: 'Salisbury', kind: 'place' }))?.id).toBe('wp-q90000003');
     // A later automatic look-up (context points at Wiltshire) does not replace the choice.
     await lookup.lookUp({ name: 'Salisbury', kind: 'place' }, ['Wiltshire'], { force: true });
-    expect((await db.lookups.get('salisbury'))?.chosenByReader).toBe(true);
-    expect((await lookup.readerChoice('Salisbury'))?.id).toBe('wp-q90000003');
+    expect((await db.lookups.get(lookupKey('place', 'Salisbury')))?.chosenByReader).toBe(true);
+    expect((await lookup.readerChoice({ name: 'Salisbury', kind: 'place' }))?.id).toBe('wp-q90000003');
   });
 
   it('refreshes a card after 30 days, but never an edited one', async () => {
@@ -151,6 +165,74 @@ describe('look-up service', () => {
     const titleQueries = server.seen.slice(before).filter((s) => s.params.has('titles'));
     expect(titleQueries.map((s) => s.params.get('titles'))).toEqual(['Quiet Village|Porton Down']);
     expect((await db.cards.toArray()).map((c) => c.name).sort()).toEqual(['Porton Down', 'Quiet Village']);
+  });
+});
+
+describe('look-up cache: one answer per kind and name', () => {
+  const MARQUESS = 'Robert Cecil, 3rd Marquess of Salisbury';
+
+  it('a name looked up as a place does not answer the same name as a person', async () => {
+    const { lookup } = await setup();
+    const place = await lookup.lookUp({ name: 'Salisbury', kind: 'place' }, ['Wiltshire', 'Porton Down']);
+    expect(place.card?.name).toBe('Salisbury, Wiltshire');
+    const person = await lookup.lookUp({ name: 'Salisbury', kind: 'person' }, ['British Empire']);
+    expect(person.card?.name).toBe(MARQUESS);
+    // Each kind keeps its own answer.
+    expect((await lookup.lookUp({ name: 'Salisbury', kind: 'place' }, [])).card?.name).toBe('Salisbury, Wiltshire');
+  });
+
+  it('a look-up in flight is shared only with the same kind', async () => {
+    const { lookup } = await setup();
+    const [place, person] = await Promise.all([
+      lookup.lookUp({ name: 'Salisbury', kind: 'place' }, []),
+      lookup.lookUp({ name: 'Salisbury', kind: 'person' }, ['British Empire']),
+    ]);
+    expect(place.lookup.status).toBe('ambiguous');
+    expect(person.card?.name).toBe(MARQUESS);
+  });
+
+  it('a cached "choose one" is settled by a later page whose names make one article clearly best', async () => {
+    const { lookup } = await setup();
+    expect((await lookup.lookUp({ name: 'Salisbury', kind: 'place' }, [])).lookup.status).toBe('ambiguous');
+    // Names that tell the candidates apart no better: the cached choice stands, nothing is fetched.
+    const before = server.seen.length;
+    const vague = await lookup.lookUp({ name: 'Salisbury', kind: 'place' }, ['Monday', 'Police']);
+    expect(vague.lookup.status).toBe('ambiguous');
+    expect(server.seen.length).toBe(before);
+    // A page about Wiltshire: its card, from the candidates already known (one summary request).
+    const settled = await lookup.lookUp({ name: 'Salisbury', kind: 'place' }, ['Wiltshire', 'Porton Down']);
+    expect(settled.card?.name).toBe('Salisbury, Wiltshire');
+    expect(settled.lookup.status === 'found' && settled.lookup.candidates.map((c) => c.title)).toContain(
+      'Salisbury, Maryland',
+    );
+    expect(server.seen.slice(before).map((s) => s.path)).toEqual(['/api/rest_v1/page/summary/Salisbury%2C_Wiltshire']);
+  });
+
+  it('a stale answer keeps its card while Wikipedia cannot be reached, and is renewed once it can', async () => {
+    let now = Date.now();
+    let online = true;
+    const { db, lookup } = await setup({ now: () => now, baseUrl: () => (online ? server.baseUrl : OFFLINE) });
+    // A redirect and a disambiguation page: neither name is the card's own, only the record leads there.
+    const redirect = { name: 'North Atlantic Alliance', kind: 'organization' as const };
+    const settled = { name: 'Salisbury', kind: 'place' as const };
+    expect((await lookup.lookUp(redirect, [])).card?.name).toBe('NATO');
+    expect((await lookup.lookUp(settled, ['Wiltshire'])).card?.name).toBe('Salisbury, Wiltshire');
+    now += REFRESH_AFTER_MS + 1000;
+    online = false;
+    for (const [q, name] of [
+      [redirect, 'NATO'],
+      [settled, 'Salisbury, Wiltshire'],
+    ] as const) {
+      const r = await lookup.lookUp(q, ['Wiltshire'], { waitMs: 2000 });
+      expect(r.card?.name).toBe(name);
+      expect(r.lookup.status).toBe('found');
+    }
+    online = true;
+    expect((await lookup.lookUp(redirect, [])).card?.name).toBe('NATO');
+    // Asked again behind the answer: the record is fresh again.
+    await expect
+      .poll(async () => (await db.lookups.get(lookupKey('organization', 'North Atlantic Alliance')))?.checkedAt)
+      .toBe(now);
   });
 });
 
@@ -313,6 +395,36 @@ describe('background getCard with look-ups', () => {
       tab,
     );
     expect(retried.ok && retried.value.card?.id).toBe(id);
+  });
+
+  it("a look-up that lands on the article of a card the reader has shows that card, with the reader's notes", async () => {
+    const { db, lookup } = await setup();
+    const { handlers } = createHandlers({ db, getDetector: async () => detector, lookup, log: () => undefined });
+    // Shipped cards: Putin's links to his article (no Wikidata id); Nato's has the article's Wikidata id.
+    const shipped = (id: string, name: string, kind: 'person' | 'organization', extra: object) => ({
+      ...{ id, name, kind, aliases: [], keys: [], description: 'Shipped', summary: 'Shipped text.' },
+      ...{ source: 'starter', edited: false, ...extra },
+    });
+    await installStarterCards(db, [
+      shipped('vladimir-putin', 'Vladimir Putin', 'person', {
+        aliases: ['Putin'],
+        url: 'https://en.wikipedia.org/wiki/Vladimir_Putin',
+      }),
+      shipped('nato', 'Nato', 'organization', { wikidata: 'Q90000004' }),
+    ]);
+    expect((await saveNote(db, { cardId: 'vladimir-putin', body: 'My note on Putin' })).ok).toBe(true);
+    // One article spells him "Vladimir V. Putin" throughout, which Wikipedia redirects to his article.
+    const spelt = value(await handlers.getCard({ name: 'Vladimir V. Putin', kind: 'person', aliases: [] }, tab));
+    expect(spelt.card?.id).toBe('vladimir-putin');
+    // Any later hover of Putin, from the popup too: the shipped card and its notes, nothing newer over it.
+    const later = value(await handlers.getCard({ name: 'Vladimir Putin', kind: 'person', aliases: ['Putin'] }, popup));
+    expect(later.card).toMatchObject({ id: 'vladimir-putin', summary: 'Shipped text.' });
+    expect(later.notes.map((n) => n.body)).toEqual(['My note on Putin']);
+    const nato = value(
+      await handlers.getCard({ name: 'North Atlantic Alliance', kind: 'organization', aliases: [] }, tab),
+    );
+    expect(nato.card?.id).toBe('nato');
+    expect((await db.cards.toArray()).map((c) => c.id).sort()).toEqual(['nato', 'vladimir-putin']);
   });
 
   it('deleting a card directly in the database also leaves a tombstone the service honours', async () => {

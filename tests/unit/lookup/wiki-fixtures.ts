@@ -35,10 +35,16 @@ export const PAGES: Record<string, FixturePage> = Object.fromEntries([
   page('Html Name', 'Person whose summary is a web page (born 1976)'),
   page('Script Name', 'Person whose extract carries markup (born 1977)'),
   page('Hidden Disambiguation', 'Person the query thinks is one page (born 1978)'),
+  page('Vladimir Putin', 'President of Russia since 2012'),
 ]);
 
 /** Titles that redirect (both in action=query with redirects=1 and in the REST API). */
-export const REDIRECTS: Record<string, string> = { Nato: 'NATO', 'North Atlantic Alliance': 'NATO' };
+export const REDIRECTS: Record<string, string> = {
+  Nato: 'NATO',
+  'North Atlantic Alliance': 'NATO',
+  // The New York Times' spelling.
+  'Vladimir V. Putin': 'Vladimir Putin',
+};
 
 /** Search results by query text, best first. */
 export const SEARCH: Record<string, string[]> = {
@@ -120,4 +126,13 @@ export const SUMMARIES: Record<string, unknown> = {
     { content_urls: { desktop: { page: 'javascript:alert(1)' } } },
   ),
   'Hidden Disambiguation': { type: 'disambiguation', title: 'Hidden Disambiguation', extract: 'It may refer to:' },
+  'Robert Cecil, 3rd Marquess of Salisbury': summary(
+    'Robert Cecil, 3rd Marquess of Salisbury',
+    'British statesman and prime minister (1830–1903)',
+    'A fixture statesman.',
+    { wikibase_item: 'Q90000099' },
+  ),
+  'Vladimir Putin': summary('Vladimir Putin', 'President of Russia since 2012', 'Fixture text from Wikipedia.', {
+    wikibase_item: 'Q7747',
+  }),
 };

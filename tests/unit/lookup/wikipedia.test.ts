@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestQueue } from '@/lib/lookup/queue';
 import { WikipediaClient, userAgent } from '@/lib/lookup/wikipedia';
 import { getJson, parseRetryAfter } from '@/lib/lookup/http';
+import { toSummary } from '@/lib/lookup/schemas';
 import { startWikiServer, type WikiServer } from './wiki-server';
 
 let server: WikiServer;
@@ -61,14 +62,24 @@ describe('WikipediaClient against a local server', () => {
     expect(r.summary.pageUrl).toBeUndefined();
   });
 
-  it('says "missing" on 404 and "failed" on every kind of bad answer', async () => {
+  it('keeps "<" and ">" used as signs in a plain extract, dropping only real tags', () => {
+    const s = toSummary({
+      type: 'standard',
+      title: 'Inequality (mathematics)',
+      extract: 'The notation a < b means that a is less than b. The notation a > b means <i>greater</i>.',
+    });
+    expect(s?.extract).toBe('The notation a < b means that a is less than b. The notation a > b means greater .');
+  });
+
+  it('says "missing" on 404 and "failed" on every kind of bad answer, and whether Wikipedia was reached', async () => {
     const c = client({ timeoutMs: 400 });
     expect(await c.summary('Nobody Atall')).toMatchObject({ ok: false, missing: true });
     for (const [title, why] of [
-      ['Malformed Name', /not valid JSON/],
-      ['Huge Name', /too large/],
-      ['Html Name', /text\/html, not JSON/],
-      ['Stalling Name', /no answer within 0\.4 s/],
+      // An answer came: Wikipedia was reached, it just cannot be used.
+      ['Malformed Name', /^Wikipedia answered, but the answer was not valid JSON\.$/],
+      ['Huge Name', /^Wikipedia answered, but the answer was too large\.$/],
+      ['Html Name', /^Wikipedia answered, but the answer was text\/html, not JSON\.$/],
+      ['Stalling Name', /^Could not reach Wikipedia: no answer within 0\.4 s\.$/],
     ] as const) {
       const r = await c.summary(title);
       expect(r.ok, title).toBe(false);
@@ -130,7 +141,7 @@ describe('back-off', () => {
   it('gives up after its retries on a server that keeps failing, and the queue keeps moving', async () => {
     const c = client({ queue: new RequestQueue({ baseDelayMs: 10, maxRetries: 2 }) });
     const broken = await c.summary('Broken Name');
-    expect(broken).toMatchObject({ ok: false, missing: false, error: 'Wikipedia answered HTTP 500' });
+    expect(broken).toMatchObject({ ok: false, missing: false, error: 'Wikipedia answered HTTP 500.' });
     expect(server.seen.filter((s) => s.path.endsWith('/Broken_Name'))).toHaveLength(3);
     expect((await c.summary('Quiet Village')).ok).toBe(true);
   });
