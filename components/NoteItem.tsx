@@ -42,18 +42,21 @@ export function NoteItem({ note, busy, onEdit, onDelete }: NoteItemProps) {
   const gist = noteGist(note.body, note.quote?.exact);
   const pageHref = safeHref(note.page?.url);
   const edited = note.updatedAt > note.createdAt + 1000;
+  const updated = new Date(note.updatedAt);
   return (
     <>
       {note.quote && <blockquote class="bs-note-quote">{note.quote.exact}</blockquote>}
       {note.body.trim() && <NoteBody body={note.body} class="bs-note-body" />}
       <div class="bs-note-meta bs-muted">
-        <time
-          dateTime={new Date(note.updatedAt).toISOString()}
-          title={new Date(note.updatedAt).toLocaleString('en-GB')}
-        >
-          {edited ? 'edited ' : ''}
-          {relativeTime(note.updatedAt)}
-        </time>
+        {Number.isNaN(updated.getTime()) ? (
+          // Stored by a version whose import did not check times: shown, not thrown on.
+          <span>date unknown</span>
+        ) : (
+          <time dateTime={updated.toISOString()} title={updated.toLocaleString('en-GB')}>
+            {edited ? 'edited ' : ''}
+            {relativeTime(note.updatedAt)}
+          </time>
+        )}
         {note.page && pageHref && (
           <a href={pageHref} target="_blank" rel="noopener noreferrer" title={note.page.title || pageHref}>
             {note.page.title || new URL(pageHref).hostname}

@@ -156,12 +156,19 @@ export function EntityDetail({ deps, tabId, entity, page, context = [], onBack }
     return res.value.card.id;
   }
 
-  async function saveNote(body: string, noteId?: string): Promise<string | null> {
+  async function saveNote(body: string, noteId?: string, baseUpdatedAt?: number): Promise<string | null> {
     try {
       // A note needs a card to belong to: make one first for a name without a card.
       const cardId = data?.card?.id ?? (await createCard());
-      // No page in a private window: the note keeps no address or title of it (README).
-      const res = await deps.sendToBackground('saveNote', { cardId, noteId, body, ...(page ? { page } : {}) });
+      // No page in a private window: the note keeps no address or title of it (README). An edit
+      // names the version it began on, so a newer one saved elsewhere meanwhile is not overwritten.
+      const res = await deps.sendToBackground('saveNote', {
+        cardId,
+        noteId,
+        body,
+        ...(page ? { page } : {}),
+        ...(baseUpdatedAt !== undefined ? { baseUpdatedAt } : {}),
+      });
       if (!res.ok) return res.error;
       await load();
       return null;

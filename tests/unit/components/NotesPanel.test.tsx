@@ -49,6 +49,22 @@ describe('NotesPanel list', () => {
   });
 });
 
+describe('NotesPanel with a note whose time no date can hold', () => {
+  it('lists it with "date unknown" instead of failing (stored before imports checked times)', () => {
+    render(
+      <NotesPanel
+        notes={[makeNote({ id: 'x', body: 'Kept anyway', createdAt: 1e20, updatedAt: 1e20 })]}
+        onSave={vi.fn()}
+        onDelete={vi.fn()}
+      />,
+    );
+    const item = within(screen.getByRole('list', { name: 'Notes' }))
+      .getByText('Kept anyway')
+      .closest('li')!;
+    expect(within(item).getByText('date unknown')).toBeTruthy();
+  });
+});
+
 describe('NotesPanel add', () => {
   it('saves a new note through onSave and closes the editor', async () => {
     const onSave = vi.fn(async () => null);

@@ -107,11 +107,17 @@ describe('popup App: card and notes', () => {
       page: { url: natoPage.url, title: natoPage.title },
     });
 
+    const opened = fake.notes[0]!.updatedAt;
     fireEvent.click(screen.getByRole('button', { name: /^Edit note/ }));
     fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'Met him in Oslo' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await within(list).findByText('Met him in Oslo');
     expect(fake.notes).toHaveLength(1);
+    // The edit names the version it began on (the worker refuses it if the note changed meanwhile).
+    expect(fake.deps.sendToBackground).toHaveBeenCalledWith(
+      'saveNote',
+      expect.objectContaining({ noteId: fake.notes[0]!.id, body: 'Met him in Oslo', baseUpdatedAt: opened }),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: /^Delete note/ }));
     await within(list).findByText('No notes yet');
