@@ -18,6 +18,7 @@
  * page, traced). The finder still runs after marking, to confirm the pick (ArticleLooks.confirmEarly).
  */
 import type { ArticleFound } from './article';
+import { inPageTask } from './scheduler';
 
 /** Paragraphs (`<p>`) the document must hold before a first look, and the growth before another. */
 export const EARLY_PARAGRAPHS = 3;
@@ -80,7 +81,10 @@ export function articleBeforeParsed(
       signal.removeEventListener('abort', aborted);
       resolve(found);
     };
-    const parsed = (): void => finish(open);
+    const parsed = (): void => {
+      inPageTask(); // what follows (marking the article) must not run on inside the page's DCL task
+      finish(open);
+    };
     const aborted = (): void => finish(null);
     const look = (): void => {
       if (looking || settled) return;

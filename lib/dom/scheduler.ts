@@ -72,6 +72,15 @@ export function yieldToPage(signal?: AbortSignal, priority: SlicePriority = 'use
 }
 
 /**
+ * Says the code running now was entered from one of the page's own events (a DOMContentLoaded
+ * listener): the task is the page's, and its other listeners may run long after ours, so the next
+ * {@link yieldIfSpent} yields rather than add our work to it.
+ */
+export function inPageTask(): void {
+  resumedAt = Number.NEGATIVE_INFINITY;
+}
+
+/**
  * Yields through {@link yieldToPage} unless the task running now began with one of our yields
  * less than `budgetMs` ago: then the work goes on in this task, which stays short.
  */
@@ -132,7 +141,16 @@ export async function runSliced<T>(
 /** Resolves once `doc` is fully parsed (DOMContentLoaded), at once if it already is. */
 export function documentParsed(doc: Document): Promise<void> {
   if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  return new Promise((resolve) =>
+    doc.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        inPageTask();
+        resolve();
+      },
+      { once: true },
+    ),
+  );
 }
 
 /**

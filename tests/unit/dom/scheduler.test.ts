@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSlice, runSliced, yieldIfSpent, yieldToPage } from '../../../lib/dom/scheduler';
+import { createSlice, inPageTask, runSliced, yieldIfSpent, yieldToPage } from '../../../lib/dom/scheduler';
 
 function busy(ms: number): void {
   const end = performance.now() + ms;
@@ -100,6 +100,12 @@ describe('scheduler', () => {
     now = 1006; // its budget is spent: yield
     await yieldIfSpent(undefined, 'user-visible', 5);
     expect(posted).toBe(2);
+    await yieldToPage(); // resumes at 1006
+    expect(posted).toBe(3);
+    // Entered from the page's own event (DOMContentLoaded): the task is the page's, so yield.
+    inPageTask();
+    await yieldIfSpent(undefined, 'user-visible', 5);
+    expect(posted).toBe(4);
     const aborted = AbortSignal.abort();
     await expect(yieldIfSpent(aborted)).rejects.toMatchObject({ name: 'AbortedError' });
     vi.restoreAllMocks();
