@@ -3,9 +3,10 @@ import { nameKey } from '../entity';
 import type { Card } from './records';
 import { cardKeys, type BackstoryDB } from './schema';
 import { describeWriteError, fail, ok } from './errors';
-import { tombstoneLookups } from './lookups';
+import { MERGED_KEY_PREFIX, tombstoneLookups } from './lookups';
 import { noteCardIds, uniqueIds } from './note-model';
 import { mergeOnPage, removeFromPage } from './page-mentions';
+import { relinkTimelines } from './page-timelines';
 import type { Result } from '../messaging/protocol';
 
 /**
@@ -96,15 +97,15 @@ export async function updateCard(db: BackstoryDB, edit: CardEdit): Promise<Resul
 
 /**
  * Deletes a card with its mentions and the notes only on it (notes also on other cards lose
- * just this link). The look-ups pointing at it become tombstones
- * (see tombstoneLookups), so the card does not reappear by itself on the next hover.
+ * just this link); page timelines keep its name, unlinked. The look-ups pointing at it become
+ * tombstones (see tombstoneLookups), so the card does not reappear by itself on the next hover.
  */
 export async function deleteCard(
   db: BackstoryDB,
   cardId: string,
 ): Promise<Result<{ deleted: boolean; notes: number }>> {
   try {
-    return await db.transaction('rw', [db.cards, db.notes, db.pageMentions, db.lookups], async () => {
+    return await db.transaction('rw', [db.cards, db.notes, db.pageMentions, db.lookups, db.timelines], async () => {
       const card = await db.cards.get(cardId);
       if (!card) return ok({ deleted: false, notes: 0 });
       // Notes only on this card go with it; notes also on other cards just lose the link.
@@ -117,6 +118,8 @@ export async function deleteCard(
           removeFromPage(page, cardId);
           if (page.cardIds.length === 0) delete (ref as { value?: unknown }).value;
         });
+      // A timeline entry still names it, but a link would open "no longer in your notebook".
+      await relinkTimelines(db, cardId, null);
       await tombstoneLookups(db, card);
       await db.cards.delete(cardId);
       return ok({ deleted: true, notes });
@@ -127,14 +130,15 @@ export async function deleteCard(
 }
 
 /**
- * Merges card `dropId` into `keepId` (the same entity twice): notes, mentions and look-ups move
- * to the kept card, names are united (the dropped card's name becomes an alias), empty fields
- * are filled from the dropped card, and the dropped card is deleted. One transaction.
+ * Merges card `dropId` into `keepId` (the same entity twice): notes, mentions, look-ups and page
+ * timeline links move to the kept card, names are united (the dropped card's name becomes an
+ * alias), empty fields are filled from the dropped card, and the dropped card is deleted (leaving
+ * a tombstone that names the kept card). One transaction.
  */
 export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string): Promise<Result<Card>> {
   if (keepId === dropId) return fail('A card cannot be merged with itself.');
   try {
-    return await db.transaction('rw', [db.cards, db.notes, db.pageMentions, db.lookups], async () => {
+    return await db.transaction('rw', [db.cards, db.notes, db.pageMentions, db.lookups, db.timelines], async () => {
       const [keep, drop] = await db.cards.bulkGet([keepId, dropId]);
       if (!keep || !drop) return fail('The cards were not merged: one of them no longer exists.');
       const aliases = cleanAliases(keep.name, [...keep.aliases, drop.name, ...drop.aliases]);
@@ -162,14 +166,18 @@ export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string
         .equals(dropId)
         .modify((page) => mergeOnPage(page, keepId, dropId));
       await db.lookups.where('cardId').equals(dropId).modify({ cardId: keepId });
+      await relinkTimelines(db, dropId, keepId);
       // The merged-away card must stay gone: a tombstone under a key no name can have (names are
       // looked up by lookupKey), so starter upgrades do not bring back a shipped card merged away.
+      // It names the kept card, so an import of an earlier backup sends the dropped card's notes
+      // and mentions there (see lib/notebook/gone-cards.ts).
       await db.lookups.put({
-        key: `\u0000merged:${dropId}`,
+        key: `${MERGED_KEY_PREFIX}${dropId}`,
         name: drop.name,
         kind: drop.kind,
         status: 'deleted',
         deletedCardId: dropId,
+        mergedInto: keepId,
         candidates: [],
         chosenByReader: false,
         checkedAt: Date.now(),

@@ -20,6 +20,11 @@ export interface LookupRecord {
   cardId?: string;
   /** The card the reader deleted (status 'deleted'): starter upgrades do not bring it back. */
   deletedCardId?: string;
+  /**
+   * The card that `deletedCardId` was merged into (a merge tombstone, keyed MERGED_KEY_PREFIX + id).
+   * Merge tombstones written before this was recorded do not have it.
+   */
+  mergedInto?: string;
   /** The Wikipedia title behind cardId, for refreshes. */
   title?: string;
   /** Other articles the name may mean (ambiguous), or alternatives to the one chosen. */
@@ -28,6 +33,12 @@ export interface LookupRecord {
   chosenByReader: boolean;
   checkedAt: number;
 }
+
+/**
+ * Key prefix of the tombstone mergeCards leaves for a merged-away card: no name's lookupKey
+ * starts with a NUL, so no look-up ever reads or replaces it.
+ */
+export const MERGED_KEY_PREFIX = '\u0000merged:';
 
 /** A Wikipedia card is refreshed after this long. */
 export const REFRESH_AFTER_MS = 30 * 24 * 3600 * 1000;

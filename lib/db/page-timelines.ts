@@ -118,3 +118,25 @@ export async function savePageTimeline(
 export function getPageTimeline(db: BackstoryDB, url: string): Promise<PageTimeline | undefined> {
   return db.timelines.get(pageUrl(url));
 }
+
+/**
+ * Points the timeline entities linked to card `fromId` at card `to` (a merge), or unlinks them
+ * (null: a delete; the page view then shows the bare name, as for a name without a card). Run
+ * inside the caller's transaction (needs db.timelines). Timelines have no card index, so every
+ * one is read: this runs on a reader's merge or delete, rare, over at most one record per page
+ * with dates; only the records that change are written.
+ */
+export async function relinkTimelines(db: BackstoryDB, fromId: string, to: string | null): Promise<void> {
+  const changed: PageTimeline[] = [];
+  for (const timeline of await db.timelines.toArray()) {
+    let linked = false;
+    for (const entity of timeline.entries.flatMap((e) => e.entities)) {
+      if (entity.cardId !== fromId) continue;
+      linked = true;
+      if (to) entity.cardId = to;
+      else delete entity.cardId;
+    }
+    if (linked) changed.push(timeline);
+  }
+  await db.timelines.bulkPut(changed);
+}

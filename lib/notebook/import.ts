@@ -27,7 +27,13 @@ export async function importBackstory(
   return mergeExport(db, parsed.data);
 }
 
-/** "Import done. Notes: 3 added, 1 updated, 2 unchanged; Cards: 1 added, 0 updated, 0 unchanged." */
+/** "2 notes", "1 note": a count with its noun. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * "Import done. Notes: 3 added, 1 updated, 2 unchanged; Cards: 1 added, 0 updated, 0 unchanged.",
+ * then, when some were, what was left out because the reader had deleted or merged those cards.
+ */
 export function summariseImport(r: ImportReport): string {
   const part = (c: MergeCount, label: string) =>
     c.added + c.updated + c.skipped === 0
@@ -36,5 +42,13 @@ export function summariseImport(r: ImportReport): string {
   const said = [part(r.notes, 'Notes'), part(r.cards, 'Cards'), part(r.mentions, 'Places you met names')].filter(
     (p): p is string => p !== null,
   );
-  return said.length ? `Import done. ${said.join('; ')}.` : 'Import done. The file had nothing in it.';
+  const { cards, notes, mentions } = r.leftOut;
+  const left = [
+    cards && count(cards, 'card', 'cards'),
+    notes && count(notes, 'note', 'notes'),
+    mentions && count(mentions, 'place you met a name', 'places you met names'),
+  ].filter((p): p is string => Boolean(p));
+  const leftOut = left.length ? ` Left out, as you deleted or merged those cards here: ${left.join(', ')}.` : '';
+  if (!said.length && !leftOut) return 'Import done. The file had nothing in it.';
+  return `Import done.${said.length ? ` ${said.join('; ')}.` : ''}${leftOut}`;
 }

@@ -10,6 +10,7 @@ import type { Sender } from '@/lib/messaging/serve';
 import { formatWhen } from '@/lib/timeline/format';
 import { clearMentions } from '@/lib/notebook/actions';
 import { countMentions } from '@/lib/db/mentions';
+import { deleteCard, mergeCards } from '@/lib/db/card-edits';
 import { card, freshDb } from './helpers';
 
 const SEED = path.resolve(import.meta.dirname, '../../../../shared/seed/nato-russia-lowest-point.txt');
@@ -95,6 +96,43 @@ describe('page timelines', () => {
     expect(await countMentions(db)).toBe(1);
     expect(await db.timelines.count()).toBe(0);
     db.close();
+  });
+});
+
+describe('page timelines after the reader edits cards', () => {
+  /** Crimea (card crimea-2) and Skripal (card skripal) on the reference article's timeline. */
+  async function withTimeline() {
+    const db = await freshDb();
+    await db.cards.bulkPut([
+      card('crimea', 'Crimea', 'place'),
+      card('crimea-2', 'Crimean peninsula', 'place'),
+      card('skripal', 'Sergei Skripal', 'person'),
+    ]);
+    const entities = [
+      { key: 'place:crimea', name: 'Crimea', kind: 'place' as const, aliases: [], cardId: 'crimea-2' },
+      { key: 'person:sergei skripal', name: 'Sergei Skripal', kind: 'person' as const, aliases: [], cardId: 'skripal' },
+    ];
+    await savePageTimeline(db, { page, blocks, published: '2021-10-20T16:07:00+04:00', entities }, 42);
+    const names = async () => (await getPageTimeline(db, page.url))?.entries.flatMap((e) => e.entities) ?? [];
+    return { db, names };
+  }
+
+  it('link the kept card after a merge, not the one merged away', async () => {
+    const { db, names } = await withTimeline();
+    expect((await mergeCards(db, 'crimea', 'crimea-2')).ok).toBe(true);
+    expect(await names()).toEqual([
+      { key: 'place:crimea', name: 'Crimea', kind: 'place', cardId: 'crimea' },
+      { key: 'person:sergei skripal', name: 'Sergei Skripal', kind: 'person', cardId: 'skripal' },
+    ]);
+  });
+
+  it('keep the name of a deleted card, unlinked, so it no longer opens a card that is gone', async () => {
+    const { db, names } = await withTimeline();
+    expect((await deleteCard(db, 'skripal')).ok).toBe(true);
+    expect(await names()).toEqual([
+      { key: 'place:crimea', name: 'Crimea', kind: 'place', cardId: 'crimea-2' },
+      { key: 'person:sergei skripal', name: 'Sergei Skripal', kind: 'person' },
+    ]);
   });
 });
 

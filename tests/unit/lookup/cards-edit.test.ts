@@ -5,7 +5,7 @@ import { BackstoryDB, SCHEMA_V2 } from '@/lib/db/schema';
 import { findCard } from '@/lib/db/cards';
 import { deleteCard, mergeCards, updateCard } from '@/lib/db/card-edits';
 import { countMentions, countSeenIn, listMentions, storeMentions } from '@/lib/db/mentions';
-import { saveLookup } from '@/lib/db/lookups';
+import { MERGED_KEY_PREFIX, saveLookup } from '@/lib/db/lookups';
 import { lookupKey } from '@/lib/db/lookup-key';
 import { saveWikipediaCard } from '@/lib/db/wikipedia-cards';
 import { installStarterCards } from '@/lib/db/starter';
@@ -255,6 +255,11 @@ describe("the reader's own cards", () => {
     ]);
     expect(await countMentions(db)).toBe(2);
     expect(await countSeenIn(db, 'drop')).toBe(0);
+    // The tombstone names the kept card, so an import of an older backup sends notes there.
+    expect(await db.lookups.get(`${MERGED_KEY_PREFIX}drop`)).toMatchObject({
+      deletedCardId: 'drop',
+      mergedInto: 'keep',
+    });
     expect((await findCard(db, { name: 'Mr Stoltenberg', kind: 'person' }))?.id).toBe('keep');
     expect(await mergeCards(db, 'keep', 'keep')).toMatchObject({ ok: false });
     expect(await mergeCards(db, 'keep', 'drop')).toMatchObject({ ok: false });

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { buildExport, exportFileName, exportJson, exportMarkdownZip } from '@/lib/notebook/export';
 import { MAX_IMPORT_BYTES } from '@/lib/notebook/format';
 import { importBackstory, summariseImport } from '@/lib/notebook/import';
-import { countMentions } from '@/lib/db/mentions';
-import { freshDb } from '../db/helpers';
-import { DAY, fillNotebook, snapshot, T0 } from './fixtures';
+import { deleteCard, mergeCards } from '@/lib/db/card-edits';
+import { MERGED_KEY_PREFIX } from '@/lib/db/lookups';
+import { countMentions, countSeenIn, storeMentions } from '@/lib/db/mentions';
+import type { BackstoryDB } from '@/lib/db/schema';
+import { card, freshDb } from '../db/helpers';
+import { DAY, fillNotebook, mention, note, snapshot, T0 } from './fixtures';
 
 const NOW = new Date(Date.UTC(2024, 4, 1, 12, 30));
 
@@ -39,6 +42,7 @@ describe('import', () => {
         cards: { added: 3, updated: 0, skipped: 0 },
         notes: { added: 3, updated: 0, skipped: 0 },
         mentions: { added: 3, updated: 0, skipped: 0 },
+        leftOut: { cards: 0, notes: 0, mentions: 0 },
       },
     });
     const a = await snapshot(from);
@@ -220,6 +224,122 @@ describe('import of mentions', () => {
     const res = await importBackstory(db, JSON.stringify(data));
     expect(!res.ok && res.error).toMatch(/storage for Backstory is full/);
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('import after the reader deleted or merged cards', () => {
+  const NATIONAL = 'https://www.thenationalnews.com/world/nato';
+  const AP = 'https://apnews.com/alliance';
+  /** A note on one card as an export file holds it. */
+  const fileNote = (id: string, cardId: string, body: string) => ({
+    ...note(id, cardId, body),
+    cardIds: [cardId],
+    tags: [],
+  });
+
+  /** The notebook fixtures plus "North Atlantic Alliance", a duplicate of Nato with note n9, met on AP. */
+  async function withDuplicate(db: BackstoryDB): Promise<void> {
+    await fillNotebook(db);
+    await db.cards.put(card('nato-dup', 'North Atlantic Alliance', 'organization'));
+    await db.notes.put(note('n9', 'nato-dup', 'The alliance, as the Times calls it.'));
+    await storeMentions(db, [mention('nato-dup', AP)]);
+  }
+
+  it('does not bring back mentions of a card the reader deleted, in counts or on pages', async () => {
+    const db = await freshDb();
+    await fillNotebook(db); // Kyiv: a starter card met on one page, no notes (so not in the file)
+    const backup = await exportJson(db, NOW);
+    expect((await deleteCard(db, 'kyiv')).ok).toBe(true);
+    const before = await countMentions(db);
+
+    const res = await importBackstory(db, backup);
+    expect(res.ok && res.report.leftOut).toEqual({ cards: 0, notes: 0, mentions: 1 });
+    expect(await db.cards.get('kyiv')).toBeUndefined();
+    expect(await countSeenIn(db, 'kyiv')).toBe(0);
+    expect(await countMentions(db)).toBe(before);
+    expect((await db.pageMentions.get(NATIONAL))?.cardIds).toEqual(['nato']);
+    expect(res.ok && summariseImport(res.report)).toMatch(
+      / Left out, as you deleted or merged those cards here: 1 place you met a name\.$/,
+    );
+  });
+
+  it('keeps a card merged into another merged: its notes and mentions go to the kept card', async () => {
+    const db = await freshDb();
+    await withDuplicate(db);
+    const data = await buildExport(db, NOW); // an earlier backup, with the duplicate
+    expect((await mergeCards(db, 'nato', 'nato-dup')).ok).toBe(true);
+    // Edited elsewhere after the backup was made: the newer words come in, on the kept card.
+    const n9 = data.notes.findIndex((n) => n.id === 'n9');
+    data.notes[n9] = { ...data.notes[n9]!, body: 'Edited later.', updatedAt: T0 + 9 * DAY };
+    const res = await importBackstory(db, JSON.stringify(data));
+    expect(res.ok && res.report.leftOut).toEqual({ cards: 1, notes: 0, mentions: 0 });
+    expect(await db.cards.get('nato-dup')).toBeUndefined();
+    expect(await db.notes.get('n9')).toMatchObject({ body: 'Edited later.', cardId: 'nato', cardIds: ['nato'] });
+    expect((await db.pageMentions.get(AP))?.cardIds).toEqual(['nato']);
+    expect(await countSeenIn(db, 'nato-dup')).toBe(0);
+  });
+
+  it('follows merges of merges to the card kept last', async () => {
+    const db = await freshDb();
+    await withDuplicate(db);
+    const data = await buildExport(db, NOW);
+    await db.cards.put(card('otan', 'OTAN', 'organization'));
+    expect((await mergeCards(db, 'nato', 'nato-dup')).ok).toBe(true);
+    expect((await mergeCards(db, 'otan', 'nato')).ok).toBe(true);
+    data.notes.push(fileNote('n10', 'nato-dup', 'Written elsewhere on the duplicate.'));
+    const res = await importBackstory(db, JSON.stringify(data));
+    expect(res.ok && res.report.leftOut).toEqual({ cards: 2, notes: 0, mentions: 0 });
+    expect(await db.cards.bulkGet(['nato', 'nato-dup'])).toEqual([undefined, undefined]);
+    expect((await db.notes.get('n10'))?.cardIds).toEqual(['otan']);
+    expect(await countSeenIn(db, 'otan')).toBe(3);
+  });
+
+  it('sends notes of a card merged before merges named the kept card to the one card with its name', async () => {
+    const db = await freshDb();
+    await withDuplicate(db);
+    const data = await buildExport(db, NOW);
+    expect((await mergeCards(db, 'nato', 'nato-dup')).ok).toBe(true);
+    const key = `${MERGED_KEY_PREFIX}nato-dup`;
+    const { mergedInto: _, ...older } = (await db.lookups.get(key))!;
+    await db.lookups.put(older);
+    data.notes.push(fileNote('n10', 'nato-dup', 'Written elsewhere on the duplicate.'));
+    const res = await importBackstory(db, JSON.stringify(data));
+    expect(res.ok && res.report.leftOut).toEqual({ cards: 1, notes: 0, mentions: 0 });
+    expect((await db.notes.get('n10'))?.cardIds).toEqual(['nato']);
+
+    // With two cards of that name, neither is sure: the card counts as deleted.
+    await db.cards.put(card('band', 'North Atlantic Alliance', 'organization'));
+    data.notes.push(fileNote('n11', 'nato-dup', 'Another.'));
+    data.mentions.push(mention('nato-dup', 'https://apnews.com/other'));
+    const again = await importBackstory(db, JSON.stringify(data));
+    expect(again.ok && again.report.leftOut).toEqual({ cards: 1, notes: 1, mentions: 2 });
+    expect(await db.notes.get('n11')).toBeUndefined();
+  });
+
+  it('treats notes on a card the reader deleted as deleting it did: quotes stay, other links stay', async () => {
+    const db = await freshDb();
+    await fillNotebook(db);
+    const quote = { exact: 'Kyiv said no', prefix: '', suffix: '' };
+    await db.notes.bulkPut([
+      note('q', 'kyiv', 'A quote', { quote }),
+      note('p', 'kyiv', 'Only about Kyiv'),
+      note('m', 'nato', 'About both', { cardIds: ['nato', 'kyiv'] }),
+    ]);
+    const data = await buildExport(db, NOW); // Kyiv, noted, is in the file
+    expect((await deleteCard(db, 'kyiv')).ok).toBe(true);
+    for (const [i, n] of data.notes.entries())
+      if (n.id === 'q' || n.id === 'm') data.notes[i] = { ...n, body: `${n.body}, edited`, updatedAt: T0 + 9 * DAY };
+
+    const res = await importBackstory(db, JSON.stringify(data));
+    expect(res.ok && res.report.leftOut).toEqual({ cards: 1, notes: 1, mentions: 1 });
+    expect(await db.cards.get('kyiv')).toBeUndefined();
+    expect(await db.notes.get('q')).toMatchObject({ body: 'A quote, edited', quote, cardIds: [], cardId: '' });
+    expect(await db.notes.get('m')).toMatchObject({ body: 'About both, edited', cardIds: ['nato'], cardId: 'nato' });
+    // Words only about a card the reader deleted need that card: left out, and said so.
+    expect(await db.notes.get('p')).toBeUndefined();
+    expect(res.ok && summariseImport(res.report)).toMatch(
+      / Left out, as you deleted or merged those cards here: 1 card, 1 note, 1 place you met a name\.$/,
+    );
   });
 });
 
