@@ -52,9 +52,9 @@ export function parsedPast(doc: Document, el: Element): boolean {
 
 /**
  * While `doc` is loading, looks for its article with `find` each time the parser has added a few
- * paragraphs. Resolves with an article the parser is past (a candidate it was inside, once it
- * leaves it); at DOMContentLoaded, with the candidate still open at the last look (now parsed), or
- * null when there was none; null if `signal` aborts.
+ * paragraphs (and again when a candidate was still open and the parser left it). Resolves with an
+ * article the parser is past; at DOMContentLoaded, with the candidate still open at the last look
+ * (now parsed), or null when there was none; null if `signal` aborts.
  * Reads the DOM only; one timer at a time, stopped when it resolves.
  */
 export function articleBeforeParsed(
@@ -88,15 +88,14 @@ export function articleBeforeParsed(
     const aborted = (): void => finish(null);
     const look = (): void => {
       if (looking || settled) return;
-      // The parser has left the candidate it was inside: it is taken as it is, without another run
-      // of the finder (30-110 ms of slices on a busy page, each waiting behind the page's tasks).
-      // The pick is checked once the page is parsed (ArticleLooks.confirmEarly).
-      if (open && parsedPast(doc, open.root)) return finish(open);
       const count = paragraphs.length;
       const due = count >= nextLook || (count > lastCount && performance.now() >= retryAt);
-      // A candidate the parser is still inside is looked at again once the page has grown (the
-      // finder may then pick another element).
-      if (!due) return;
+      // A candidate the parser is still inside is looked at again once it is left, or once the
+      // page has grown: the finder may then pick another element. (Taking the candidate as it was
+      // when the parser left it saved the finder's run, but on cnn it was once the <main> around a
+      // teaser, where the finder then picked the <article> beside it: the marks were cleared and
+      // made again after DOMContentLoaded, 280-360 ms late.)
+      if (!due && !(open && parsedPast(doc, open.root))) return;
       looking = true;
       nextLook = count + EARLY_PARAGRAPHS;
       lastCount = count;
