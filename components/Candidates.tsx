@@ -66,7 +66,7 @@ export interface LookupStatusProps {
 }
 
 /**
- * What the Wikipedia look-up said, in words: still looking (after a long wait, with "Retry"),
+ * What the Wikipedia look-up said, in words: still looking (after a long wait, with "Check again"),
  * choose one, no article, why it failed (with "Retry"), a card the reader deleted (with "Look up
  * again"), or, beside a card from Wikipedia, the other articles it may be.
  */
@@ -105,7 +105,8 @@ export function LookupStatus({ lookup, hasCard, onChoose, onRetry }: LookupStatu
         <p role="status" class="bs-muted">
           Still waiting for Wikipedia.
         </p>
-        {retryButton('Retry')}
+        {/* The request already queued is the one answered: this asks for its answer now, not anew. */}
+        {retryButton('Check again')}
       </div>
     );
   if (lookup.status === 'pending')

@@ -60,7 +60,7 @@ export interface NotesSlot {
 /**
  * A pending look-up is asked again PENDING_POLLS times every PENDING_POLL_MS, then every
  * SLOW_POLL_MS for as long as the card is open (a queue paused by a 429 can take minutes): the
- * card then says it is still waiting and offers Retry, which starts the quick asking again.
+ * card then says it is still waiting and offers "Check again", which starts the quick asking again.
  */
 const PENDING_POLL_MS = 1500;
 const PENDING_POLLS = 8;
@@ -124,7 +124,7 @@ export function HoverCard({ entity, anchor, send, onClose, renderNotes, cache }:
       ? { ...data.lookup, slow: true }
       : data?.lookup;
 
-  /** "Retry" / "Look up again": asks again at once, and quickly again while it is pending. */
+  /** "Retry" / "Look up again" / "Check again": asks again at once, and quickly again while it is pending. */
   function retry(): Promise<string | null> {
     polls.current = 0;
     return refresh(true);

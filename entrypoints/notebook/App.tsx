@@ -160,7 +160,10 @@ export function App({ db }: { db: BackstoryDB }) {
     else setError(res.error);
   }
 
-  /** The entity whose view "Back to notes" left: focus returns to its link in the list. */
+  /**
+   * The view "Back to notes" left: an entity's id (focus returns to its link in the list), or ''
+   * for a page's view (focus goes to the list's heading).
+   */
   const backFrom = useRef<string | null>(null);
   useLayoutEffect(() => {
     const id = backFrom.current;
@@ -172,6 +175,7 @@ export function App({ db }: { db: BackstoryDB }) {
     const heading = root.querySelector<HTMLElement>('h2');
     heading?.setAttribute('tabindex', '-1');
     heading?.focus();
+    if (!id) return;
     const selector = `a[href="#entity=${CSS.escape(encodeURIComponent(id))}"]`;
     let tries = 0;
     const toLink = () => {
@@ -185,7 +189,7 @@ export function App({ db }: { db: BackstoryDB }) {
 
   function back() {
     // The button is gone with the view: focus would fall to <body> (a screen reader says nothing).
-    backFrom.current = entityId ?? pageAt ?? '';
+    backFrom.current = entityId ?? '';
     setEntityId(null);
     setPageAt(null);
     shownHash.current = '';

@@ -3,7 +3,7 @@
  * choices among candidates, and tombstones for cards the reader deleted. The cards themselves
  * are written by wikipedia-cards.ts.
  */
-import { nameKey, type EntityKind } from '../entity';
+import { ENTITY_KINDS, nameKey, type EntityKind } from '../entity';
 import type { Candidate } from '../lookup/types';
 import type { Card } from './records';
 import type { BackstoryDB } from './schema';
@@ -48,6 +48,22 @@ export const MISSING_TTL_MS = 7 * 24 * 3600 * 1000;
 /** The look-up record of a name as a kind, or undefined. */
 export function getLookup(db: BackstoryDB, q: Pick<LookupRecord, 'name' | 'kind'>): Promise<LookupRecord | undefined> {
   return db.lookups.get(lookupKey(q.kind, q.name));
+}
+
+/**
+ * The look-up record of a name as a kind or, when it has none, a tombstone the name has as another
+ * kind. A deletion is the reader's word about the name: a card deleted as an organisation must not
+ * come back as a Wikipedia card when the detector next takes the name for a place (a starter or
+ * reader-made card's id is not the Wikipedia card's, so the card-id tombstone would not stop it).
+ */
+export async function getLookupOrTombstone(
+  db: BackstoryDB,
+  q: Pick<LookupRecord, 'name' | 'kind'>,
+): Promise<LookupRecord | undefined> {
+  const own = await getLookup(db, q);
+  if (own) return own;
+  const others = await db.lookups.bulkGet(ENTITY_KINDS.filter((k) => k !== q.kind).map((k) => lookupKey(k, q.name)));
+  return others.find((r) => r?.status === 'deleted');
 }
 
 /** True when a record is too old to trust (missing/ambiguous answers age faster than cards). */

@@ -80,22 +80,25 @@ export async function recordMentions(db: BackstoryDB, inputs: readonly MentionIn
 }
 
 /**
- * Stores flat mentions (an import, a test's fixture) as page records, merged with the pages
- * already stored: one mention per card per page, the stored or first one staying. Inside a
- * caller's transaction it joins it. Reads the stored keys first (one request) and gets only the
- * pages that exist: one get per url would cost far more in Chromium when most pages are new.
+ * Stores flat mentions (an import, a test's fixture) as page records under their pages' addresses
+ * (pageUrl), merged with the pages already stored: one mention per card per page, the stored or
+ * first one staying. Inside a caller's transaction it joins it. Reads the stored keys first (one
+ * request) and gets only the pages that exist: one get per url would cost far more in Chromium
+ * when most pages are new.
  */
 export async function storeMentions(
   db: BackstoryDB,
   mentions: readonly Mention[],
 ): Promise<{ added: number; skipped: number }> {
   if (mentions.length === 0) return { added: 0, skipped: 0 };
+  // A file from an older version (or written by hand) may name a page with its tracking link.
+  const keyed = mentions.map((m) => (pageUrl(m.url) === m.url ? m : { ...m, url: pageUrl(m.url) }));
   return db.transaction('rw', db.pageMentions, async () => {
     const storedUrls = new Set(await db.pageMentions.toCollection().primaryKeys());
-    const wanted = [...new Set(mentions.map((m) => m.url))].filter((url) => storedUrls.has(url));
+    const wanted = [...new Set(keyed.map((m) => m.url))].filter((url) => storedUrls.has(url));
     const pages = new Map<string, PageMentions>();
     for (const p of await db.pageMentions.bulkGet(wanted)) if (p) pages.set(p.url, p);
-    const { changed, added, skipped } = mergeMentions(pages, mentions);
+    const { changed, added, skipped } = mergeMentions(pages, keyed);
     if (changed.length > 0) await db.pageMentions.bulkPut(changed);
     return { added, skipped };
   });

@@ -1,10 +1,21 @@
 /** Pure helpers of the note model: linked cards, tags, sites, the body rule for quote-notes. */
 import { noteBodyError } from '../messaging/protocol';
+import { holdableTime } from '../notebook/note-schema';
 import { MAX_NOTE_CARDS, MAX_TAGS, type Note, type NoteQuote, QUOTE_MAX_CHARS, TAG_MAX_CHARS } from './records';
 
-/** A stored note as restoreNote's message carries it: its links and tags spelled out. */
+/**
+ * A stored note as restoreNote's message carries it: its links and tags spelled out, and its
+ * times ones a Date can hold (an import before times were checked may have stored another, which
+ * the message's schema refuses: the Undo would lose the note).
+ */
 export function restorable(note: Note): Note & { cardIds: string[]; tags: string[] } {
-  return { ...note, cardIds: noteCardIds(note), tags: note.tags ?? [] };
+  return {
+    ...note,
+    cardIds: noteCardIds(note),
+    tags: note.tags ?? [],
+    createdAt: holdableTime(note.createdAt),
+    updatedAt: holdableTime(note.updatedAt),
+  };
 }
 
 /** The cards a note links to, whether it was written by this version (cardIds) or an older one (cardId). */

@@ -10,6 +10,7 @@ import { nameKey } from '../entity';
 import { siteOfUrl } from './note-model';
 import { mergeMentions } from './page-mentions';
 import { rekeyLookups } from './lookup-key';
+import { rekeyPages } from './page-keys';
 
 /** Database name used by the extension (tests pass their own to stay isolated). */
 export const DB_NAME = 'backstory';
@@ -77,7 +78,8 @@ export const SCHEMA_V7 = {
 /**
  * Version 8: look-ups are keyed by kind and name ("place:salisbury", see lookupKey), so a name met
  * as a place and as a person keeps two answers; cards are indexed by `wikidata`, so a look-up that
- * lands on an article the reader already has a card for finds that card instead of making another.
+ * lands on an article the reader already has a card for finds that card instead of making another;
+ * pages are keyed by their address without tracking parameters (pageUrl).
  */
 export const SCHEMA_V8 = {
   ...SCHEMA_V7,
@@ -104,9 +106,15 @@ export class BackstoryDB extends Dexie {
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeMentionsToV6);
     // A new index on rows already there: Dexie builds it, nothing to move.
     this.version(7).stores(SCHEMA_V7);
-    // The lookups' primary key path stays `key`; its values change (rekeyLookups). The new cards
-    // index is built by Dexie.
-    this.version(8).stores(SCHEMA_V8).upgrade(rekeyLookups);
+    // The lookups' primary key path stays `key`; its values change (rekeyLookups), and so do the
+    // addresses of pages reached through tracking links (rekeyPages). The new cards index is built
+    // by Dexie.
+    this.version(8)
+      .stores(SCHEMA_V8)
+      .upgrade(async (tx) => {
+        await rekeyLookups(tx);
+        await rekeyPages(tx);
+      });
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { BackstoryDB } from '../db/schema';
 import type { Card } from '../db/records';
-import { getLookup, isStale, lookedUpCard, titleOfCard } from '../db/lookups';
+import { getLookup, getLookupOrTombstone, isStale, lookedUpCard, titleOfCard } from '../db/lookups';
 import { lookupKey } from '../db/lookup-key';
 import { needsRefresh, saveWikipediaCard } from '../db/wikipedia-cards';
 import { answerOf, saveResolved, stateOf, type CardLookup, type NameQuery } from './answers';
@@ -136,7 +136,7 @@ export function createLookupService(deps: LookupServiceDeps) {
       const c = await clientNow();
       if (!c) return { card: null, lookup: { status: 'off' } };
       const resolve = async () => record(q, await resolveName(c, { ...q, context }), false, opts.force);
-      const rec = opts.force ? undefined : await getLookup(db, q);
+      const rec = opts.force ? undefined : await getLookupOrTombstone(db, q);
       const known = rec ? await answerOf(db, rec) : null;
       if (!rec || !known) return within(once(q, resolve), opts.waitMs);
       if (isStale(rec, now())) {
@@ -165,7 +165,7 @@ export function createLookupService(deps: LookupServiceDeps) {
       if (!c) return;
       const todo: NameQuery[] = [];
       for (const q of queries) {
-        const rec = await getLookup(db, q);
+        const rec = await getLookupOrTombstone(db, q);
         if ((!rec || isStale(rec, now())) && !inflight.has(lookupKey(q.kind, q.name))) todo.push(q);
       }
       if (todo.length === 0) return;
@@ -206,6 +206,9 @@ export function createLookupService(deps: LookupServiceDeps) {
         const saved = r.ok && r.summary.type !== 'disambiguation';
         const fresh = saved ? await saveWikipediaCard(db, r.summary, card.kind, now()) : null;
         if (fresh) deps.onCardSaved?.(fresh);
+        // Another card stands for the article (a starter card an older database duplicated): this
+        // one is not rewritten, so it is marked as checked, not asked for again on every hover.
+        if (fresh && fresh.id !== card.id) await db.cards.update(card.id, { fetchedAt: now() });
       } finally {
         refreshing.delete(card.id);
       }

@@ -5,6 +5,7 @@ import type { BackstoryDB } from '../db/schema';
 import { noteCardIds } from '../db/note-model';
 import { type BackstoryExport, EXPORT_FORMAT, EXPORT_VERSION, type ExportedMention, type ExportedNote } from './format';
 import { entityFileName, entityMarkdown, pagesMarkdown } from './markdown';
+import { holdableTime } from './note-schema';
 
 /**
  * The cards worth exporting: those the reader created or edited (nothing else is theirs),
@@ -75,9 +76,28 @@ export async function buildExport(
   };
 }
 
+/**
+ * The export with every time one a Date can hold (holdableTime). An import before times were
+ * checked may have stored another; the file must still import, or the reader's whole backup
+ * would be refused over one note. (The Markdown export shows such a time as "unknown date".)
+ */
+function withHoldableTimes(data: BackstoryExport): BackstoryExport {
+  const times = <T extends { createdAt: number; updatedAt: number }>(r: T): T => ({
+    ...r,
+    createdAt: holdableTime(r.createdAt),
+    updatedAt: holdableTime(r.updatedAt),
+  });
+  return {
+    ...data,
+    cards: data.cards.map(times),
+    notes: data.notes.map(times),
+    mentions: data.mentions.map((m) => ({ ...m, seenAt: holdableTime(m.seenAt) })),
+  };
+}
+
 /** The export as JSON text (indented: it is also meant to be readable). */
 export async function exportJson(db: BackstoryDB, now?: Date): Promise<string> {
-  return JSON.stringify(await buildExport(db, now), null, 1);
+  return JSON.stringify(withHoldableTimes(await buildExport(db, now)), null, 1);
 }
 
 /** File name for an export made at `now`: "backstory-2024-05-01.json" / ".zip". */

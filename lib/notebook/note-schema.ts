@@ -12,6 +12,15 @@ const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const MAX_DATE_MS = 8.64e15;
 /** A time in ms since 1970 that a Date can hold; shared with the other records of the export file. */
 export const timeSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_DATE_MS));
+
+/**
+ * `t` brought into what timeSchema accepts. Imports before times were checked may have stored one
+ * no Date can hold: written out as it is, it would make the reader's whole backup (and an Undo of
+ * that note) refused, so exports and restores carry the nearest time a Date can hold instead.
+ */
+export function holdableTime(t: number): number {
+  return Number.isFinite(t) ? Math.min(MAX_DATE_MS, Math.max(0, Math.round(t))) : 0;
+}
 const pageV2 = v.object({ url: text(4000), title: text(1000), site: v.optional(text(300)) });
 
 const quoteSchema = v.object({

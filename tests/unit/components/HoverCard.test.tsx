@@ -110,7 +110,7 @@ describe('HoverCard while a look-up is pending', () => {
       await until(stillWaiting, 20);
       expect(asked).toHaveLength(9);
       expect(screen.getByRole('status').textContent).toBe('Still waiting for Wikipedia.');
-      expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Check again' })).toBeTruthy();
       // It still asks, slowly, and shows the card once the background has it.
       expect(await until(shown, 15)).toBeGreaterThan(5000);
       expect(screen.queryByRole('status')).toBeNull();
@@ -119,14 +119,14 @@ describe('HoverCard while a look-up is pending', () => {
     }
   });
 
-  it('Retry asks again at once, then quickly again while the look-up is still pending', async () => {
+  it('"Check again" asks again at once, then quickly again while the look-up is still pending', async () => {
     vi.useFakeTimers();
     try {
       const { asked, send } = slowBackground(11);
       open(send);
       await until(stillWaiting, 20);
       await act(async () => {
-        fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+        fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
         await vi.advanceTimersByTimeAsync(0);
       });
       expect(asked.at(-1)?.retry).toBe(true);

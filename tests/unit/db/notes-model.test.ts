@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listNotes, saveNote } from '@/lib/db/notes';
-import { normaliseTags, noteCardIds, noteTextError, parseTags, siteOfUrl } from '@/lib/db/note-model';
+import * as v from 'valibot';
+import { normaliseTags, noteCardIds, noteTextError, parseTags, restorable, siteOfUrl } from '@/lib/db/note-model';
+import { backgroundSchemas } from '@/lib/messaging/protocol';
 import { card, freshDb } from './helpers';
 
 async function dbWithCards() {
@@ -92,5 +94,14 @@ describe('note model: several cards, tags, quotes', () => {
     expect(noteCardIds({ cardId: '', cardIds: [] })).toEqual([]);
     expect(noteTextError('', true)).toBeNull();
     expect(noteTextError('', false)).toBe('A note cannot be empty.');
+  });
+});
+
+describe('restorable', () => {
+  it('gives Undo a note its message accepts, even one whose time no date can hold', () => {
+    const stored = { id: 'n1', cardId: 'nato', body: 'Old import', createdAt: 1e20, updatedAt: 1e20 };
+    const note = restorable(stored);
+    expect(note).toMatchObject({ cardIds: ['nato'], tags: [], createdAt: 8.64e15, updatedAt: 8.64e15 });
+    expect(v.safeParse(backgroundSchemas.restoreNote, { note }).success).toBe(true);
   });
 });

@@ -297,4 +297,60 @@ describe('BackstoryDB schema', () => {
     expect((await saveWikipediaCard(db, summary, 'organization'))?.id).toBe('nato');
     db.close();
   });
+
+  it('upgrades a version-7 database: pages and timelines reached through tracking links join their article', async () => {
+    const name = `upgrade-v7-pages-${crypto.randomUUID()}`;
+    const v7 = new Dexie(name);
+    v7.version(7).stores(SCHEMA_V7);
+    await v7.open();
+    const page = (url: string, cardIds: string[], seenAts: number[]) => ({
+      url,
+      title: 'Story',
+      site: 'news.example',
+      seenAt: Math.min(...seenAts),
+      cardIds,
+      sentences: cardIds.map((c) => `About ${c}.`),
+      seenAts,
+    });
+    await v7
+      .table('pageMentions')
+      .bulkAdd([
+        page('https://news.example/a?id=3', ['nato'], [20]),
+        page('https://news.example/a?utm_source=nl&id=3', ['nato', 'kyiv'], [10, 11]),
+        page('https://news.example/b?fbclid=x', ['kyiv'], [30]),
+      ]);
+    const timeline = (url: string, savedAt: number) => ({
+      url,
+      title: 'Story',
+      publishedDay: null,
+      entries: [],
+      savedAt,
+    });
+    await v7
+      .table('timelines')
+      .bulkAdd([
+        timeline('https://news.example/a?id=3', 5),
+        timeline('https://news.example/a?utm_source=nl&id=3', 9),
+        timeline('https://news.example/b?fbclid=x', 7),
+      ]);
+    v7.close();
+
+    const db = new BackstoryDB(name);
+    await db.open();
+    expect((await db.pageMentions.toCollection().primaryKeys()).sort()).toEqual([
+      'https://news.example/a?id=3',
+      'https://news.example/b',
+    ]);
+    // One article, met once per card: the stored first sighting of Nato stays, Kyiv joins.
+    const a = await db.pageMentions.get('https://news.example/a?id=3');
+    expect(a?.cardIds).toEqual(['nato', 'kyiv']);
+    expect(a?.seenAts).toEqual([20, 11]);
+    expect(await countSeenIn(db, 'kyiv')).toBe(2);
+    // Of two timelines of one article, the newer stays, under the article's address.
+    expect((await db.timelines.toArray()).map((t) => [t.url, t.savedAt]).sort()).toEqual([
+      ['https://news.example/a?id=3', 9],
+      ['https://news.example/b', 7],
+    ]);
+    db.close();
+  });
 });

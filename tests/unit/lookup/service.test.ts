@@ -436,4 +436,45 @@ describe('background getCard with look-ups', () => {
       lookup: { status: 'deleted' },
     });
   });
+
+  it('a shipped card the reader deleted does not come back when its name is next taken for another kind', async () => {
+    const { db, lookup } = await setup();
+    await installStarterCards(db, [
+      {
+        ...{ id: 'quiet-village', name: 'Quiet Village', kind: 'place', aliases: [], keys: [] },
+        ...{ description: 'Shipped', summary: 'Shipped text.', source: 'starter', edited: false },
+      },
+    ]);
+    await deleteCard(db, 'quiet-village');
+    // The detector takes the name for an organisation on another page: still the name the reader deleted.
+    const asOrg = { name: 'Quiet Village', kind: 'organization' } as const;
+    expect(await lookup.lookUp(asOrg, [])).toEqual({ card: null, lookup: { status: 'deleted' } });
+    await lookup.prefetch([asOrg], []);
+    expect(await db.cards.count()).toBe(0);
+    // The reader's own "Look up again" asks Wikipedia (which, for a village taken for an
+    // organisation, offers it to choose rather than deciding).
+    const asked = server.seen.length;
+    expect((await lookup.lookUp(asOrg, [], { force: true })).lookup.status).toBe('ambiguous');
+    expect(server.seen.length).toBeGreaterThan(asked);
+  });
+
+  it('a card standing in for an article another card has is marked checked on refresh, not fetched on every hover', async () => {
+    let now = Date.now();
+    const { db, lookup } = await setup({ now: () => now });
+    const looked = (await lookup.lookUp({ name: 'Porton Down', kind: 'place' }, [])).card!;
+    // An older database also holds a shipped card for the same article (the one that wins now).
+    await db.cards.put({
+      ...{ id: 'porton-down', name: 'Porton Down', kind: 'place', aliases: [], keys: ['porton down'] },
+      ...{ description: 'Shipped', summary: 'Shipped text.', source: 'starter', edited: false },
+      ...{ createdAt: 1, updatedAt: 1, url: looked.url },
+    });
+    now += REFRESH_AFTER_MS * 2;
+    const stale = (await db.cards.get(looked.id))!;
+    const before = requestsFor('Porton Down');
+    await lookup.refresh(stale);
+    expect(requestsFor('Porton Down')).toBe(before + 1);
+    expect((await db.cards.get(looked.id))?.fetchedAt).toBe(now);
+    await lookup.refresh((await db.cards.get(looked.id))!);
+    expect(requestsFor('Porton Down')).toBe(before + 1);
+  });
 });

@@ -466,4 +466,19 @@ describe('export as Markdown', () => {
     const files = unzipSync(await exportMarkdownZip(db, NOW));
     expect(strFromU8(files['backstory/entities/maria-zakharova.md']!)).toContain('*unknown date*');
   });
+
+  it('exports such a note in the JSON backup with a time a date can hold, so the backup imports again', async () => {
+    const db = await freshDb();
+    await fillNotebook(db);
+    await db.notes.update('n3', { createdAt: 1e20, updatedAt: 1e20 });
+    const file = JSON.parse(await exportJson(db, NOW));
+    expect(file.notes.find((n: { id: string }) => n.id === 'n3')).toMatchObject({
+      createdAt: 8.64e15,
+      updatedAt: 8.64e15,
+    });
+    const other = await freshDb();
+    const result = await importBackstory(other, JSON.stringify(file));
+    expect(result.ok).toBe(true);
+    expect((await other.notes.get('n3'))?.body).toBe((await db.notes.get('n3'))?.body);
+  });
 });
