@@ -115,6 +115,18 @@ async function start(html: string, background = fakeBackground()) {
 /** Waits out one rescan window (and the rescan it starts). */
 const settle = () => new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
 
+/** Starts the page on the document as it is; the returned function reads a name's mentions. */
+async function startCounting() {
+  const bg = fakeBackground();
+  ctl = new AbortController();
+  const page = startPage(document, bg.send, ctl.signal, { loadUi });
+  await page.done;
+  return (name: string) => {
+    const state = page.getPageState();
+    return 'entities' in state ? state.entities.find((e) => e.name === name)?.count : undefined;
+  };
+}
+
 /** How many spotBlocks requests `bg` has seen. */
 const spots = (bg: { sent: { type: string }[] }) => bg.sent.filter((m) => m.type === 'spotBlocks').length;
 
@@ -407,14 +419,7 @@ describe('article content script', () => {
       return p;
     };
     shadow.append(paragraph('Nato met in the embed, and ministers spoke at length about the long winter ahead.'));
-    const bg = fakeBackground();
-    ctl = new AbortController();
-    const page = startPage(document, bg.send, ctl.signal, { loadUi });
-    await page.done;
-    const count = (name: string) => {
-      const state = page.getPageState();
-      return 'entities' in state ? state.entities.find((e) => e.name === name)?.count : undefined;
-    };
+    const count = await startCounting();
     expect(count('Nato')).toBe(3);
     shadow.append(paragraph('Stoltenberg spoke in the embed.'));
     await settle();
@@ -428,14 +433,7 @@ describe('article content script', () => {
     const empty = document.getElementById('empty')!.attachShadow({ mode: 'open' });
     const plain = document.getElementById('plain')!.attachShadow({ mode: 'open' });
     plain.innerHTML = '<p>A caption with nobody named in it at all.</p>';
-    const bg = fakeBackground();
-    ctl = new AbortController();
-    const page = startPage(document, bg.send, ctl.signal, { loadUi });
-    await page.done;
-    const count = (name: string) => {
-      const state = page.getPageState();
-      return 'entities' in state ? state.entities.find((e) => e.name === name)?.count : undefined;
-    };
+    const count = await startCounting();
     expect(count('Nato')).toBe(2);
     empty.innerHTML = '<p>Nato ministers met in the embed.</p>';
     await settle();

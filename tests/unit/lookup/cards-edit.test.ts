@@ -19,6 +19,15 @@ import {
 import { readLookupSettings, normaliseBaseUrl } from '@/lib/lookup/settings';
 import { card, freshDb } from '../db/helpers';
 
+/** Wikipedia's summary of one article, as the look-up hands it to saveWikipediaCard. */
+const PORTON_DOWN = {
+  title: 'Porton Down',
+  type: 'standard',
+  description: 'Science park',
+  extract: 'Fetched.',
+  wikibaseItem: 'Q5',
+};
+
 describe('schema version 3', () => {
   it('upgrades a version-2 database, keeping every row, and adds the lookups table', async () => {
     const name = `v2-${crypto.randomUUID()}`;
@@ -90,13 +99,7 @@ describe("the reader's own cards", () => {
 
   it('a Wikipedia refresh never overwrites an edited card', async () => {
     const db = await freshDb();
-    const summary = {
-      title: 'Porton Down',
-      type: 'standard',
-      description: 'Science park',
-      extract: 'Fetched.',
-      wikibaseItem: 'Q5',
-    };
+    const summary = PORTON_DOWN;
     const first = await saveWikipediaCard(db, summary, 'place');
     if (!first) throw new Error('the card was not saved');
     await updateCard(db, { cardId: first.id, description: 'Mine', summary: 'Mine.', aliases: [] });
@@ -107,14 +110,7 @@ describe("the reader's own cards", () => {
 
   it('a look-up of an article the reader already has a card for writes no second card', async () => {
     const db = await freshDb();
-    const summary = {
-      title: 'Porton Down',
-      type: 'standard',
-      description: 'Science park',
-      extract: 'Fetched.',
-      wikibaseItem: 'Q5',
-      pageUrl: 'https://en.wikipedia.org/wiki/Porton_Down',
-    };
+    const summary = { ...PORTON_DOWN, pageUrl: 'https://en.wikipedia.org/wiki/Porton_Down' };
     // The reader's own card, with the article's Wikidata id (from a merge); a shipped card that
     // links to the article, without one.
     await db.cards.bulkAdd([
