@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useFocusOnBack } from './focus-back';
 import { ClearHistory } from '../../components/ClearHistory';
 import { NotebookEntity } from '../../components/NotebookEntity';
 import { NotebookPage, pageOfHash } from '../../components/NotebookPage';
@@ -160,36 +161,10 @@ export function App({ db }: { db: BackstoryDB }) {
     else setError(res.error);
   }
 
-  /**
-   * The view "Back to notes" left: an entity's id (focus returns to its link in the list), or ''
-   * for a page's view (focus goes to the list's heading).
-   */
-  const backFrom = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    const id = backFrom.current;
-    const root = main.current;
-    if (id === null || entityId || pageAt || !root) return;
-    backFrom.current = null;
-    // The heading at once (the button is gone with the view; focus would fall to <body>), then the
-    // entity's link once the list has drawn it, unless the reader has moved on meanwhile.
-    const heading = root.querySelector<HTMLElement>('h2');
-    heading?.setAttribute('tabindex', '-1');
-    heading?.focus();
-    if (!id) return;
-    const selector = `a[href="#entity=${CSS.escape(encodeURIComponent(id))}"]`;
-    let tries = 0;
-    const toLink = () => {
-      if (document.activeElement !== heading) return;
-      const link = root.querySelector<HTMLElement>(selector);
-      if (link) link.focus();
-      else if (++tries < 20) setTimeout(toLink, 50);
-    };
-    toLink();
-  });
+  const focusOnBack = useFocusOnBack(main, !entityId && !pageAt);
 
   function back() {
-    // The button is gone with the view: focus would fall to <body> (a screen reader says nothing).
-    backFrom.current = entityId ?? '';
+    focusOnBack(entityId);
     setEntityId(null);
     setPageAt(null);
     shownHash.current = '';
