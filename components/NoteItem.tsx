@@ -29,6 +29,22 @@ export function noteGist(body: string, quote?: string): string {
   return words.length > 40 ? `${words.slice(0, 39)}…` : words;
 }
 
+/**
+ * A note's time as `<time>`, read relatively ("3 days ago"), the full date in its title. A time no
+ * Date can hold (stored by a version whose import did not check times) shows as "date unknown"
+ * instead of throwing.
+ */
+export function NoteTime({ ts, prefix = '' }: { ts: number; prefix?: string }) {
+  const date = new Date(ts);
+  if (Number.isNaN(date.getTime())) return <span>date unknown</span>;
+  return (
+    <time dateTime={date.toISOString()} title={date.toLocaleString('en-GB')}>
+      {prefix}
+      {relativeTime(ts)}
+    </time>
+  );
+}
+
 export interface NoteItemProps {
   note: Note;
   /** True while this note is being deleted. */
@@ -42,21 +58,12 @@ export function NoteItem({ note, busy, onEdit, onDelete }: NoteItemProps) {
   const gist = noteGist(note.body, note.quote?.exact);
   const pageHref = safeHref(note.page?.url);
   const edited = note.updatedAt > note.createdAt + 1000;
-  const updated = new Date(note.updatedAt);
   return (
     <>
       {note.quote && <blockquote class="bs-note-quote">{note.quote.exact}</blockquote>}
       {note.body.trim() && <NoteBody body={note.body} class="bs-note-body" />}
       <div class="bs-note-meta bs-muted">
-        {Number.isNaN(updated.getTime()) ? (
-          // Stored by a version whose import did not check times: shown, not thrown on.
-          <span>date unknown</span>
-        ) : (
-          <time dateTime={updated.toISOString()} title={updated.toLocaleString('en-GB')}>
-            {edited ? 'edited ' : ''}
-            {relativeTime(note.updatedAt)}
-          </time>
-        )}
+        <NoteTime ts={note.updatedAt} prefix={edited ? 'edited ' : ''} />
         {note.page && pageHref && (
           <a href={pageHref} target="_blank" rel="noopener noreferrer" title={note.page.title || pageHref}>
             {note.page.title || new URL(pageHref).hostname}

@@ -5,7 +5,7 @@ import { safeHref } from './CardView';
 import type { LinkedCard } from './LinkEditor';
 import { NoteBody } from './NoteBody';
 import { NoteEditor, type NoteMeta } from './NoteEditor';
-import { NoteActions, noteGist, relativeTime } from './NoteItem';
+import { NoteActions, NoteTime, noteGist } from './NoteItem';
 
 /** Height of a row showing a note, and of one being edited (VirtualList lays rows out by these). */
 export const ROW_HEIGHT = 136;
@@ -49,8 +49,6 @@ export function NotebookRow({
   const href = safeHref(note.page?.url);
   const site = siteOf(note);
   const about = entities.map((e) => e.name).join(', ') || (note.quote ? 'a page' : 'a deleted card');
-  // A time no Date can hold (a record from before import checked times) must not break the list.
-  const created = new Date(note.createdAt);
   // The version the editor's text started from: the list shows newer copies of the note as they
   // are saved elsewhere, but the save must be checked against the one the reader began editing.
   const base = useRef<number | null>(null);
@@ -65,13 +63,7 @@ export function NotebookRow({
           </a>
         ))}
         {entities.length === 0 && <span>{note.quote ? 'No entity linked' : 'Card deleted'}</span>}
-        {Number.isNaN(created.getTime()) ? (
-          <span>date unknown</span>
-        ) : (
-          <time dateTime={created.toISOString()} title={created.toLocaleString('en-GB')}>
-            {relativeTime(note.createdAt)}
-          </time>
-        )}
+        <NoteTime ts={note.createdAt} />
         {href && note.page && (
           <a class="nb-page-link" href={href} target="_blank" rel="noopener noreferrer" title={note.page.title || href}>
             {note.page.title || site}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { normaliseSite } from '../../lib/settings/schema';
 import { ErrorLine } from '../../components/ErrorLine';
 import { useFocusAfterRemove } from './focus-after-remove';
+import { SiteList } from './SiteList';
 
 /** Sites the reader added, as the options page reads and changes them (the browser's permissions). */
 export interface AddedSitesApi {
@@ -70,22 +71,13 @@ export function AddedSites({ api }: { api: AddedSitesApi }) {
       ) : sites.length === 0 ? (
         <p class="bs-muted">None: Backstory runs only on the news sites it knows.</p>
       ) : (
-        <ul aria-labelledby="opt-added" class="opt-sites" ref={list}>
-          {sites.map((site) => (
-            <li key={site}>
-              <span>{site}</span>{' '}
-              <button
-                type="button"
-                class="bs-btn"
-                aria-label={`Remove ${site} from the sites you added`}
-                data-site={site}
-                onClick={() => void remove(site)}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
+        <SiteList
+          labelledBy="opt-added"
+          sites={sites}
+          listRef={list}
+          removeLabel={(site) => `Remove ${site} from the sites you added`}
+          onRemove={(site) => void remove(site)}
+        />
       )}
       <form class="opt-field" onSubmit={(e) => void add(e)}>
         <label for="opt-add-site">Run Backstory on another site</label>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { disablingEntry, normaliseSite } from '../../lib/settings/schema';
 import { useFocusAfterRemove } from './focus-after-remove';
 import type { SettingsApi, SettingsState } from './use-settings';
+import { SiteList } from './SiteList';
 
 /**
  * "Sites where Backstory is off": the list, each site with Remove, and a field to add one. A listed
@@ -73,22 +74,13 @@ export function OffSites({ form, allowSite }: { form: SettingsState; allowSite: 
       {sites.length === 0 ? (
         <p class="bs-muted">None: Backstory runs on every news site it knows.</p>
       ) : (
-        <ul aria-labelledby="opt-sites" class="opt-sites" ref={list}>
-          {sites.map((host) => (
-            <li key={host}>
-              <span>{host}</span>{' '}
-              <button
-                type="button"
-                class="bs-btn"
-                aria-label={`Remove ${host}`}
-                data-site={host}
-                onClick={() => void removeSite(host)}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
+        <SiteList
+          labelledBy="opt-sites"
+          sites={sites}
+          listRef={list}
+          removeLabel={(site) => `Remove ${site}`}
+          onRemove={(site) => void removeSite(site)}
+        />
       )}
       <form class="opt-field" onSubmit={addSite}>
         <label for="opt-site">Turn Backstory off on a site</label>
