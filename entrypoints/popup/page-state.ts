@@ -61,8 +61,7 @@ export async function refresh(deps: PopupDeps, view: Extract<View, { s: 'list' }
   const next = viewOf(view.tabId, res);
   if (next.s !== 'list') return next;
   const polls = (view.polls ?? 0) + 1;
-  const changing = next.page.entities.length === 0 || next.page.marking === true;
-  return { ...next, polls, settled: !changing || polls >= SETTLE_RETRIES };
+  return { ...next, polls, settled: next.settled === true || polls >= SETTLE_RETRIES };
 }
 
 /**
