@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { pageUrl } from '../lib/db/mentions';
+import { pageUrl } from '../lib/sites/tracking-params';
 import { getPageTimeline, type StoredTimelineEntry } from '../lib/db/page-timelines';
 import type { Card, Note } from '../lib/db/records';
 import type { BackstoryDB } from '../lib/db/schema';

@@ -5,7 +5,7 @@
  * coalesced over RESCAN_DELAY_MS, so a burst of thousands becomes one rescan.
  */
 import { HOST_TAG, tagOf } from '../../lib/dom/skip';
-import { isTrackingParam } from '../../lib/sites/tracking-params';
+import { pageUrl } from '../../lib/sites/tracking-params';
 
 /** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
 export const RESCAN_DELAY_MS = 500;
@@ -53,26 +53,6 @@ export function outermost(els: Element[]): Element[] {
   return out;
 }
 
-/** The address without its tracking parameters, its other parameters sorted. */
-function withoutTracking(address: string): string | null {
-  try {
-    const url = new URL(address);
-    const kept = [...url.searchParams].filter(([k]) => !isTrackingParam(k)).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `${url.origin}${url.pathname}?${new URLSearchParams(kept)}`;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * True when two addresses differ only in tracking parameters. Any other change of the query may
- * be a new article (sites that address stories by `?id=`), so only this one keeps the article.
- */
-function onlyTrackingChanged(a: string, b: string): boolean {
-  const x = withoutTracking(a);
-  return x !== null && x === withoutTracking(b);
-}
-
 /**
  * True when `node` is inside `root`, also through open shadow roots: `contains` stops at a shadow
  * boundary, and the article's web components hold some of its text there.
@@ -105,7 +85,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     timer = undefined;
     const root = hooks.root();
     const moved = hooks.address() !== hooks.lastUrl();
-    if (moved && root?.isConnected && onlyTrackingChanged(hooks.address(), hooks.lastUrl()) && hooks.intact()) {
+    if (moved && root?.isConnected && pageUrl(hooks.address()) === pageUrl(hooks.lastUrl()) && hooks.intact()) {
       // Only tracking parameters changed and the article is untouched: a site tidying its address
       // (replaceState without utm_* parameters), not a new article. Nothing is read again.
       hooks.keepArticle();

@@ -2,27 +2,10 @@
 import { addToPage, mentionOn, mergeMentions, newPage } from './page-mentions';
 import type { Mention, PageMentions } from './records';
 import type { BackstoryDB } from './schema';
-import { isTrackingParam } from '../sites/tracking-params';
+import { pageUrl } from '../sites/tracking-params';
 
 /** The longest sentence kept with a mention (a run-on "sentence" is cut around the name). */
 export const MAX_SENTENCE_CHARS = 400;
-
-/**
- * A page URL without its #fragment and its tracking parameters (utm_*, fbclid…), so one article
- * read at two anchors, or reached from a newsletter and from the home page, counts once. Other
- * parameters stay, as written and in order: some sites address stories by `?id=`.
- */
-export function pageUrl(url: string): string {
-  const hash = url.indexOf('#');
-  const bare = hash >= 0 ? url.slice(0, hash) : url;
-  const query = bare.indexOf('?');
-  if (query < 0) return bare;
-  const params = bare.slice(query + 1).split('&');
-  const kept = params.filter((p) => !isTrackingParam(p.split('=', 1)[0] ?? ''));
-  // An address without tracking stays byte for byte the key its records are already stored under.
-  if (kept.length === params.length) return bare;
-  return kept.length > 0 ? `${bare.slice(0, query)}?${kept.join('&')}` : bare.slice(0, query);
-}
 
 /** The host name of `url`, or '' when it is not a URL. */
 function siteOf(url: string): string {

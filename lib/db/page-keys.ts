@@ -6,7 +6,7 @@
  * meet are merged, each card's first sighting staying; of two timelines, the newer stays.
  */
 import type { Transaction } from 'dexie';
-import { pageUrl } from './mentions';
+import { pageUrl } from '../sites/tracking-params';
 import { mentionsOf, mergeMentions } from './page-mentions';
 import type { PageTimeline } from './page-timelines';
 import type { PageMentions } from './records';

@@ -6,7 +6,7 @@
 import type { EntityKind } from '../entity';
 import type { Resolved, When } from '../timeline/calendar';
 import { buildTimeline } from '../timeline/build';
-import { pageUrl } from './mentions';
+import { pageUrl } from '../sites/tracking-params';
 import type { PageRef } from './records';
 import type { BackstoryDB } from './schema';
 

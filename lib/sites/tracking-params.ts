@@ -10,3 +10,22 @@ const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ocid
 export function isTrackingParam(name: string): boolean {
   return TRACKING.test(name);
 }
+
+/**
+ * A page URL without its #fragment and its tracking parameters (utm_*, fbclid…), so one article
+ * read at two anchors, or reached from a newsletter and from the home page, counts once. Other
+ * parameters stay, as written and in order: some sites address stories by `?id=`. This is the
+ * one rule for "the same article": pages are stored under it, and the content script keeps an
+ * article across an address change only when it is unchanged.
+ */
+export function pageUrl(url: string): string {
+  const hash = url.indexOf('#');
+  const bare = hash >= 0 ? url.slice(0, hash) : url;
+  const query = bare.indexOf('?');
+  if (query < 0) return bare;
+  const params = bare.slice(query + 1).split('&');
+  const kept = params.filter((p) => !isTrackingParam(p.split('=', 1)[0] ?? ''));
+  // An address without tracking stays byte for byte the key its records are already stored under.
+  if (kept.length === params.length) return bare;
+  return kept.length > 0 ? `${bare.slice(0, query)}?${kept.join('&')}` : bare.slice(0, query);
+}

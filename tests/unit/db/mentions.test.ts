@@ -3,11 +3,11 @@ import {
   countMentions,
   countSeenIn,
   listMentions,
-  pageUrl,
   recordMentions,
   sentenceAround,
   storeMentions,
 } from '@/lib/db/mentions';
+import { pageUrl } from '@/lib/sites/tracking-params';
 import { card, freshDb } from './helpers';
 
 /** A database holding the cards `ids` (mentions are recorded only for cards that exist). */
