@@ -28,7 +28,6 @@ export {
   countSeenIn,
   listMentions,
   sentenceAround,
-  pageUrl,
   MAX_SENTENCE_CHARS,
   type MentionInput,
 } from './mentions';

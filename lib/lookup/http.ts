@@ -8,8 +8,10 @@ export type HttpOutcome =
   | { kind: 'json'; status: number; body: unknown }
   /** A non-2xx answer; `retryAfterMs` from its Retry-After header, when it had one. */
   | { kind: 'http'; status: number; retryAfterMs: number | null }
-  /** No answer: network down, timeout (or the queue held the request back). */
+  /** No answer: network down, timeout. */
   | { kind: 'failed'; reason: string }
+  /** Not sent: Wikipedia asked for a pause (429 or 5xx with Retry-After) longer than is worth waiting. */
+  | { kind: 'held'; waitMs: number }
   /** An answer came but cannot be used: too big, not JSON. */
   | { kind: 'unusable'; reason: string };
 

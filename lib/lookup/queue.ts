@@ -57,8 +57,7 @@ export class RequestQueue {
   private async attempt(request: () => Promise<HttpOutcome>): Promise<HttpOutcome> {
     for (let tries = 0; ; tries++) {
       const wait = this.pausedUntil - this.now();
-      if (wait > this.maxWaitMs)
-        return { kind: 'failed', reason: `Wikipedia asked Backstory to wait ${Math.ceil(wait / 1000)} s` };
+      if (wait > this.maxWaitMs) return { kind: 'held', waitMs: wait };
       if (wait > 0) await this.sleep(wait);
       let outcome: HttpOutcome;
       try {

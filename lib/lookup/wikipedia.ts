@@ -47,6 +47,13 @@ export function userAgent(version: string): string {
 /** An answer Backstory cannot read (it arrived, so Wikipedia was reached). */
 const UNEXPECTED = 'Wikipedia gave an unexpected answer.';
 
+/** A wait as a reader says it: "40 s", "3 min", "2 h". */
+function inWords(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  if (s < 90) return `${s} s`;
+  return s < 90 * 60 ? `${Math.round(s / 60)} min` : `${Math.round(s / 3600)} h`;
+}
+
 /**
  * Why a request gave nothing, as the sentence the reader sees: the one place that says whether
  * Wikipedia was reached at all.
@@ -54,6 +61,8 @@ const UNEXPECTED = 'Wikipedia gave an unexpected answer.';
 function describe(outcome: Exclude<HttpOutcome, { kind: 'json' }>): string {
   if (outcome.kind === 'http') return `Wikipedia answered HTTP ${outcome.status}.`;
   if (outcome.kind === 'failed') return `Could not reach Wikipedia: ${outcome.reason}.`;
+  if (outcome.kind === 'held')
+    return `Wikipedia asked Backstory to pause; it can ask again in ${inWords(outcome.waitMs)}.`;
   return `Wikipedia answered, but ${outcome.reason}.`;
 }
 

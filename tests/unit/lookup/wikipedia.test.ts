@@ -150,8 +150,14 @@ describe('back-off', () => {
     let now = 0;
     const queue = new RequestQueue({ maxWaitMs: 5000, now: () => now, sleep: async (ms) => void (now += ms) });
     const first = await queue.run(async () => ({ kind: 'http', status: 429, retryAfterMs: 3_600_000 }));
-    expect(first.kind).toBe('failed');
-    expect(first.kind === 'failed' && first.reason).toMatch(/wait 3600 s/);
+    expect(first).toEqual({ kind: 'held', waitMs: 3_600_000 });
+  });
+
+  it('says a held request is a pause Wikipedia asked for, not a failure to reach it', async () => {
+    server.failures.set('Busy Name', 1);
+    // Retry-After: 1 s, above this queue's longest wait: the retry is held, not sent.
+    const r = await client({ queue: new RequestQueue({ maxWaitMs: 500 }) }).summary('Busy Name');
+    expect(r).toMatchObject({ ok: false, error: 'Wikipedia asked Backstory to pause; it can ask again in 1 s.' });
   });
 
   it('parses Retry-After as seconds or an HTTP date', () => {
