@@ -10,6 +10,7 @@ import { getLookup, getLookupOrTombstone, isStale, lookedUpCard, titleOfCard } f
 import { lookupKey } from '../db/lookup-key';
 import { needsRefresh, saveWikipediaCard } from '../db/wikipedia-cards';
 import { answerOf, saveResolved, stateOf, type CardLookup, type NameQuery } from './answers';
+import { OnePerName, within } from './one-per-name';
 import { RequestQueue } from './queue';
 import { pickAmong, resolveName, summarise, type Resolved } from './resolve';
 import { readLookupSettings, extensionVersion, type LookupSettings } from './settings';
@@ -40,7 +41,14 @@ export function createLookupService(deps: LookupServiceDeps) {
   const now = deps.now ?? Date.now;
   const queue = deps.queue ?? new RequestQueue();
   const settings = deps.settings ?? (() => readLookupSettings());
-  const inflight = new Map<string, Promise<CardLookup>>();
+  const jobs = new OnePerName();
+  /** One shared look-up per kind and name at a time. */
+  const once = (q: NameQuery, start: () => Promise<CardLookup>) => jobs.run(lookupKey(q.kind, q.name), start);
+  /**
+   * Candidates a page's names picked for a cached "choose one" that turned out to be no article or
+   * a list: not asked for again on every hover (until the worker restarts).
+   */
+  const unsettling = new Set<string>();
   const refreshing = new Set<string>();
   let client: WikipediaClient | null = null;
   let clientBase = '';
@@ -69,37 +77,6 @@ export function createLookupService(deps: LookupServiceDeps) {
    */
   function record(q: NameQuery, r: Resolved, chosenByReader = false, explicit = chosenByReader) {
     return saveResolved(db, q, r, { now: now(), chosenByReader, explicit, onCardSaved: deps.onCardSaved });
-  }
-
-  /** One shared look-up per kind and name at a time. */
-  function once(q: NameQuery, start: () => Promise<CardLookup>): Promise<CardLookup> {
-    const key = lookupKey(q.kind, q.name);
-    let job = inflight.get(key);
-    if (!job) {
-      job = start()
-        .catch(
-          (error: unknown): CardLookup => ({
-            card: null,
-            lookup: {
-              status: 'failed',
-              error: `The look-up failed: ${error instanceof Error ? error.message : String(error)}.`,
-            },
-          }),
-        )
-        .finally(() => inflight.delete(key));
-      inflight.set(key, job);
-    }
-    return job;
-  }
-
-  /** `job`'s answer, or 'pending' when it takes longer than `waitMs` (it carries on). */
-  function within(job: Promise<CardLookup>, waitMs: number | undefined): Promise<CardLookup> {
-    if (waitMs === undefined) return job;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const pending = new Promise<CardLookup>((resolve) => {
-      timer = setTimeout(() => resolve({ card: null, lookup: { status: 'pending' } }), waitMs);
-    });
-    return Promise.race([job, pending]).finally(() => clearTimeout(timer));
   }
 
   return {
@@ -144,14 +121,18 @@ export function createLookupService(deps: LookupServiceDeps) {
         return known;
       }
       const pick = rec.status === 'ambiguous' ? pickAmong(rec.candidates, { ...q, context }) : null;
-      if (!pick) return known;
+      const tried = `${lookupKey(q.kind, q.name)}\n${pick}`;
+      if (!pick || unsettling.has(tried)) return known;
       const settle = async () => {
         const r = await summarise(
           c,
           pick,
           rec.candidates.filter((x) => x.title !== pick),
         );
-        return r.status === 'found' ? record(q, r) : known;
+        if (r.status === 'found') return record(q, r);
+        // Asking again only helps when Wikipedia could not be reached.
+        if (r.status !== 'failed') unsettling.add(tried);
+        return known;
       };
       return orKnown(await within(once(q, settle), opts.waitMs), known);
     },
@@ -166,7 +147,7 @@ export function createLookupService(deps: LookupServiceDeps) {
       const todo: NameQuery[] = [];
       for (const q of queries) {
         const rec = await getLookupOrTombstone(db, q);
-        if ((!rec || isStale(rec, now())) && !inflight.has(lookupKey(q.kind, q.name))) todo.push(q);
+        if ((!rec || isStale(rec, now())) && !jobs.has(lookupKey(q.kind, q.name))) todo.push(q);
       }
       if (todo.length === 0) return;
       const pages = await c.pages(todo.map((q) => q.name));

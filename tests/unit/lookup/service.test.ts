@@ -208,6 +208,22 @@ describe('look-up cache: one answer per kind and name', () => {
     expect(server.seen.slice(before).map((s) => s.path)).toEqual(['/api/rest_v1/page/summary/Salisbury%2C_Wiltshire']);
   });
 
+  it('a "choose one" whose best candidate turns out to be no article is not asked again on each hover', async () => {
+    const { db, lookup } = await setup();
+    const q = { name: 'Salisbury', kind: 'place' as const };
+    expect((await lookup.lookUp(q, [])).lookup.status).toBe('ambiguous');
+    // The candidate this page's names pick has since been deleted from Wikipedia.
+    await db.lookups.update(lookupKey('place', 'Salisbury'), {
+      candidates: (await db.lookups.get(lookupKey('place', 'Salisbury')))!.candidates.map((c) =>
+        c.title === 'Salisbury, Wiltshire' ? { ...c, title: 'Salisbury (deleted)' } : c,
+      ),
+    });
+    const before = server.seen.length;
+    for (let hover = 0; hover < 3; hover++)
+      expect((await lookup.lookUp(q, ['Wiltshire', 'Porton Down'])).lookup.status).toBe('ambiguous');
+    expect(server.seen.slice(before).map((s) => s.path)).toEqual(['/api/rest_v1/page/summary/Salisbury_(deleted)']);
+  });
+
   it('a stale answer keeps its card while Wikipedia cannot be reached, and is renewed once it can', async () => {
     let now = Date.now();
     let online = true;
