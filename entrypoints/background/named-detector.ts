@@ -30,7 +30,7 @@ const signature = (cards: readonly Card[]): string =>
 /** Cards whose summaries the detector warms up on (starter summaries average ~200 chars). */
 const WARM_UP_CARDS = 150;
 
-/** Creates the holder; `getDetector` should cache (see lazyOnce in handlers.ts). */
+/** Creates the holder; `getDetector` should cache (see lazy-once.ts). */
 export function createNamedDetector(
   db: BackstoryDB,
   getDetector: () => Promise<SpotDetector>,

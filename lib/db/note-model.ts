@@ -1,5 +1,5 @@
 /** Pure helpers of the note model: linked cards, tags, sites, the body rule for quote-notes. */
-import { noteBodyError } from '../messaging/protocol';
+import { noteBodyError } from '../messaging/note-body';
 import { holdableTime } from '../notebook/note-schema';
 import { MAX_NOTE_CARDS, MAX_TAGS, type Note, type NoteQuote, QUOTE_MAX_CHARS, TAG_MAX_CHARS } from './records';
 

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { ENTITY_KINDS } from '../entity';
+import { PAGE_TITLE_MAX_CHARS, PAGE_URL_MAX_CHARS } from './payload-schemas';
 import type { Sender } from './serve';
 
 /** The frame's page in the extension package (built from entrypoints/note-frame/index.html). */
@@ -21,7 +22,7 @@ export const noteFrameParamsSchema = v.object({
   aliases: v.pipe(v.array(nonEmpty(300)), v.maxLength(50)),
   /** Absent until the entity has a card: the first note creates it. */
   cardId: v.optional(nonEmpty(300)),
-  page: v.object({ url: text(4000), title: text(1000) }),
+  page: v.object({ url: text(PAGE_URL_MAX_CHARS), title: text(PAGE_TITLE_MAX_CHARS) }),
 });
 export type NoteFrameParams = v.InferOutput<typeof noteFrameParamsSchema>;
 

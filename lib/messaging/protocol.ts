@@ -7,29 +7,17 @@ import { CONTEXT_MAX } from '../lookup/page-context';
 import { noteSchema } from '../notebook/note-schema';
 import * as v from 'valibot';
 import type { ArticleEntity, BlockSpan } from '../entity';
-import { ENTITY_KINDS } from '../entity';
 import type { Card, Note } from '../db/records';
 import type { CardChoice } from '../db/card-search';
-import { NOTE_MAX_CHARS } from '../db/records';
 import type { LookupState } from '../lookup/types';
+import { noteFrameEvent } from './note-frame-event';
+import { articleBlocks, cardEdit, id, kind, name, notePayload, pageRef } from './payload-schemas';
+
+export type { NoteFrameEvent, NoteFrameEventType } from './note-frame-event';
+export { MAX_ARTICLE_CHARS, PAGE_TITLE_MAX_CHARS, PAGE_URL_MAX_CHARS } from './payload-schemas';
 
 /** Most cards one getPageCards message asks for. */
 export const PAGE_CARDS_MAX = 200;
-
-/** Largest article text the background accepts in one spotBlocks message (chars). */
-export const MAX_ARTICLE_CHARS = 2_000_000;
-
-const kind = v.picklist(ENTITY_KINDS);
-/** An id or key: short, never a place to smuggle a large string through. */
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300));
-/** Longest page address and title a message may carry (lib/dom/page-ref.ts cuts a page's to fit). */
-export const PAGE_URL_MAX_CHARS = 4000;
-export const PAGE_TITLE_MAX_CHARS = 1000;
-const pageRef = v.object({
-  url: v.pipe(v.string(), v.maxLength(PAGE_URL_MAX_CHARS)),
-  title: v.pipe(v.string(), v.maxLength(PAGE_TITLE_MAX_CHARS)),
-});
 
 /** Payload schemas of messages handled by the background worker, by message type. */
 export const backgroundSchemas = {
@@ -47,11 +35,7 @@ export const backgroundSchemas = {
   loadCardUi: v.object({}),
   /** Spot the names in an article's text blocks (in reading order). */
   spotBlocks: v.object({
-    blocks: v.pipe(
-      v.array(v.string()),
-      v.maxLength(50_000),
-      v.check((b) => b.reduce((n, s) => n + s.length, 0) <= MAX_ARTICLE_CHARS, 'article too long'),
-    ),
+    blocks: articleBlocks,
     page: pageRef,
     /** The article's date (ISO date or timestamp, as getArticleText's `published`), for its timeline. */
     published: v.optional(v.pipe(v.string(), v.maxLength(100))),
@@ -80,12 +64,7 @@ export const backgroundSchemas = {
   /** The reader picked the Wikipedia article `title` for a name: remember it, reply like getCard. */
   chooseArticle: v.object({ name, kind, title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)) }),
   /** The reader edited a card's description, summary and other names. */
-  updateCard: v.object({
-    cardId: name,
-    description: v.pipe(v.string(), v.maxLength(500)),
-    summary: v.pipe(v.string(), v.maxLength(5000)),
-    aliases: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(50)),
-  }),
+  updateCard: cardEdit,
   /** Delete a card with its notes and mentions. */
   deleteCard: v.object({ cardId: name }),
   /** Merge the card found by `otherName` (or `dropId`) into `keepId`: the same entity twice. */
@@ -93,27 +72,7 @@ export const backgroundSchemas = {
   /** Create a reader card for an entity that has none yet. */
   createCard: v.object({ name, kind, aliases: v.optional(v.pipe(v.array(name), v.maxLength(100)), []) }),
   /** Create (no noteId) or edit (noteId) a note on a card. */
-  saveNote: v.object({
-    cardId: name,
-    noteId: v.optional(id),
-    // Far above the note limit: noteBodyError gives the reader the precise message below this.
-    body: v.pipe(v.string(), v.maxLength(NOTE_MAX_CHARS * 10)),
-    page: v.optional(pageRef),
-    /** More cards to link (issue 5); when editing, present = the note's new links. */
-    cardIds: v.optional(v.pipe(v.array(id), v.maxLength(50))),
-    /** The note's tags; when editing, present = its new tags. */
-    tags: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50))),
-    /** When editing: the updatedAt of the note the editor opened with (a newer note is not overwritten). */
-    baseUpdatedAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
-    /** A quoted passage (TextQuoteSelector-like); only on a new note. */
-    quote: v.optional(
-      v.object({
-        exact: v.pipe(v.string(), v.maxLength(NOTE_MAX_CHARS)),
-        prefix: v.pipe(v.string(), v.maxLength(200)),
-        suffix: v.pipe(v.string(), v.maxLength(200)),
-      }),
-    ),
-  }),
+  saveNote: notePayload,
   deleteNote: v.object({ noteId: id }),
   /** Puts back a note just deleted, as it was ("Undo"); the notebook's restore (lib/notebook/actions). */
   restoreNote: v.object({ note: noteSchema }),
@@ -216,35 +175,10 @@ export interface Envelope<T extends string = string> {
   payload: unknown;
 }
 
-/** Note body rule shared by every UI and the background. Returns an error message or null. */
-export function noteBodyError(body: string): string | null {
-  if (body.trim().length === 0) return 'A note cannot be empty.';
-  if (body.length > NOTE_MAX_CHARS)
-    return `A note can be at most ${NOTE_MAX_CHARS.toLocaleString('en')} characters; this one has ${body.length.toLocaleString('en')}.`;
-  return null;
-}
-
 /**
- * The hover card's note frame: an extension page inside the card (entrypoints/note-frame) where the
- * reader's notes are listed and typed, so the page never sees a key of a note. It tells its card
- * what happened through the background (never window.postMessage, which the page could forge or
- * read); the events carry a per-frame token and sizes, never any note text.
+ * Note frame → background (which relays it to the sender tab's top frame; see note-frame-relay.ts):
+ * how the hover card's note frame tells its card what happened (see note-frame-event.ts).
  */
-export const NOTE_FRAME_EVENTS = ['changed', 'close', 'size'] as const;
-export type NoteFrameEventType = (typeof NOTE_FRAME_EVENTS)[number];
-const px = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000));
-const noteFrameEvent = v.object({
-  /** The frame's token (in its URL hash): the card ignores events of any other frame. */
-  token: id,
-  /** `changed`: a note (or the card) was saved or deleted; `close`: Escape; `size`: content height. */
-  event: v.picklist(NOTE_FRAME_EVENTS),
-  height: v.optional(px),
-  /** With `size`: a band of the frame (px from its top) to scroll into the card's view (the focus). */
-  reveal: v.optional(v.object({ top: px, bottom: px })),
-});
-export type NoteFrameEvent = v.InferOutput<typeof noteFrameEvent>;
-
-/** Note frame → background (which relays it to the sender tab's top frame; see note-frame-relay.ts). */
 export const noteFrameSchemas = { noteFrame: noteFrameEvent } as const;
 export interface NoteFrameReplies {
   noteFrame: { delivered: boolean };

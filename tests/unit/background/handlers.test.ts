@@ -7,7 +7,8 @@ import { countMentions } from '@/lib/db/mentions';
 import { mentionsOf } from '@/lib/db/page-mentions';
 import type { KnownName } from '@/lib/db/cards';
 import type { Sender } from '@/lib/messaging/serve';
-import { createHandlers, lazyOnce, type SpotDetector } from '@/entrypoints/background/handlers';
+import { createHandlers, type SpotDetector } from '@/entrypoints/background/handlers';
+import { lazyOnce } from '@/entrypoints/background/lazy-once';
 
 /**
  * A tiny detector: finds the known names (and their aliases) plus a fixed list of extra
@@ -382,14 +383,5 @@ describe('cards and notes', () => {
     expect(value(await handlers.restoreNote(restore, tab()))).toEqual({ restored: true });
     expect(await db.notes.get(note.id)).toEqual(kept);
     expect(value(await handlers.restoreNote(restore, tab()))).toEqual({ restored: false });
-  });
-});
-
-describe('lazyOnce', () => {
-  it('shares one load between concurrent callers', async () => {
-    let calls = 0;
-    const get = lazyOnce(async () => ++calls);
-    expect(await Promise.all([get(), get(), get()])).toEqual([1, 1, 1]);
-    expect(calls).toBe(1);
   });
 });
