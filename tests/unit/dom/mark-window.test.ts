@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HIGHLIGHT_PREFIX, Marks, type Mark } from '../../../lib/dom/highlights';
+import { HIGHLIGHT_PREFIX } from '../../../lib/dom/highlight-css';
+import { Marks, type Mark } from '../../../lib/dom/highlights';
 import { MarkNavigator } from '../../../lib/dom/keyboard-nav';
 import { WINDOW_ABOVE } from '../../../lib/dom/mark-window';
 import { piecesFor, rangeFor } from '../../../lib/dom/block-ranges';

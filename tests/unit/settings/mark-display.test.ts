@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FOCUS_HIGHLIGHT } from '@/lib/dom/highlight-css';
 import { type Mark, Marks } from '@/lib/dom/highlights';
-import { FOCUS_HIGHLIGHT, MarkNavigator } from '@/lib/dom/keyboard-nav';
+import { MarkNavigator } from '@/lib/dom/keyboard-nav';
 import type { EntityKind } from '@/lib/entity';
 import { installHighlights } from '../dom/highlight-stubs';
 
