@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { EntityKind } from '../lib/entity';
 import type { BackgroundMessageType, BackgroundPayload, BackgroundReplies, Result } from '../lib/messaging/protocol';
-import { placeCard, type Box } from '../lib/dom/place-card';
+import type { Box } from '../lib/dom/place-card';
 import { CardView } from './CardView';
 import { ErrorLine } from './ErrorLine';
+import { useCardPlacement } from './use-card-placement';
+import { useCardReply } from './use-card-reply';
 
 /** Sends a message to the background (sendToBackground in the extension, a fake in tests). */
 export type SendFn = <T extends BackgroundMessageType>(
@@ -58,96 +60,15 @@ export interface NotesSlot {
 }
 
 /**
- * A pending look-up is asked again PENDING_POLLS times every PENDING_POLL_MS, then every
- * SLOW_POLL_MS for as long as the card is open (a queue paused by a 429 can take minutes): the
- * card then says it is still waiting and offers "Check again", which starts the quick asking again.
- */
-const PENDING_POLL_MS = 1500;
-const PENDING_POLLS = 8;
-const SLOW_POLL_MS = 10_000;
-
-/**
  * The hover card: a non-modal dialog next to the hovered name, holding the entity's card (or what
  * the page tells about it). The reader's notes are not here: `renderNotes` puts the note frame (an
  * extension page) below the card. Card data goes through the background; nothing here touches
  * the page's DOM.
  */
 export function HoverCard({ entity, anchor, send, onClose, renderNotes, cache }: HoverCardProps) {
-  const [data, setData] = useState<CardReply | null>(() => cache?.get(entity.key) ?? null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, lookup, refresh, retry, chooseArticle, createCard } = useCardReply(entity, send, cache);
   const root = useRef<HTMLDivElement>(null);
-  const ask = {
-    name: entity.name,
-    kind: entity.kind,
-    aliases: entity.aliases.slice(0, 50),
-    context: entity.context ?? [],
-  };
-
-  const refresh = useCallback(
-    async (retry = false): Promise<string | null> => {
-      const r = await send('getCard', retry ? { ...ask, retry } : ask);
-      if (!r.ok) {
-        // A card already shown from the cache stays: the reader loses nothing to a failed refresh.
-        if (!cache?.has(entity.key)) setError(r.error);
-        return r.error;
-      }
-      setError(null);
-      keep(r.value);
-      return null;
-    },
-    [entity.key, send],
-  );
-
-  /** Shows `reply` and keeps it for the next hover of this name. */
-  function keep(reply: CardReply): void {
-    cache?.set(entity.key, reply);
-    setData(reply);
-  }
-
-  useEffect(() => {
-    setData(cache?.get(entity.key) ?? null);
-    void refresh();
-  }, [refresh]);
-
-  // A Wikipedia look-up still running answers "pending": ask again until it settles.
-  const polls = useRef(0);
-  useEffect(() => {
-    if (data?.lookup?.status !== 'pending') return;
-    const delay = polls.current < PENDING_POLLS ? PENDING_POLL_MS : SLOW_POLL_MS;
-    polls.current++;
-    const timer = setTimeout(() => void refresh(), delay);
-    return () => clearTimeout(timer);
-  }, [data, refresh]);
-  // Read after the answer that used up the quick polls was set, so this render shows it.
-  const lookup =
-    data?.lookup?.status === 'pending' && polls.current >= PENDING_POLLS
-      ? { ...data.lookup, slow: true }
-      : data?.lookup;
-
-  /** "Retry" / "Look up again" / "Check again": asks again at once, and quickly again while it is pending. */
-  function retry(): Promise<string | null> {
-    polls.current = 0;
-    return refresh(true);
-  }
-
-  // Placement is applied straight to the element after each render and on scroll/resize, so the
-  // card follows its name without a re-render and never moves the page's own layout.
-  const place = useCallback(() => {
-    const el = root.current;
-    const box = anchor();
-    const view = el?.ownerDocument.defaultView;
-    if (!el || !view) return;
-    if (!box) return onClose();
-    const pos = placeCard(
-      box,
-      { width: el.offsetWidth, height: el.offsetHeight },
-      { width: view.innerWidth, height: view.innerHeight },
-    );
-    el.style.left = `${pos.left}px`;
-    el.style.top = `${pos.top}px`;
-    el.style.visibility = 'visible';
-  }, [anchor, onClose]);
-  useLayoutEffect(place);
+  const place = useCardPlacement(root, anchor, onClose);
   // After place() made the card visible (a hidden element cannot take focus).
   useLayoutEffect(() => {
     if (!entity.focus) return;
@@ -156,28 +77,6 @@ export function HoverCard({ entity, anchor, send, onClose, renderNotes, cache }:
     heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
   }, [entity]);
-  useEffect(() => {
-    const view = root.current?.ownerDocument.defaultView;
-    if (!view) return;
-    const ctl = new AbortController();
-    view.addEventListener('scroll', place, { passive: true, capture: true, signal: ctl.signal });
-    view.addEventListener('resize', place, { passive: true, signal: ctl.signal });
-    return () => ctl.abort();
-  }, [place]);
-
-  /** The reader picked one of Wikipedia's candidate articles for this name. */
-  async function chooseArticle(title: string): Promise<string | null> {
-    const r = await send('chooseArticle', { name: entity.name, kind: entity.kind, title });
-    if (!r.ok) return r.error;
-    keep(r.value);
-    return null;
-  }
-
-  async function createCard(): Promise<void> {
-    const r = await send('createCard', ask);
-    if (!r.ok) throw new Error(r.error);
-    await refresh();
-  }
 
   return (
     <div

@@ -1,25 +1,20 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { useFocusOnBack } from './focus-back';
 import { ClearHistory } from '../../components/ClearHistory';
 import { NotebookEntity } from '../../components/NotebookEntity';
-import { NotebookPage, pageOfHash } from '../../components/NotebookPage';
-import { countMentions, listMentions } from '../../lib/db/mentions';
-import { deleteNote, listNotes, saveNote } from '../../lib/db/notes';
-import { loadNotebook, loadNotebookPage } from '../../lib/notebook/load';
-import type { NoteMeta } from '../../components/NoteEditor';
-import type { Note } from '../../lib/db/records';
+import { NotebookPage } from '../../components/NotebookPage';
 import type { BackstoryDB } from '../../lib/db/schema';
-import { clearMentions, findCardByName, restoreNote } from '../../lib/notebook/actions';
+import { clearMentions, findCardByName } from '../../lib/notebook/actions';
 import { NotesView } from './NotesView';
-import { useLiveQuery } from '../../components/use-live-query';
-import { draftWatch } from './drafts';
-import { type Capture, captureOfHash, entityOfHash, heldText } from './hash';
+import { Announcements } from './Announcements';
+import { useDraftWatch } from './use-draft-watch';
+import { useHashView } from './use-hash-view';
+import { useNotebookData } from './use-notebook-data';
+import { useNoteActions } from './use-note-actions';
+import { useStatusLine } from './use-status-line';
 
 export { captureOfHash, entityOfHash } from './hash';
-
-/** Notes shown before the whole notebook is read. */
-const FIRST_PAGE = 40;
 
 /**
  * The notebook page: every note (search, filters, edit in place, delete with undo), an entity
@@ -28,147 +23,23 @@ const FIRST_PAGE = 40;
  * in the popup or a hover card appear at once.
  */
 export function App({ db }: { db: BackstoryDB }) {
-  const [entityId, setEntityId] = useState(() => entityOfHash(location.hash));
-  const [pageAt, setPageAt] = useState(() => pageOfHash(location.hash));
-  const [capture, setCapture] = useState(() => captureOfHash(location.hash));
-  // A capture that arrived while the reader had an unsaved draft: offered, not shown (see onHash).
-  const [held, setHeld] = useState<Capture | null>(null);
-  const [undo, setUndo] = useState<Note | null>(null);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const undoButton = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
-  const drafts = useRef(draftWatch()).current;
-  // The address of what is on screen, put back when a capture is held.
-  const shownHash = useRef(location.hash);
+  const line = useStatusLine();
+  const { status, error, say } = line;
+  const drafts = useDraftWatch(main);
+  const { entityId, pageAt, capture, held, dismissHeld, toList } = useHashView(drafts, line);
+  const { all, first, mentionCount, entity } = useNotebookData(db, entityId);
+  const { undo, save, remove, undoDelete } = useNoteActions(db, line);
 
-  const all = useLiveQuery(() => loadNotebook(db), [db]);
-  // The newest notes come first through an index, so the list paints before everything is read.
-  const first = useLiveQuery(
-    () => (all.value ? Promise.resolve(null) : loadNotebookPage(db, FIRST_PAGE)),
-    [db, !all.value],
-  );
-  const mentionCount = useLiveQuery(() => countMentions(db), [db]);
-  const entity = useLiveQuery(
-    async () =>
-      entityId
-        ? {
-            card: (await db.cards.get(entityId)) ?? null,
-            notes: await listNotes(db, entityId),
-            mentions: await listMentions(db, entityId),
-          }
-        : null,
-    [db, entityId],
-  );
-
-  // The worker shows each capture by changing this tab's address (quote-capture.ts showInNotebook),
-  // which would replace the view and with it whatever the reader was typing. So a capture takes
-  // over only when no editor holds unsaved changes; otherwise the draft stays on screen and the
-  // capture is announced, with a link that opens it in a new tab. The notebook decides, not the
-  // worker: only the page knows its drafts, and asking it first would need a message round trip.
-  useEffect(() => {
-    const onHash = () => {
-      const next = captureOfHash(location.hash);
-      if (drafts.unsaved()) {
-        if (next.note || next.card || next.error) return holdCapture(next);
-        // The reader's own move (an entity link, Back) would lose the draft: only if they say so.
-        if (!confirm('Leave this view? The note you are writing is not saved.')) return keepView();
-      }
-      shownHash.current = location.hash;
-      setHeld(null);
-      setEntityId(entityOfHash(location.hash));
-      setPageAt(pageOfHash(location.hash));
-      setCapture(next);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  // Typing anywhere in an editor (capture phase: the editors' own handlers cannot hide it).
-  useEffect(() => {
-    const el = main.current;
-    if (!el) return;
-    el.addEventListener('input', drafts.touched, true);
-    el.addEventListener('click', drafts.touched, true);
-    return () => {
-      el.removeEventListener('input', drafts.touched, true);
-      el.removeEventListener('click', drafts.touched, true);
-    };
-  }, []);
-  useEffect(() => void (undo && undoButton.current?.focus()), [undo]);
   useEffect(() => {
     document.title = entity.value?.card ? `${entity.value.card.name} · Backstory notebook` : 'Backstory notebook';
   }, [entity.value?.card?.name]);
-
-  function say(message: string) {
-    setError(null);
-    setStatus(message);
-  }
-
-  useEffect(() => {
-    if (capture.note) say('Quote saved. Add a comment, tags or more entities, or leave it as it is.');
-    else if (capture.card) say('Card created. Add a note to it, or leave it as it is.');
-    else if (capture.error) setError(`The selection was not saved: ${capture.error}`);
-  }, [capture.note, capture.card, capture.error]);
-
-  /** Puts the address back to the view still shown, so Back and reload agree with the screen. */
-  function keepView() {
-    history.replaceState(history.state, '', location.pathname + location.search + shownHash.current);
-  }
-
-  /** Announces a capture without leaving the view, so the draft on screen is kept. */
-  function holdCapture(next: Capture) {
-    keepView();
-    if (next.error) {
-      setError(`The selection was not saved: ${next.error}`);
-      return;
-    }
-    setHeld(next);
-    const text = heldText(next);
-    if (text) say(text.status);
-  }
-
-  /** Saves a new note, or an edit of `noteId` begun on its version `baseUpdatedAt`; resolves to an error or null. */
-  async function save(
-    cardId: string,
-    body: string,
-    noteId?: string,
-    meta?: NoteMeta,
-    baseUpdatedAt?: number,
-  ): Promise<string | null> {
-    const res = await saveNote(db, { cardId: cardId || undefined, noteId, body, ...meta, baseUpdatedAt });
-    if (!res.ok) return res.error;
-    say(noteId ? 'Note updated.' : 'Note saved.');
-    return null;
-  }
-
-  /** Deletes a note and offers to undo it; throws the reason when the database refuses. */
-  async function remove(noteId: string): Promise<void> {
-    const note = await db.notes.get(noteId);
-    const res = await deleteNote(db, noteId);
-    if (!res.ok) {
-      setError(res.error);
-      throw new Error(res.error);
-    }
-    if (note) setUndo(note);
-    say('Note deleted.');
-  }
-
-  async function undoDelete() {
-    if (!undo) return;
-    const res = await restoreNote(db, undo);
-    setUndo(null);
-    if (res.ok) say('Note restored.');
-    else setError(res.error);
-  }
 
   const focusOnBack = useFocusOnBack(main, !entityId && !pageAt);
 
   function back() {
     focusOnBack(entityId);
-    setEntityId(null);
-    setPageAt(null);
-    shownHash.current = '';
-    if (location.hash) history.pushState(null, '', location.pathname + location.search);
+    toList();
   }
 
   let body: ComponentChildren;
@@ -207,7 +78,6 @@ export function App({ db }: { db: BackstoryDB }) {
   }
 
   const loadError = all.error ?? entity.error ?? mentionCount.error;
-  const offer = held && heldText(held);
   return (
     <div class="bs-root nb-page">
       <header class="nb-header">
@@ -233,27 +103,13 @@ export function App({ db }: { db: BackstoryDB }) {
             {error ?? `Could not read your notebook: ${loadError}`}
           </p>
         )}
-        <div class="nb-announce">
-          <p role="status" class="bs-status">
-            {status}
-          </p>
-          {offer && (
-            <a
-              class="bs-btn"
-              href={location.pathname + offer.hash}
-              target="_blank"
-              rel="noopener noreferrer"
-              onClick={() => setHeld(null)}
-            >
-              {offer.link}
-            </a>
-          )}
-          {undo && (
-            <button type="button" class="bs-btn" ref={undoButton} onClick={() => void undoDelete()}>
-              Undo delete
-            </button>
-          )}
-        </div>
+        <Announcements
+          status={status}
+          held={held}
+          onOpenHeld={dismissHeld}
+          undo={undo}
+          onUndo={() => void undoDelete()}
+        />
         {body}
       </main>
     </div>
