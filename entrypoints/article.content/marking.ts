@@ -55,6 +55,8 @@ export interface ScanAndMarkOptions {
   firstFrame?: Promise<void>;
   /** Each open shadow root the scan enters (text-blocks' `onShadowRoot`). */
   onShadowRoot?: (shadow: ShadowRoot) => void;
+  /** Each custom element the scan meets before it is defined (text-blocks' `onUndefined`). */
+  onUndefined?: (el: Element) => void;
 }
 
 /** The page's scanned text and spotted names, and the operation that adds to them. */
@@ -190,6 +192,7 @@ export function createMarking(deps: MarkingDeps): Marking {
         priority,
         styled,
         onShadowRoot: opts.onShadowRoot,
+        onUndefined: opts.onUndefined,
       });
     flush();
     await Promise.all(requests);

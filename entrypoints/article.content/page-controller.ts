@@ -17,6 +17,7 @@ import { createMarking } from './marking';
 import { ArticleLooks } from './article-looks';
 import { findPublished } from '../../lib/dom/article-date';
 import { pageRef } from '../../lib/dom/page-ref';
+import { UpgradeWatch } from '../../lib/dom/upgrade-watch';
 import { type PageWatch, watchPage } from './page-watch';
 import { createTabApi, type TabApi } from './tab-api';
 
@@ -106,9 +107,13 @@ export function startPage(
     for (const shadow of shadows) watch?.observe(shadow);
   };
 
+  // Web components defined after the scan render late, unseen by the watch: read once upgraded.
+  const upgrades = new UpgradeWatch((els) => void mark(els).catch(quiet), signal);
+  const onUndefined = (el: Element) => upgrades.add(el);
+
   const mark = async (scopes: Element[], priority?: SlicePriority, firstFrame?: Promise<void>) => {
     const onShadowRoot = (shadow: ShadowRoot) => shadows.add(shadow);
-    await marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority, firstFrame, onShadowRoot });
+    await marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority, firstFrame, onShadowRoot, onUndefined });
     watchShadows();
     // A first hover then shows its card at once, even after the worker has stopped (30 s idle).
     void host.prefetch([...marking.entities.values()]).catch(quiet);
@@ -137,6 +142,7 @@ export function startPage(
     intent.close();
     marks.clear();
     shadows.clear();
+    upgrades.clear();
     nav.forget();
     wholePage = false;
     root = null;

@@ -10,6 +10,7 @@
 import { MAX_ARTICLE_CHARS } from '../messaging/protocol';
 import { isBlock, isFurniture, isHidden, isSkipped } from './skip';
 import { AbortedError, createSlice, type SlicePriority } from './scheduler';
+import { isUndefinedCustom } from './upgrade-watch';
 
 /** Largest block kept (chars): longer text is trimmed, so a 5 MB text node costs 100 KB. */
 export const MAX_BLOCK_CHARS = 100_000;
@@ -58,6 +59,8 @@ export interface ScanOptions {
    * see into them, so the page watch observes each one (a web component may fill it later).
    */
   onShadowRoot?: (shadow: ShadowRoot) => void;
+  /** Called with each custom element the walk meets before it is defined (see upgrade-watch.ts). */
+  onUndefined?: (el: Element) => void;
 }
 
 /** What every level of the walk needs. */
@@ -65,6 +68,7 @@ interface WalkOptions {
   skipFurniture: boolean;
   styled: () => boolean;
   onShadowRoot?: (shadow: ShadowRoot) => void;
+  onUndefined?: (el: Element) => void;
 }
 
 type Item = Text | 'break';
@@ -79,6 +83,14 @@ function* walk(root: Node, opts: WalkOptions): Generator<Item> {
     return;
   }
   if (root.nodeType === 1 && reject(root as Element)) return;
+  const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+  if (own) {
+    // A scope that is itself a web component (one upgraded after the scan): its shadow tree is
+    // what renders, its light children appear through the slots.
+    opts.onShadowRoot?.(own);
+    yield* walk(own, opts);
+    return;
+  }
   const walker = doc.createTreeWalker(root, 0x1 | 0x4);
   for (let n = walker.nextNode(); n; ) {
     if (n.nodeType === 3) {
@@ -96,7 +108,8 @@ function* walk(root: Node, opts: WalkOptions): Generator<Item> {
       opts.onShadowRoot?.(el.shadowRoot);
       yield* walk(el.shadowRoot, opts);
       skipChildren = true;
-    } else if (el.tagName === 'SLOT' && root.nodeType === 11) {
+    } else if (opts.onUndefined && isUndefinedCustom(el)) opts.onUndefined(el);
+    else if (el.tagName === 'SLOT' && root.nodeType === 11) {
       const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
       if (assigned.length > 0) {
         for (const a of assigned) yield* walk(a, opts);
@@ -157,7 +170,12 @@ export async function scanBlocks(root: Element, signal?: AbortSignal, opts: Scan
     blocks.push(done);
     return opts.onBlock?.(done);
   };
-  const walkOpts = { skipFurniture: opts.skipFurniture ?? true, styled, onShadowRoot: opts.onShadowRoot };
+  const walkOpts = {
+    skipFurniture: opts.skipFurniture ?? true,
+    styled,
+    onShadowRoot: opts.onShadowRoot,
+    onUndefined: opts.onUndefined,
+  };
   for (const item of walk(root, walkOpts)) {
     if ((++n & 31) === 0 && slice.expired()) await slice.next();
     if (item === 'break') {
