@@ -5,7 +5,7 @@
  * coalesced over RESCAN_DELAY_MS, so a burst of thousands becomes one rescan.
  */
 import { HOST_TAG, tagOf } from '../../lib/dom/skip';
-import { pageUrl } from '../../lib/sites/tracking-params';
+import { sameArticle } from '../../lib/sites/tracking-params';
 
 /** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
 export const RESCAN_DELAY_MS = 500;
@@ -85,7 +85,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     timer = undefined;
     const root = hooks.root();
     const moved = hooks.address() !== hooks.lastUrl();
-    if (moved && root?.isConnected && pageUrl(hooks.address()) === pageUrl(hooks.lastUrl()) && hooks.intact()) {
+    if (moved && root?.isConnected && sameArticle(hooks.address(), hooks.lastUrl()) && hooks.intact()) {
       // Only tracking parameters changed and the article is untouched: a site tidying its address
       // (replaceState without utm_* parameters), not a new article. Nothing is read again.
       hooks.keepArticle();

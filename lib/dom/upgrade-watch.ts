@@ -12,6 +12,11 @@ const LOOKS_MS = [250, 500, 1000, 2000, 4000, 8000];
 /** Collects undefined custom elements and reports each once it has an open shadow root. */
 export class UpgradeWatch {
   private readonly waiting = new Set<Element>();
+  /**
+   * Every element added since the last clear: one met again by a later rescan is not looked at
+   * again (custom element names a page never defines, such as Angular's hosts, are common).
+   */
+  private met = new WeakSet<Element>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private look = 0;
 
@@ -23,8 +28,10 @@ export class UpgradeWatch {
     signal.addEventListener('abort', () => this.clear(), { once: true });
   }
 
-  /** Watches `el`, a custom element the scan met before it was defined; looks start over. */
+  /** Watches `el`, a custom element the scan met before it was defined; a new one starts the looks over. */
   add(el: Element): void {
+    if (this.met.has(el)) return;
+    this.met.add(el);
     this.waiting.add(el);
     this.look = 0;
     if (this.timer === undefined) this.schedule();
@@ -33,13 +40,18 @@ export class UpgradeWatch {
   /** Forgets every element (a new article). */
   clear(): void {
     this.waiting.clear();
+    this.met = new WeakSet();
     clearTimeout(this.timer);
     this.timer = undefined;
   }
 
+  /** The next look, or none after the last: the elements still waiting are let go. */
   private schedule(): void {
     const delay = LOOKS_MS[this.look++];
-    this.timer = delay === undefined ? undefined : setTimeout(() => this.lookNow(), delay);
+    if (delay === undefined) {
+      this.waiting.clear();
+      this.timer = undefined;
+    } else this.timer = setTimeout(() => this.lookNow(), delay);
   }
 
   private lookNow(): void {

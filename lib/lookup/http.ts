@@ -10,7 +10,10 @@ export type HttpOutcome =
   | { kind: 'http'; status: number; retryAfterMs: number | null }
   /** No answer: network down, timeout. */
   | { kind: 'failed'; reason: string }
-  /** Not sent: Wikipedia asked for a pause (429 or 5xx with Retry-After) longer than is worth waiting. */
+  /**
+   * Held back: Wikipedia asked for a pause (429 or 5xx with Retry-After) longer than is worth
+   * waiting, so the request (or its retry, when its own answer asked for the pause) is not sent.
+   */
   | { kind: 'held'; waitMs: number }
   /** An answer came but cannot be used: too big, not JSON. */
   | { kind: 'unusable'; reason: string };

@@ -148,8 +148,10 @@ export function reportTargets(rows: Row[], bundles: Record<string, number>): boo
     results.push([`content script ${file} ${bytes} bytes < ${BUNDLE_LIMIT} bytes (100 KB)`, bytes < BUNDLE_LIMIT]);
   for (const [text, ok] of results) console.log(`${ok ? 'MET    ' : 'MISSED '} ${text}`);
   // Printed after the targets, not a target of its own: how much of those tasks was the extension's work.
-  const cpu = rows.flatMap((r) => r.ours.map((t) => t.cpuMs ?? t.ms));
-  if (cpu.length)
+  const tasks = rows.flatMap((r) => r.ours);
+  const cpu = tasks.flatMap((t) => (t.cpuMs === null ? [] : [t.cpuMs]));
+  // Only when the trace gave every one of them a thread time: a wall time is not a CPU time.
+  if (cpu.length > 0 && cpu.length === tasks.length)
     console.log(
       `(the extension's long tasks used at most ${Math.max(...cpu).toFixed(0)} ms of CPU; the rest of their wall time the main thread was not running)`,
     );

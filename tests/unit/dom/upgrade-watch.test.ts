@@ -68,6 +68,27 @@ describe('UpgradeWatch', () => {
     expect(seen).toEqual([]);
   });
 
+  it('does not start the looks over for an element a rescan meets again', async () => {
+    vi.useFakeTimers();
+    const [never, late] = [freshTag(), freshTag()];
+    document.body.innerHTML = `<${never}></${never}><${late}></${late}>`;
+    const seen: Element[][] = [];
+    const watch = new UpgradeWatch((els) => seen.push(els), new AbortController().signal);
+    const again = document.querySelector(never)!;
+    watch.add(again);
+    // Rescans keep meeting the element a page never defines: the looks still end after ~16 s.
+    for (let s = 0; s < 15; s++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      watch.add(again);
+    }
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(vi.getTimerCount()).toBe(0);
+    define(late, '<p>Defined once the looks are over.</p>');
+    watch.add(document.querySelector(late)!);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(seen).toEqual([[document.querySelector(late)]]);
+  });
+
   it('stops when its signal aborts', async () => {
     vi.useFakeTimers();
     const tag = freshTag();
