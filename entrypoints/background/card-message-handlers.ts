@@ -44,8 +44,13 @@ export function createCardMessageHandlers(
       return cards.pageCards(cardIds);
     },
 
+    // A private window's card never offers articles to choose from; a choice sent from one anyway
+    // is refused like its look-ups (nothing goes to Wikipedia, nothing is recorded).
     chooseArticle: async (choice, sender) =>
-      notesOnlyForExtensionPages(sender, await cards.chooseArticle(choice, !fromExtensionPage(sender))),
+      notesOnlyForExtensionPages(
+        sender,
+        await (sender.tab?.incognito ? privateCards : cards).chooseArticle(choice, !fromExtensionPage(sender)),
+      ),
     updateCard: (edit) => cards.updateCard(edit),
     deleteCard: (which) => cards.deleteCard(which),
     mergeCards: (which) => cards.mergeCards(which),

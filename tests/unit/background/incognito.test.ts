@@ -105,4 +105,18 @@ describe('incognito tabs', () => {
     await handlers.getCard({ name: 'Quiet Village', kind: 'place', aliases: [] }, sender(false));
     expect(lookup.lookUp).toHaveBeenCalledTimes(1);
   });
+
+  it('a choice of article sent from a private window is refused: no look-up, nothing recorded', async () => {
+    const { db, lookup, handlers } = await setup();
+    const chosen = { name: 'Salisbury', kind: 'place' as const, title: 'Salisbury, Wiltshire' };
+    const choose = vi.fn(async () => ({ card: null, lookup: { status: 'missing' } }));
+    Object.assign(lookup, { choose, offered: vi.fn(async () => true) });
+    const r = await handlers.chooseArticle(chosen, sender(true));
+    expect(r).toEqual({ ok: false, error: 'Wikipedia look-ups are not available.' });
+    expect(choose).not.toHaveBeenCalled();
+    expect(await db.lookups.count()).toBe(0);
+    // From a normal window the choice goes to the look-up service.
+    await handlers.chooseArticle(chosen, sender(false));
+    expect(choose).toHaveBeenCalledTimes(1);
+  });
 });
