@@ -4,6 +4,7 @@
  * adopted stylesheet, both removed when the flash ends.
  */
 import { highlightApi } from './highlight-api';
+import { pageSheet } from './page-sheet';
 
 export const FLASH_HIGHLIGHT = 'backstory-flash';
 export const FLASH_MS = 1500;
@@ -27,8 +28,7 @@ export function flashRange(doc: Document, range: Range, ms = FLASH_MS): boolean 
   registry.set(FLASH_HIGHLIGHT, highlight);
   let sheet: CSSStyleSheet | null = null;
   try {
-    sheet = new (win?.CSSStyleSheet ?? CSSStyleSheet)();
-    sheet.replaceSync(CSS_RULE);
+    sheet = pageSheet(doc, CSS_RULE);
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   } catch {
     sheet = null; // unstyled flash: still harmless

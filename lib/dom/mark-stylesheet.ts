@@ -4,6 +4,7 @@
  * that holds a mark.
  */
 import { highlightCss } from './highlight-css';
+import { pageSheet } from './page-sheet';
 
 /** Adopts the marks' stylesheet in the trees that hold marks, and takes it out of them again. */
 export class MarkStylesheet {
@@ -17,11 +18,7 @@ export class MarkStylesheet {
   adopt(root: Document | ShadowRoot): void {
     if (this.styled.has(root)) return;
     try {
-      if (!this.sheet) {
-        const Sheet = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
-        this.sheet = new Sheet();
-        this.sheet.replaceSync(highlightCss());
-      }
+      this.sheet ??= pageSheet(this.doc, highlightCss());
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
       this.styled.add(root);
     } catch {

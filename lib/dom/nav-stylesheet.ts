@@ -3,6 +3,7 @@
  * "background" look, the kind rules that turn underlines into tints (see highlight-css.ts).
  */
 import { type MarkLook, navCss } from './highlight-css';
+import { pageSheet } from './page-sheet';
 
 /** Adopts the navigator's stylesheet in a document, rewrites it when the look changes, and removes it. */
 export class NavStylesheet {
@@ -26,9 +27,7 @@ export class NavStylesheet {
     try {
       const css = navCss(look);
       if (!this.sheet) {
-        const Sheet = (this.doc.defaultView as (Window & typeof globalThis) | null)?.CSSStyleSheet ?? CSSStyleSheet;
-        this.sheet = new Sheet();
-        this.sheet.replaceSync(css);
+        this.sheet = pageSheet(this.doc, css);
         this.sheetCss = css;
         this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
       } else if (refresh && css !== this.sheetCss) {
