@@ -3,6 +3,7 @@
  * `lookupBaseUrl` (https://en.wikipedia.org unless a mirror or a test server is set).
  */
 import { browser } from 'wxt/browser';
+import { readSettings } from '../settings/store';
 
 /** Production Wikipedia. */
 export const DEFAULT_BASE_URL = 'https://en.wikipedia.org';
@@ -35,16 +36,25 @@ export interface SettingsStorage {
   get(keys: string[]): Promise<Record<string, unknown>>;
 }
 
-/** Reads the settings; anything missing or malformed falls back to the default. */
-export async function readLookupSettings(storage: SettingsStorage = browser.storage.local): Promise<LookupSettings> {
+/**
+ * Reads the settings; anything missing or malformed falls back to the default. Look-ups are off
+ * when either the local `lookups` key or the reader's settings (`settings`: the newer of the synced
+ * and local copies) say so: turned off on another device, they stop here at once, before the
+ * worker mirrors the synced copy into the local key.
+ */
+export async function readLookupSettings(
+  storage: SettingsStorage = browser.storage.local,
+  settings: () => Promise<{ lookups: boolean }> = () => readSettings(),
+): Promise<LookupSettings> {
   let stored: Record<string, unknown> = {};
   try {
     stored = await storage.get(['lookups', 'lookupBaseUrl']);
   } catch {
     // Unreadable storage: the defaults are the documented behaviour.
   }
+  const offHere = stored.lookups === false;
   return {
-    enabled: stored.lookups !== false,
+    enabled: !offHere && (await settings().then((s) => s.lookups, () => true)),
     baseUrl: normaliseBaseUrl(stored.lookupBaseUrl) ?? DEFAULT_BASE_URL,
   };
 }
