@@ -5,7 +5,7 @@ import { placeCard, type Box } from '../lib/dom/place-card';
 
 /**
  * Places the card `root` next to `anchor()` after each render and on scroll/resize, and calls
- * `onClose` once the name is gone. Returns `place`, to place the card again after its content
+ * `onClose` once the name is gone (unless focus is in the card). Returns `place`, to place the card again after its content
  * changed height.
  */
 export function useCardPlacement(
@@ -20,7 +20,12 @@ export function useCardPlacement(
     const box = anchor();
     const view = el?.ownerDocument.defaultView;
     if (!el || !view) return;
-    if (!box) return onClose();
+    if (!box) {
+      // The name left the page (a re-render) while the reader is in the card, maybe writing a
+      // note: the card stays where it is; it closes once they leave it.
+      const focused = (el.getRootNode() as Document | ShadowRoot).activeElement;
+      return focused && el.contains(focused) ? undefined : onClose();
+    }
     const pos = placeCard(
       box,
       { width: el.offsetWidth, height: el.offsetHeight },

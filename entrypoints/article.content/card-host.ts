@@ -49,6 +49,8 @@ export interface CardHost {
   readonly isOpen: boolean;
   /** True while the card is open with focus inside it (the reader may be writing a note). */
   hasFocus(): boolean;
+  /** True while focus is in the card's note frame: the reader is writing (or about to write) a note. */
+  notesFocused(): boolean;
   /** Unmounts the UI and removes the host. */
   dispose(): void;
 }
@@ -76,6 +78,7 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
   const frameSrc = (browser.runtime.getURL as (path: string) => string)(NOTE_FRAME_PATH);
   let host: HTMLElement | null = null;
   let mount: HTMLElement | null = null;
+  let shadow: ShadowRoot | null = null;
   let open = false;
   let returnFocus: Element | null = null;
   let reattached = 0;
@@ -119,7 +122,7 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       watcher.observe(doc.documentElement, { childList: true });
       host = doc.createElement(HOST_TAG);
       host.setAttribute('style', HOST_STYLE);
-      const shadow = host.attachShadow({ mode: 'closed' });
+      shadow = host.attachShadow({ mode: 'closed' });
       mount = doc.createElement('div');
       shadow.append(mount);
       // Keys typed into a note would otherwise bubble out of the shadow root to the page's own
@@ -201,6 +204,9 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
     },
     hasFocus() {
       return !!host && open && doc.activeElement === host;
+    },
+    notesFocused() {
+      return !!host && open && doc.activeElement === host && shadow?.activeElement?.tagName === 'IFRAME';
     },
     dispose() {
       watcher.disconnect();

@@ -162,6 +162,7 @@ export function startPage(
     root: () => root,
     published,
     open: (m, keyboard) => cards.open(m, keyboard),
+    inNotes: () => cards.host.notesFocused(),
     async scanWholePage() {
       if (root || !doc.body) return; // an article (or the page) is already being marked
       looks.overtake(); // a look still under way must not replace the body with what it finds

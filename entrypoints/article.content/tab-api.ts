@@ -33,6 +33,8 @@ export interface TabApiDeps {
   published(): string | undefined;
   /** Opens the card of `mark`; `byKeyboard` puts focus in it. */
   open(mark: Mark, byKeyboard: boolean): void;
+  /** True while the reader is in the open card's notes: "next name" must not replace that card. */
+  inNotes(): boolean;
   /** Scans and marks the whole body (no article was found). */
   scanWholePage(): Promise<void>;
   /** True until the first search for the article after the page was parsed is done. */
@@ -115,6 +117,9 @@ export function createTabApi(d: TabApiDeps): TabApi {
         d.nav.setDisplay({ shown: !d.nav.shown });
         return { done: true, marksShown: d.nav.shown };
       }
+      // The shortcut reaches the page even with focus in the note frame: stepping on would replace
+      // the card, and the note being written with it.
+      if (d.inNotes()) return { done: false };
       const mark = d.nav.step(command === 'next-name' ? 1 : -1);
       const e = mark && d.marking.entities.get(mark.key);
       if (!mark || !e) return { done: false };
