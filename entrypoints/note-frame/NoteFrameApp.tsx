@@ -58,9 +58,16 @@ export function NoteFrameApp({ params, send, onChanged }: NoteFrameAppProps) {
     const id = card.id;
     setCardId(id);
     const r = await send('saveNote', { cardId: id, noteId, body, page: params.page, baseUpdatedAt });
-    if (!r.ok) return r.error;
+    if (!r.ok) {
+      // The card may have been merged or deleted meanwhile: the next try asks for the name's card again.
+      setCardId(null);
+      return r.error;
+    }
     onChanged();
-    return load();
+    // Saved, whatever reading the list again gives: a failed read shows its own error, and the
+    // editor closes, so a second Save cannot store the note twice.
+    await load();
+    return null;
   }
 
   async function deleteNote(noteId: string): Promise<void> {
