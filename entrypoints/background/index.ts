@@ -51,7 +51,7 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     // "Save to Backstory": the same path as the save-quote command (and `backstoryCommand('save-quote', tabId)`).
     if (info.menuItemId === SAVE_QUOTE_MENU_ID) {
-      if (tab?.id !== undefined) void saveQuote(tab.id, info.selectionText);
+      if (tab?.id !== undefined) void saveQuote(tab.id, info.selectionText, info.frameId);
       return;
     }
     // "Create card": the notebook shows the new card, or why there is none.
@@ -91,8 +91,8 @@ export default defineBackground(() => {
     injectArticle,
     injectCardUi,
   });
-  const saveQuote = (tabId: number, selectionText?: string) =>
-    saveQuoteFromTab({ db, linkEntities, log: (m) => console.warn(m) }, tabId, selectionText);
+  const saveQuote = (tabId: number, selectionText?: string, frameId?: number) =>
+    saveQuoteFromTab({ db, linkEntities, log: (m) => console.warn(m) }, tabId, selectionText, frameId);
   setQuoteSaver((tabId) => saveQuote(tabId));
   // The menu item's own path, for the DevTools console and end-to-end tests (a menu click cannot be synthesised).
   (globalThis as { backstorySaveQuote?: typeof saveQuote }).backstorySaveQuote = saveQuote;

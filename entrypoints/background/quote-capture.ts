@@ -24,16 +24,23 @@ export interface QuoteCaptureDeps {
   log?: (message: string) => void;
 }
 
+/** Text compared loosely: the menu's selectionText and a frame's selection differ in whitespace. */
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /**
- * The selection in `tabId`'s top frame, or the menu's `selectionText` when the page cannot be
- * read; a string says why there is nothing to save.
+ * The selection in `tabId`'s frame `frameId` (the top frame by default), or the menu's
+ * `selectionText` when the page cannot be read or the frame's selection is not what the menu saw
+ * (an older selection left in the top frame while the reader selected in an embedded one); a
+ * string says why there is nothing to save.
  */
-async function selectionOf(tabId: number, fallback?: string): Promise<PageSelection | string> {
+async function selectionOf(tabId: number, fallback?: string, frameId?: number): Promise<PageSelection | string> {
   let unreadable = '';
   try {
-    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: readSelection });
+    const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
+    const [frame] = await browser.scripting.executeScript({ target, func: readSelection });
     const sel = frame?.result as PageSelection | null | undefined;
-    if (sel) return sel;
+    const menuSaw = fallback ? squash(fallback) : '';
+    if (sel && (!menuSaw || squash(sel.exact).includes(menuSaw.slice(0, 200)))) return sel;
   } catch (error) {
     // Pages no extension may script (the browser's own, the web store): use what the menu saw.
     unreadable = error instanceof Error ? error.message : String(error);
@@ -93,26 +100,42 @@ export async function showInNotebook(hash: string, openerTabId?: number): Promis
   await browser.tabs.create({ url, ...(openerTabId === undefined ? {} : { openerTabId }) });
 }
 
+/** How long the same selection saved again from the same tab counts as the same save (ms). */
+const SAME_SAVE_MS = 5_000;
+/** Saves under way or just done, by tab and selection: a double shortcut press saves once. */
+const recentSaves = new Map<string, Promise<Result<Note>>>();
+
 /**
  * Saves the selection of `tabId` as a quote-note and shows the outcome in the notebook.
- * `fallbackText` is the context menu's selectionText. Never throws.
+ * `fallbackText` is the context menu's selectionText, `frameId` the frame it was clicked in.
+ * The same selection saved again from the same tab within a few seconds (the shortcut pressed
+ * twice, the menu and then the shortcut) gives the first save's note. Never throws.
  */
 export async function saveQuoteFromTab(
   deps: QuoteCaptureDeps,
   tabId: number,
   fallbackText?: string,
+  frameId?: number,
 ): Promise<Result<Note>> {
   let result: Result<Note>;
   // A private window: the reader's quote is kept (they asked for it), but not the address and title
   // of the page, which would be a record of private browsing; the notebook opens in a normal window.
   const incognito = (await browser.tabs.get(tabId).catch(() => null))?.incognito === true;
   try {
-    const read = await selectionOf(tabId, fallbackText);
+    const read = await selectionOf(tabId, fallbackText, frameId);
     const sel = typeof read === 'string' || !incognito ? read : { ...read, url: '', title: '' };
-    result =
-      typeof sel === 'string'
-        ? { ok: false, error: sel }
-        : await saveSelection(deps.db, sel, deps.linkEntities, deps.log);
+    if (typeof sel === 'string') result = { ok: false, error: sel };
+    else {
+      const key = JSON.stringify([tabId, sel.url, sel.exact]);
+      const earlier = recentSaves.get(key);
+      if (earlier) return await earlier;
+      const saving = saveSelection(deps.db, sel, deps.linkEntities, deps.log);
+      recentSaves.set(key, saving);
+      setTimeout(() => recentSaves.delete(key), SAME_SAVE_MS);
+      result = await saving;
+      // A failed save (a full disk) is tried again at once when the reader asks again.
+      if (!result.ok) recentSaves.delete(key);
+    }
   } catch (error) {
     result = { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
