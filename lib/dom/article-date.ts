@@ -12,15 +12,23 @@ const META = [
   'meta[name="pubdate"]',
   'meta[name="date"]',
   'meta[property="og:published_time"]',
-  'meta[property="article:modified_time"]',
 ];
+/** Last resort only: an article updated days later would date its "yesterday" from the update. */
+const MODIFIED_META = 'meta[property="article:modified_time"]';
 // The date and, if given, the time and zone: a page's value is cut to what it says, so junk after a
 // valid start never reaches the worker (whose schema refuses more than 100 characters).
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?/;
 
-/** The ISO date (and time) a page's value starts with, or undefined. */
-const isoStart = (value: unknown): string | undefined =>
-  typeof value === 'string' ? ISO.exec(value.trim())?.[0] : undefined;
+/**
+ * The ISO date (and time) a page's value starts with, or undefined; a CMS placeholder such as
+ * "0000-00-00" is no date, and the search goes on.
+ */
+function isoStart(value: unknown): string | undefined {
+  const iso = typeof value === 'string' ? ISO.exec(value.trim())?.[0] : undefined;
+  if (!iso) return undefined;
+  const [y, m, d] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= 31 ? iso : undefined;
+}
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // "October 20, 2021" or "20 October 2021" (abbreviations allowed) after Updated/Published/Posted.
 const LINE =
@@ -97,7 +105,8 @@ export function findPublished(doc: Document, root: Element | null): string | und
       if (t) return t;
     }
     const scope = root ?? doc.body;
-    return scope ? dateFromLine(leadingText(scope, LINE_SCAN_CHARS)) : undefined;
+    const line = scope ? dateFromLine(leadingText(scope, LINE_SCAN_CHARS)) : undefined;
+    return line ?? isoStart(doc.querySelector(MODIFIED_META)?.getAttribute('content'));
   } catch {
     return undefined;
   }
