@@ -5,7 +5,7 @@
  */
 import type { EntityKind } from '../entity';
 import type { Resolved, When } from '../timeline/calendar';
-import { buildTimeline } from '../timeline/build';
+import { buildTimeline, compareWhen, whenKey } from '../timeline/build';
 import { pageUrl } from '../sites/tracking-params';
 import type { PageRef } from './records';
 import type { BackstoryDB } from './schema';
@@ -55,17 +55,11 @@ export interface TimelineSource {
 /** Batches of one reading (the content script sends long or late-loading articles in parts). */
 export const SAME_READING_MS = 30 * 60 * 1000;
 
-const whenKey = (e: StoredTimelineEntry) =>
-  `${e.when.kind === 'resolved' ? `${e.when.value}|${e.when.part ?? ''}` : `~${e.when.phrase}`}|${e.what.toLowerCase()}`;
+/** One event of a reading: its date as the timeline builder keys it, and what happened. */
+const entryKey = (e: StoredTimelineEntry) => `${whenKey(e.when)}|${e.what.toLowerCase()}`;
 
-/** Oldest first by first day, then the narrower first; relative (unresolved) dates last. */
-function byWhen(a: StoredTimelineEntry, b: StoredTimelineEntry): number {
-  const x = a.when;
-  const y = b.when;
-  if (x.kind !== 'resolved' || y.kind !== 'resolved')
-    return Number(x.kind !== 'resolved') - Number(y.kind !== 'resolved');
-  return x.start.localeCompare(y.start) || x.end.localeCompare(y.end);
-}
+/** Oldest first, as the timeline builder orders them. */
+const byWhen = (a: StoredTimelineEntry, b: StoredTimelineEntry): number => compareWhen(a.when, b.when);
 
 /**
  * Builds the timeline of the blocks of one spotBlocks and stores it for the page. A spotBlocks
@@ -99,7 +93,7 @@ export async function savePageTimeline(
     const joining = old && now - old.savedAt < SAME_READING_MS;
     const entries = new Map<string, StoredTimelineEntry>();
     for (const e of [...(joining ? old.entries : []), ...fresh])
-      if (!entries.has(whenKey(e))) entries.set(whenKey(e), e);
+      if (!entries.has(entryKey(e))) entries.set(entryKey(e), e);
     const published = src.published ?? (joining ? old.published : undefined);
     const record: PageTimeline = {
       url,

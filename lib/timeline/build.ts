@@ -34,14 +34,19 @@ export interface TimelineInput<E extends NamedEntity> {
 
 const capital = (s: string) => (s ? `${s[0]?.toUpperCase()}${s.slice(1)}` : s);
 
-/** Orders resolved dates by first day, then the narrower first (18 October before its week). */
-function compare(a: When, b: When): number {
+/**
+ * Orders resolved dates by first day, then the narrower first (18 October before its week);
+ * relative (unresolved) dates last.
+ */
+export function compareWhen(a: When, b: When): number {
   if (a.kind !== 'resolved' || b.kind !== 'resolved')
     return Number(a.kind !== 'resolved') - Number(b.kind !== 'resolved');
   return a.start.localeCompare(b.start) || a.end.localeCompare(b.end);
 }
 
-const keyOf = (w: When) => (w.kind === 'resolved' ? `${w.value}|${w.part ?? ''}` : `~${w.phrase.toLowerCase()}`);
+/** What makes two dates the same date: the resolved value (and part), or the phrase in any case. */
+export const whenKey = (w: When): string =>
+  w.kind === 'resolved' ? `${w.value}|${w.part ?? ''}` : `~${w.phrase.toLowerCase()}`;
 
 /** The article's timeline. Entries without an event phrase (datelines, "Updated: …") are left out. */
 export function buildTimeline<E extends NamedEntity>({ blocks, published, entities }: TimelineInput<E>): Timeline<E> {
@@ -53,7 +58,7 @@ export function buildTimeline<E extends NamedEntity>({ blocks, published, entiti
       for (const d of extractDates(s.text, day)) {
         const what = eventPhrase(s.text, d.start, d.end);
         if (!what) continue;
-        const id = `${keyOf(d.when)}|${what.toLowerCase()}`;
+        const id = `${whenKey(d.when)}|${what.toLowerCase()}`;
         if (seen.has(id)) continue;
         seen.add(id);
         const named = entitiesIn(what, entities);
@@ -67,6 +72,6 @@ export function buildTimeline<E extends NamedEntity>({ blocks, published, entiti
       }
     }
   });
-  entries.sort((a, b) => compare(a.when, b.when));
+  entries.sort((a, b) => compareWhen(a.when, b.when));
   return { published: day ? resolvedDay(day) : null, entries };
 }

@@ -20,6 +20,8 @@ interface Candidate {
   start: number;
   end: number;
   when: When | null;
+  /** From a rule whose phrase is never a date (Rule.span). */
+  span?: boolean;
 }
 
 const MONTH_WORD = new RegExp(
@@ -34,8 +36,12 @@ const REPORTED = /\b(?:said|says|told|announced|wrote|reported|added|noted)\b/i;
  * reporting verb after it ("plans to … officials said late Thursday" is about the past Thursday).
  */
 function futureBefore(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 160), at);
-  const cues = [...before.matchAll(new RegExp(FUTURE_CUE.source, 'gi'))];
+  // A relative clause speaks of its own time ("The minister, who will retire next year, met …").
+  const before = text.slice(Math.max(0, at - 160), at).replace(/,\s*(?:who|which|whose|whom)\b[^,]*,/gi, ',');
+  const cues = [...before.matchAll(new RegExp(FUTURE_CUE.source, 'gi'))].filter(
+    // "Next," opening a sentence orders the telling, not the time.
+    (c) => !/^next\s*,/i.test(before.slice(c.index ?? 0)),
+  );
   const last = cues[cues.length - 1];
   return last !== undefined && !REPORTED.test(before.slice((last.index ?? 0) + last[0].length));
 }
@@ -85,9 +91,14 @@ export function extractDates(text: string, article: Day | null): DateMention[] {
     for (const m of text.matchAll(rule.re)) {
       const start = m.index ?? 0;
       const when = rule.resolve(m as RegExpExecArray, { article, future: futureBefore(text, start) });
-      ours.push({ start, end: start + m[0].length, when });
+      ours.push({ start, end: start + m[0].length, when, span: rule.span === true });
     }
   }
+  // A date wholly inside a longer non-date is part of it: "last year" in "over the last year".
+  const blockers = ours.filter((c) => c.span);
+  const inside = (c: Candidate) =>
+    blockers.some((b) => b.start <= c.start && c.end <= b.end && b.end - b.start > c.end - c.start);
+  for (let i = ours.length - 1; i >= 0; i--) if (ours[i]!.when !== null && inside(ours[i]!)) ours.splice(i, 1);
   // Dates first, then the longest: "earlier this month" beats "a week earlier" in "a week earlier this month".
   ours.sort(
     (a, b) =>

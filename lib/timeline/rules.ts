@@ -28,6 +28,11 @@ export interface RuleContext {
 export interface Rule {
   re: RegExp;
   resolve(m: RegExpExecArray, ctx: RuleContext): When | null;
+  /**
+   * A phrase that is never a date (a duration, an anchor to another event): a date wholly inside
+   * it is part of it ("last year" in "over the last year").
+   */
+  span?: true;
 }
 
 export const MONTHS = [
@@ -106,6 +111,14 @@ export const RULES: Rule[] = [
       return shift(article, unit, OFFSET[(m[1] ?? '').toLowerCase()] ?? 0);
     },
   },
+  // "the day before yesterday", "the day after tomorrow": longer than the "yesterday" inside them.
+  {
+    re: /\bthe\s+day\s+(before\s+yesterday|after\s+tomorrow)\b/gi,
+    resolve(m, { article }) {
+      if (!article) return rel('day', m[0]);
+      return resolvedDay(addDays(article, /^before/i.test(m[1] ?? '') ? -2 : 2));
+    },
+  },
   // "yesterday", "tomorrow", "tonight"; "today" and "now" are the article's own date, already marked.
   {
     re: /\b(yesterday|tomorrow|tonight)\b/gi,
@@ -128,14 +141,16 @@ export const RULES: Rule[] = [
   },
   // Durations and anchors to another event ("for a week", "a week earlier", "in the years since").
   {
-    re: /\b(?:for|over|within|in)\s+(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:a|an|few|several|\w+)?\s*(?:days?|weeks?|months?|years?|decades?)\b/gi,
+    re: /\b(?:for|over|within|in)\s+(?:the\s+)?(?:(?:past|last|next|coming)\s+)?(?:(?:a|an|few|several|\w+)\s+)?(?:days?|weeks?|months?|years?|decades?)\b/gi,
     resolve: () => null,
+    span: true,
   },
   {
     re: /\b(?:a|an|one|two|three|a few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|later|before|after)\b/gi,
     resolve: () => null,
+    span: true,
   },
-  { re: /\b(?:the\s+)?(?:day|week|month|year)\s+(?:after|before)\b/gi, resolve: () => null },
+  { re: /\b(?:the\s+)?(?:day|week|month|year)\s+(?:after|before)\b/gi, resolve: () => null, span: true },
   // "early October", "mid-October 2021", "late October"
   {
     re: new RegExp(`\\b(early|mid|late)[-\\s](${MONTH_RE})(?:,?\\s+(\\d{4}))?\\b`, 'g'),
@@ -191,10 +206,10 @@ export function yearFor(article: Day, month: number, day: number, future: boolea
 
 /**
  * Bare years ("since 2014", "in 2018"), which chrono leaves alone. Skips amounts ("2000 people",
- * "$2014", "2014%") and numbers glued to other digits or signs.
+ * "1800 troops", "$2014", "2014%"), years BC, and numbers glued to other digits or signs.
  */
 export const BARE_YEAR =
-  /(?<![\d$£€#.,/:^-])\b(1[6-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s+(?!(?:was|has|is|as|his|its|this|does)\b)[a-z]+s\b)/g;
+  /(?<![\d$£€#.,/:^-])\b(1[6-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s*(?:BCE?|B\.C\.)|\s+(?:people|men|women|children|staff|police|personnel|cattle|sheep)\b|\s+(?!(?:was|has|is|as|his|its|this|does)\b)[a-z]+s\b)/g;
 
 /** Resolves a bare-year match. */
 export function bareYear(m: RegExpExecArray): When {
