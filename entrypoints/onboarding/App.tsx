@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS } from '../../lib/settings/schema';
 import type { SettingsApi } from '../options/SettingsForm';
 
 /**
@@ -24,7 +25,11 @@ export function Onboarding({
   useEffect(() => {
     settings.read().then(
       (s) => setLookups(s.lookups),
-      (e: unknown) => setError(`Could not read the settings: ${String(e)}`),
+      (e: unknown) => {
+        setError(`Could not read the settings: ${e instanceof Error ? e.message : String(e)}`);
+        // Unreadable settings mean the defaults apply: the switch still lets the reader turn look-ups off.
+        setLookups(DEFAULT_SETTINGS.lookups);
+      },
     );
     lookupHost().then(setHost, () => undefined);
     return settings.watch((s) => setLookups(s.lookups));
@@ -80,7 +85,7 @@ export function Onboarding({
           Your choice
         </h2>
         {lookups === null ? (
-          <p class="bs-muted">{error ?? 'Loading…'}</p>
+          <p class="bs-muted">Loading…</p>
         ) : (
           <label class="opt-choice">
             <input type="checkbox" checked={lookups} onChange={(e) => void toggle(e.currentTarget.checked)} />
@@ -93,7 +98,7 @@ export function Onboarding({
         <p role="status" class="bs-status">
           {status}
         </p>
-        {error && lookups !== null && (
+        {error && (
           <p role="alert" class="bs-error">
             {error}
           </p>
