@@ -48,8 +48,19 @@ export default defineContentScript({
       // A site the reader turned Backstory off on: no marks, no card, no listeners, unless the reader
       // pressed "Run on this page" (the popup), which means "run here this once".
       if (!askedByReader && siteDisabled(settings, location.hostname)) return unprepareMarks(prepared);
-      const page = startPage(document, sendToBackground, ctx.signal, { settings, prepared });
-      ctx.onInvalidated(watchSettings((next) => page.applySettings(next)));
+      // The reader turning this site off (the popup, the options page, another device) stops it
+      // here at once: marks, card and listeners go, as if it had never run.
+      const running = new AbortController();
+      ctx.signal.addEventListener('abort', () => running.abort(), { once: true });
+      const page = startPage(document, sendToBackground, running.signal, { settings, prepared });
+      ctx.onInvalidated(
+        watchSettings((next) => {
+          if (running.signal.aborted) return;
+          if (askedByReader || !siteDisabled(next, location.hostname)) return page.applySettings(next);
+          running.abort();
+          unprepareMarks(prepared);
+        }),
+      );
       const stop = serveTab(
         {
           getPageState: () => ({ ok: true, value: page.getPageState() }),

@@ -76,7 +76,7 @@ export function StopOnSite({ site, sites, announce }: { site: string; sites: Sit
         </button>
       )}
       <p role="status" class="bs-muted" ref={status} tabIndex={-1}>
-        {state.done ? `Backstory is now off on ${site}. Reload the page to remove the marks.` : (announce ?? '')}
+        {state.done ? `Backstory is now off on ${site}.` : (announce ?? '')}
       </p>
       <ErrorLine message={state.error} />
     </div>

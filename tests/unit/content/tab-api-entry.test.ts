@@ -19,12 +19,16 @@ vi.mock('../../../lib/messaging/serve', async (orig) => ({
 }));
 
 // A page without an article.
+const started = vi.hoisted(() => ({ signal: null as AbortSignal | null, applied: 0 }));
 vi.mock('../../../entrypoints/article.content/page-controller', () => ({
-  startPage: vi.fn(() => ({
-    done: Promise.resolve(),
-    applySettings: () => {},
-    getPageState: () => ({ noArticle: true, url: 'http://localhost/', title: 'Home' }),
-  })),
+  startPage: vi.fn((_doc: Document, _send: unknown, signal: AbortSignal) => {
+    started.signal = signal;
+    return {
+      done: Promise.resolve(),
+      applySettings: () => void started.applied++,
+      getPageState: () => ({ noArticle: true, url: 'http://localhost/', title: 'Home' }),
+    };
+  }),
 }));
 
 /** Runs the script's main() as one injection does. */
@@ -37,6 +41,8 @@ async function runScript() {
 
 afterEach(() => {
   served.handlers = null;
+  started.signal = null;
+  started.applied = 0;
   takeRunOnce();
   fakeBrowser.reset();
 });
@@ -58,5 +64,29 @@ describe('article script on a site the reader turned off', () => {
     served.handlers = null;
     await runScript();
     expect(served.handlers).toBeNull();
+  });
+
+  it('stops at once when the reader turns the site off while the page is open', async () => {
+    await runScript();
+    const signal = started.signal!;
+    // Another setting (each write reaches the page once per storage area it is kept in).
+    await writeSettings({ markStyle: 'background' });
+    await vi.waitFor(() => expect(started.applied).toBeGreaterThan(0));
+    expect(signal.aborted).toBe(false);
+    await writeSettings({ disabledSites: [location.hostname] });
+    await vi.waitFor(() => expect(signal.aborted).toBe(true));
+    const applied = started.applied;
+    // Turned on again: this page stays as it is now (a reload, or "Run on this page", starts it).
+    await writeSettings({ disabledSites: [] });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started.applied).toBe(applied);
+  });
+
+  it('keeps running after "Run on this page" when the site is turned off again', async () => {
+    markRunOnce(RUN_ONCE_KEY);
+    await runScript();
+    await writeSettings({ disabledSites: [location.hostname] });
+    await vi.waitFor(() => expect(started.applied).toBeGreaterThan(0));
+    expect(started.signal!.aborted).toBe(false);
   });
 });
