@@ -63,6 +63,18 @@ describe('popup', () => {
     });
   });
 
+  test('"Stop running on this site" clears the open page\'s marks at once', { timeout: 60_000 }, async () => {
+    await withBrowser({}, async (browser) => {
+      const page = await browser.context.newPage();
+      await page.goto(server.url(DEMO_PATH));
+      await waitForMarks(page);
+      const popup = await openPopup(browser, page);
+      await popup.getByRole('button', { name: 'Stop running on this site' }).click();
+      await popup.getByRole('status').filter({ hasText: 'Backstory is now off on' }).waitFor();
+      await waitFor('the page without marks', async () => ((await readMarks(page)).length === 0 ? true : null));
+    });
+  });
+
   test('on a site Backstory does not run on, the toolbar button and "Run on this page" mark it once', {
     timeout: 90_000,
   }, async () => {
