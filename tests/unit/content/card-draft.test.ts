@@ -101,7 +101,8 @@ describe('the card stays while the reader writes in it', () => {
     expect(document.activeElement).toBe(shadows[0]!.host);
     // A live blog re-renders the article (same text, new nodes); page-watch waits for the reader...
     const story = document.getElementById('story')!;
-    story.innerHTML = story.innerHTML;
+    const html = story.innerHTML;
+    story.innerHTML = html;
     await new Promise((r) => setTimeout(r, 50));
     expect(dialog()).toBeTruthy(); // still open: nothing placed the card since
     // ...but the reader scrolls the page to re-read a line: the card follows its (gone) name and closes.
