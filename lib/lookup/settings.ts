@@ -52,9 +52,14 @@ export async function readLookupSettings(
   } catch {
     // Unreadable storage: the defaults are the documented behaviour.
   }
-  const offHere = stored.lookups === false;
+  // Unreadable settings leave the local key to decide.
+  const inSettings = (): Promise<boolean> =>
+    settings().then(
+      (s) => s.lookups,
+      () => true,
+    );
   return {
-    enabled: !offHere && (await settings().then((s) => s.lookups, () => true)),
+    enabled: stored.lookups !== false && (await inSettings()),
     baseUrl: normaliseBaseUrl(stored.lookupBaseUrl) ?? DEFAULT_BASE_URL,
   };
 }
