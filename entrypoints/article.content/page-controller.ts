@@ -173,7 +173,7 @@ export function startPage(
   });
 
   const done = (async () => {
-    listenHover({ doc, marks, intent, isOnCard: (e) => host.contains(e), signal });
+    listenHover({ doc, marks, intent, isOnCard: (e) => host.contains(e), signal, marksShown: () => nav.shown });
     await looks.markWhileParsing();
     const earlyRoot = root;
     await documentParsed(doc);

@@ -159,6 +159,8 @@ export interface HoverWiring {
   signal: AbortSignal;
   /** Hit-test at most once per frame (default requestAnimationFrame when present). */
   frame?: (cb: () => void) => void;
+  /** False while the reader has hidden the marks: an invisible name opens no card under the pointer. */
+  marksShown?: () => boolean;
 }
 
 /**
@@ -166,7 +168,7 @@ export interface HoverWiring {
  * for Escape) on the document,
  * both removed when `signal` aborts.
  */
-export function listenHover({ doc, marks, intent, isOnCard, signal, frame }: HoverWiring): void {
+export function listenHover({ doc, marks, intent, isOnCard, signal, frame, marksShown }: HoverWiring): void {
   const view = doc.defaultView;
   const nextFrame =
     frame ?? ((cb: () => void) => (view?.requestAnimationFrame ? view.requestAnimationFrame(cb) : setTimeout(cb, 16)));
@@ -179,7 +181,8 @@ export function listenHover({ doc, marks, intent, isOnCard, signal, frame }: Hov
     if (!e || signal.aborted) return;
     try {
       const onCard = lastOnCard;
-      intent.update(onCard || marks.size === 0 ? null : markAt(marks, doc, e.clientX, e.clientY), onCard);
+      const none = onCard || marks.size === 0 || marksShown?.() === false;
+      intent.update(none ? null : markAt(marks, doc, e.clientX, e.clientY), onCard);
     } catch {
       /* never let a page quirk surface in its console */
     }

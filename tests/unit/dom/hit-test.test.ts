@@ -135,4 +135,23 @@ describe('markAt and listenHover', () => {
     expect(onOpen).toHaveBeenCalledOnce();
     add.mockRestore();
   });
+
+  it('opens no card on a name while the reader has hidden the marks', async () => {
+    const { marks, mark } = await page();
+    vi.useFakeTimers();
+    const onOpen = vi.fn();
+    const intent = new HoverIntent({ onOpen, onClose: vi.fn() });
+    let shown = false;
+    const ctl = new AbortController();
+    const wiring = { doc: document, marks, intent, isOnCard: () => false, signal: ctl.signal };
+    listenHover({ ...wiring, frame: (cb) => cb(), marksShown: () => shown });
+    document.dispatchEvent(new PointerEvent('pointermove', { clientX: 50, clientY: 10 }));
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    expect(onOpen).not.toHaveBeenCalled();
+    shown = true;
+    document.dispatchEvent(new PointerEvent('pointermove', { clientX: 51, clientY: 10 }));
+    vi.advanceTimersByTime(OPEN_DELAY_MS);
+    expect(onOpen).toHaveBeenCalledWith(mark);
+    ctl.abort();
+  });
 });
