@@ -83,8 +83,10 @@ export function NoteEditor({ initial, onSubmit, onCancel, allowEmpty = false, me
     }
   }
 
-  function onKeyDown(e: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>) {
-    if (e.isComposing) return;
+  // On the whole editor (the text, its fields, Save and Cancel): Escape there cancels the editor,
+  // never the card around it.
+  function onKeyDown(e: JSX.TargetedKeyboardEvent<HTMLFormElement>) {
+    if (e.isComposing || e.defaultPrevented) return;
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
@@ -100,6 +102,7 @@ export function NoteEditor({ initial, onSubmit, onCancel, allowEmpty = false, me
     <form
       ref={form}
       class="bs-editor"
+      onKeyDown={onKeyDown}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -115,7 +118,6 @@ export function NoteEditor({ initial, onSubmit, onCancel, allowEmpty = false, me
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? errorId : undefined}
           onInput={(e) => setDraft(e.currentTarget.value)}
-          onKeyDown={onKeyDown}
         />
       </label>
       {meta && (

@@ -142,6 +142,22 @@ describe('NotesPanel add', () => {
     await waitFor(() => expect(onSave).toHaveBeenCalledWith('via keyboard', undefined, undefined));
     document.removeEventListener('keydown', outer);
   });
+
+  it('cancels the editor, not the card around it, on Escape from its Save or Cancel button', () => {
+    const onSave = vi.fn(async () => null);
+    const outer = vi.fn();
+    document.addEventListener('keydown', outer);
+    render(<NotesPanel notes={[]} onSave={onSave} onDelete={noDelete} />);
+    for (const name of ['Save note', 'Cancel']) {
+      fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+      type('draft');
+      fireEvent.keyDown(screen.getByRole('button', { name }), { key: 'Escape' });
+      expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull();
+    }
+    expect(outer).not.toHaveBeenCalled();
+    expect(onSave).not.toHaveBeenCalled();
+    document.removeEventListener('keydown', outer);
+  });
 });
 
 describe('NotesPanel edit and delete', () => {
