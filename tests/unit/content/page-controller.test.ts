@@ -619,6 +619,64 @@ describe('article content script', () => {
     expect(spots(bg)).toBe(2);
   });
 
+  describe('the card stays while the reader writes in it', () => {
+    const win = window as unknown as { StaticRange?: unknown };
+    /** The page with static ranges, as in Chromium (a mark on text that left the page has no box). */
+    async function startStatic() {
+      win.StaticRange = FakeStaticRange;
+      // happy-dom has no layout: every range has one box.
+      vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([
+        new DOMRect(0, 10, 40, 16),
+      ] as unknown as DOMRectList);
+      vi.spyOn(Range.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 10, 40, 16));
+      return (await start(ARTICLE)).page;
+    }
+    afterEach(() => {
+      delete win.StaticRange;
+    });
+    /** Focuses the open card's note frame, as a reader tabbing into the notes does. */
+    function focusNotes(shadow: ShadowRoot): HTMLIFrameElement {
+      const frame = shadow.querySelector<HTMLIFrameElement>('[role="dialog"] iframe')!;
+      frame.tabIndex = 0;
+      frame.focus();
+      expect(document.activeElement).toBe(shadow.host);
+      return frame;
+    }
+
+    it('does not close under the reader when the page re-renders the name and the reader then scrolls', async () => {
+      const shadows = captureShadowRoots();
+      const page = await startStatic();
+      expect(page.revealEntity('organization:nato')).toEqual({ revealed: true });
+      const dialog = () => shadows[0]?.querySelector('[role="dialog"]');
+      await vi.waitFor(() => expect(dialog()?.querySelector('iframe')).toBeTruthy());
+      focusNotes(shadows[0]!);
+      // A live blog re-renders the article (same text, new nodes); page-watch waits for the reader...
+      const story = document.getElementById('story')!;
+      const html = story.innerHTML;
+      story.innerHTML = html;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(dialog()).toBeTruthy();
+      // ...and the reader scrolls to re-read a line: the card's name is gone, the card (and draft) stays.
+      window.dispatchEvent(new Event('scroll'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(dialog()).toBeTruthy();
+    });
+
+    it('"next name" does not replace the card while the reader is in its note frame', async () => {
+      const shadows = captureShadowRoots();
+      const page = await startStatic();
+      expect(page.pageCommand('next-name')).toMatchObject({ done: true, name: 'Jens Stoltenberg' });
+      const dialog = () => shadows[0]?.querySelector('[role="dialog"]');
+      await vi.waitFor(() => expect(dialog()?.querySelector('iframe')).toBeTruthy());
+      const frame = focusNotes(shadows[0]!);
+      // Alt+Shift+N again (the browser delivers it even with focus in the frame): the next mark is Nato's.
+      page.pageCommand('next-name');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(dialog()?.getAttribute('aria-label')).toBe('Jens Stoltenberg');
+      expect(dialog()?.querySelector('iframe')).toBe(frame);
+    });
+  });
+
   it('leaves unmarked what the page changed while the worker was spotting it', async () => {
     const bg = fakeBackground();
     const inner = bg.send;
