@@ -102,8 +102,8 @@ export async function showInNotebook(hash: string, openerTabId?: number): Promis
 
 /** How long the same selection saved again from the same tab counts as the same save (ms). */
 const SAME_SAVE_MS = 5_000;
-/** Saves under way or just done, by tab and selection: a double shortcut press saves once. */
-const recentSaves = new Map<string, Promise<Result<Note>>>();
+/** Saves under way or just done, per database, by tab and selection: a double shortcut press saves once. */
+const recentSaves = new WeakMap<BackstoryDB, Map<string, Promise<Result<Note>>>>();
 
 /**
  * Saves the selection of `tabId` as a quote-note and shows the outcome in the notebook.
@@ -127,14 +127,16 @@ export async function saveQuoteFromTab(
     if (typeof sel === 'string') result = { ok: false, error: sel };
     else {
       const key = JSON.stringify([tabId, sel.url, sel.exact]);
-      const earlier = recentSaves.get(key);
+      const recent = recentSaves.get(deps.db) ?? new Map<string, Promise<Result<Note>>>();
+      recentSaves.set(deps.db, recent);
+      const earlier = recent.get(key);
       if (earlier) return await earlier;
       const saving = saveSelection(deps.db, sel, deps.linkEntities, deps.log);
-      recentSaves.set(key, saving);
-      setTimeout(() => recentSaves.delete(key), SAME_SAVE_MS);
+      recent.set(key, saving);
+      setTimeout(() => recent.delete(key), SAME_SAVE_MS);
       result = await saving;
       // A failed save (a full disk) is tried again at once when the reader asks again.
-      if (!result.ok) recentSaves.delete(key);
+      if (!result.ok) recent.delete(key);
     }
   } catch (error) {
     result = { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -54,4 +54,25 @@ describe('saving the selection of a tab as a quote', () => {
     expect(note?.page).toBeUndefined();
     expect(created.mock.calls[0]?.[0]).not.toHaveProperty('openerTabId');
   });
+
+  it('saves the same selection once when asked twice in a row (a double press, or the menu then the shortcut)', async () => {
+    const db = await freshDb();
+    const { tabId, created } = await tabWithSelection(false);
+    const deps = { db, linkEntities: async () => [] };
+    const [a, b] = await Promise.all([saveQuoteFromTab(deps, tabId), saveQuoteFromTab(deps, tabId)]);
+    expect(a.ok && b.ok && a.value.id === b.value.id).toBe(true);
+    expect(await db.notes.count()).toBe(1);
+    expect(created).toHaveBeenCalledOnce();
+  });
+
+  it('saves the text the menu was opened on, not an older selection left in the top frame', async () => {
+    const db = await freshDb();
+    // The top frame still holds the passage selected a while ago; the reader selected another
+    // passage in an embedded frame and chose "Save to Backstory".
+    const { tabId } = await tabWithSelection(false);
+    const menuText = 'the embedded statement the reader chose';
+    const r = await saveQuoteFromTab({ db, linkEntities: async () => [] }, tabId, menuText);
+    if (!r.ok) throw new Error(r.error);
+    expect((await db.notes.get(r.value.id))?.quote?.exact).toBe(menuText);
+  });
 });
