@@ -5,8 +5,8 @@ import { placeCard, type Box } from '../lib/dom/place-card';
 
 /**
  * Places the card `root` next to `anchor()` after each render and on scroll/resize, and calls
- * `onClose` once the name is gone (unless focus is in the card). Returns `place`, to place the card again after its content
- * changed height.
+ * `onClose` once the name is gone (unless focus is in the card). Returns `place`, to place the card
+ * again after its content changed height.
  */
 export function useCardPlacement(
   root: RefObject<HTMLElement>,

@@ -49,7 +49,7 @@ export default defineContentScript({
       // pressed "Run on this page" (the popup), which means "run here this once".
       if (!askedByReader && siteDisabled(settings, location.hostname)) return unprepareMarks(prepared);
       // The reader turning this site off (the popup, the options page, another device) stops it
-      // here at once: marks, card and listeners go, as if it had never run.
+      // here at once: marks, card, listeners and the popup's answers go, as if it had never run.
       const running = new AbortController();
       ctx.signal.addEventListener('abort', () => running.abort(), { once: true });
       const page = startPage(document, sendToBackground, running.signal, { settings, prepared });
@@ -73,6 +73,7 @@ export default defineContentScript({
         (m) => console.debug(m),
       );
       ctx.onInvalidated(stop);
+      running.signal.addEventListener('abort', stop, { once: true });
     } catch (error) {
       // Never surface in the page's console as an error: the reader did nothing wrong.
       console.debug('[Backstory] content script failed to start', error);

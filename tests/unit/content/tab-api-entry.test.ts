@@ -8,13 +8,13 @@ import { markRunOnce, RUN_ONCE_KEY, takeRunOnce } from '../../../entrypoints/art
 import { writeSettings } from '../../../lib/settings/store';
 
 type Handlers = Record<string, (payload: unknown) => unknown>;
-const served = vi.hoisted(() => ({ handlers: null as Handlers | null }));
+const served = vi.hoisted(() => ({ handlers: null as Handlers | null, stopped: 0 }));
 
 vi.mock('../../../lib/messaging/serve', async (orig) => ({
   ...(await orig<object>()),
   serveTab: vi.fn((handlers: Handlers) => {
     served.handlers = handlers;
-    return () => {};
+    return () => void served.stopped++;
   }),
 }));
 
@@ -41,6 +41,7 @@ async function runScript() {
 
 afterEach(() => {
   served.handlers = null;
+  served.stopped = 0;
   started.signal = null;
   started.applied = 0;
   takeRunOnce();
@@ -75,6 +76,8 @@ describe('article script on a site the reader turned off', () => {
     expect(signal.aborted).toBe(false);
     await writeSettings({ disabledSites: [location.hostname] });
     await vi.waitFor(() => expect(signal.aborted).toBe(true));
+    // The popup then meets the page as one loaded with the site off: no content script answering.
+    expect(served.stopped).toBe(1);
     const applied = started.applied;
     // Turned on again: this page stays as it is now (a reload, or "Run on this page", starts it).
     await writeSettings({ disabledSites: [] });
