@@ -124,7 +124,7 @@ function fakeBackground(initial: Note[] = [], hasCard = initial.length > 0) {
     }
     return { ok: false, error: `unexpected ${type}` };
   }) as unknown as SendFn;
-  return { send, calls };
+  return { send, calls, notes };
 }
 
 const params = (over: Partial<NoteFrameParams> = {}): NoteFrameParams => ({ token: 't1', ...entity, ...over });
@@ -173,5 +173,54 @@ describe('NoteFrameApp (the page inside the frame)', () => {
     render(<NoteFrameApp params={params({ cardId: 'jens' })} send={send} onChanged={() => {}} />);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The background is asleep.'));
     screen.getByText('No notes yet');
+  });
+});
+
+describe('NoteFrameApp after a save', () => {
+  async function writeAndSave(text: string) {
+    fireEvent.click(await screen.findByRole('button', { name: 'Add note' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+  }
+
+  it('does not report a note that WAS saved as failed when only the reload afterwards fails (a retry duplicates it)', async () => {
+    const bg = fakeBackground([], true);
+    // Every getCard after the first save fails (the worker restarted, the database briefly closed...).
+    const send = (async (type: string, payload: Record<string, unknown>) =>
+      type === 'getCard' && bg.notes.length > 0
+        ? { ok: false, error: 'Backstory is restarting.' }
+        : bg.send(type as never, payload as never)) as unknown as SendFn;
+    render(<NoteFrameApp params={params({ cardId: 'jens' })} send={send} onChanged={() => {}} />);
+    await writeAndSave('Met him in Oslo.');
+    await waitFor(() => expect(bg.calls.filter(([t]) => t === 'saveNote')).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 50));
+    // The reader sees the editor still open with an error, and naturally presses Save again.
+    const save = screen.queryByRole('button', { name: 'Save note' });
+    if (save) fireEvent.click(save);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bg.notes).toHaveLength(1); // not two identical notes
+    expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull(); // the editor closed: saved
+  });
+
+  it('recovers when the card it knew was deleted or merged meanwhile, instead of failing every retry', async () => {
+    // The frame opened on card "jens-old"; while the reader writes, it is merged into "jens" elsewhere.
+    const bg = fakeBackground([], true);
+    let merged = false;
+    const send = (async (type: string, payload: Record<string, unknown>) => {
+      if (type === 'getCard' && !merged)
+        return { ok: true, value: { card: { id: 'jens-old', name: 'Jens Stoltenberg' }, notes: [], seenIn: 1 } };
+      if (type === 'saveNote' && payload.cardId !== 'jens')
+        return { ok: false, error: 'The note was not saved: its card no longer exists.' };
+      return bg.send(type as never, payload as never);
+    }) as unknown as SendFn;
+    render(<NoteFrameApp params={params({ cardId: 'jens-old' })} send={send} onChanged={() => {}} />);
+    await screen.findByText('No notes yet');
+    merged = true; // now "jens-old" is gone
+    await writeAndSave('Second thoughts.');
+    await screen.findByRole('alert');
+    // Another try, as the error invites: it finds the card the name has now.
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(bg.notes.map((n) => n.body)).toEqual(['Second thoughts.']);
   });
 });
