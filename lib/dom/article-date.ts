@@ -4,6 +4,7 @@
  * or a visible "Updated: October 20, 2021, 4:07 PM" / "Published 20 Oct 2021" line.
  * Returns an ISO string (the page's own, or "YYYY-MM-DD" built from a visible line) or undefined.
  */
+import { monthNumber } from '../timeline/calendar';
 
 const META = [
   'meta[property="article:published_time"]',
@@ -29,7 +30,6 @@ function isoStart(value: unknown): string | undefined {
   const [y, m, d] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
   return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= 31 ? iso : undefined;
 }
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // "October 20, 2021" or "20 October 2021" (abbreviations allowed) after Updated/Published/Posted.
 const LINE =
   /\b(?:updated|published|posted|first published|last updated)\s*(?:on)?\s*:?\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?(?:([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4}))/i;
@@ -79,7 +79,7 @@ export function dateFromLine(text: string): string | undefined {
   const m = LINE.exec(text);
   if (!m) return undefined;
   const [monthWord, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
-  const month = MONTHS.indexOf((monthWord ?? '').slice(0, 3).toLowerCase()) + 1;
+  const month = monthNumber(monthWord ?? '');
   const d = Number(day);
   if (month === 0 || d < 1 || d > 31) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -35,6 +35,34 @@ export interface Unresolved {
 
 export type When = Resolved | Unresolved;
 
+/** English month names, January first: the timeline's rules read them and its labels print them. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+/** English day names in getUTCDay order (0 = Sunday). */
+export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/**
+ * The month (1-12) a word names, in any case: the full name or an abbreviation of three letters
+ * or more ("Oct", "Sept."). 0 when it names none ("Marching" is not March).
+ */
+export function monthNumber(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return 0;
+  return MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(w)) + 1;
+}
+
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const toUtc = (x: Day) => Date.UTC(x.y, x.m - 1, x.d);
 const fromUtc = (t: number): Day => {

@@ -5,8 +5,8 @@
  * weekdays and bare years, and block chrono's guesses on durations and times of day.
  */
 import * as chrono from 'chrono-node';
-import { type Day, resolvedDay, resolvedMonth, validDay, type When } from './calendar';
-import { BARE_YEAR, bareYear, FUTURE_CUE, MONTHS, RULES, yearFor } from './rules';
+import { type Day, MONTH_NAMES, resolvedDay, resolvedMonth, validDay, type When } from './calendar';
+import { BARE_YEAR, bareYear, FUTURE_CUE, RULES, yearFor } from './rules';
 
 /** One date expression in a text: UTF-16 offsets (end exclusive), the words, the date. */
 export interface DateMention {
@@ -24,9 +24,7 @@ interface Candidate {
   span?: boolean;
 }
 
-const MONTH_WORD = new RegExp(
-  `\\b(${MONTHS.map((m) => `${m[0]?.toUpperCase()}${m.slice(1, 3)}`).join('|')})[a-z]*\\.?`,
-);
+const MONTH_WORD = new RegExp(`\\b(${MONTH_NAMES.map((m) => m.slice(0, 3)).join('|')})[a-z]*\\.?`);
 const NUMERIC_WITH_YEAR = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/;
 
 const REPORTED = /\b(?:said|says|told|announced|wrote|reported|added|noted)\b/i;

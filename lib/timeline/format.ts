@@ -1,21 +1,5 @@
 /** Words for a timeline date: "2014", "early October 2021", "Monday 18 October 2021", "week of 18 October 2021". */
-import { dayOfIso, type When, weekday } from './calendar';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { DAY_NAMES, dayOfIso, MONTH_NAMES, type When, weekday } from './calendar';
 
 /** "18 October 2021" for "2021-10-18". */
 function longDay(iso: string): string {

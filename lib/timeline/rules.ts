@@ -6,7 +6,10 @@
 import {
   addDays,
   addMonths,
+  DAY_NAMES,
   type Day,
+  MONTH_NAMES,
+  monthNumber,
   type Part,
   type Precision,
   resolvedDay,
@@ -35,21 +38,6 @@ export interface Rule {
   span?: true;
 }
 
-export const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const NUMBERS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -66,8 +54,8 @@ const NUMBERS: Record<string, number> = {
   eleven: 11,
   twelve: 12,
 };
-const MONTH_RE = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const DAY_RE = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const MONTH_RE = MONTH_NAMES.join('|');
+const DAY_RE = DAY_NAMES.join('|');
 
 /** Words that may end a future-tense verb group right before a date. */
 export const FUTURE_CUE =
@@ -156,7 +144,7 @@ export const RULES: Rule[] = [
     re: new RegExp(`\\b(early|mid|late)[-\\s](${MONTH_RE})(?:,?\\s+(\\d{4}))?\\b`, 'g'),
     resolve(m, ctx) {
       const part = m[1] as Part;
-      const month = MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+      const month = monthNumber(m[2] ?? '');
       if (m[3]) return resolvedMonth(Number(m[3]), month, part);
       if (!ctx.article) return rel('month', m[0], part);
       return resolvedMonth(yearFor(ctx.article, month, 0, ctx.future), month, part);
@@ -166,7 +154,7 @@ export const RULES: Rule[] = [
   {
     re: new RegExp(`\\blast\\s+(${MONTH_RE})\\b`, 'g'),
     resolve(m, { article }) {
-      const month = MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 1;
+      const month = monthNumber(m[1] ?? '');
       if (!article) return rel('month', m[0]);
       return resolvedMonth(month < article.m ? article.y : article.y - 1, month);
     },
@@ -175,7 +163,7 @@ export const RULES: Rule[] = [
   {
     re: new RegExp(`\\b(?:(last|next|this(?:\\s+coming)?)\\s+)?(${DAY_RE})\\b`, 'g'),
     resolve(m, { article, future }) {
-      const target = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
+      const target = DAY_NAMES.findIndex((d) => d.toLowerCase() === (m[2] ?? '').toLowerCase());
       const which = (m[1] ?? '').toLowerCase();
       if (!article) return rel('day', m[0]);
       const a = weekday(article);

@@ -65,6 +65,9 @@ describe('findPublished', () => {
     expect(dateFromLine('Published 20 Oct 2021')).toBe('2021-10-20');
     expect(dateFromLine('Updated: Wednesday, Sept. 3, 2014')).toBe('2014-09-03');
     expect(dateFromLine('Updated: Smarch 40, 2021')).toBeUndefined();
+    // A word that only starts like a month is no month.
+    expect(dateFromLine('Posted Marching 5, 2021')).toBeUndefined();
+    expect(dateFromLine('Published 5 Junk 2021')).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOfIso } from '../../../lib/timeline/calendar';
+import { dayOfIso, monthNumber } from '../../../lib/timeline/calendar';
 import { extractDates } from '../../../lib/timeline/extract';
 
 /** The dates found in `text` for an article published on `iso`, as "value/precision[/part]". */
@@ -64,5 +64,20 @@ describe('date resolution against the article date', () => {
     expect(dates('It now has 2000 stores; 1010data says sales hit 2014% growth at 8 AM.', '2019-04-28')).toEqual([]);
     expect(dates('A few days earlier, the price fell.', '2019-04-28')).toEqual([]);
     expect(dates('', '2019-04-28')).toEqual([]);
+  });
+});
+
+describe('month words', () => {
+  it('names a month by its full name or an abbreviation, in any case', () => {
+    expect(monthNumber('January')).toBe(1);
+    expect(monthNumber('oct')).toBe(10);
+    expect(monthNumber('Sept.')).toBe(9);
+    expect(monthNumber('DECEMBER')).toBe(12);
+  });
+
+  it('names none for a word that only starts like one, or is too short to tell', () => {
+    expect(monthNumber('Marching')).toBe(0);
+    expect(monthNumber('Ju')).toBe(0);
+    expect(monthNumber('')).toBe(0);
   });
 });
