@@ -27,21 +27,20 @@ export function isPageCommand(command: string): command is PageCommand {
  * the page's answer; a tab without Backstory gives { ok: false } and nothing else happens.
  */
 export async function runCommand(command: string, tabId?: number): Promise<Result<TabReplies['pageCommand']>> {
-  if (!isPageCommand(command) && command !== SAVE_QUOTE_COMMAND)
-    return { ok: false, error: `Unknown command "${command}".` };
+  const pageCommand = isPageCommand(command) ? command : null;
+  if (!pageCommand && command !== SAVE_QUOTE_COMMAND) return { ok: false, error: `Unknown command "${command}".` };
   let target = tabId;
   if (target === undefined) {
     const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     target = active?.id;
   }
   if (target === undefined) return { ok: false, error: 'No active tab.' };
-  if (command === SAVE_QUOTE_COMMAND) {
+  if (!pageCommand) {
     if (!quoteSaver) return { ok: false, error: 'Saving quotes is not ready yet.' };
     const saved = await quoteSaver(target);
     return saved.ok ? { ok: true, value: { done: true } } : saved;
   }
-  if (!isPageCommand(command)) return { ok: false, error: `Unknown command "${command}".` };
-  return sendToTab(target, 'pageCommand', { command }, { timeoutMs: 5_000 });
+  return sendToTab(target, 'pageCommand', { command: pageCommand }, { timeoutMs: 5_000 });
 }
 
 /** Listens for the manifest commands; returns the function that stops listening. */
