@@ -18,6 +18,10 @@ export interface NoteEditorProps {
   onCancel: () => void;
   /** True for a note holding a quote: its body may be empty. */
   allowEmpty?: boolean;
+  /** Called with the text as the reader types it (to keep it as a draft). */
+  onInput?: (body: string) => void;
+  /** False: the editor opens without taking focus (a draft reopened when a card appears under the pointer). */
+  focusOnOpen?: boolean;
   /** Given: the editor also edits these tags (a "Tags" field) and these linked cards. */
   meta?: { tags: string[]; links: LinkedCard[]; findCard: (name: string) => Promise<LinkedCard | null> };
 }
@@ -35,7 +39,15 @@ function messageOf(e: unknown): string {
  * noteBodyError before saving; any error shows in role="alert" and the typed text stays.
  * Ctrl/Cmd+Enter saves; Escape cancels this editor only (it does not reach a hosting card).
  */
-export function NoteEditor({ initial, onSubmit, onCancel, allowEmpty = false, meta }: NoteEditorProps) {
+export function NoteEditor({
+  initial,
+  onSubmit,
+  onCancel,
+  allowEmpty = false,
+  meta,
+  onInput,
+  focusOnOpen = true,
+}: NoteEditorProps) {
   const [draft, setDraft] = useState(initial);
   const [tagText, setTagText] = useState(meta?.tags.join(', ') ?? '');
   const [links, setLinks] = useState<LinkedCard[]>(meta?.links ?? []);
@@ -47,7 +59,7 @@ export function NoteEditor({ initial, onSubmit, onCancel, allowEmpty = false, me
 
   useEffect(() => {
     const el = area.current;
-    if (!el) return;
+    if (!el || !focusOnOpen) return;
     el.focus({ preventScroll: true });
     // Editing starts at the end of the existing text, where one usually adds.
     el.setSelectionRange(el.value.length, el.value.length);
@@ -117,7 +129,10 @@ export function NoteEditor({ initial, onSubmit, onCancel, allowEmpty = false, me
           rows={4}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? errorId : undefined}
-          onInput={(e) => setDraft(e.currentTarget.value)}
+          onInput={(e) => {
+            setDraft(e.currentTarget.value);
+            onInput?.(e.currentTarget.value);
+          }}
         />
       </label>
       {meta && (

@@ -3,6 +3,7 @@ import type { Note } from '../lib/db/records';
 import { NoteEditor } from './NoteEditor';
 import { NoteItem } from './NoteItem';
 import { ErrorLine } from './ErrorLine';
+import type { DraftStore, NoteDraft } from '../lib/notebook/note-drafts';
 
 export interface NotesPanelProps {
   notes: Note[];
@@ -17,10 +18,21 @@ export interface NotesPanelProps {
    * rather than being final at one click. Resolves to an error message, or null.
    */
   onRestore?: (note: Note) => Promise<string | null>;
+  /**
+   * Where the open editor's text is kept as it is typed (lib/notebook/note-drafts.ts); given, the
+   * panel opens its editor again on a draft left unsaved when a card or popup closed.
+   */
+  drafts?: DraftStore;
 }
 
-/** Which editor is open: none, the one for a new note, or the one for a given note. */
-type Editing = null | { kind: 'add' } | { kind: 'edit'; noteId: string; baseUpdatedAt: number };
+/**
+ * Which editor is open: none, the one for a new note, or the one for a given note; `draft` is the
+ * unsaved text it opens on again (see `drafts`).
+ */
+type Editing =
+  | null
+  | { kind: 'add'; draft?: string }
+  | { kind: 'edit'; noteId: string; baseUpdatedAt: number; draft?: string };
 
 /** Where keyboard focus should go once an editor closes or a note goes away. */
 type FocusTarget = null | 'add' | { edit: string };
@@ -29,7 +41,7 @@ type FocusTarget = null | 'add' | { edit: string };
  * The reader's notes on one entity, newest first, with add, edit and delete.
  * Note bodies are rendered from light Markdown as Preact elements, never as HTML.
  */
-export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelProps) {
+export function NotesPanel({ notes, onSave, onDelete, onRestore, drafts }: NotesPanelProps) {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   /** The note just deleted, while "Undo" can bring it back. */
@@ -53,9 +65,37 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelPro
     setFocusTarget(null);
   }, [focusTarget]);
 
+  // A draft left unsaved opens its editor again, unless the reader opened one meanwhile. An edit
+  // of a note deleted since comes back as a new note: the words are what matters.
+  useEffect(() => {
+    let live = true;
+    void drafts?.read().then((d) => {
+      if (!live || !d) return;
+      setEditing((open) => open ?? reopened(d, notes));
+      setStatus('Your unsaved note is back.');
+    });
+    return () => {
+      live = false;
+    };
+  }, [drafts]);
+
+  /** Opens (or, with null, closes) an editor the reader chose: a draft of another one is dropped. */
+  function open(next: Editing) {
+    void drafts?.write(null);
+    setEditing(next);
+  }
+
   function close(target: FocusTarget) {
-    setEditing(null);
+    open(null);
     setFocusTarget(target);
+  }
+
+  /** Keeps the open editor's text as it is typed. */
+  function keep(body: string) {
+    if (!editing) return;
+    const target: Omit<NoteDraft, 'body'> =
+      editing.kind === 'edit' ? { noteId: editing.noteId, baseUpdatedAt: editing.baseUpdatedAt } : {};
+    void drafts?.write({ ...target, body });
   }
 
   async function submit(body: string, noteId?: string, baseUpdatedAt?: number): Promise<string | null> {
@@ -78,7 +118,7 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelPro
     try {
       await onDelete(noteId);
       setStatus('Note deleted.');
-      if (editing?.kind === 'edit' && editing.noteId === noteId) setEditing(null);
+      if (editing?.kind === 'edit' && editing.noteId === noteId) open(null);
       if (onRestore && note) setUndoable(note);
       else setFocusTarget('add');
     } catch (e) {
@@ -104,12 +144,17 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelPro
         {sorted.map((note) => (
           <li key={note.id} class="bs-note" data-note-id={note.id}>
             {editing?.kind === 'edit' && editing.noteId === note.id ? (
-              <NoteEditor
-                initial={note.body}
-                allowEmpty={!!note.quote}
-                onSubmit={(body) => submit(body, note.id, editing.baseUpdatedAt)}
-                onCancel={() => close({ edit: note.id })}
-              />
+              <>
+                {editing.draft !== undefined && <DraftHint />}
+                <NoteEditor
+                  initial={editing.draft ?? note.body}
+                  allowEmpty={!!note.quote}
+                  focusOnOpen={editing.draft === undefined}
+                  onInput={keep}
+                  onSubmit={(body) => submit(body, note.id, editing.baseUpdatedAt)}
+                  onCancel={() => close({ edit: note.id })}
+                />
+              </>
             ) : (
               <NoteItem
                 note={note}
@@ -117,7 +162,7 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelPro
                 onEdit={() => {
                   setError(null);
                   // The version the editor starts from: a save over a newer one is refused.
-                  setEditing({ kind: 'edit', noteId: note.id, baseUpdatedAt: note.updatedAt });
+                  open({ kind: 'edit', noteId: note.id, baseUpdatedAt: note.updatedAt });
                 }}
                 onDelete={() => void remove(note.id)}
               />
@@ -135,7 +180,16 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelPro
         </div>
       )}
       {editing?.kind === 'add' ? (
-        <NoteEditor initial="" onSubmit={(body) => submit(body)} onCancel={() => close('add')} />
+        <>
+          {editing.draft !== undefined && <DraftHint />}
+          <NoteEditor
+            initial={editing.draft ?? ''}
+            focusOnOpen={editing.draft === undefined}
+            onInput={keep}
+            onSubmit={(body) => submit(body)}
+            onCancel={() => close('add')}
+          />
+        </>
       ) : (
         <div class="bs-card-actions">
           <button
@@ -144,7 +198,7 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelPro
             onClick={() => {
               setError(null);
               setStatus('');
-              setEditing({ kind: 'add' });
+              open({ kind: 'add' });
             }}
           >
             Add note
@@ -156,4 +210,17 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore }: NotesPanelPro
       </p>
     </section>
   );
+}
+
+/** The editor a stored draft opens: on its note if that is still there, else as a new note. */
+function reopened(d: NoteDraft, notes: Note[]): Editing {
+  const note = d.noteId ? notes.find((n) => n.id === d.noteId) : undefined;
+  return note
+    ? { kind: 'edit', noteId: note.id, baseUpdatedAt: d.baseUpdatedAt ?? note.updatedAt, draft: d.body }
+    : { kind: 'add', draft: d.body };
+}
+
+/** Says that the editor below holds words from before, not yet saved. */
+function DraftHint() {
+  return <p class="bs-muted bs-draft-hint">Unsaved note from before:</p>;
 }

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { NotesPanel } from '../../components/NotesPanel';
 import type { SendFn } from '../../components/HoverCard';
 import type { Note } from '../../lib/db/records';
 import { restorable } from '../../lib/db/note-model';
 import type { NoteFrameParams } from '../../lib/messaging/note-frame';
 import { ErrorLine } from '../../components/ErrorLine';
+import { sessionDrafts } from '../../lib/notebook/note-drafts';
 
 export interface NoteFrameAppProps {
   params: NoteFrameParams;
@@ -24,6 +25,7 @@ export function NoteFrameApp({ params, send, onChanged }: NoteFrameAppProps) {
   const [notes, setNotes] = useState<Note[] | null>(params.cardId ? null : []);
   const [error, setError] = useState<string | null>(null);
   const ask = { name: params.name, kind: params.kind, aliases: params.aliases };
+  const drafts = useMemo(() => sessionDrafts(params.kind, params.name), [params.kind, params.name]);
 
   const load = useCallback(async (): Promise<string | null> => {
     const r = await send('getCard', ask);
@@ -91,7 +93,7 @@ export function NoteFrameApp({ params, send, onChanged }: NoteFrameAppProps) {
       {notes === null ? (
         <p class="bs-muted">Loading notes…</p>
       ) : (
-        <NotesPanel notes={notes} onSave={saveNote} onDelete={deleteNote} onRestore={restoreNote} />
+        <NotesPanel notes={notes} onSave={saveNote} onDelete={deleteNote} onRestore={restoreNote} drafts={drafts} />
       )}
     </div>
   );

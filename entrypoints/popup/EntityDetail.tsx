@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PageEntity } from '../../lib/messaging/protocol';
 import type { PageRef } from '../../lib/db/records';
 import { CardView } from '../../components/CardView';
@@ -11,6 +11,7 @@ import { useEntityCard } from './use-entity-card';
 import { cardActions } from './card-actions';
 import { noteActions } from './note-actions';
 import { DetailNav } from './DetailNav';
+import { sessionDrafts } from '../../lib/notebook/note-drafts';
 
 export interface EntityDetailProps {
   deps: PopupDeps;
@@ -28,6 +29,7 @@ export function EntityDetail({ deps, tabId, entity, page, context = [], onBack }
   const { data, error, lookup, load, chooseArticle, createCard } = useEntityCard(deps, tabId, entity, context);
   const root = useRef<HTMLDivElement>(null);
   const focused = useRef(false);
+  const drafts = useMemo(() => sessionDrafts(entity.kind, entity.name), [entity.kind, entity.name]);
   const [editing, setEditing] = useState(false);
   // After each render: move focus where the last change asked (see FocusTarget).
   // At commit, not after paint: a deferred effect of an earlier render would take the target first.
@@ -97,6 +99,7 @@ export function EntityDetail({ deps, tabId, entity, page, context = [], onBack }
             onSave={noteOps.saveNote}
             onDelete={noteOps.deleteNote}
             onRestore={noteOps.restoreNote}
+            drafts={drafts}
           />
         </div>
       )}

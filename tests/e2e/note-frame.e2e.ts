@@ -3,7 +3,8 @@
  * into the frame and back out, the focus ring shows, the card stays open while focus is in the frame
  * (wherever the pointer goes), Escape in the editor cancels it and Escape again closes the card and
  * gives focus back; a first note on a name without a card creates the card and the same frame goes on;
- * a page cannot steer the card's frame (and a navigated frame would be dropped).
+ * a page cannot steer the card's frame (and a navigated frame would be dropped); a note left
+ * unsaved when the card closed is in the editor again when the card reopens.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -119,6 +120,40 @@ describe('note frame', () => {
       assert.equal(findAll(tree, { role: 'alert' }).length, 0, 'the card dropped its note frame');
       assert.ok(!frame.isDetached(), 'the note frame was replaced');
       assert.ok(findAll(tree, { role: 'dialog', name: card.name }).length > 0, 'the card closed');
+    });
+  });
+
+  test('a note left unsaved when the card closes is back in the editor the next time the card opens', {
+    timeout: 90_000,
+  }, async () => {
+    await withBrowser({}, async (browser) => {
+      const page = await browser.context.newPage();
+      await page.goto(server.url('/wiki/article.html'));
+      await waitForMarks(page);
+      await hoverMark(page, 'Ingrid Halvorsen');
+      await waitForAx(page, { role: 'dialog', name: 'Ingrid Halvorsen' });
+      const frame = await noteFrame(page);
+      await frame.getByRole('button', { name: 'Add note' }).click();
+      await frame.getByRole('textbox', { name: 'Note' }).pressSequentially('Ask about the quota');
+      // The reader clicks back into the article, then the pointer leaves the card: it closes.
+      await page.mouse.click(5, 5);
+      await moveAway(page);
+      await waitForNoAx(page, { role: 'dialog', name: 'Ingrid Halvorsen' }, { timeout: 10_000 });
+
+      await hoverMark(page, 'Ingrid Halvorsen');
+      await waitForAx(page, { role: 'dialog', name: 'Ingrid Halvorsen' });
+      const again = await waitFor('a new note frame', () =>
+        page.frames().find((f) => f !== frame && isNoteFrameUrl(f.url()) && !f.isDetached()),
+      );
+      const box = again.getByRole('textbox', { name: 'Note' });
+      await box.waitFor({ timeout: 10_000 });
+      assert.equal(await box.inputValue(), 'Ask about the quota');
+      // Opening under the pointer does not take the page's focus.
+      assert.equal(await again.evaluate(() => document.hasFocus()), false, 'the reopened draft took focus');
+      await box.pressSequentially(' deadline.');
+      await again.getByRole('button', { name: 'Save note' }).click();
+      await again.getByRole('list', { name: 'Notes' }).getByText('Ask about the quota deadline.').waitFor();
+      await again.getByRole('button', { name: 'Add note' }).waitFor();
     });
   });
 

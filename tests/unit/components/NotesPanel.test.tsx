@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { NotesPanel } from '../../../components/NotesPanel';
 import { relativeTime } from '../../../components/NoteItem';
 import { makeNote } from './fixtures';
+import type { DraftStore, NoteDraft } from '../../../lib/notebook/note-drafts';
 
 afterEach(cleanup);
 
@@ -193,6 +194,105 @@ describe('NotesPanel edit and delete', () => {
     expect(onDelete).toHaveBeenLastCalledWith('n9');
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(screen.getByRole('status').textContent).toBe('Note deleted.');
+  });
+});
+
+describe('NotesPanel drafts (a card or popup closed before Save)', () => {
+  /** A draft store over a stored value, as session storage would keep it between two panels. */
+  function memoryDrafts(start: NoteDraft | null = null) {
+    const state = { draft: start };
+    const store: DraftStore = {
+      read: async () => state.draft,
+      write: async (d) => {
+        state.draft = d;
+      },
+    };
+    return { state, store };
+  }
+
+  it('keeps the text as it is typed, and a panel shown next opens the editor on it without taking focus', async () => {
+    const { state, store } = memoryDrafts();
+    const first = render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    type('Met him in Oslo, then');
+    expect(state.draft).toEqual({ body: 'Met him in Oslo, then' });
+    first.unmount(); // the pointer left the card
+
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    expect(box.value).toBe('Met him in Oslo, then');
+    screen.getByText('Unsaved note from before:');
+    expect(screen.getByRole('status').textContent).toBe('Your unsaved note is back.');
+    expect(document.activeElement).toBe(outside); // hovering a name does not pull focus into the card
+    outside.remove();
+  });
+
+  it('forgets the draft once the note is saved, or the editor is cancelled', async () => {
+    const { state, store } = memoryDrafts({ body: 'Half a thought' });
+    const onSave = vi.fn(async () => null);
+    render(<NotesPanel notes={[]} onSave={onSave} onDelete={noDelete} drafts={store} />);
+    await screen.findByRole('textbox', { name: 'Note' });
+    type('A whole thought.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith('A whole thought.', undefined, undefined));
+    await waitFor(() => expect(state.draft).toBeNull());
+
+    cleanup();
+    state.draft = { body: 'Changed my mind' };
+    render(<NotesPanel notes={[]} onSave={onSave} onDelete={noDelete} drafts={store} />);
+    await screen.findByRole('textbox', { name: 'Note' });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(state.draft).toBeNull();
+  });
+
+  it('keeps the draft when the save fails', async () => {
+    const { state, store } = memoryDrafts();
+    render(<NotesPanel notes={[]} onSave={async () => 'The disk is full.'} onDelete={noDelete} drafts={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    type('Worth keeping.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await screen.findByText('The disk is full.');
+    expect(state.draft).toEqual({ body: 'Worth keeping.' });
+  });
+
+  it('reopens an edit on its note and version, and an edit of a note deleted since as a new note', async () => {
+    const note = makeNote({ id: 'n1', body: 'Chaired the council.', updatedAt: 5 });
+    const { store } = memoryDrafts({ noteId: 'n1', baseUpdatedAt: 3, body: 'Chaired the council twice.' });
+    const onSave = vi.fn(async () => null);
+    render(<NotesPanel notes={[note]} onSave={onSave} onDelete={noDelete} drafts={store} />);
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    expect(box.value).toBe('Chaired the council twice.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    // The version the editor first opened on: a save over a newer one is still refused.
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith('Chaired the council twice.', 'n1', 3));
+
+    cleanup();
+    const gone = memoryDrafts({ noteId: 'n1', baseUpdatedAt: 3, body: 'Words to keep.' });
+    render(<NotesPanel notes={[]} onSave={onSave} onDelete={noDelete} drafts={gone.store} />);
+    expect(((await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement).value).toBe(
+      'Words to keep.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(onSave).toHaveBeenLastCalledWith('Words to keep.', undefined, undefined));
+  });
+
+  it('lets an editor the reader opened first win over a draft read late, and drops the draft then', async () => {
+    let answer: (d: NoteDraft | null) => void = () => undefined;
+    const writes: (NoteDraft | null)[] = [];
+    const store: DraftStore = {
+      read: () => new Promise((r) => (answer = r)),
+      write: async (d) => void writes.push(d),
+    };
+    render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    type('Fresh start');
+    answer({ body: 'Old draft' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('Fresh start');
+    expect(writes).toEqual([null, { body: 'Fresh start' }]);
   });
 });
 
