@@ -3,7 +3,8 @@ import type { Note } from '../lib/db/records';
 import { NoteEditor } from './NoteEditor';
 import { NoteItem } from './NoteItem';
 import { ErrorLine } from './ErrorLine';
-import type { DraftStore, NoteDraft } from '../lib/notebook/note-drafts';
+import type { DraftStore } from '../lib/notebook/note-drafts';
+import { type Editing, useNoteDraft } from './use-note-draft';
 
 export interface NotesPanelProps {
   notes: Note[];
@@ -24,15 +25,6 @@ export interface NotesPanelProps {
    */
   drafts?: DraftStore;
 }
-
-/**
- * Which editor is open: none, the one for a new note, or the one for a given note; `draft` is the
- * unsaved text it opens on again (see `drafts`).
- */
-type Editing =
-  | null
-  | { kind: 'add'; draft?: string }
-  | { kind: 'edit'; noteId: string; baseUpdatedAt: number; draft?: string };
 
 /** Where keyboard focus should go once an editor closes or a note goes away. */
 type FocusTarget = null | 'add' | { edit: string };
@@ -65,37 +57,11 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore, drafts }: Notes
     setFocusTarget(null);
   }, [focusTarget]);
 
-  // A draft left unsaved opens its editor again, unless the reader opened one meanwhile. An edit
-  // of a note deleted since comes back as a new note: the words are what matters.
-  useEffect(() => {
-    let live = true;
-    void drafts?.read().then((d) => {
-      if (!live || !d) return;
-      setEditing((open) => open ?? reopened(d, notes));
-      setStatus('Your unsaved note is back.');
-    });
-    return () => {
-      live = false;
-    };
-  }, [drafts]);
-
-  /** Opens (or, with null, closes) an editor the reader chose: a draft of another one is dropped. */
-  function open(next: Editing) {
-    void drafts?.write(null);
-    setEditing(next);
-  }
+  const { open, keep } = useNoteDraft(drafts, notes, editing, setEditing, setStatus);
 
   function close(target: FocusTarget) {
     open(null);
     setFocusTarget(target);
-  }
-
-  /** Keeps the open editor's text as it is typed. */
-  function keep(body: string) {
-    if (!editing) return;
-    const target: Omit<NoteDraft, 'body'> =
-      editing.kind === 'edit' ? { noteId: editing.noteId, baseUpdatedAt: editing.baseUpdatedAt } : {};
-    void drafts?.write({ ...target, body });
   }
 
   async function submit(body: string, noteId?: string, baseUpdatedAt?: number): Promise<string | null> {
@@ -210,14 +176,6 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore, drafts }: Notes
       </p>
     </section>
   );
-}
-
-/** The editor a stored draft opens: on its note if that is still there, else as a new note. */
-function reopened(d: NoteDraft, notes: Note[]): Editing {
-  const note = d.noteId ? notes.find((n) => n.id === d.noteId) : undefined;
-  return note
-    ? { kind: 'edit', noteId: note.id, baseUpdatedAt: d.baseUpdatedAt ?? note.updatedAt, draft: d.body }
-    : { kind: 'add', draft: d.body };
 }
 
 /** Says that the editor below holds words from before, not yet saved. */
