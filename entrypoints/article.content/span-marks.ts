@@ -29,8 +29,9 @@ export interface SpanMarksTarget {
  * the changed text would cover the wrong characters and open the wrong card.
  */
 function unchanged(block: TextBlock, s: BlockSpan, live: string): boolean {
-  // A <br> is a "\n" in the block's text that no node holds.
-  return live === block.text.slice(s.start, s.end).replaceAll('\n', '');
+  // A <br> is a "\n" in the block's text that no node holds; a line break a node holds was read
+  // as a space (text-blocks.ts, spaced).
+  return live.replace(/[\r\n]/g, ' ') === block.text.slice(s.start, s.end).replaceAll('\n', '');
 }
 
 /**

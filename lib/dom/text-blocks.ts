@@ -205,7 +205,7 @@ export async function scanBlocks(root: Element, signal?: AbortSignal, opts: Scan
       continue;
     }
     // Slicing a 5 MB string copies only what is kept.
-    const piece = item.data.length > room ? item.data.slice(0, room) : item.data;
+    const piece = spaced(item.data.length > room ? item.data.slice(0, room) : item.data);
     block.nodes.push(item);
     block.starts.push(block.text.length);
     block.text += piece;
@@ -213,6 +213,16 @@ export async function scanBlocks(root: Element, signal?: AbortSignal, opts: Scan
   }
   await close();
   return blocks;
+}
+
+/**
+ * A text node's characters as the reader sees them: a line break in the page's source ("Kanye\n
+ * West" in hand-wrapped HTML) renders as a space, and sent raw it would end the name there ("\n"
+ * is a hard break to the detector, like a <br>). One space per character, so offsets still map;
+ * <pre>, the one place where such breaks show, is never read.
+ */
+function spaced(data: string): string {
+  return data.includes('\n') || data.includes('\r') ? data.replace(/[\r\n]/g, ' ') : data;
 }
 
 /** Drops trailing "\n" break markers and whitespace so blocks end with text (mapping is unaffected). */

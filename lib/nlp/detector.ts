@@ -6,6 +6,7 @@ import { ENTITY_KINDS, type EntityKind, type SpotResult } from '../entity';
 import { Gazetteer, PhraseMap, checkGazetteerData } from './gazetteer';
 import { decodeTagger, type TaggerModel } from './model-format';
 import { spotArticle, createRuntime, type KnownName } from './spot';
+import { originalSpan, visibleText } from './invisible-chars';
 
 /** Tagger weights plus gazetteer, as parsed from the files in public/model/. */
 export interface ModelData {
@@ -47,8 +48,19 @@ export function createDetector(model: ModelData): Detector {
   return {
     spot(blocks: string[]): SpotResult {
       if (!Array.isArray(blocks)) return { entities: [], spans: [] };
-      const texts = blocks.map((b) => (typeof b === 'string' ? b : ''));
-      return spotArticle(model, rt, known, texts);
+      const texts = blocks.map((b) => visibleText(typeof b === 'string' ? b : ''));
+      const result = spotArticle(
+        model,
+        rt,
+        known,
+        texts.map((t) => t.text),
+      );
+      if (texts.every((t) => !t.at)) return result;
+      const spans = result.spans.map((s) => {
+        const t = texts[s.block];
+        return t ? { ...s, ...originalSpan(t, s.start, s.end) } : s;
+      });
+      return { ...result, spans };
     },
     setKnownNames(names) {
       const next = new PhraseMap<KnownName>();

@@ -32,6 +32,14 @@ function isNever(lower: string): boolean {
 const HONORIFIC_BEFORE =
   /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|President|Minister)\.?$/;
 
+/**
+ * A name's words as the page shows them: a line break or a run of spaces between two words of
+ * hand-wrapped HTML ("Kanye\n   West") renders as one space.
+ */
+function oneSpaced(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Turns a piece's spans into mentions, dropping misc and spans that are never names. */
 function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: PhraseMap<KnownName>): void {
   const words = a.info.text;
@@ -40,7 +48,7 @@ function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: Phr
     const start = a.info.start[s.from]!,
       end = a.info.end[s.to - 1]!;
     // A one-token name's text is the word cache's string (its hash is already computed for look-ups).
-    const text = s.to - s.from === 1 ? words[s.from]! : a.text.slice(start, end);
+    const text = s.to - s.from === 1 ? words[s.from]! : oneSpaced(a.text.slice(start, end));
     if (s.to - s.from === 1 && (isNever(a.info.lower[s.from]!) || a.info.cls[s.from]! > 3)) continue;
     const m: Mention = { block: a.block, start: a.offset + start, end: a.offset + end, kind: s.kind, text };
     if (s.name) m.name = s.name;
@@ -74,7 +82,7 @@ function propagate(a: PieceAnalysis, names: PhraseMap<KnownName>, taken: Mention
       start,
       end,
       kind: m.value.kind,
-      text: m.len === 1 ? word : a.text.slice(starts[i]!, ends[i + m.len - 1]!),
+      text: m.len === 1 ? word : oneSpaced(a.text.slice(starts[i]!, ends[i + m.len - 1]!)),
     });
     i += m.len - 1;
   }
