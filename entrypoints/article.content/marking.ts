@@ -57,6 +57,8 @@ export interface ScanAndMarkOptions {
   onShadowRoot?: (shadow: ShadowRoot) => void;
   /** Each custom element the scan meets before it is defined (text-blocks' `onUndefined`). */
   onUndefined?: (el: Element) => void;
+  /** Each block left unread as hidden, when read or once styles showed it hidden (text-blocks' `onHidden`). */
+  onHidden?: (el: Element) => void;
 }
 
 /** The page's scanned text and spotted names, and the operation that adds to them. */
@@ -83,6 +85,12 @@ export interface Marking {
   dropGone(gone: ReadonlySet<Mark>): void;
   /** Forgets that `nodes` were read (the page rewrote their text): a rescan reads them again. Returns them. */
   unsee(nodes: Text[]): Text[];
+  /**
+   * Forgets what was read of these block elements, to read them whole again (the page changed part
+   * of one): their blocks count as no text, and none of their text counts as read. Their marks are
+   * the caller's to drop (Marks.prune).
+   */
+  forgetBlocks(elements: ReadonlySet<Element>): void;
   /** True while a pass is scanning or waiting for its marks (the page's names may still grow). */
   busy(): boolean;
   /** Forgets blocks, names and scanned nodes (a new article); passes under way give up. */
@@ -111,6 +119,7 @@ export function createMarking(deps: MarkingDeps): Marking {
     stale: () => boolean,
     priority: SlicePriority,
     firstFrame?: Promise<void>,
+    onHidden?: (el: Element) => void,
   ) {
     // Sending serialises the whole batch (up to SPOT_BATCH_CHARS) in the calling task: in a task of
     // its own it no longer stretches the scan slice that filled the batch past its budget. An
@@ -134,7 +143,11 @@ export function createMarking(deps: MarkingDeps): Marking {
     }
     if (stale()) return;
     // A hidden block's text counts as unread: a rescan of it once the page shows it reads it again.
-    for (const b of batch) if (b.hidden) for (const n of b.nodes) seen.delete(n);
+    for (const b of batch) {
+      if (!b.hidden) continue;
+      for (const n of b.nodes) seen.delete(n);
+      onHidden?.(b.element);
+    }
     tally.merge(reply.entities);
     await markSpans(target, reply.spans, base, stale, priority);
   }
@@ -172,7 +185,7 @@ export function createMarking(deps: MarkingDeps): Marking {
         const tail = b.nodes[b.nodes.length - 1];
         if (tail) tails.push({ node: tail, length: tail.data.length });
       }
-      requests.push(spot(pending, base, stale, priority(), opts.firstFrame).catch(deps.quiet));
+      requests.push(spot(pending, base, stale, priority(), opts.firstFrame, opts.onHidden).catch(deps.quiet));
       pending = [];
       pendingChars = 0;
     };
@@ -193,6 +206,7 @@ export function createMarking(deps: MarkingDeps): Marking {
         styled,
         onShadowRoot: opts.onShadowRoot,
         onUndefined: opts.onUndefined,
+        onHidden: opts.onHidden,
       });
     flush();
     await Promise.all(requests);
@@ -214,6 +228,19 @@ export function createMarking(deps: MarkingDeps): Marking {
     unsee(nodes) {
       for (const n of nodes) seen.delete(n);
       return nodes;
+    },
+    forgetBlocks(elements) {
+      if (elements.size === 0) return;
+      const dropped = new Set<Text>();
+      for (const b of blocks) {
+        if (b.gone || !elements.has(b.element)) continue;
+        b.gone = true;
+        for (const n of b.nodes) {
+          seen.delete(n);
+          dropped.add(n);
+        }
+      }
+      tails = tails.filter((t) => !dropped.has(t.node));
     },
     reset() {
       tails = [];

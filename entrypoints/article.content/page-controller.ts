@@ -19,6 +19,7 @@ import { findPublished } from '../../lib/dom/article-date';
 import { pageRef } from '../../lib/dom/page-ref';
 import { UpgradeWatch } from '../../lib/dom/upgrade-watch';
 import { type PageWatch, watchPage } from './page-watch';
+import { HiddenBlocks } from './hidden-blocks';
 import { createTabApi, type TabApi } from './tab-api';
 
 export { RESCAN_DELAY_MS } from './page-watch';
@@ -110,15 +111,25 @@ export function startPage(
   // Web components defined after the scan render late, unseen by the watch: read once upgraded.
   const upgrades = new UpgradeWatch((els) => void mark(els).catch(quiet), signal);
   const onUndefined = (el: Element) => upgrades.add(el);
+  // Blocks the page hid (a "Read more"): read when it shows them.
+  const hidden = new HiddenBlocks(() => root && watch?.watchReveals(root));
+  const onHidden = (el: Element) => hidden.add(el);
 
   const mark = async (scopes: Element[], priority?: SlicePriority, firstFrame?: Promise<void>) => {
     const onShadowRoot = (shadow: ShadowRoot) => shadows.add(shadow);
-    await marking.scanAndMark(scopes, { skipFurniture: !wholePage, priority, firstFrame, onShadowRoot, onUndefined });
+    await marking.scanAndMark(scopes, {
+      skipFurniture: !wholePage,
+      priority,
+      firstFrame,
+      onShadowRoot,
+      onUndefined,
+      onHidden,
+    });
     watchShadows();
     // A first hover then shows its card at once, even after the worker has stopped (30 s idle).
     void host.prefetch([...marking.entities.values()]).catch(quiet);
     // The card's UI too, once there is a name to hover, when the page is idle (a hover sooner waits for it).
-    if (marks.size > 0) whenIdle(() => host.preload());
+    if (marks.size > 0) whenIdle(() => signal.aborted || host.preload());
   };
 
   const looks = new ArticleLooks({
@@ -143,6 +154,7 @@ export function startPage(
     marks.clear();
     shadows.clear();
     upgrades.clear();
+    hidden.clear();
     nav.forget();
     wholePage = false;
     root = null;
@@ -177,10 +189,11 @@ export function startPage(
     await looks.markWhileParsing();
     const earlyRoot = root;
     await documentParsed(doc);
-    // The whole body is watched: single-page apps replace the article element or navigate.
-    if (doc.body)
+    // The whole document is watched: single-page apps replace the article element, or the whole
+    // <body> (Turbo Drive, pjax), or navigate.
+    if (doc.documentElement)
       watch = watchPage(
-        doc.body,
+        doc.documentElement,
         {
           root: () => root,
           lastUrl: () => lastUrl,
@@ -194,17 +207,20 @@ export function startPage(
           lookAgain: () => looks.findAndMark(),
           rescan: (scopes) => mark(scopes),
           reread: (nodes) => marking.unsee([...nodes].filter((n) => marks.covers(n))),
-          prune: () => {
-            const gone = marks.prune();
+          prune: (blocks) => {
+            const gone = marks.prune(blocks);
+            marking.forgetBlocks(blocks);
             if (gone.size === 0) return;
             nav.drop(gone);
             marking.dropGone(gone);
           },
+          revealed: (el) => hidden.shownWithin(el),
           quiet,
         },
         signal,
       );
     watchShadows();
+    if (root && hidden.any()) watch?.watchReveals(root);
     await (earlyRoot ? looks.confirmEarly(earlyRoot, restart) : looks.findAndMark('user-blocking'));
   })().catch(quiet);
   const applySettings = (next: Settings): void => {

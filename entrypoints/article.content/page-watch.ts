@@ -4,7 +4,8 @@
  * on a page with no article yet, an article a client-rendered page builds late. Mutations are
  * coalesced over RESCAN_DELAY_MS, so a burst of thousands becomes one rescan.
  */
-import { HOST_TAG, tagOf } from '../../lib/dom/skip';
+import { HOST_TAG, isBlock, tagOf } from '../../lib/dom/skip';
+import { blockElementOf } from '../../lib/dom/text-blocks';
 import { sameArticle } from '../../lib/sites/tracking-params';
 
 /** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
@@ -31,8 +32,13 @@ export interface WatchHooks {
   lookAgain(): Promise<void>;
   /** New subtrees inside the article, outermost only. */
   rescan(scopes: Element[]): Promise<void>;
-  /** Nodes were removed or rewritten inside the article: drop the marks on text no longer there. */
-  prune(): void;
+  /**
+   * Nodes were removed or rewritten inside the article: drop the marks on text no longer there,
+   * and forget what was read of `blocks` (block elements about to be read whole again) with its marks.
+   */
+  prune(blocks: ReadonlySet<Element>): void;
+  /** Blocks left unread as hidden that are shown now, at or inside `el` (an attribute of it changed). */
+  revealed(el: Element): Element[];
   /**
    * The page rewrote these text nodes in place. Returns those to read again: the ones that held
    * marks (a ticker or a "2 minutes ago" that never named anyone is not read over and over).
@@ -70,11 +76,32 @@ function containsComposed(root: Element, node: Node | null): boolean {
 export interface PageWatch {
   /** Watches an open shadow root of the article too (one whose text was marked). */
   observe(shadow: ShadowRoot): void;
+  /**
+   * Watches `root` (the article) for the attributes that show a hidden block ("Read more" taking
+   * away `hidden`, a class or a style): only once the article has such a block, as these change
+   * all the time on busy pages.
+   */
+  watchReveals(root: Element): void;
 }
 
-/** Observes `target` (the body) until `signal` aborts. */
+/**
+ * Where a change at `node` is read again from: a new block (a paragraph, a live-blog post) by
+ * itself; text or an inline element in a paragraph, the whole paragraph, so that a name spanning
+ * the changed part and the rest is read whole ("Jens <b>Stoltenberg</b>" re-rendered). Null when
+ * that paragraph is the article itself or beyond it: only `node` is read then.
+ */
+function wholeBlockOf(node: Node, root: Element): Element | null {
+  if (node.nodeType === 1 && isBlock(node as Element)) return null;
+  const block = blockElementOf(node);
+  return block !== root && !block.contains(root) && containsComposed(root, block) ? block : null;
+}
+
+/** Observes `target` (the document element: a navigation may replace <body>) until `signal` aborts. */
 export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSignal): PageWatch {
-  const added = new Set<Element>();
+  /** Nodes added (elements, text) since the last flush. */
+  const added = new Set<Node>();
+  /** Elements of the article whose hidden, class, style or open attribute changed. */
+  const restyled = new Set<Element>();
   /** Something inside the article was removed since the last flush (a re-render, a cut). */
   let removed = false;
   /** Text nodes of the article whose text the page rewrote in place (a framework's patch). */
@@ -96,6 +123,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
         return;
       }
       added.clear();
+      restyled.clear();
       removed = false;
       rewritten.clear();
       // The late looks are per article: a single-page app's earlier pages (ad slots refreshing on
@@ -111,17 +139,32 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     }
     // Which rewritten nodes held marks is asked before prune drops those marks.
     const again = rewritten.size > 0 && root ? hooks.reread(rewritten) : [];
-    if ((removed || rewritten.size > 0) && root) hooks.prune();
+    const fresh: Element[] = [];
+    const whole = new Set<Element>();
+    if (root) {
+      for (const n of [...added, ...again]) {
+        if (!n.isConnected || !containsComposed(root, n)) continue;
+        const block = wholeBlockOf(n, root);
+        if (block) whole.add(block);
+        else if (n.nodeType === 1) fresh.push(n as Element);
+        else if (n.parentElement) fresh.push(n.parentElement);
+      }
+      for (const el of restyled) fresh.push(...hooks.revealed(el));
+    }
+    if ((removed || rewritten.size > 0 || whole.size > 0) && root) hooks.prune(whole);
     removed = false;
     rewritten.clear();
-    for (const t of again) if (t.parentElement) added.add(t.parentElement);
-    const scopes = outermost([...added].filter((el) => el.isConnected && root && containsComposed(root, el)));
     added.clear();
+    restyled.clear();
+    const scopes = outermost([...fresh, ...whole]);
     if (scopes.length) await hooks.rescan(scopes);
   };
   const collect = (records: MutationRecord[]): void => {
     const root = hooks.root();
+    const head = target.ownerDocument.head;
     for (const rec of records) {
+      // Scripts and styles come and go in <head> all the time: no text of the article is there.
+      if (head?.contains(rec.target)) continue;
       if (rec.type === 'characterData') {
         if (root?.isConnected && containsComposed(root, rec.target)) rewritten.add(rec.target as Text);
         continue;
@@ -135,7 +178,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
         const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
         // Without an article (and no look left), nothing is collected: only a new URL matters.
         const wanted = root ? containsComposed(root, el) || !root.isConnected : lateLooks < MAX_LATE_LOOKS;
-        if (el && wanted && tagOf(el) !== HOST_TAG.toUpperCase()) added.add(el);
+        if (el && wanted && tagOf(el) !== HOST_TAG.toUpperCase()) added.add(root ? n : el);
       }
     }
   };
@@ -147,15 +190,23 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     } catch (error) {
       hooks.quiet(error);
     }
-    const changed = added.size > 0 || removed || rewritten.size > 0;
+    const changed = added.size > 0 || removed || rewritten.size > 0 || restyled.size > 0;
     if ((changed || hooks.address() !== hooks.lastUrl()) && timer === undefined)
       timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
   });
   // characterData: text a page rewrites in place (nodeValue patches) would keep stale marks.
   const what: MutationObserverInit = { childList: true, characterData: true, subtree: true };
   mo.observe(target, what);
+  const reveals = new MutationObserver((records) => {
+    const root = hooks.root();
+    for (const rec of records) if (root?.isConnected && rec.target.nodeType === 1) restyled.add(rec.target as Element);
+    if (restyled.size > 0 && timer === undefined)
+      timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
+  });
+  let revealRoot: Element | null = null;
   signal.addEventListener('abort', () => {
     mo.disconnect();
+    reveals.disconnect();
     clearTimeout(timer);
   });
   // A subtree observation does not cross into shadow trees: each one is observed by itself.
@@ -165,6 +216,12 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
       if (shadows.has(shadow) || signal.aborted) return;
       shadows.add(shadow);
       mo.observe(shadow, what);
+    },
+    watchReveals(root) {
+      if (root === revealRoot || signal.aborted) return;
+      reveals.disconnect();
+      revealRoot = root;
+      reveals.observe(root, { attributes: true, subtree: true, attributeFilter: ['hidden', 'class', 'style', 'open'] });
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { ENTITY_KINDS, type EntityKind } from '../entity';
 import { liveText, type NodePiece } from './block-ranges';
+import { blockElementOf } from './text-blocks';
 import { highlightApi, type HighlightLike } from './highlight-api';
 import { KindHighlights } from './kind-highlights';
 import { MarkNodeIndex } from './mark-node-index';
@@ -73,12 +74,18 @@ export class Marks {
   /**
    * Drops the marks on text the page took away (a re-rendered paragraph, an article cut short) or
    * rewrote in place: they would count, hold the old nodes in memory, answer hit tests forever and
-   * open the wrong card. Returns them.
+   * open the wrong card. With `blocks`, also drops every mark with text in those block elements
+   * (text-blocks' blockElementOf), which are about to be read whole again. Returns them.
    */
-  prune(): Set<Mark> {
+  prune(blocks?: ReadonlySet<Element>): Set<Mark> {
     const gone = new Set<Mark>();
+    const inBlocks = (m: Mark) => !!blocks?.size && m.pieces.some((p) => blocks.has(blockElementOf(p.node)));
     for (const m of this.all)
-      if (m.pieces.some((p) => !p.node.isConnected) || (m.text !== undefined && liveText(m.pieces) !== m.text))
+      if (
+        m.pieces.some((p) => !p.node.isConnected) ||
+        (m.text !== undefined && liveText(m.pieces) !== m.text) ||
+        inBlocks(m)
+      )
         gone.add(m);
     if (gone.size === 0) return gone;
     const kept = this.all.filter((m) => !gone.has(m));

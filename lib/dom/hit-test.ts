@@ -91,19 +91,22 @@ export class HoverIntent {
 
   /** Reports what the pointer is on now. */
   update(over: Mark | null, onCard: boolean): void {
-    if (onCard || (over && this.current && over.key === this.current.key)) {
+    if (onCard || (over && over === this.current)) {
       this.cancelOpen();
       this.cancelClose();
       return;
     }
+    // The card opens at the mention the pointer rests on: passing over one on the way restarts the wait.
     if (over) {
-      if (!this.pending || this.pending.key !== over.key) {
+      if (this.pending !== over) {
         this.cancelOpen();
         this.pending = over;
         this.openTimer = setTimeout(() => this.fireOpen(), this.opts.openDelayMs ?? OPEN_DELAY_MS);
       }
     } else this.cancelOpen();
-    if (this.current && this.closeTimer === undefined)
+    // Another mention of the open card's name keeps the card open; resting there moves it there.
+    if (over && over.key === this.current?.key) this.cancelClose();
+    else if (this.current && this.closeTimer === undefined)
       this.closeTimer = setTimeout(() => this.close(), this.opts.closeDelayMs ?? CLOSE_DELAY_MS);
   }
 

@@ -94,20 +94,37 @@ export function tagOf(el: Element): string {
   return typeof tag === 'string' ? tag.toUpperCase() : '';
 }
 
-/** True for elements whose subtree is never read (scripts, code, form fields, editable areas, our host). */
+/** True for elements whose subtree is never read (scripts, code, form fields, editable areas, our host) or is hidden. */
 export function isSkipped(el: Element): boolean {
+  return isNeverRead(el) || isHiddenByMarkup(el);
+}
+
+/** True for elements whose subtree is never read: scripts, code, form fields, editable areas, SVG, our host. */
+export function isNeverRead(el: Element): boolean {
   if (SKIP_TAGS.has(tagOf(el))) return true;
   try {
     if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return true; // SVG, MathML
     // Most elements of a page carry no attribute at all: skip the attribute reads (hot path).
     if (!el.hasAttributes()) return false;
     const editable = el.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return true;
+    return editable !== null && editable !== 'false';
+  } catch {
+    return true; // a form whose controls shadow these methods: not read, rather than no marks at all
+  }
+}
+
+/**
+ * True for an element its own markup hides (`hidden`, aria-hidden, an inline display: none): cheap
+ * to check on every element, unlike the stylesheets' verdict (isHidden). The page may show it later.
+ */
+export function isHiddenByMarkup(el: Element): boolean {
+  try {
+    if (!el.hasAttributes()) return false;
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
     const style = (el as HTMLElement).style;
     return !!style && style.display === 'none';
   } catch {
-    return true; // a form whose controls shadow these methods: not read, rather than no marks at all
+    return true; // see isNeverRead
   }
 }
 

@@ -4,11 +4,12 @@
  * offsets back to them).
  *
  * Offsets are positions in the text, not DOM nodes (as Hypothesis anchors do): the detector sees
- * plain strings. Block text is the concatenation of its text nodes' data, unchanged, so the
- * mapping is exact; a <br> adds one "\n" that maps to no node.
+ * plain strings. Block text is the concatenation of its text nodes' data, a source line break
+ * read as the space it renders as (one character for one), so the mapping is exact; a <br> adds
+ * one "\n" that maps to no node.
  */
 import { MAX_ARTICLE_CHARS } from '../messaging/protocol';
-import { isBlock, isFurniture, isHidden, isSkipped } from './skip';
+import { isBlock, isFurniture, isHidden, isHiddenByMarkup, isNeverRead } from './skip';
 import { AbortedError, createSlice, type SlicePriority } from './scheduler';
 import { isUndefinedCustom } from './upgrade-watch';
 
@@ -61,6 +62,8 @@ export interface ScanOptions {
   onShadowRoot?: (shadow: ShadowRoot) => void;
   /** Called with each custom element the walk meets before it is defined (see upgrade-watch.ts). */
   onUndefined?: (el: Element) => void;
+  /** Called with each block the walk leaves out as hidden (a collapsed "Read more"): shown later, it is read then. */
+  onHidden?: (el: Element) => void;
 }
 
 /** What every level of the walk needs. */
@@ -69,6 +72,7 @@ interface WalkOptions {
   styled: () => boolean;
   onShadowRoot?: (shadow: ShadowRoot) => void;
   onUndefined?: (el: Element) => void;
+  onHidden?: (el: Element) => void;
 }
 
 type Item = Text | 'break';
@@ -76,8 +80,12 @@ type Item = Text | 'break';
 /** Yields the text nodes under `root` in reading (flat-tree) order, descending into open shadow roots. */
 function* walk(root: Node, opts: WalkOptions): Generator<Item> {
   const doc = root.ownerDocument ?? (root as Document);
-  const reject = (el: Element): boolean =>
-    isSkipped(el) || (opts.skipFurniture && isFurniture(el)) || (isBlock(el) && opts.styled() && isHidden(el));
+  const reject = (el: Element): boolean => {
+    if (isNeverRead(el) || (opts.skipFurniture && isFurniture(el))) return true;
+    if (!isHiddenByMarkup(el) && !(isBlock(el) && opts.styled() && isHidden(el))) return false;
+    opts.onHidden?.(el);
+    return true;
+  };
   if (root.nodeType === 3) {
     yield root as Text;
     return;
@@ -132,7 +140,7 @@ function nextSkippingChildren(walker: TreeWalker): Node | null {
 }
 
 /** Nearest block-level ancestor of a node (crossing shadow boundaries to the host). */
-function blockElementOf(node: Node): Element {
+export function blockElementOf(node: Node): Element {
   let el: Element | null = node.parentElement;
   while (el) {
     if (isBlock(el)) return el;
@@ -175,6 +183,7 @@ export async function scanBlocks(root: Element, signal?: AbortSignal, opts: Scan
     styled,
     onShadowRoot: opts.onShadowRoot,
     onUndefined: opts.onUndefined,
+    onHidden: opts.onHidden,
   };
   for (const item of walk(root, walkOpts)) {
     if ((++n & 31) === 0 && slice.expired()) await slice.next();

@@ -40,6 +40,7 @@ async function afterAddressChange(first: string, next: string) {
     rescan: vi.fn(async () => undefined),
     prune: vi.fn(),
     reread: () => [],
+    revealed: () => [],
     quiet: () => undefined,
   };
   ctl = new AbortController();

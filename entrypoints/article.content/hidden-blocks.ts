@@ -1,0 +1,43 @@
+/**
+ * The article's blocks the scan left unread because the page hid them: a "Read more" section, a
+ * collapsed live-blog entry. Showing one changes only an attribute (`hidden`, a class, a style),
+ * which adds no node, so the page watch learns of it from an attribute observer and asks here
+ * which of these blocks are shown now; those are read then.
+ */
+import { isHidden } from '../../lib/dom/skip';
+
+export class HiddenBlocks {
+  private readonly blocks = new Set<Element>();
+
+  /** `onFirst`: the article has a hidden block now (start watching attributes, only then). */
+  constructor(private readonly onFirst: () => void) {}
+
+  /** Records a block left unread as hidden. */
+  add(el: Element): void {
+    this.blocks.add(el);
+    if (this.blocks.size === 1) this.onFirst();
+  }
+
+  /** The recorded blocks at or inside `el` that are shown now; they are forgotten (read next). */
+  shownWithin(el: Element): Element[] {
+    const shown: Element[] = [];
+    for (const block of this.blocks) {
+      if (!block.isConnected) this.blocks.delete(block);
+      else if ((el === block || el.contains(block)) && !isHidden(block)) {
+        this.blocks.delete(block);
+        shown.push(block);
+      }
+    }
+    return shown;
+  }
+
+  /** True when some block is recorded. */
+  any(): boolean {
+    return this.blocks.size > 0;
+  }
+
+  /** Forgets every block (a new article). */
+  clear(): void {
+    this.blocks.clear();
+  }
+}
