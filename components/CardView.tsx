@@ -28,20 +28,34 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /**
- * Only web, data-image and extension URLs are shown as images; a root-relative path is a
- * file shipped in public/ and must resolve against the extension, not the news site.
+ * Only Wikimedia's pictures, data images and files of the package are shown: a root-relative path
+ * is a file shipped in public/ and must resolve against the extension, not the news site.
  */
 export function imageSrc(image: string | undefined): string | null {
   if (!image) return null;
-  if (/^(https?:|data:image\/|chrome-extension:|moz-extension:)/i.test(image)) return image;
-  if (image.startsWith('/')) {
+  if (/^data:image\//i.test(image)) return image;
+  if (image.startsWith('/') && !image.startsWith('//')) {
     try {
       return browser.runtime.getURL(image as Parameters<typeof browser.runtime.getURL>[0]);
     } catch {
       return image;
     }
   }
-  return null;
+  return wikimediaImage(image);
+}
+
+/**
+ * `url` when it is a picture on Wikimedia's image host, where look-ups take card pictures from
+ * (lib/lookup/schemas.ts). The hover card sits in the news page: a picture from anywhere else (a
+ * card from a shared import file) would tell that host which pages the reader hovers names on.
+ */
+function wikimediaImage(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && u.hostname === 'upload.wikimedia.org' ? u.href : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Only http(s) links are offered: a card URL must never become a javascript: link. */

@@ -4,7 +4,9 @@
  * 120,000-character batch, run right after that batch's reply, held up the NEXT batch of the same
  * page (on the 200,000-word page requests waited 265–400 ms before the worker read them). Jobs therefore
  * wait until no spot request has come in for `quietMs`, then run one per task, so a request that
- * arrives meanwhile still goes between two jobs.
+ * arrives meanwhile still goes between two jobs. A page that never stops sending (a live blog
+ * changing a paragraph every half second) does not hold every tab's jobs, and the text they keep,
+ * back for good: no job waits longer than `maxWaitMs` after it was queued.
  */
 
 /** A queue of deferred jobs; `busy()` says a request just came in (and pushes the jobs back). */
@@ -17,9 +19,16 @@ export interface QuietQueue {
   drained(): Promise<void>;
 }
 
-/** Creates a queue whose jobs run after `quietMs` without a request; a failed job is passed to `onError`. */
-export function createQuietQueue(quietMs: number, onError: (error: unknown) => void): QuietQueue {
-  const jobs: (() => Promise<unknown>)[] = [];
+/**
+ * Creates a queue whose jobs run after `quietMs` without a request, or `maxWaitMs` after they
+ * were queued, whichever comes first; a failed job is passed to `onError`.
+ */
+export function createQuietQueue(
+  quietMs: number,
+  onError: (error: unknown) => void,
+  maxWaitMs = quietMs * 10,
+): QuietQueue {
+  const jobs: { run: () => Promise<unknown>; due: number }[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
   let waiters: (() => void)[] = [];
@@ -36,7 +45,7 @@ export function createQuietQueue(quietMs: number, onError: (error: unknown) => v
     if (!job) return settle();
     running = true;
     try {
-      await job();
+      await job.run();
     } catch (error) {
       onError(error);
     } finally {
@@ -48,12 +57,13 @@ export function createQuietQueue(quietMs: number, onError: (error: unknown) => v
   };
   const arm = (): void => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(runNext, quietMs);
+    const oldest = jobs[0]?.due ?? Number.POSITIVE_INFINITY;
+    timer = setTimeout(runNext, Math.max(0, Math.min(quietMs, oldest - Date.now())));
   };
 
   return {
     add(job) {
-      jobs.push(job);
+      jobs.push({ run: job, due: Date.now() + maxWaitMs });
       arm();
     },
     busy() {

@@ -85,7 +85,9 @@ export async function updateCard(db: BackstoryDB, edit: CardEdit): Promise<Resul
         aliases,
         keys: cardKeys({ name: old.name, aliases, demonyms: old.demonyms }),
         edited: true,
-        updatedAt: Date.now(),
+        // Later than the version it replaces, even one dated ahead (a device with a fast clock, an
+        // import): re-importing that version must not win over this edit.
+        updatedAt: Math.max(Date.now(), old.updatedAt + 1),
       };
       await db.cards.put(card);
       return ok(card);
@@ -153,7 +155,7 @@ export async function mergeCards(db: BackstoryDB, keepId: string, dropId: string
         wikidata: keep.wikidata ?? drop.wikidata,
         ...(keep.dates || drop.dates ? { dates: keep.dates ?? drop.dates } : {}),
         edited: true,
-        updatedAt: Date.now(),
+        updatedAt: Math.max(Date.now(), keep.updatedAt + 1, drop.updatedAt + 1),
         createdAt: Math.min(keep.createdAt, drop.createdAt),
       };
       if (demonyms.length) merged.demonyms = demonyms;

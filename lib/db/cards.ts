@@ -65,7 +65,12 @@ export type CardIndex = Map<string, Card[]>;
 /** Indexes `cards` by their keys. */
 export function indexCards(cards: readonly Card[]): CardIndex {
   const index: CardIndex = new Map();
-  for (const card of cards) for (const k of card.keys) index.set(k, [...(index.get(k) ?? []), card]);
+  for (const card of cards)
+    for (const k of card.keys) {
+      const list = index.get(k);
+      if (list) list.push(card);
+      else index.set(k, [card]);
+    }
   return index;
 }
 

@@ -66,7 +66,12 @@ export function parseExport(text: string): { ok: true; data: BackstoryExport } |
     const parsed = v.safeParse(exportSchemaV1, raw, { abortEarly: true });
     if (!parsed.success)
       return { ok: false, error: `The file was not imported: ${describeIssue(parsed.issues, { brackets: true })}.` };
-    data = upgradeV1(parsed.output);
+    // Version 1 was laxer about bodies and tags: what it lets in must still be a version-2 note, or
+    // the reader's next backup of it (and an Undo of its deletion) would be refused.
+    const upgraded = v.safeParse(exportSchema, upgradeV1(parsed.output), { abortEarly: true });
+    if (!upgraded.success)
+      return { ok: false, error: `The file was not imported: ${describeIssue(upgraded.issues, { brackets: true })}.` };
+    data = upgraded.output;
   } else {
     const parsed = v.safeParse(exportSchema, raw, { abortEarly: true });
     if (!parsed.success)

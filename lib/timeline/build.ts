@@ -48,6 +48,12 @@ export function compareWhen(a: When, b: When): number {
 export const whenKey = (w: When): string =>
   w.kind === 'resolved' ? `${w.value}|${w.part ?? ''}` : `~${w.phrase.toLowerCase()}`;
 
+/**
+ * Dates of one sentence that can become entries: a sentence of prose names a few ("in 2001, 2004
+ * and 2008"); a page's run of hundreds is no story, and each costs a pass over its sentence.
+ */
+const MAX_DATES_PER_SENTENCE = 12;
+
 /** The article's timeline. Entries without an event phrase (datelines, "Updated: …") are left out. */
 export function buildTimeline<E extends NamedEntity>({ blocks, published, entities }: TimelineInput<E>): Timeline<E> {
   const day = published ? dayOfIso(published) : null;
@@ -55,7 +61,7 @@ export function buildTimeline<E extends NamedEntity>({ blocks, published, entiti
   const seen = new Set<string>();
   blocks.forEach((block, b) => {
     for (const s of splitSentences(block)) {
-      for (const d of extractDates(s.text, day)) {
+      for (const d of extractDates(s.text, day).slice(0, MAX_DATES_PER_SENTENCE)) {
         const what = eventPhrase(s.text, d.start, d.end);
         if (!what) continue;
         const id = `${whenKey(d.when)}|${what.toLowerCase()}`;

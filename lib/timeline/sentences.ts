@@ -15,14 +15,24 @@ export interface Sentence {
 const ABBREV =
   /\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Inc|Corp|Ltd|Co|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.K|[A-Z])\.$/;
 
+/**
+ * Longest sentence read whole (chars). Each date re-reads its sentence around it, so a page's one
+ * endless "sentence" (machine text, a list with no full stop) would cost the square of its length
+ * in the worker; it is read in pieces of about this size, cut between words.
+ */
+export const MAX_SENTENCE_CHARS = 1_000;
+
 /** Splits `block` into sentences (a full stop after "Mr" or "Oct" does not end one). */
 export function splitSentences(block: string): Sentence[] {
   const out: Sentence[] = [];
   const boundary = /[.!?]+["”’)\]]*\s+(?=["“‘(]?[A-Z0-9])/g;
   let start = 0;
   for (const m of block.matchAll(boundary)) {
+    const dot = (m.index ?? 0) + 1;
     const stop = (m.index ?? 0) + m[0].trimEnd().length;
-    if (ABBREV.test(block.slice(start, (m.index ?? 0) + 1))) continue;
+    // Only the words just before the full stop can be an abbreviation: a long run of them must not
+    // re-read the sentence so far each time.
+    if (ABBREV.test(block.slice(Math.max(start, dot - 12), dot))) continue;
     push(start, stop);
     start = (m.index ?? 0) + m[0].length;
   }
@@ -31,9 +41,16 @@ export function splitSentences(block: string): Sentence[] {
 
   function push(from: number, to: number): void {
     const text = block.slice(from, to);
-    const lead = text.length - text.trimStart().length;
-    const trimmed = text.trim();
-    if (trimmed) out.push({ start: from + lead, end: from + lead + trimmed.length, text: trimmed });
+    let at = from + text.length - text.trimStart().length;
+    const end = from + text.trimEnd().length;
+    while (end - at > MAX_SENTENCE_CHARS) {
+      const space = block.lastIndexOf(' ', at + MAX_SENTENCE_CHARS);
+      const cut = space > at ? space : at + MAX_SENTENCE_CHARS;
+      out.push({ start: at, end: cut, text: block.slice(at, cut) });
+      at = cut;
+      while (at < end && /\s/.test(block[at] ?? '')) at++;
+    }
+    if (end > at) out.push({ start: at, end, text: block.slice(at, end) });
   }
 }
 

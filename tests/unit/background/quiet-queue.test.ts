@@ -20,6 +20,20 @@ describe('createQuietQueue', () => {
     expect(ran).toEqual(['a', 'b']);
   });
 
+  it('runs a job at the latest its longest wait after it was queued, however busy the worker stays', async () => {
+    const ran: string[] = [];
+    const q = createQuietQueue(1000, () => undefined, 10_000);
+    q.add(async () => void ran.push('other tab'));
+    // A live blog sends a batch every half second, for good.
+    for (let t = 0; t < 9_500; t += 500) {
+      await vi.advanceTimersByTimeAsync(500);
+      q.busy();
+    }
+    expect(ran).toEqual([]);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(ran).toEqual(['other tab']);
+  });
+
   it('runs one job per task, so a request can come between two jobs', async () => {
     const ran: string[] = [];
     const q = createQuietQueue(10, () => undefined);

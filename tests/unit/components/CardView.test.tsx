@@ -54,7 +54,11 @@ describe('CardView with a card', () => {
   });
 
   it('accepts only web, data-image and extension image sources', () => {
-    expect(imageSrc('https://a.org/x.png')).toBe('https://a.org/x.png');
+    expect(imageSrc('https://upload.wikimedia.org/x.png')).toBe('https://upload.wikimedia.org/x.png');
+    // A card from a shared import file must not make every hover on a news page ping another host.
+    expect(imageSrc('https://tracker.example/pixel.gif?reader=42')).toBeNull();
+    expect(imageSrc('http://upload.wikimedia.org/x.png')).toBeNull();
+    expect(imageSrc('chrome-extension://another-extension/x.png')).toBeNull();
     expect(imageSrc('javascript:alert(1)')).toBeNull();
     expect(imageSrc('cards/x.png')).toBeNull();
     expect(imageSrc('/cards/x.png')).toMatch(/\/cards\/x\.png$/);

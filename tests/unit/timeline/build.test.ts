@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../../lib/timeline/build';
 import { formatWhen } from '../../../lib/timeline/format';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../../lib/timeline/sentences';
 
 const SEED = path.resolve(import.meta.dirname, '../../../../shared/seed/nato-russia-lowest-point.txt');
 // The entities the popup has for the reference article (names + the aliases the detector reports).
@@ -61,5 +62,33 @@ describe('buildTimeline on the reference article', () => {
       'Earlier this month (date of the article unknown)',
       'this week (date of the article unknown)',
     ]);
+  });
+});
+
+describe('a page text that is one endless sentence', () => {
+  it('is read in pieces of at most MAX_SENTENCE_CHARS, cut between words, with every word kept', () => {
+    const block = Array.from({ length: 4000 }, (_, i) => `word${i}`).join(' ');
+    const pieces = splitSentences(block);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) {
+      expect(p.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(block.slice(p.start, p.end)).toBe(p.text);
+      expect(p.text).toMatch(/^word\d+.*word\d+$/);
+    }
+    expect(pieces.map((p) => p.text).join(' ')).toBe(block);
+  });
+
+  it('still gives the events dated deep inside it', () => {
+    const filler = Array.from({ length: 300 }, () => 'and so on').join(' ');
+    const block = `${filler}, and in 1949 twelve countries signed the North Atlantic Treaty, ${filler}`;
+    const { entries } = buildTimeline({ blocks: [block], published: '2024-05-01', entities: [] });
+    const treaty = entries.find((e) => formatWhen(e.when) === '1949');
+    expect(treaty?.what).toMatch(/twelve countries signed the North Atlantic Treaty$/i);
+  });
+
+  it('keeps an abbreviation from ending a sentence however long the sentence before it', () => {
+    const long = Array.from({ length: 500 }, () => 'talks went on').join(' ');
+    const s = splitSentences(`${long} with Mr. Stoltenberg. Then they left.`);
+    expect(s.map((x) => x.text.slice(-20))).toContain('with Mr. Stoltenberg.'.slice(-20));
   });
 });
