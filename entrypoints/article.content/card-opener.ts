@@ -6,7 +6,7 @@
 import type { SendFn } from '../../components/HoverCard';
 import { type CardUi, createCardUiLoader } from '../../lib/dom/card-ui-slot';
 import type { Mark } from '../../lib/dom/highlights';
-import { HoverIntent } from '../../lib/dom/hit-test';
+import { HoverIntent } from '../../lib/dom/hover-intent';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
 import { boxOf } from '../../lib/dom/mark-range';
 import type { PageRef } from '../../lib/db/records';

@@ -4,8 +4,8 @@
  * on a page with no article yet, an article a client-rendered page builds late. Mutations are
  * coalesced over RESCAN_DELAY_MS, so a burst of thousands becomes one rescan.
  */
-import { HOST_TAG, isBlock, tagOf } from '../../lib/dom/skip';
-import { blockElementOf } from '../../lib/dom/text-blocks';
+import { HOST_TAG, tagOf } from '../../lib/dom/skip';
+import { containsComposed, outermost, wholeBlockOf } from '../../lib/dom/change-scopes';
 import { sameArticle } from '../../lib/sites/tracking-params';
 
 /** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
@@ -47,31 +47,6 @@ export interface WatchHooks {
   quiet(error: unknown): void;
 }
 
-/** The elements no other element of `els` contains: one sort, then one pass in document order. */
-export function outermost(els: Element[]): Element[] {
-  els.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-  const out: Element[] = [];
-  for (const el of els) {
-    const last = out[out.length - 1];
-    // In document order a kept element's descendants come right after it: checking the last suffices.
-    if (!last?.contains(el)) out.push(el);
-  }
-  return out;
-}
-
-/**
- * True when `node` is inside `root`, also through open shadow roots: `contains` stops at a shadow
- * boundary, and the article's web components hold some of its text there.
- */
-function containsComposed(root: Element, node: Node | null): boolean {
-  while (node) {
-    if (root.contains(node)) return true;
-    const top = node.getRootNode();
-    node = top.nodeType === 11 ? ((top as ShadowRoot).host ?? null) : null;
-  }
-  return false;
-}
-
 /** What the controller may still ask of a page watch. */
 export interface PageWatch {
   /** Watches an open shadow root of the article too (one whose text was marked). */
@@ -82,18 +57,6 @@ export interface PageWatch {
    * all the time on busy pages.
    */
   watchReveals(root: Element): void;
-}
-
-/**
- * Where a change at `node` is read again from: a new block (a paragraph, a live-blog post) by
- * itself; text or an inline element in a paragraph, the whole paragraph, so that a name spanning
- * the changed part and the rest is read whole ("Jens <b>Stoltenberg</b>" re-rendered). Null when
- * that paragraph is the article itself or beyond it: only `node` is read then.
- */
-function wholeBlockOf(node: Node, root: Element): Element | null {
-  if (node.nodeType === 1 && isBlock(node as Element)) return null;
-  const block = blockElementOf(node);
-  return block !== root && !block.contains(root) && containsComposed(root, block) ? block : null;
 }
 
 /** Observes `target` (the document element: a navigation may replace <body>) until `signal` aborts. */

@@ -6,7 +6,7 @@
  */
 import { ENTITY_KINDS, type EntityKind } from '../entity';
 import { liveText, type NodePiece } from './block-ranges';
-import { blockElementOf } from './text-blocks';
+import { blockElementOf } from './block-element';
 import { highlightApi, type HighlightLike } from './highlight-api';
 import { KindHighlights } from './kind-highlights';
 import { MarkNodeIndex } from './mark-node-index';

@@ -1,5 +1,5 @@
 /**
- * Which mark is under the pointer, and when to open or close the card for it.
+ * Which mark is under the pointer (when to open or close its card: hover-intent.ts).
  *
  * ONE passive pointermove listener on the document serves every mark: the caret position under
  * the pointer gives a text node and offset, the Marks index gives the marks covering that text
@@ -8,11 +8,7 @@
  */
 import type { Mark, Marks } from './highlights';
 import { rectsOf } from './mark-range';
-
-/** Open after the pointer rests this long on a mark (ms). */
-export const OPEN_DELAY_MS = 300;
-/** Close this long after the pointer left the mark and the card (ms). */
-export const CLOSE_DELAY_MS = 300;
+import type { HoverIntent } from './hover-intent';
 
 type CaretDoc = Document & {
   caretPositionFromPoint?: (
@@ -66,90 +62,6 @@ export function markAt(marks: Marks, doc: Document, x: number, y: number): Mark 
   if (!caret || caret.node.nodeType !== 3) return null;
   for (const m of marks.at(caret.node, caret.offset)) if (inRects(rectsOf(m.range), x, y)) return m;
   return null;
-}
-
-/** What the hover intent drives. */
-export interface HoverIntentOptions {
-  onOpen(mark: Mark): void;
-  onClose(): void;
-  openDelayMs?: number;
-  closeDelayMs?: number;
-}
-
-/**
- * Hover intent as a small state machine fed by `update(markUnderPointer, pointerOnCard)`:
- * resting ~300 ms on a mark opens it; leaving both the mark and the card closes it after a
- * ~300 ms grace period, so the pointer can travel from the name to the card.
- */
-export class HoverIntent {
-  private pending: Mark | null = null;
-  private openTimer: ReturnType<typeof setTimeout> | undefined;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
-  current: Mark | null = null;
-
-  constructor(private readonly opts: HoverIntentOptions) {}
-
-  /** Reports what the pointer is on now. */
-  update(over: Mark | null, onCard: boolean): void {
-    if (onCard || (over && over === this.current)) {
-      this.cancelOpen();
-      this.cancelClose();
-      return;
-    }
-    // The card opens at the mention the pointer rests on: passing over one on the way restarts the wait.
-    if (over) {
-      if (this.pending !== over) {
-        this.cancelOpen();
-        this.pending = over;
-        this.openTimer = setTimeout(() => this.fireOpen(), this.opts.openDelayMs ?? OPEN_DELAY_MS);
-      }
-    } else this.cancelOpen();
-    // Another mention of the open card's name keeps the card open; resting there moves it there.
-    if (over && over.key === this.current?.key) this.cancelClose();
-    else if (this.current && this.closeTimer === undefined)
-      this.closeTimer = setTimeout(() => this.close(), this.opts.closeDelayMs ?? CLOSE_DELAY_MS);
-  }
-
-  /** Opens a mark now (e.g. revealed from the popup). */
-  open(mark: Mark): void {
-    this.cancelOpen();
-    this.cancelClose();
-    this.current = mark;
-    this.opts.onOpen(mark);
-  }
-
-  /** Closes now (Escape) and forgets any pending open. */
-  close(): void {
-    this.cancelOpen();
-    this.cancelClose();
-    if (!this.current) return;
-    this.current = null;
-    this.opts.onClose();
-  }
-
-  /** Stops every timer. */
-  dispose(): void {
-    this.cancelOpen();
-    this.cancelClose();
-  }
-
-  private fireOpen(): void {
-    const mark = this.pending;
-    this.openTimer = undefined;
-    this.pending = null;
-    if (mark) this.open(mark);
-  }
-
-  private cancelOpen(): void {
-    clearTimeout(this.openTimer);
-    this.openTimer = undefined;
-    this.pending = null;
-  }
-
-  private cancelClose(): void {
-    clearTimeout(this.closeTimer);
-    this.closeTimer = undefined;
-  }
 }
 
 /** Wiring of the shared listeners. */

@@ -9,9 +9,9 @@
  * one "\n" that maps to no node.
  */
 import { MAX_ARTICLE_CHARS } from '../messaging/protocol';
-import { isBlock, isFurniture, isHidden, isHiddenByMarkup, isNeverRead } from './skip';
 import { AbortedError, createSlice, type SlicePriority } from './scheduler';
-import { isUndefinedCustom } from './upgrade-watch';
+import { blockElementOf } from './block-element';
+import { walk } from './text-walk';
 
 /** Largest block kept (chars): longer text is trimmed, so a 5 MB text node costs 100 KB. */
 export const MAX_BLOCK_CHARS = 100_000;
@@ -64,91 +64,6 @@ export interface ScanOptions {
   onUndefined?: (el: Element) => void;
   /** Called with each block the walk leaves out as hidden (a collapsed "Read more"): shown later, it is read then. */
   onHidden?: (el: Element) => void;
-}
-
-/** What every level of the walk needs. */
-interface WalkOptions {
-  skipFurniture: boolean;
-  styled: () => boolean;
-  onShadowRoot?: (shadow: ShadowRoot) => void;
-  onUndefined?: (el: Element) => void;
-  onHidden?: (el: Element) => void;
-}
-
-type Item = Text | 'break';
-
-/** Yields the text nodes under `root` in reading (flat-tree) order, descending into open shadow roots. */
-function* walk(root: Node, opts: WalkOptions): Generator<Item> {
-  const doc = root.ownerDocument ?? (root as Document);
-  const reject = (el: Element): boolean => {
-    if (isNeverRead(el) || (opts.skipFurniture && isFurniture(el))) return true;
-    if (!isHiddenByMarkup(el) && !(isBlock(el) && opts.styled() && isHidden(el))) return false;
-    opts.onHidden?.(el);
-    return true;
-  };
-  if (root.nodeType === 3) {
-    yield root as Text;
-    return;
-  }
-  if (root.nodeType === 1 && reject(root as Element)) return;
-  const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
-  if (own) {
-    // A scope that is itself a web component (one upgraded after the scan): its shadow tree is
-    // what renders, its light children appear through the slots.
-    opts.onShadowRoot?.(own);
-    yield* walk(own, opts);
-    return;
-  }
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4);
-  for (let n = walker.nextNode(); n; ) {
-    if (n.nodeType === 3) {
-      yield n as Text;
-      n = walker.nextNode();
-      continue;
-    }
-    const el = n as Element;
-    let skipChildren = false;
-    if (reject(el)) skipChildren = true;
-    else if (el.tagName === 'BR') yield 'break';
-    else if (el.shadowRoot) {
-      // Open shadow root: its tree is what renders; light children appear through its slots.
-      yield 'break';
-      opts.onShadowRoot?.(el.shadowRoot);
-      yield* walk(el.shadowRoot, opts);
-      skipChildren = true;
-    } else if (opts.onUndefined && isUndefinedCustom(el)) opts.onUndefined(el);
-    else if (el.tagName === 'SLOT' && root.nodeType === 11) {
-      const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
-      if (assigned.length > 0) {
-        for (const a of assigned) yield* walk(a, opts);
-        skipChildren = true;
-      }
-    }
-    if (isBlock(el) && !skipChildren) yield 'break';
-    n = skipChildren ? nextSkippingChildren(walker) : walker.nextNode();
-  }
-}
-
-/** Advances a TreeWalker past the current node's subtree. */
-function nextSkippingChildren(walker: TreeWalker): Node | null {
-  for (let n: Node | null = walker.currentNode; n; n = walker.parentNode()) {
-    const sib = walker.nextSibling();
-    if (sib) return sib;
-    if (walker.currentNode === walker.root) return null;
-  }
-  return null;
-}
-
-/** Nearest block-level ancestor of a node (crossing shadow boundaries to the host). */
-export function blockElementOf(node: Node): Element {
-  let el: Element | null = node.parentElement;
-  while (el) {
-    if (isBlock(el)) return el;
-    const parent: Element | null = el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
-    if (!parent) return el;
-    el = parent;
-  }
-  return (node.getRootNode() as Document).documentElement ?? (node.parentNode as Element);
 }
 
 /**

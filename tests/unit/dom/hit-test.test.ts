@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HoverIntent, listenHover, markAt, CLOSE_DELAY_MS, OPEN_DELAY_MS } from '../../../lib/dom/hit-test';
+import { listenHover, markAt } from '../../../lib/dom/hit-test';
+import { CLOSE_DELAY_MS, HoverIntent, OPEN_DELAY_MS } from '../../../lib/dom/hover-intent';
 import { Marks, type Mark } from '../../../lib/dom/highlights';
 import { piecesFor, rangeFor } from '../../../lib/dom/block-ranges';
 import { scanBlocks } from '../../../lib/dom/text-blocks';

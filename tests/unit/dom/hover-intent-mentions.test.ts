@@ -3,7 +3,7 @@
  * way, and moves to another mention of the same name the pointer rests on.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HoverIntent } from '../../../lib/dom/hit-test';
+import { HoverIntent } from '../../../lib/dom/hover-intent';
 import type { Mark } from '../../../lib/dom/highlights';
 
 const mark = (id: string): Mark =>
