@@ -3,7 +3,7 @@
  * a whole paragraph for a change inside one, through open shadow roots.
  */
 import { blockElementOf } from './block-element';
-import { isBlock } from './skip';
+import { BLOCK_SELECTOR, isBlock } from './skip';
 
 /** The elements no other element of `els` contains: one sort, then one pass in document order. */
 export function outermost(els: Element[]): Element[] {
@@ -34,10 +34,15 @@ export function containsComposed(root: Element, node: Node | null): boolean {
  * Where a change at `node` is read again from: a new block (a paragraph, a live-blog post) by
  * itself; text or an inline element in a paragraph, the whole paragraph, so that a name spanning
  * the changed part and the rest is read whole ("Jens <b>Stoltenberg</b>" re-rendered). Null when
- * that paragraph is the article itself or beyond it: only `node` is read then.
+ * `node` holds blocks of its own (a live blog's post in a custom element: reading the whole feed
+ * around it again would cost the feed's length on every post) or when that paragraph is the
+ * article itself or beyond it: only `node` is read then.
  */
 export function wholeBlockOf(node: Node, root: Element): Element | null {
-  if (node.nodeType === 1 && isBlock(node as Element)) return null;
+  if (node.nodeType === 1) {
+    const el = node as Element;
+    if (isBlock(el) || el.shadowRoot || el.querySelector(BLOCK_SELECTOR)) return null;
+  }
   const block = blockElementOf(node);
   return block !== root && !block.contains(root) && containsComposed(root, block) ? block : null;
 }

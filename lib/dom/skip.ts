@@ -145,6 +145,9 @@ export function isHidden(el: Element): boolean {
   }
 }
 
+/** A selector for the elements that start a new text block. */
+export const BLOCK_SELECTOR = [...BLOCK_TAGS].map((t) => t.toLowerCase()).join(',');
+
 /** True for elements that start a new text block. */
 export function isBlock(el: Element): boolean {
   return BLOCK_TAGS.has(tagOf(el));

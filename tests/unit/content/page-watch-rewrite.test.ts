@@ -123,3 +123,20 @@ describe('text the page patches after it was marked', () => {
     expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
   });
 });
+
+describe('a live blog adding posts', () => {
+  it('reads only the new post, even one in a custom element inside the feed, not the whole feed again', async () => {
+    const post = (s: string) => `<live-post><p>${s}${filler}</p></live-post>`;
+    const { bg, counts } = await start(
+      `<article id="story"><h1>Live: the summit</h1><div class="feed">Latest from the summit: ${post('Nato met.')}${post('Jens Stoltenberg spoke.')}${post('Nothing named here.')}</div></article>`,
+    );
+    const before = bg.sent.filter((m) => m.type === 'spotBlocks').length;
+    document.querySelector('.feed')!.insertAdjacentHTML('afterbegin', post('Nato again, this morning.'));
+    await settle();
+    const after = bg.sent.filter((m) => m.type === 'spotBlocks').slice(before);
+    expect(after.flatMap((m) => m.payload.blocks as string[]).map((b) => b.slice(0, 25))).toEqual([
+      'Nato again, this morning.',
+    ]);
+    expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:2']);
+  });
+});
