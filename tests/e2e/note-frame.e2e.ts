@@ -43,6 +43,19 @@ function focusIn(frame: Frame): Promise<{ text: string; outline: string } | null
   });
 }
 
+/**
+ * Opens the card of a person with no starter card, on the local test article, under the pointer
+ * (offline, Wikipedia cannot be asked: the card offers "Create card").
+ */
+async function openIngridsCard(browser: Browser) {
+  const page = await browser.context.newPage();
+  await page.goto(server.url('/wiki/article.html'));
+  await waitForMarks(page);
+  await hoverMark(page, 'Ingrid Halvorsen');
+  const { node: card } = await waitForAx(page, { role: 'dialog', name: 'Ingrid Halvorsen' });
+  return { page, card };
+}
+
 describe('note frame', () => {
   test('Tab goes into the frame and out; focus keeps the card open; Escape cancels, then closes and returns focus', {
     timeout: 120_000,
@@ -98,12 +111,7 @@ describe('note frame', () => {
     timeout: 90_000,
   }, async () => {
     await withBrowser({}, async (browser) => {
-      const page = await browser.context.newPage();
-      // A person with no starter card; offline, Wikipedia cannot be asked: the card offers "Create card".
-      await page.goto(server.url('/wiki/article.html'));
-      await waitForMarks(page);
-      await hoverMark(page, 'Ingrid Halvorsen');
-      const { node: card } = await waitForAx(page, { role: 'dialog', name: 'Ingrid Halvorsen' });
+      const { page, card } = await openIngridsCard(browser);
       await waitForAx(page, { role: 'button', name: 'Create card' }, { timeout: 20_000 });
       const frame = await noteFrame(page);
       await frame.getByRole('button', { name: 'Add note' }).click();
@@ -127,11 +135,7 @@ describe('note frame', () => {
     timeout: 90_000,
   }, async () => {
     await withBrowser({}, async (browser) => {
-      const page = await browser.context.newPage();
-      await page.goto(server.url('/wiki/article.html'));
-      await waitForMarks(page);
-      await hoverMark(page, 'Ingrid Halvorsen');
-      await waitForAx(page, { role: 'dialog', name: 'Ingrid Halvorsen' });
+      const { page } = await openIngridsCard(browser);
       const frame = await noteFrame(page);
       await frame.getByRole('button', { name: 'Add note' }).click();
       await frame.getByRole('textbox', { name: 'Note' }).pressSequentially('Ask about the quota');

@@ -5,29 +5,18 @@
  * cover the page's own characters.
  */
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startPage } from '../../../entrypoints/article.content/page-controller';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SendFn } from '../../../components/HoverCard';
 import type { BlockSpan } from '../../../lib/entity';
 import { loadDetectorFromDisk } from '../../../lib/nlp/load-node';
 import type { Detector } from '../../../lib/nlp/detector';
-import { installHighlights } from '../dom/highlight-stubs';
+import { FILLER as filler, startOnPage } from './page-harness';
 
 let detector: Detector;
 beforeAll(async () => {
   detector = await loadDetectorFromDisk(path.resolve('public/model'));
 });
 
-let uninstall = (): void => {};
-let ctl = new AbortController();
-afterEach(() => {
-  ctl.abort();
-  uninstall();
-  document.body.innerHTML = '';
-});
-
-const filler =
-  ' The alliance met in Brussels this week to weigh what comes next for Europe, and ministers spoke at length about budgets, troops and the long winter ahead.';
 const article = (first: string) =>
   `<article id="story"><p>${first}${filler}</p><p>Ministers agreed.${filler}</p><p>Nothing named here.${filler}</p></article>`;
 
@@ -40,23 +29,10 @@ function realBackground(): SendFn {
 }
 
 async function run(html: string, send: SendFn) {
-  const stub = installHighlights();
-  uninstall = stub.uninstall;
-  document.body.innerHTML = html;
-  ctl = new AbortController();
-  const page = startPage(document, send, ctl.signal, { loadUi: () => new Promise(() => {}) });
-  await page.done;
-  const marked = [...stub.registry.values()]
-    .flatMap((h) => [...h])
-    .map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
+  const { page, marked } = await startOnPage(html, send);
   const state = page.getPageState();
   const names = 'entities' in state ? state.entities.map((e) => e.name) : [];
-  return { marked, names };
+  return { marked: marked(), names };
 }
 
 describe('characters the page renders as one word or a space', () => {

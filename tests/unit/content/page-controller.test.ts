@@ -2,24 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RESCAN_DELAY_MS, startPage } from '../../../entrypoints/article.content/page-controller';
 import { prepareMarks, unprepareMarks } from '../../../lib/dom/prepared-marks';
 import type { SendFn } from '../../../components/HoverCard';
-import type { BlockSpan } from '../../../lib/entity';
 import { FakeStaticRange, installHighlights } from '../dom/highlight-stubs';
 import { Marks } from '../../../lib/dom/highlights';
 import { pretendLoading } from '../dom/loading-document';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
+import { markedTexts, para, searchBackground } from './page-harness';
 
 /** The card's UI as the UI script hands it over (in the extension, the worker injects that script). */
 const loadUi = vi.fn(() => import('../../../components/card-ui').then((m) => m.cardUi));
-
-const NAMES = [
-  {
-    key: 'person:jens stoltenberg',
-    name: 'Jens Stoltenberg',
-    kind: 'person',
-    forms: ['Jens Stoltenberg', 'Stoltenberg'],
-  },
-  { key: 'organization:nato', name: 'Nato', kind: 'organization', forms: ['Nato'] },
-] as const;
 
 /** Nato's card, for a background that has cards (fakeBackground's `cards`). */
 const NATO_CARD = {
@@ -37,44 +27,30 @@ const NATO_CARD = {
 };
 
 /**
- * A background that "spots" the listed names by plain search, and records every message. With
- * `cards`, Nato has a card (getPageCards gives it) and getCard never answers: a worker still waking.
+ * The plain-search background (page-harness.ts). With `cards`, Nato has a card (getPageCards gives
+ * it, and spotBlocks says so) and getCard never answers: a worker still waking.
  */
 function fakeBackground({ cards = false } = {}) {
-  const sent: { type: string; payload: any }[] = [];
-  const send = (async (type: string, payload: any) => {
-    sent.push({ type, payload });
-    if (type === 'spotBlocks') {
-      const spans: BlockSpan[] = [];
-      const counts = new Map<string, number>();
-      (payload.blocks as string[]).forEach((text, block) => {
-        for (const n of NAMES)
-          for (const m of text.matchAll(new RegExp(`\\b(${n.forms.join('|')})\\b`, 'g'))) {
-            spans.push({ block, start: m.index!, end: m.index! + m[0].length, entityKey: n.key });
-            counts.set(n.key, (counts.get(n.key) ?? 0) + 1);
-          }
-      });
-      const entities = NAMES.filter((n) => counts.has(n.key)).map((n) => ({
-        key: n.key,
-        name: n.name,
-        kind: n.kind,
-        aliases: [...n.forms],
-        count: counts.get(n.key)!,
-        ...(cards && n.key === 'organization:nato' ? { cardId: 'nato' } : {}),
-      }));
-      return { ok: true, value: { entities, spans } };
-    }
+  const bg = searchBackground((type, payload) => {
     if (type === 'getPageCards' && cards)
       return { ok: true, value: { cards: payload.cardIds.includes('nato') ? [{ card: NATO_CARD, seenIn: 3 }] : [] } };
     if (type === 'getCard' && cards) return new Promise(() => {});
     if (type === 'getCard') return { ok: true, value: { card: null, notes: [], seenIn: 0 } };
     return { ok: false, error: 'not in this test' };
+  });
+  if (!cards) return bg;
+  const send = (async (type: string, payload: unknown) => {
+    const r = (await bg.send(type as never, payload as never)) as {
+      ok: boolean;
+      value?: { entities?: { key: string; cardId?: string }[] };
+    };
+    if (type === 'spotBlocks')
+      for (const e of r.value?.entities ?? []) if (e.key === 'organization:nato') e.cardId = 'nato';
+    return r;
   }) as unknown as SendFn;
-  return { send, sent };
+  return { send, sent: bg.sent };
 }
 
-const para = (s: string) =>
-  `<p>${s} The alliance met in Brussels this week to weigh what comes next for Europe, and ministers spoke at length about budgets, troops and the long winter ahead.</p>`;
 const ARTICLE = `<nav><a href="/">Home</a> <a href="/world">World</a> Nato news</nav>
   <article id="story">${para('Jens Stoltenberg said Nato is ready.')}${para('Mr Stoltenberg added more.')}${para('Nato allies agreed.')}${para('Nothing named here at all.')}</article>`;
 
@@ -129,18 +105,6 @@ async function startCounting() {
 
 /** How many spotBlocks requests `bg` has seen. */
 const spots = (bg: { sent: { type: string }[] }) => bg.sent.filter((m) => m.type === 'spotBlocks').length;
-
-/** The text under every registered highlight range. */
-function markedTexts(registry: Map<string, Set<AbstractRange>>): string[] {
-  return [...registry.values()]
-    .flatMap((h) => [...h])
-    .map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-}
 
 /** Runs `body` with the page at `path`, and puts the address back after. */
 async function atAddress(path: string, body: () => Promise<void>): Promise<void> {

@@ -6,15 +6,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startPage } from '../../../entrypoints/article.content/page-controller';
 import type { SendFn } from '../../../components/HoverCard';
 import { installHighlights } from '../dom/highlight-stubs';
+import { para } from './page-harness';
 
 let uninstall = (): void => {};
 afterEach(() => {
   uninstall();
   document.body.innerHTML = '';
 });
-
-const para = (s: string) =>
-  `<p>${s} The alliance met in Brussels this week to weigh what comes next for Europe, and ministers spoke at length about budgets, troops and the long winter ahead.</p>`;
 
 describe('stopping', () => {
   it('does not load (inject) the card UI after the page was stopped', async () => {

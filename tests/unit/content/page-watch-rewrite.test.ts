@@ -2,83 +2,13 @@
  * Marks after the page changes text that was already marked: a paragraph changed in part is read
  * whole again, its old marks dropped first, so a name is neither counted twice nor cut short.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { RESCAN_DELAY_MS, startPage } from '../../../entrypoints/article.content/page-controller';
-import type { SendFn } from '../../../components/HoverCard';
-import type { BlockSpan } from '../../../lib/entity';
-import { installHighlights } from '../dom/highlight-stubs';
-
-const NAMES = [
-  {
-    key: 'person:jens stoltenberg',
-    name: 'Jens Stoltenberg',
-    kind: 'person',
-    forms: ['Jens Stoltenberg', 'Stoltenberg'],
-  },
-  { key: 'organization:nato', name: 'Nato', kind: 'organization', forms: ['Nato'] },
-] as const;
-
-/** The same plain-search background as tests/unit/content/page-controller.test.ts. */
-function fakeBackground() {
-  const sent: { type: string; payload: any }[] = [];
-  const send = (async (type: string, payload: any) => {
-    sent.push({ type, payload });
-    if (type !== 'spotBlocks') return { ok: false, error: 'not in this test' };
-    const spans: BlockSpan[] = [];
-    const counts = new Map<string, number>();
-    (payload.blocks as string[]).forEach((text, block) => {
-      for (const n of NAMES)
-        for (const m of text.matchAll(new RegExp(`\\b(${n.forms.join('|')})\\b`, 'g'))) {
-          spans.push({ block, start: m.index!, end: m.index! + m[0].length, entityKey: n.key });
-          counts.set(n.key, (counts.get(n.key) ?? 0) + 1);
-        }
-    });
-    const entities = NAMES.filter((n) => counts.has(n.key)).map((n) => ({
-      key: n.key,
-      name: n.name,
-      kind: n.kind,
-      aliases: [...n.forms],
-      count: counts.get(n.key)!,
-    }));
-    return { ok: true, value: { entities, spans } };
-  }) as unknown as SendFn;
-  return { send, sent };
-}
-
-const filler =
-  ' The alliance met in Brussels this week to weigh what comes next for Europe, and ministers spoke at length about budgets, troops and the long winter ahead.';
-
-let uninstall = (): void => {};
-let ctl = new AbortController();
-afterEach(() => {
-  ctl.abort();
-  uninstall();
-  document.body.innerHTML = '';
-});
+import { describe, expect, it } from 'vitest';
+import { RESCAN_DELAY_MS } from '../../../entrypoints/article.content/page-controller';
+import { FILLER as filler, searchBackground, startOnPage } from './page-harness';
 
 async function start(html: string) {
-  const stub = installHighlights();
-  uninstall = stub.uninstall;
-  document.body.innerHTML = html;
-  const bg = fakeBackground();
-  ctl = new AbortController();
-  const page = startPage(document, bg.send, ctl.signal, { loadUi: () => new Promise(() => {}) });
-  await page.done;
-  const marked = () =>
-    [...stub.registry.values()]
-      .flatMap((h) => [...h])
-      .map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      })
-      .sort();
-  const counts = () => {
-    const state = page.getPageState();
-    return 'entities' in state ? state.entities.map((e) => `${e.name}:${e.count}`).sort() : [];
-  };
-  return { page, bg, marked, counts };
+  const bg = searchBackground();
+  return { ...(await startOnPage(html, bg.send)), bg };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
