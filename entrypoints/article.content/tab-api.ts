@@ -41,6 +41,21 @@ export interface TabApiDeps {
   searching(): boolean;
 }
 
+/** The mark of `marks` that comes first in the page, among those still on it. */
+function firstOnPage(marks: readonly Mark[]): Mark | undefined {
+  let first: Mark | undefined;
+  for (const m of marks) if (m.range.startContainer.isConnected && (!first || comesBefore(m, first))) first = m;
+  return first;
+}
+
+/** True when mark `a` starts before mark `b` in the page. */
+function comesBefore(a: Mark, b: Mark): boolean {
+  const x = a.range.startContainer;
+  const y = b.range.startContainer;
+  if (x === y) return a.range.startOffset < b.range.startOffset;
+  return !!(x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING);
+}
+
 function scrollTo(mark: Mark): void {
   mark.range.startContainer.parentElement?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
 }
@@ -92,8 +107,9 @@ export function createTabApi(d: TabApiDeps): TabApi {
       return d.searching() ? stillLooking(reply) : reply;
     },
     revealEntity(key) {
-      // The first mark still on the page: a re-rendered paragraph leaves its old marks on detached text.
-      const mark = d.marks.byKey(key).find((m) => m.range.startContainer.isConnected);
+      // The first mention in reading order still on the page: a re-rendered paragraph leaves its old
+      // marks on detached text, and one read again is added after the marks below it.
+      const mark = firstOnPage(d.marks.byKey(key));
       // A kind the reader chose not to mark (Options) opens no card (page-controller's openCard) and
       // shows no mark: say so rather than scroll to nothing. The popup names the reason.
       if (!mark || !d.nav.kindShown(mark.kind)) return { revealed: false };
@@ -108,9 +124,10 @@ export function createTabApi(d: TabApiDeps): TabApi {
       return { blocks, ...(published ? { published } : {}) };
     },
     revealPassage(block, start, end) {
+      // A passage the page took away (re-rendered, cut) cannot be shown: the popup says so.
       const b = d.marking.blocks[block];
-      const range = b ? rangeFor(b, start, Math.min(end, b.text.length)) : null;
-      return { revealed: range ? flashRange(d.doc, range) : false };
+      const range = b && !b.gone && !b.hidden ? rangeFor(b, start, Math.min(end, b.text.length)) : null;
+      return { revealed: range?.startContainer.isConnected ? flashRange(d.doc, range) : false };
     },
     pageCommand(command) {
       if (command === 'toggle-marks') {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startPage } from '../../../entrypoints/article.content/page-controller';
+import { RESCAN_DELAY_MS, startPage } from '../../../entrypoints/article.content/page-controller';
 import { stillLooking } from '../../../entrypoints/article.content/tab-api';
 import type { SendFn } from '../../../components/HoverCard';
 import type { BlockSpan } from '../../../lib/entity';
@@ -131,10 +131,43 @@ describe('tab API: revealEntity', () => {
     expect(scrolled[0]).toContain('Jens Stoltenberg added more.');
   });
 
+  it('reveals the first mention in reading order after the page re-rendered the first paragraph', async () => {
+    document.body.innerHTML = ARTICLE;
+    const page = start();
+    await page.done;
+    const scrolled: string[] = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this.textContent ?? '');
+    });
+    // The first paragraph is re-rendered and read again: its new mark is added after the second's.
+    const first = document.querySelector('#story p')!;
+    first.replaceWith(first.cloneNode(true));
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    expect(page.revealEntity(STOLTENBERG.key)).toEqual({ revealed: true });
+    expect(scrolled.at(-1)).toContain('Jens Stoltenberg said Nato is ready.');
+  });
+
   it('reports revealed:false for a name not on the page', async () => {
     document.body.innerHTML = ARTICLE;
     const page = start();
     await page.done;
     expect(page.revealEntity('person:nobody')).toEqual({ revealed: false });
+  });
+});
+
+describe('tab API: revealPassage', () => {
+  it('says a passage the page re-rendered away cannot be shown, and shows the one read again', async () => {
+    document.body.innerHTML = ARTICLE;
+    const page = start();
+    await page.done;
+    const first = document.querySelector('#story p')!;
+    first.replaceWith(first.cloneNode(true));
+    await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
+    const { blocks } = page.getArticleText();
+    expect(blocks[0]).toBe('');
+    expect(page.revealPassage(0, 0, 16)).toEqual({ revealed: false });
+    const again = blocks.findIndex((b) => b.startsWith('Jens Stoltenberg said'));
+    expect(again).toBeGreaterThan(0);
+    expect(page.revealPassage(again, 0, 16)).toEqual({ revealed: true });
   });
 });
