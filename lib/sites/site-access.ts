@@ -4,7 +4,7 @@
  * dynamically registered content script whose matches are exactly those origins. Nothing else is
  * stored, so a permission the reader revokes in the browser's own settings removes the site too.
  */
-import { NEWS_DOMAINS } from './patterns';
+import { NEWS_DOMAINS, STORE_BUILD } from './patterns';
 import { normaliseSite } from '../settings/schema';
 
 /** The id of Backstory's one registered content script for added sites. */
@@ -69,7 +69,8 @@ export function siteOfPattern(pattern: string): string | null {
 
 /** True when the static content script already covers `site`: a built-in news domain (or a subdomain), or a local host. */
 export function isBuiltInSite(site: string): boolean {
-  if (site === 'localhost' || site === '127.0.0.1') return true; // the demo and test hosts (LOCAL_PATTERNS)
+  // The demo and test hosts (LOCAL_PATTERNS), except in a store package.
+  if (!STORE_BUILD && (site === 'localhost' || site === '127.0.0.1')) return true;
   return NEWS_DOMAINS.some((d) => site === d || site.endsWith(`.${d}`));
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { articleMatches, domainPatterns, NEWS_DOMAINS } from '../../../lib/sites/patterns';
 
 describe('content script match patterns', () => {
@@ -26,5 +26,24 @@ describe('content script match patterns', () => {
     expect(all).toContain('http://127.0.0.1/*');
     expect(all).toContain('http://localhost/*');
     expect(all).toContain('*://*.theguardian.com/*');
+  });
+
+  describe('in a store package (npm run zip)', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    });
+
+    it('runs on no local host unless the reader adds it (a dev server, a router admin page)', async () => {
+      vi.stubEnv('WXT_STORE_BUILD', '1');
+      vi.resetModules();
+      const patterns = await import('../../../lib/sites/patterns');
+      const access = await import('../../../lib/sites/site-access');
+      expect(patterns.articleMatches().filter((p) => /localhost|127\.0\.0\.1/.test(p))).toEqual([]);
+      expect(patterns.articleMatches()).toContain('*://*.theguardian.com/*');
+      expect(access.isBuiltInSite('localhost')).toBe(false);
+      expect(access.isBuiltInSite('127.0.0.1')).toBe(false);
+      expect(access.isBuiltInSite('theguardian.com')).toBe(true);
+    });
   });
 });
