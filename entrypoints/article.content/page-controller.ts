@@ -215,6 +215,7 @@ export function startPage(
             marking.dropGone(gone);
           },
           revealed: (el) => hidden.shownWithin(el),
+          keepStyled: () => marks.keepStyled(),
           quiet,
         },
         signal,

@@ -44,6 +44,8 @@ export interface WatchHooks {
    * marks (a ticker or a "2 minutes ago" that never named anyone is not read over and over).
    */
   reread(nodes: Set<Text>): Text[];
+  /** The page changed: keep the marks styled (Marks.keepStyled). */
+  keepStyled(): void;
   quiet(error: unknown): void;
 }
 
@@ -150,6 +152,9 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     // clobbered elements are logged quietly instead, and what was collected is still rescanned.
     try {
       collect(records);
+      // A page that replaces document.adoptedStyleSheets drops the marks' sheet. No record says
+      // so, but pages do it while they change the DOM (hydration): the sheet is checked then.
+      hooks.keepStyled();
     } catch (error) {
       hooks.quiet(error);
     }

@@ -43,6 +43,14 @@ export class Marks {
     this.sheet = new MarkStylesheet(doc);
   }
 
+  /**
+   * Adopts the marks' stylesheet again if the page replaced the document's adopted stylesheets
+   * (`document.adoptedStyleSheets = [theirs]`, often while hydrating): the marks would not show.
+   */
+  keepStyled(): void {
+    this.sheet.readoptIfDropped();
+  }
+
   /** Adds marks (no-op where the Highlight API is missing). */
   add(marks: Mark[]): void {
     if (!highlightApi()) return;

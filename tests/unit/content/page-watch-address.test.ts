@@ -41,6 +41,7 @@ async function afterAddressChange(first: string, next: string) {
     prune: vi.fn(),
     reread: () => [],
     revealed: () => [],
+    keepStyled: () => undefined,
     quiet: () => undefined,
   };
   ctl = new AbortController();

@@ -70,3 +70,21 @@ describe('a live blog adding posts', () => {
     expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:2']);
   });
 });
+
+describe('a page that replaces the adopted stylesheets', () => {
+  it('gets the marks stylesheet back as soon as it changes the DOM (marks would not show without it)', async () => {
+    const { counts } = await start(
+      `<article id="story"><p>Nato allies agreed on Tuesday.${filler}</p><p>Jens Stoltenberg spoke.${filler}</p><p>Nothing named here.${filler}</p></article>`,
+    );
+    expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:1']);
+    const ours = document.adoptedStyleSheets;
+    expect(ours.length).toBeGreaterThan(0);
+    // Hydration: the page adopts its own sheets, dropping ours, and renders.
+    document.adoptedStyleSheets = [];
+    document.querySelector('#story')!.insertAdjacentHTML('beforeend', '<aside>Share</aside>');
+    await new Promise((r) => setTimeout(r, 0));
+    // The marks' sheet is back (the focus ring's comes back when the reader next steps to a name).
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(ours).toContain(document.adoptedStyleSheets[0]);
+  });
+});
