@@ -57,6 +57,12 @@ export function useNoteDraft(
     },
     keep(body) {
       if (!editing) return;
+      // Nothing to get back: an emptied editor, or an edit put back to the note as saved.
+      const saved = editing.kind === 'edit' ? notes.find((n) => n.id === editing.noteId)?.body : '';
+      if (body.trim() === '' || body === saved) {
+        void drafts?.write(null);
+        return;
+      }
       const target: Omit<NoteDraft, 'body'> =
         editing.kind === 'edit' ? { noteId: editing.noteId, baseUpdatedAt: editing.baseUpdatedAt } : {};
       void drafts?.write({ ...target, body });

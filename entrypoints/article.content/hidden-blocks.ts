@@ -4,7 +4,7 @@
  * which adds no node, so the page watch learns of it from an attribute observer and asks here
  * which of these blocks are shown now; those are read then.
  */
-import { isHidden } from '../../lib/dom/skip';
+import { isHidden, isHiddenByMarkup } from '../../lib/dom/skip';
 
 export class HiddenBlocks {
   private readonly blocks = new Set<Element>();
@@ -23,7 +23,7 @@ export class HiddenBlocks {
     const shown: Element[] = [];
     for (const block of this.blocks) {
       if (!block.isConnected) this.blocks.delete(block);
-      else if ((el === block || el.contains(block)) && !isHidden(block)) {
+      else if ((el === block || el.contains(block)) && !isHiddenByMarkup(block) && !isHidden(block)) {
         this.blocks.delete(block);
         shown.push(block);
       }

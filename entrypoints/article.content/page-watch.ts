@@ -114,7 +114,13 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
         else if (n.nodeType === 1) fresh.push(n as Element);
         else if (n.parentElement) fresh.push(n.parentElement);
       }
-      for (const el of restyled) fresh.push(...hooks.revealed(el));
+      // Shown text is read like added text: an inline part of a paragraph, with its paragraph.
+      for (const el of restyled)
+        for (const shown of hooks.revealed(el)) {
+          const block = wholeBlockOf(shown, root);
+          if (block) whole.add(block);
+          else fresh.push(shown);
+        }
     }
     if ((removed || rewritten.size > 0 || whole.size > 0) && root) hooks.prune(whole);
     removed = false;

@@ -55,7 +55,9 @@ export async function markSpans(
     const e = to.tally.byKey.get(s.entityKey);
     const pieces = block && e ? piecesFor(block, s.start, s.end) : [];
     const text = liveText(pieces);
-    const range = block && e && unchanged(block, s, text) ? markRangeFor(block, s.start, s.end) : null;
+    // A block forgotten meanwhile (the page changed its paragraph, which is being read again whole)
+    // gets its marks from that reading: marking this reply too would mark and count them twice.
+    const range = block && !block.gone && e && unchanged(block, s, text) ? markRangeFor(block, s.start, s.end) : null;
     if (range && e) batch.push({ key: e.key, kind: e.kind, range, pieces, text });
     else if (e) to.tally.uncount(e.key);
     if (slice.expired()) {

@@ -41,6 +41,8 @@ export function createQuietQueue(
   };
   const runNext = async (): Promise<void> => {
     timer = undefined;
+    // One job at a time: the one running queues the next when it ends.
+    if (running) return;
     const job = jobs.shift();
     if (!job) return settle();
     running = true;

@@ -99,7 +99,7 @@ export function isSkipped(el: Element): boolean {
   return isNeverRead(el) || isHiddenByMarkup(el);
 }
 
-/** True for elements whose subtree is never read: scripts, code, form fields, editable areas, SVG, our host. */
+/** True for elements whose subtree is never read: scripts, code, form fields, editable areas, SVG, aria-hidden, our host. */
 export function isNeverRead(el: Element): boolean {
   if (SKIP_TAGS.has(tagOf(el))) return true;
   try {
@@ -107,20 +107,21 @@ export function isNeverRead(el: Element): boolean {
     // Most elements of a page carry no attribute at all: skip the attribute reads (hot path).
     if (!el.hasAttributes()) return false;
     const editable = el.getAttribute('contenteditable');
-    return editable !== null && editable !== 'false';
+    // aria-hidden: decoration (icon glyphs, a visual copy of the headline), never text to read.
+    return (editable !== null && editable !== 'false') || el.getAttribute('aria-hidden') === 'true';
   } catch {
     return true; // a form whose controls shadow these methods: not read, rather than no marks at all
   }
 }
 
 /**
- * True for an element its own markup hides (`hidden`, aria-hidden, an inline display: none): cheap
- * to check on every element, unlike the stylesheets' verdict (isHidden). The page may show it later.
+ * True for an element its own markup hides (`hidden`, an inline display: none): cheap to check on
+ * every element, unlike the stylesheets' verdict (isHidden). The page may show it later.
  */
 export function isHiddenByMarkup(el: Element): boolean {
   try {
     if (!el.hasAttributes()) return false;
-    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+    if (el.hasAttribute('hidden')) return true;
     const style = (el as HTMLElement).style;
     return !!style && style.display === 'none';
   } catch {

@@ -129,7 +129,8 @@ export async function scanBlocks(root: Element, signal?: AbortSignal, opts: Scan
       continue;
     }
     // Slicing a 5 MB string copies only what is kept.
-    const piece = spaced(item.data.length > room ? item.data.slice(0, room) : item.data);
+    const raw = item.data.length > room ? item.data.slice(0, room) : item.data;
+    const piece = hasInnerBreak(raw) && !(styled() && breaksShow(item.parentElement)) ? spaced(raw) : raw;
     block.nodes.push(item);
     block.starts.push(block.text.length);
     block.text += piece;
@@ -139,14 +140,33 @@ export async function scanBlocks(root: Element, signal?: AbortSignal, opts: Scan
   return blocks;
 }
 
+/** True for text with a line break in it and words around it (not a run of indentation). */
+function hasInnerBreak(data: string): boolean {
+  return (data.includes('\n') || data.includes('\r')) && /\S/.test(data);
+}
+
 /**
  * A text node's characters as the reader sees them: a line break in the page's source ("Kanye\n
  * West" in hand-wrapped HTML) renders as a space, and sent raw it would end the name there ("\n"
- * is a hard break to the detector, like a <br>). One space per character, so offsets still map;
- * <pre>, the one place where such breaks show, is never read.
+ * is a hard break to the detector, like a <br>). One space per character, so offsets still map.
  */
 function spaced(data: string): string {
-  return data.includes('\n') || data.includes('\r') ? data.replace(/[\r\n]/g, ' ') : data;
+  return data.replace(/[\r\n]/g, ' ');
+}
+
+/**
+ * True when `el` shows its text's line breaks (white-space: pre-line, pre-wrap, break-spaces: a
+ * list of names one a line, an address). Read only once the page has computed its styles.
+ */
+function breaksShow(el: Element | null): boolean {
+  if (!el) return false;
+  const view = el.ownerDocument.defaultView;
+  try {
+    const ws = view?.getComputedStyle(el).whiteSpace ?? '';
+    return ws.startsWith('pre') || ws === 'break-spaces' || ws.startsWith('preserve');
+  } catch {
+    return false;
+  }
 }
 
 /** Drops trailing "\n" break markers and whitespace so blocks end with text (mapping is unaffected). */

@@ -44,15 +44,21 @@ function isDraft(value: unknown): value is NoteDraft {
 }
 
 /**
+ * Where drafts are kept: session storage, except in a private window. Chrome shares an extension's
+ * session storage between private and normal windows ("spanning" mode), and what a reader types in
+ * a private window must not turn up in a normal one: there drafts last as long as the editor.
+ */
+export function draftArea(): Area | null {
+  if (browser.extension?.inIncognitoContext) return null;
+  return browser.storage?.session ?? null;
+}
+
+/**
  * The draft store of one name in session storage. Failures are swallowed: a draft that could not
  * be kept is still in the open editor, and a missing session storage (an old browser) only means
  * drafts last as long as the editor.
  */
-export function sessionDrafts(
-  kind: string,
-  name: string,
-  area: Area | null = browser.storage?.session ?? null,
-): DraftStore {
+export function sessionDrafts(kind: string, name: string, area: Area | null = draftArea()): DraftStore {
   const key = draftKey(kind, name);
   return {
     async read() {

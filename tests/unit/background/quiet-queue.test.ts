@@ -34,6 +34,53 @@ describe('createQuietQueue', () => {
     expect(ran).toEqual(['other tab']);
   });
 
+  it('still runs one job at a time when spot requests keep arriving after the max wait', async () => {
+    let concurrent = 0;
+    let most = 0;
+    const job = () => async () => {
+      concurrent++;
+      most = Math.max(most, concurrent);
+      await new Promise((r) => setTimeout(r, 300)); // a timeline write taking 300 ms
+      concurrent--;
+    };
+    const q = createQuietQueue(1000, () => undefined, 2000);
+    q.add(job());
+    q.add(job());
+    q.add(job());
+    // A live blog sends a batch every 100 ms, for good.
+    for (let t = 0; t < 4000; t += 100) {
+      await vi.advanceTimersByTimeAsync(100);
+      q.busy();
+    }
+    expect(most).toBe(1);
+  });
+
+  it('drained() waits for a job that is still running, also with overdue jobs', async () => {
+    const finished: string[] = [];
+    const q = createQuietQueue(1000, () => undefined, 2000);
+    q.add(async () => {
+      await new Promise((r) => setTimeout(r, 500));
+      finished.push('slow');
+    });
+    q.add(async () => {
+      finished.push('fast');
+    });
+    // Requests every 100 ms: the slow job starts only when overdue (2 s).
+    for (let t = 0; t < 2000; t += 100) {
+      await vi.advanceTimersByTimeAsync(100);
+      q.busy();
+    }
+    // The last request came while the slow job ran: the fast one (overdue too) ran beside it.
+    await vi.advanceTimersByTimeAsync(1);
+    let drained = false;
+    void q.drained().then(() => {
+      drained = true;
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(finished).not.toContain('slow');
+    expect(drained).toBe(false);
+  });
+
   it('runs one job per task, so a request can come between two jobs', async () => {
     const ran: string[] = [];
     const q = createQuietQueue(10, () => undefined);

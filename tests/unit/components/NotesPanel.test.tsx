@@ -279,6 +279,24 @@ describe('NotesPanel drafts (a card or popup closed before Save)', () => {
     await waitFor(() => expect(onSave).toHaveBeenLastCalledWith('Words to keep.', undefined, undefined));
   });
 
+  it('keeps no draft of an emptied editor, or of an edit put back to the note as saved', async () => {
+    const { state, store } = memoryDrafts();
+    render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    type('Met him');
+    type('  ');
+    expect(state.draft).toBeNull();
+
+    cleanup();
+    const note = makeNote({ id: 'n1', body: 'Chaired the council.', updatedAt: 5 });
+    render(<NotesPanel notes={[note]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Edit/ }));
+    type('Chaired the council!');
+    expect(state.draft).toMatchObject({ noteId: 'n1', body: 'Chaired the council!' });
+    type('Chaired the council.');
+    expect(state.draft).toBeNull();
+  });
+
   it('lets an editor the reader opened first win over a draft read late, and drops the draft then', async () => {
     let answer: (d: NoteDraft | null) => void = () => undefined;
     const writes: (NoteDraft | null)[] = [];

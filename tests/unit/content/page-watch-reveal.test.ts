@@ -2,7 +2,7 @@
  * Article text the page shows later by changing an attribute ("Read more" / "Show full article"
  * buttons that toggle a class, `hidden` or an inline display) is read once shown.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RESCAN_DELAY_MS } from '../../../entrypoints/article.content/page-controller';
 import { para, searchBackground, startOnPage } from './page-harness';
 
@@ -42,5 +42,24 @@ describe('article text revealed by "Read more"', () => {
     document.querySelector('article')!.classList.remove('collapsed');
     await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
     expect(nato()).toBe(2);
+  });
+
+  // aria-hidden marks decoration shown on screen (icon glyphs): never text to read, and no reason to
+  // watch the article's attributes.
+  it('does not watch and re-check the article on every class change when nothing in it was hidden from sight', async () => {
+    const { page } = await startOnPage(
+      `<article>${para('Nato met.')}${para('Nothing <i aria-hidden="true" class="icon"></i> here.')}${para('Nothing more.')}${para('Still nothing.')}</article>`,
+      searchBackground().send,
+    );
+    expect(page.getPageState()).toMatchObject({ marks: 1 });
+    const spy = vi.spyOn(window, 'getComputedStyle');
+    // A busy page: a class flips on the article (sticky header, scroll spy, lazy images).
+    for (let i = 0; i < 3; i++) {
+      document.querySelector('article')!.classList.toggle('scrolled');
+      await new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 50));
+    }
+    const calls = spy.mock.calls.filter(([el]) => (el as Element).localName === 'i').length;
+    spy.mockRestore();
+    expect(calls).toBe(0);
   });
 });

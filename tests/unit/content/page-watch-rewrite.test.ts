@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RESCAN_DELAY_MS } from '../../../entrypoints/article.content/page-controller';
+import type { SendFn } from '../../../components/HoverCard';
 import { FILLER as filler, searchBackground, startOnPage } from './page-harness';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function start(html: string) {
   const bg = searchBackground();
@@ -28,6 +31,31 @@ describe('text the page patches after it was marked', () => {
     expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
     expect(page.getArticleText().blocks.filter((b) => b.startsWith('Nato allies'))).toHaveLength(1);
   });
+
+  it("marks and counts a paragraph's names once when it is read again while its first reply is on the way", async () => {
+    const bg = searchBackground();
+    let delay = 0;
+    // A worker that answers slowly (a cold start loading the model, a busy worker).
+    const send = (async (type: string, payload: unknown) => {
+      const reply = await (bg.send as (t: string, p: unknown) => Promise<unknown>)(type, payload);
+      if (type === 'spotBlocks' && delay) await sleep(delay);
+      return reply;
+    }) as unknown as SendFn;
+    const { marked, counts } = await startOnPage(
+      `<article id="story"><p>Nato allies agreed.${filler}</p><p>Ministers spoke.${filler}</p><p>Nothing named here.${filler}</p></article>`,
+      send,
+    );
+    expect(counts()).toEqual(['Nato:1']);
+    delay = 1500;
+    // A live update adds a paragraph: read by itself, its reply takes 1.5 s.
+    document.querySelector('#story')!.insertAdjacentHTML('beforeend', `<p>Jens Stoltenberg arrived.${filler}</p>`);
+    await sleep(RESCAN_DELAY_MS + 100);
+    // Meanwhile the page (hydration, an auto-linker) adds an inline element to that paragraph.
+    document.querySelector('#story p:last-child')!.insertAdjacentHTML('beforeend', ' <a href="#">More</a>');
+    await sleep(RESCAN_DELAY_MS + 100 + 2 * 1500 + 300);
+    expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:1']);
+    expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
+  }, 15_000);
 
   it('keeps the whole mark of a name split across inline elements when the page re-renders one part', async () => {
     const { marked, counts } = await start(

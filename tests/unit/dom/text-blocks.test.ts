@@ -187,3 +187,14 @@ describe('locate', () => {
     expect(locate(b!, 2, true)?.node.data).toBe('ab');
   });
 });
+
+describe('line breaks in the text of a block', () => {
+  it('reads a source line break as the space it renders as, and keeps one the page shows (pre-line)', async () => {
+    document.body.innerHTML =
+      '<article><p>Former Nato chief Jens\n      Stoltenberg spoke.</p>' +
+      '<p style="white-space: pre-line">Present at the summit:\nAngela Merkel\nEmmanuel Macron</p></article>';
+    const [wrapped, list] = await scanBlocks(document.querySelector('article')!);
+    expect(wrapped?.text).toBe('Former Nato chief Jens       Stoltenberg spoke.');
+    expect(list?.text).toContain('Angela Merkel\nEmmanuel Macron');
+  });
+});

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { draftKey, sessionDrafts } from '../../../lib/notebook/note-drafts';
+import { draftArea, draftKey, sessionDrafts } from '../../../lib/notebook/note-drafts';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -37,5 +37,21 @@ describe('note drafts in session storage', () => {
     const none = sessionDrafts('place', 'Oslo', null);
     await expect(none.write({ body: 'x' })).resolves.toBeUndefined();
     await expect(none.read()).resolves.toBeNull();
+  });
+});
+
+describe('note drafts in a private window', () => {
+  it('are not kept in session storage (Chrome shares it with normal windows)', async () => {
+    const ext = fakeBrowser.extension as { inIncognitoContext?: boolean };
+    const before = ext.inIncognitoContext;
+    ext.inIncognitoContext = true;
+    try {
+      expect(draftArea()).toBeNull();
+      await sessionDrafts('person', 'Jens Stoltenberg').write({ body: 'private thought' });
+      expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    } finally {
+      ext.inIncognitoContext = before;
+    }
+    expect(draftArea()).not.toBeNull();
   });
 });
