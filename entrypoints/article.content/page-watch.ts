@@ -5,7 +5,7 @@
  * coalesced over RESCAN_DELAY_MS, so a burst of thousands becomes one rescan.
  */
 import { HOST_TAG, tagOf } from '../../lib/dom/skip';
-import { containsComposed, outermost, wholeBlockOf } from '../../lib/dom/change-scopes';
+import { containsComposed, holdsNoText, outermost, wholeBlockOf } from '../../lib/dom/change-scopes';
 import { sameArticle } from '../../lib/sites/tracking-params';
 
 /** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
@@ -108,7 +108,9 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     const whole = new Set<Element>();
     if (root) {
       for (const n of [...added, ...again]) {
-        if (!n.isConnected || !containsComposed(root, n)) continue;
+        // An image, an icon or an empty wrapper holds no name: reading its paragraph again would
+        // only drop and redo the paragraph's marks (lazy loaders add such nodes all the time).
+        if (!n.isConnected || holdsNoText(n) || !containsComposed(root, n)) continue;
         const block = wholeBlockOf(n, root);
         if (block) whole.add(block);
         else if (n.nodeType === 1) fresh.push(n as Element);

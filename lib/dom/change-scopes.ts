@@ -46,3 +46,16 @@ export function wholeBlockOf(node: Node, root: Element): Element | null {
   const block = blockElementOf(node);
   return block !== root && !block.contains(root) && containsComposed(root, block) ? block : null;
 }
+
+/**
+ * True for a node that can hold no name: no text in it, and no web component that could render
+ * text into a shadow root (an image, an icon, an empty wrapper that a lazy loader adds).
+ */
+export function holdsNoText(n: Node): boolean {
+  if (/\S/.test(n.textContent ?? '')) return false;
+  if (n.nodeType !== 1) return true;
+  const el = n as Element;
+  if (el.shadowRoot || el.localName.includes('-')) return false;
+  for (const d of el.getElementsByTagName('*')) if (d.shadowRoot || d.localName.includes('-')) return false;
+  return true;
+}

@@ -116,3 +116,18 @@ describe('a page that replaces the adopted stylesheets', () => {
     expect(ours).toContain(document.adoptedStyleSheets[0]);
   });
 });
+
+describe('a lazy loader adding an image inside a marked paragraph', () => {
+  it('reads nothing again: an element without text holds no name', async () => {
+    const { bg, marked } = await start(
+      `<article id="story"><p>Nato allies agreed on Tuesday.${filler}</p><p>Jens Stoltenberg spoke.${filler}</p><p>Nothing named here.${filler}</p></article>`,
+    );
+    const before = bg.sent.filter((m) => m.type === 'spotBlocks').length;
+    document
+      .querySelector('#story p')!
+      .insertAdjacentHTML('beforeend', '<img src="x.png" alt=""><span class="icon"></span>');
+    await settle();
+    expect(bg.sent.filter((m) => m.type === 'spotBlocks')).toHaveLength(before);
+    expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
+  });
+});
