@@ -98,6 +98,18 @@ describe('tab API: getPageState while the page loads', () => {
   });
 });
 
+/** Starts on ARTICLE and records the text of every element scrolled into view. */
+async function startWatchingScrolls() {
+  document.body.innerHTML = ARTICLE;
+  const page = start();
+  await page.done;
+  const scrolled: string[] = [];
+  vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+    scrolled.push(this.textContent ?? '');
+  });
+  return { page, scrolled };
+}
+
 describe('tab API: revealEntity', () => {
   it('reports revealed:false for a kind the reader does not mark, and opens no card', async () => {
     document.body.innerHTML = ARTICLE;
@@ -116,13 +128,7 @@ describe('tab API: revealEntity', () => {
   });
 
   it('reveals a mark still on the page when the first one was re-rendered away', async () => {
-    document.body.innerHTML = ARTICLE;
-    const page = start();
-    await page.done;
-    const scrolled: string[] = [];
-    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
-      scrolled.push(this.textContent ?? '');
-    });
+    const { page, scrolled } = await startWatchingScrolls();
     // The page re-renders its first paragraph: the old text node (and its mark) leaves the page.
     const first = document.querySelector('#story p')!;
     first.replaceWith(first.cloneNode(true));
@@ -132,13 +138,7 @@ describe('tab API: revealEntity', () => {
   });
 
   it('reveals the first mention in reading order after the page re-rendered the first paragraph', async () => {
-    document.body.innerHTML = ARTICLE;
-    const page = start();
-    await page.done;
-    const scrolled: string[] = [];
-    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
-      scrolled.push(this.textContent ?? '');
-    });
+    const { page, scrolled } = await startWatchingScrolls();
     // The first paragraph is re-rendered and read again: its new mark is added after the second's.
     const first = document.querySelector('#story p')!;
     first.replaceWith(first.cloneNode(true));
