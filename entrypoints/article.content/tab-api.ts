@@ -8,6 +8,7 @@ import { flashRange } from '../../lib/dom/flash';
 import type { Mark, Marks } from '../../lib/dom/highlights';
 import type { MarkNavigator } from '../../lib/dom/keyboard-nav';
 import { rangeFor } from '../../lib/dom/block-ranges';
+import { compareStarts } from '../../lib/dom/mark-range';
 import type { Marking } from './marking';
 
 /** Tab-message handlers the controller offers (wired to serveTab by the entrypoint). */
@@ -44,16 +45,9 @@ export interface TabApiDeps {
 /** The mark of `marks` that comes first in the page, among those still on it. */
 function firstOnPage(marks: readonly Mark[]): Mark | undefined {
   let first: Mark | undefined;
-  for (const m of marks) if (m.range.startContainer.isConnected && (!first || comesBefore(m, first))) first = m;
+  for (const m of marks)
+    if (m.range.startContainer.isConnected && (!first || compareStarts(m.range, first.range) < 0)) first = m;
   return first;
-}
-
-/** True when mark `a` starts before mark `b` in the page. */
-function comesBefore(a: Mark, b: Mark): boolean {
-  const x = a.range.startContainer;
-  const y = b.range.startContainer;
-  if (x === y) return a.range.startOffset < b.range.startOffset;
-  return !!(x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING);
 }
 
 function scrollTo(mark: Mark): void {
