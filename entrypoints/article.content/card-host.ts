@@ -8,15 +8,15 @@
  * note stay in that frame's document, which the page's window never sees, even in the capture phase.
  */
 import { browser } from 'wxt/browser';
-import type { CardReply, HoverEntity, SendFn } from '../../components/HoverCard';
-import type { NoteFrameListen } from '../../components/NoteFrame';
+import type { HoverEntity, SendFn } from '../../components/HoverCard';
 import type { CardUi } from '../../lib/dom/card-ui-slot';
 import { NOTE_FRAME_PATH } from '../../lib/messaging/note-frame';
-import { cardFrameSchemas, type NoteFrameEvent, PAGE_CARDS_MAX, type PageEntity } from '../../lib/messaging/protocol';
-import { createRouter, tabSenderPolicy } from '../../lib/messaging/serve';
+import type { PageEntity } from '../../lib/messaging/protocol';
 import type { PageRef } from '../../lib/db/records';
 import type { Box } from '../../lib/dom/place-card';
 import { HOST_TAG } from '../../lib/dom/skip';
+import { NoteFrameEvents } from './note-frame-events';
+import { PageCards } from './page-cards';
 
 /** How often the host is put back after the page removed it, before Backstory gives up the fight. */
 const MAX_REATTACH = 20;
@@ -85,28 +85,8 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
   let ui: CardUi | null = null;
   /** Bumped by every show and hide, so a card still waiting for the UI knows it was overtaken. */
   let shown = 0;
-  /** Card replies by entity key, for as long as the page is open (HoverCard's `cache`). */
-  const cards = new Map<string, CardReply>();
-  /** Card ids asked for by prefetch, so two passes never ask for the same card twice. */
-  const asked = new Set<string>();
-  // The note frames' events, relayed by the background (see entrypoints/background/note-frame-relay.ts).
-  const frames = new Map<string, (event: NoteFrameEvent) => void>();
-  const listen: NoteFrameListen = (token, handler) => {
-    frames.set(token, handler);
-    return () => void frames.delete(token);
-  };
-  const frameListener = createRouter(
-    cardFrameSchemas,
-    {
-      noteFrameEvent(event) {
-        const handler = frames.get(event.token);
-        handler?.(event);
-        return { ok: true, value: { handled: !!handler } };
-      },
-    },
-    tabSenderPolicy,
-    (m) => console.debug(m),
-  );
+  const cards = new PageCards(opts.send);
+  const frames = new NoteFrameEvents();
   // Frameworks that own <html> may remove nodes they did not render; put the host straight back
   // (a bounded number of times) so an open card does not vanish under the reader's pointer.
   const watcher = new MutationObserver((records) => {
@@ -134,7 +114,7 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       shadow.addEventListener('pointerover', (e) => {
         if ((e.target as Element | null)?.localName === 'iframe') opts.onPointerIn?.();
       });
-      browser.runtime.onMessage.addListener(frameListener);
+      browser.runtime.onMessage.addListener(frames.listener);
     }
     // The page may have removed us (or replaced <html>'s children): put the same host back.
     if (!host.isConnected) doc.documentElement.append(host);
@@ -147,7 +127,7 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
       if (!open) returnFocus = doc.activeElement === host ? null : doc.activeElement;
       open = true;
       const turn = ++shown;
-      const props = { entity, anchor, send: opts.send, cache: cards, onClose: opts.onClose, page: opts.page() };
+      const props = { entity, anchor, send: opts.send, cache: cards.byKey, onClose: opts.onClose, page: opts.page() };
       const render = (loaded: CardUi) => {
         ui = loaded;
         // The card's stylesheet goes in once per shadow root, ahead of the mount.
@@ -156,7 +136,7 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
           style.textContent = loaded.css;
           target.before(style);
         }
-        loaded.render(target, { ...props, frameSrc, listen });
+        loaded.render(target, { ...props, frameSrc, listen: frames.listen });
       };
       if (ui) return render(ui);
       opts.loadUi().then((loaded) => {
@@ -176,23 +156,8 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
         returnFocus.focus({ preventScroll: true });
       returnFocus = null;
     },
-    async prefetch(entities) {
-      // The most mentioned first: the names a reader is likeliest to hover.
-      const keys = new Map<string, string[]>();
-      for (const e of [...entities].sort((a, b) => b.count - a.count))
-        if (e.cardId && !cards.has(e.key) && !asked.has(e.cardId))
-          keys.set(e.cardId, [...(keys.get(e.cardId) ?? []), e.key]);
-      const cardIds = [...keys.keys()].slice(0, PAGE_CARDS_MAX);
-      if (cardIds.length === 0) return;
-      for (const id of cardIds) asked.add(id);
-      const r = await opts.send('getPageCards', { cardIds });
-      if (!r.ok) {
-        for (const id of cardIds) asked.delete(id);
-        return;
-      }
-      // Never a reply a hover already kept: that one is at least as fresh.
-      for (const { card, seenIn } of r.value.cards)
-        for (const key of keys.get(card.id) ?? []) if (!cards.has(key)) cards.set(key, { card, notes: [], seenIn });
+    prefetch(entities) {
+      return cards.prefetch(entities);
     },
     contains(event) {
       if (!host || !open) return false;
@@ -210,7 +175,7 @@ export function createCardHost(doc: Document, opts: CardHostOptions): CardHost {
     },
     dispose() {
       watcher.disconnect();
-      browser.runtime.onMessage.removeListener(frameListener);
+      browser.runtime.onMessage.removeListener(frames.listener);
       frames.clear();
       if (mount) ui?.unmount(mount);
       shown++;

@@ -9,8 +9,14 @@ import { isHidden, isHiddenByMarkup } from '../../lib/dom/skip';
 export class HiddenBlocks {
   private readonly blocks = new Set<Element>();
 
-  /** `onFirst`: the article has a hidden block now (start watching attributes, only then). */
-  constructor(private readonly onFirst: () => void) {}
+  /**
+   * `onFirst`: the article has a hidden block now (start watching attributes, only then);
+   * `onNone`: it has none any more (a new article: stop watching the old one's attributes).
+   */
+  constructor(
+    private readonly onFirst: () => void,
+    private readonly onNone: () => void,
+  ) {}
 
   /** Records a block left unread as hidden. */
   add(el: Element): void {
@@ -38,6 +44,8 @@ export class HiddenBlocks {
 
   /** Forgets every block (a new article). */
   clear(): void {
+    if (this.blocks.size === 0) return;
     this.blocks.clear();
+    this.onNone();
   }
 }

@@ -17,9 +17,8 @@ import { createMarking } from './marking';
 import { ArticleLooks } from './article-looks';
 import { findPublished } from '../../lib/dom/article-date';
 import { pageRef } from '../../lib/dom/page-ref';
-import { UpgradeWatch } from '../../lib/dom/upgrade-watch';
-import { type PageWatch, watchPage } from './page-watch';
-import { HiddenBlocks } from './hidden-blocks';
+import { ArticleReader } from './article-reader';
+import { watchPage } from './page-watch';
 import { createTabApi, type TabApi } from './tab-api';
 
 export { RESCAN_DELAY_MS } from './page-watch';
@@ -41,12 +40,6 @@ export interface StartPageOptions {
   loadUi?: () => Promise<CardUi>;
 }
 
-/** Runs `fn` when the page is idle (within a second at the latest). */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
-  else setTimeout(fn, 0);
-}
-
 /**
  * Starts Backstory on `doc` (from document_start on: an article the parser is done with is marked
  * before DOMContentLoaded) and returns the tab-message handlers at once; `done` resolves (never
@@ -62,8 +55,6 @@ export function startPage(
   const { marks, nav } = prepared ?? prepareMarks(doc);
   const unstyle = (): void => unprepareMarks({ marks, nav });
   let root: Element | null = null;
-  /** True once the reader asked to scan the whole page (no article found): furniture is read too. */
-  let wholePage = false;
   // A new address (ignoring #fragments, which only scroll) means a new article in a single-page app.
   const address = () => (doc.location?.href ?? '').split('#')[0] ?? '';
   let lastUrl = address();
@@ -97,40 +88,9 @@ export function startPage(
     marks.clear();
   });
 
-  /** The page's watch, once the page is parsed (null before). */
-  let watch: PageWatch | null = null;
-  /**
-   * The article's open shadow roots, met by the scans: each is watched too, so paragraphs a web
-   * component adds there later are read, also in one that was empty or held no name.
-   */
-  const shadows = new Set<ShadowRoot>();
-  const watchShadows = () => {
-    for (const shadow of shadows) watch?.observe(shadow);
-  };
-
-  // Web components defined after the scan render late, unseen by the watch: read once upgraded.
-  const upgrades = new UpgradeWatch((els) => void mark(els).catch(quiet), signal);
-  const onUndefined = (el: Element) => upgrades.add(el);
-  // Blocks the page hid (a "Read more"): read when it shows them.
-  const hidden = new HiddenBlocks(() => root && watch?.watchReveals(root));
-  const onHidden = (el: Element) => hidden.add(el);
-
-  const mark = async (scopes: Element[], priority?: SlicePriority, firstFrame?: Promise<void>) => {
-    const onShadowRoot = (shadow: ShadowRoot) => shadows.add(shadow);
-    await marking.scanAndMark(scopes, {
-      skipFurniture: !wholePage,
-      priority,
-      firstFrame,
-      onShadowRoot,
-      onUndefined,
-      onHidden,
-    });
-    watchShadows();
-    // A first hover then shows its card at once, even after the worker has stopped (30 s idle).
-    void host.prefetch([...marking.entities.values()]).catch(quiet);
-    // The card's UI too, once there is a name to hover, when the page is idle (a hover sooner waits for it).
-    if (marks.size > 0) whenIdle(() => signal.aborted || host.preload());
-  };
+  const reader = new ArticleReader({ marking, marks, host, root: () => root, signal, quiet });
+  const mark = (scopes: Element[], priority?: SlicePriority, firstFrame?: Promise<void>) =>
+    reader.read(scopes, priority, firstFrame);
 
   const looks = new ArticleLooks({
     doc,
@@ -152,11 +112,8 @@ export function startPage(
     marking.reset();
     intent.close();
     marks.clear();
-    shadows.clear();
-    upgrades.clear();
-    hidden.clear();
+    reader.clear();
     nav.forget();
-    wholePage = false;
     root = null;
     lastUrl = address();
     await looks.findAndMark(priority);
@@ -179,7 +136,7 @@ export function startPage(
       if (root || !doc.body) return; // an article (or the page) is already being marked
       looks.overtake(); // a look still under way must not replace the body with what it finds
       root = doc.body;
-      wholePage = true;
+      reader.wholePage = true;
       await mark([doc.body]);
     },
   });
@@ -191,8 +148,8 @@ export function startPage(
     await documentParsed(doc);
     // The whole document is watched: single-page apps replace the article element, or the whole
     // <body> (Turbo Drive, pjax), or navigate.
-    if (doc.documentElement)
-      watch = watchPage(
+    if (doc.documentElement) {
+      const watch = watchPage(
         doc.documentElement,
         {
           root: () => root,
@@ -214,14 +171,14 @@ export function startPage(
             nav.drop(gone);
             marking.dropGone(gone);
           },
-          revealed: (el) => hidden.shownWithin(el),
+          revealed: (el) => reader.revealed(el),
           keepStyled: () => marks.keepStyled(),
           quiet,
         },
         signal,
       );
-    watchShadows();
-    if (root && hidden.any()) watch?.watchReveals(root);
+      reader.attach(watch);
+    }
     await (earlyRoot ? looks.confirmEarly(earlyRoot, restart) : looks.findAndMark('user-blocking'));
   })().catch(quiet);
   const applySettings = (next: Settings): void => {

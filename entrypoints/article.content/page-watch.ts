@@ -7,59 +7,15 @@
 import { HOST_TAG, tagOf } from '../../lib/dom/skip';
 import { containsComposed, holdsNoText, outermost, wholeBlockOf } from '../../lib/dom/change-scopes';
 import { sameArticle } from '../../lib/sites/tracking-params';
+import { RevealWatch } from './reveal-watch';
+import type { PageWatch, WatchHooks } from './page-watch-types';
+
+export type { PageWatch, WatchHooks } from './page-watch-types';
 
 /** Coalescing window for page mutations (ms): a burst of thousands becomes one rescan. */
 export const RESCAN_DELAY_MS = 500;
 /** How many mutation bursts on a page without an article trigger another look for one. */
 const MAX_LATE_LOOKS = 5;
-
-/** What the watcher needs from the controller. */
-export interface WatchHooks {
-  /** The article element being marked (null: none found yet). */
-  root(): Element | null;
-  /** The address (without #fragment) the current article was found at. */
-  lastUrl(): string;
-  address(): string;
-  /** A new article (new address, or the old element removed). */
-  restart(): Promise<void>;
-  /** True while the article's text is as it was read (Marking.intact). */
-  intact(): boolean;
-  /** The article stays, under the address it has now (lastUrl becomes address()). */
-  keepArticle(): void;
-  /** True while the reader is in the open card (a note draft): a restart, which closes it, waits. */
-  readerInCard(): boolean;
-  /** Another look for an article on a page that had none. */
-  lookAgain(): Promise<void>;
-  /** New subtrees inside the article, outermost only. */
-  rescan(scopes: Element[]): Promise<void>;
-  /**
-   * Nodes were removed or rewritten inside the article: drop the marks on text no longer there,
-   * and forget what was read of `blocks` (block elements about to be read whole again) with its marks.
-   */
-  prune(blocks: ReadonlySet<Element>): void;
-  /** Blocks left unread as hidden that are shown now, at or inside `el` (an attribute of it changed). */
-  revealed(el: Element): Element[];
-  /**
-   * The page rewrote these text nodes in place. Returns those to read again: the ones that held
-   * marks (a ticker or a "2 minutes ago" that never named anyone is not read over and over).
-   */
-  reread(nodes: Set<Text>): Text[];
-  /** The page changed: keep the marks styled (Marks.keepStyled). */
-  keepStyled(): void;
-  quiet(error: unknown): void;
-}
-
-/** What the controller may still ask of a page watch. */
-export interface PageWatch {
-  /** Watches an open shadow root of the article too (one whose text was marked). */
-  observe(shadow: ShadowRoot): void;
-  /**
-   * Watches `root` (the article) for the attributes that show a hidden block ("Read more" taking
-   * away `hidden`, a class or a style): only once the article has such a block, as these change
-   * all the time on busy pages.
-   */
-  watchReveals(root: Element): void;
-}
 
 /** Observes `target` (the document element: a navigation may replace <body>) until `signal` aborts. */
 export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSignal): PageWatch {
@@ -173,16 +129,14 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
   // characterData: text a page rewrites in place (nodeValue patches) would keep stale marks.
   const what: MutationObserverInit = { childList: true, characterData: true, subtree: true };
   mo.observe(target, what);
-  const reveals = new MutationObserver((records) => {
-    const root = hooks.root();
-    for (const rec of records) if (root?.isConnected && rec.target.nodeType === 1) restyled.add(rec.target as Element);
-    if (restyled.size > 0 && timer === undefined)
-      timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
+  const reveals = new RevealWatch((el) => {
+    if (!hooks.root()?.isConnected) return;
+    restyled.add(el);
+    if (timer === undefined) timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
   });
-  let revealRoot: Element | null = null;
   signal.addEventListener('abort', () => {
     mo.disconnect();
-    reveals.disconnect();
+    reveals.stop();
     clearTimeout(timer);
   });
   // A subtree observation does not cross into shadow trees: each one is observed by itself.
@@ -194,10 +148,11 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
       mo.observe(shadow, what);
     },
     watchReveals(root) {
-      if (root === revealRoot || signal.aborted) return;
-      reveals.disconnect();
-      revealRoot = root;
-      reveals.observe(root, { attributes: true, subtree: true, attributeFilter: ['hidden', 'class', 'style', 'open'] });
+      if (!signal.aborted) reveals.watch(root);
+    },
+    unwatchReveals() {
+      reveals.stop();
+      restyled.clear();
     },
   };
 }

@@ -5,7 +5,8 @@
  * Starting over would clear the marks and read and spot the whole article again.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RESCAN_DELAY_MS, watchPage, type WatchHooks } from '../../../entrypoints/article.content/page-watch';
+import { RESCAN_DELAY_MS, watchPage } from '../../../entrypoints/article.content/page-watch';
+import { fakeHooks } from './watch-hooks';
 
 let ctl: AbortController | undefined;
 afterEach(() => {
@@ -26,24 +27,13 @@ async function afterAddressChange(first: string, next: string) {
   const root = document.querySelector('article')!;
   let address = first;
   let lastUrl = first;
-  const hooks: WatchHooks = {
-    root: () => root,
+  const hooks = fakeHooks(root, {
     lastUrl: () => lastUrl,
     address: () => address,
-    restart: vi.fn(async () => undefined),
-    intact: () => true,
     keepArticle: vi.fn(() => {
       lastUrl = address;
     }),
-    readerInCard: () => false,
-    lookAgain: vi.fn(async () => undefined),
-    rescan: vi.fn(async () => undefined),
-    prune: vi.fn(),
-    reread: () => [],
-    revealed: () => [],
-    keepStyled: () => undefined,
-    quiet: () => undefined,
-  };
+  });
   ctl = new AbortController();
   watchPage(document.body, hooks, ctl.signal);
   address = next;

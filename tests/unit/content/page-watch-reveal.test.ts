@@ -4,9 +4,16 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RESCAN_DELAY_MS } from '../../../entrypoints/article.content/page-controller';
+import { HiddenBlocks } from '../../../entrypoints/article.content/hidden-blocks';
+import { watchPage } from '../../../entrypoints/article.content/page-watch';
 import { para, searchBackground, startOnPage } from './page-harness';
+import { fakeHooks } from './watch-hooks';
 
-afterEach(() => document.getElementById('read-more-style')?.remove());
+const stops: AbortController[] = [];
+afterEach(() => {
+  document.getElementById('read-more-style')?.remove();
+  for (const c of stops.splice(0)) c.abort();
+});
 
 async function start(html: string) {
   const { page } = await startOnPage(html, searchBackground().send);
@@ -61,5 +68,41 @@ describe('article text revealed by "Read more"', () => {
     const calls = spy.mock.calls.filter(([el]) => (el as Element).localName === 'i').length;
     spy.mockRestore();
     expect(calls).toBe(0);
+  });
+});
+
+describe('the attribute watch follows the article', () => {
+  const wait = () => new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 100));
+
+  it('stops asking about the old article once it is let go (a single-page navigation)', async () => {
+    document.body.innerHTML = `<article>${para('Nato met.')}<div id="rest" hidden>${para('Later.')}</div></article>`;
+    const root = document.querySelector('article')!;
+    const hooks = fakeHooks(root);
+    const stop = new AbortController();
+    stops.push(stop);
+    const watch = watchPage(document.documentElement, hooks, stop.signal);
+    watch.watchReveals(root);
+    document.getElementById('rest')!.toggleAttribute('hidden');
+    await wait();
+    expect(hooks.revealed).toHaveBeenCalledTimes(1);
+    watch.unwatchReveals();
+    document.getElementById('rest')!.toggleAttribute('hidden');
+    await wait();
+    expect(hooks.revealed).toHaveBeenCalledTimes(1);
+  });
+
+  it('is let go when a new article has no hidden block left, and only then', () => {
+    const first = vi.fn();
+    const none = vi.fn();
+    const hidden = new HiddenBlocks(first, none);
+    hidden.clear(); // an article that never had one: nothing was watched
+    expect(none).not.toHaveBeenCalled();
+    hidden.add(document.createElement('div'));
+    hidden.add(document.createElement('div'));
+    expect(first).toHaveBeenCalledTimes(1);
+    hidden.clear();
+    expect(none).toHaveBeenCalledTimes(1);
+    hidden.add(document.createElement('div'));
+    expect(first).toHaveBeenCalledTimes(2);
   });
 });
