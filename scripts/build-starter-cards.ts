@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { nameKey } from '../lib/entity';
-import { cardKeys } from '../lib/db/schema';
+import { cardKeys } from '../lib/db/card-keys';
 import { starterCardSchema, type StarterCard } from '../lib/db/starter';
 import { countryCards } from './starter/countries';
 import { REQUIRED } from './starter/required';

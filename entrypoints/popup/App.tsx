@@ -1,8 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { EntityList } from '../../components/EntityList';
-import { TimelinePanel } from '../../components/Timeline';
 import type { PageEntity } from '../../lib/messaging/protocol';
 import { siteOfUrl } from '../../lib/sites/site-access';
 import { contextNames } from '../../lib/lookup/page-context';
@@ -11,30 +9,11 @@ import { EntityDetail } from './EntityDetail';
 import { useFocusAfterRender } from './focus-after-render';
 import { NotRunning } from './NotRunning';
 import { EMPTY_RETRIES, injectAndPoll, pollPageState, refresh, type View, viewOf } from './page-state';
+import { PageNames } from './PageNames';
+import { PageTimeline } from './PageTimeline';
 import { ScanWholePage } from './ScanWholePage';
 import { SiteLine } from './SiteButtons';
-
-/**
- * Where keyboard focus goes once the next view is drawn: the button the reader pressed is gone by
- * then, and focus left on a removed node falls to <body>, losing the keyboard reader's place.
- */
-type FocusTarget = 'timelineHeading' | 'timelineButton' | 'viewStart' | { entity: string };
-
-/** Makes `el` focusable for a programmatic move only (not a Tab stop). */
-function focusable(el: HTMLElement | null): HTMLElement | null {
-  if (el && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
-  return el;
-}
-
-/** Finds `target` inside `root`; a heading or a line of text is made focusable for this move. */
-function focusTarget(root: HTMLElement, target: FocusTarget): HTMLElement | null | undefined {
-  if (target === 'timelineHeading') return focusable(root.querySelector<HTMLElement>('.bs-timeline h2'));
-  // The first line of a new view ("4 names on …", "No article found…"): read out, and Tab goes on from it.
-  if (target === 'viewStart') return focusable(root.querySelector<HTMLElement>('[data-view-start]'));
-  if (target === 'timelineButton') return root.querySelector<HTMLElement>('button[data-timeline]');
-  const key = target.entity;
-  return [...root.querySelectorAll<HTMLElement>('button[data-key]')].find((b) => b.dataset.key === key);
-}
+import { focusTarget } from './view-focus';
 
 /** The toolbar popup: the page's names by kind; choosing one shows its card and notes. */
 export function App({ deps }: { deps: PopupDeps }) {
@@ -47,6 +26,8 @@ export function App({ deps }: { deps: PopupDeps }) {
   const [incognito, setIncognito] = useState(false);
   const lastKey = useRef<string | null>(null);
   const rootRef = useRef<HTMLElement>(null);
+  // After each render: move focus where the last view change asked (see FocusTarget).
+  // At commit, not after paint: a deferred effect of an earlier render would take the target first.
   const focusNext = useFocusAfterRender(rootRef, focusTarget);
 
   useEffect(() => {
@@ -63,8 +44,6 @@ export function App({ deps }: { deps: PopupDeps }) {
     })();
   }, [deps]);
 
-  // After each render: move focus where the last view change asked (see FocusTarget).
-  // At commit, not after paint: a deferred effect of an earlier render would take the target first.
   // An empty list may only mean the page is still loading, and a page still marking has more
   // names to come: keep asking until the list settles.
   useEffect(() => {
@@ -137,58 +116,26 @@ export function App({ deps }: { deps: PopupDeps }) {
       />
     );
   } else if (timeline) {
-    const tabId = view.tabId;
     body = (
-      <>
-        <div class="bs-card-actions bs-detail-nav">
-          <button type="button" class="bs-btn" onClick={() => showTimeline(false)}>
-            <span aria-hidden="true">←</span> Back to list
-          </button>
-        </div>
-        <div class="bs-timeline">
-          <TimelinePanel
-            load={() => deps.sendToTab(tabId, 'getArticleText', {})}
-            entities={view.page.entities}
-            reveal={async (p) => {
-              const r = await deps.sendToTab(tabId, 'revealPassage', p);
-              return r.ok && r.value.revealed;
-            }}
-            onChooseEntity={setChosen}
-          />
-        </div>
-      </>
+      <PageTimeline
+        deps={deps}
+        tabId={view.tabId}
+        entities={view.page.entities}
+        onBack={() => showTimeline(false)}
+        onChooseEntity={setChosen}
+      />
     );
   } else {
-    const n = view.page.entities.length;
     body = (
-      <div>
-        {n > 0 && (
-          <div class="bs-card-actions">
-            {/* The article's dates as a line, oldest first (components/Timeline.tsx). */}
-            <button type="button" class="bs-btn" data-timeline onClick={() => showTimeline(true)}>
-              Timeline
-            </button>
-          </div>
-        )}
-        {n > 0 && (
-          <p class="bs-muted bs-page-line" data-view-start>
-            {n} {n === 1 ? 'name' : 'names'} on <span class="bs-page-title">{view.page.title || 'this page'}</span>
-          </p>
-        )}
-        {n === 0 && !view.settled ? (
-          <p role="status" class="bs-muted" data-view-start>
-            Looking for names on this page…
-          </p>
-        ) : (
-          <EntityList
-            entities={view.page.entities}
-            onChoose={(e) => {
-              lastKey.current = e.key;
-              setChosen(e);
-            }}
-          />
-        )}
-      </div>
+      <PageNames
+        page={view.page}
+        settled={view.settled}
+        onTimeline={() => showTimeline(true)}
+        onChoose={(e) => {
+          lastKey.current = e.key;
+          setChosen(e);
+        }}
+      />
     );
   }
 

@@ -1,7 +1,8 @@
 /** The reader's own changes to cards: edit, delete, merge. Writes return a Result and never throw. */
 import { nameKey } from '../entity';
 import type { Card } from './records';
-import { cardKeys, type BackstoryDB } from './schema';
+import { cardKeys } from './card-keys';
+import type { BackstoryDB } from './schema';
 import { describeWriteError, fail, ok } from './errors';
 import { MERGED_KEY_PREFIX, tombstoneLookups } from './lookups';
 import { noteCardIds, uniqueIds } from './note-model';

@@ -2,7 +2,8 @@
 import type { EntityKind } from '../entity';
 import { nameKey } from '../entity';
 import type { Card } from './records';
-import { keysFor, type BackstoryDB } from './schema';
+import { keysFor } from './card-keys';
+import type { BackstoryDB } from './schema';
 import { describeWriteError, fail, ok } from './errors';
 import type { Result } from '../messaging/protocol';
 

@@ -6,10 +6,9 @@ export {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
-  keysFor,
-  cardKeys,
   openBackstoryDB,
 } from './schema';
+export { keysFor, cardKeys } from './card-keys';
 export {
   findCard,
   findCards,

@@ -2,15 +2,13 @@
  * Backstory's IndexedDB schema. Every version ever shipped stays declared here, oldest first,
  * so Dexie can upgrade a reader's database from whatever version it finds.
  */
-import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Card, Mention, Note, PageMentions } from './records';
+import Dexie, { type Table } from 'dexie';
+import type { Card, Note, PageMentions } from './records';
 import type { LookupRecord } from './lookups';
 import type { PageTimeline } from './page-timelines';
-import { nameKey } from '../entity';
-import { siteOfUrl } from './note-model';
-import { mergeMentions } from './page-mentions';
 import { rekeyLookups } from './lookup-key';
 import { rekeyPages } from './page-keys';
+import { upgradeMentionsToV6, upgradeNotesToV4, upgradeToV2 } from './schema-upgrades';
 
 /** Database name used by the extension (tests pass their own to stay isolated). */
 export const DB_NAME = 'backstory';
@@ -116,86 +114,6 @@ export class BackstoryDB extends Dexie {
         await rekeyPages(tx);
       });
   }
-}
-
-/**
- * Moves version-1 rows into the version-2 shape: version 1 had no `updatedAt` on notes
- * and could lack `edited`/`updatedAt`/normalised `keys` on cards; fill them so the new
- * indexes see every row. Nothing is deleted.
- */
-async function upgradeToV2(tx: Transaction): Promise<void> {
-  const now = Date.now();
-  await tx
-    .table('cards')
-    .toCollection()
-    .modify((card: Partial<Card> & { name?: string; aliases?: string[] }) => {
-      card.aliases = Array.isArray(card.aliases) ? card.aliases : [];
-      card.keys = cardKeys({ name: card.name ?? '', aliases: card.aliases, demonyms: card.demonyms });
-      card.edited = card.edited ?? card.source === 'reader';
-      card.createdAt = card.createdAt ?? now;
-      card.updatedAt = card.updatedAt ?? card.createdAt;
-    });
-  await tx
-    .table('notes')
-    .toCollection()
-    .modify((note: Partial<Note>) => {
-      note.createdAt = note.createdAt ?? now;
-      note.updatedAt = note.updatedAt ?? note.createdAt;
-    });
-}
-
-/**
- * Gives version-3 notes the version-4 fields: `cardIds` from the single `cardId`, no tags,
- * the page's site from its URL. Bodies, quotes and times are left exactly as they were.
- */
-async function upgradeNotesToV4(tx: Transaction): Promise<void> {
-  await tx
-    .table('notes')
-    .toCollection()
-    .modify((note: Note) => {
-      if (!Array.isArray(note.cardIds)) note.cardIds = note.cardId ? [note.cardId] : [];
-      if (!Array.isArray(note.tags)) note.tags = [];
-      if (note.page && note.page.site === undefined) note.page.site = siteOfUrl(note.page.url);
-    });
-}
-
-/**
- * Moves every row of the version-5 `mentions` table into one `pageMentions` record per page.
- * Rows are taken oldest first, so should a card appear twice on a page its first sighting stays
- * (recordMentions never wrote such pairs). Dexie drops `mentions` after this has run.
- */
-async function upgradeMentionsToV6(tx: Transaction): Promise<void> {
-  const rows: Partial<Mention>[] = await tx.table('mentions').toArray();
-  // A row without a url or card cannot be keyed; it must not make the whole upgrade (and so
-  // opening the database) fail.
-  const usable = rows
-    .filter((m): m is Mention => typeof m.url === 'string' && typeof m.cardId === 'string')
-    // Missing text fields become '' so the reader's next export still passes its own schema.
-    .map((m) => ({
-      ...m,
-      title: typeof m.title === 'string' ? m.title : '',
-      site: typeof m.site === 'string' ? m.site : '',
-      sentence: typeof m.sentence === 'string' ? m.sentence : '',
-      seenAt: Number.isFinite(m.seenAt) ? m.seenAt : 0,
-    }));
-  usable.sort((a, b) => a.seenAt - b.seenAt);
-  const { changed } = mergeMentions(new Map(), usable);
-  await tx.table('pageMentions').bulkPut(changed);
-}
-
-/** The `keys` a card is found by: nameKey() of its name and every alias, deduplicated, no empties. */
-export function keysFor(name: string, aliases: readonly string[]): string[] {
-  const keys = new Set<string>();
-  for (const n of [name, ...aliases]) {
-    const k = nameKey(n);
-    if (k) keys.add(k);
-  }
-  return [...keys];
-}
-
-/** The `keys` of a card: its name, aliases and demonyms through keysFor(). */
-export function cardKeys(card: Pick<Card, 'name' | 'aliases' | 'demonyms'>): string[] {
-  return keysFor(card.name, [...card.aliases, ...(card.demonyms ?? [])]);
 }
 
 /** Opens (creating or upgrading as needed) the Backstory database. */

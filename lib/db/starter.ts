@@ -4,7 +4,8 @@ import { ENTITY_KINDS } from '../entity';
 import { cardDatesSchema } from './card-dates';
 import type { Card } from './records';
 import { deletedCardIds } from './lookups';
-import { cardKeys, type BackstoryDB } from './schema';
+import { cardKeys } from './card-keys';
+import type { BackstoryDB } from './schema';
 
 /** A card as shipped in starter-cards.json (timestamps are added when it is installed). */
 export type StarterCard = Omit<Card, 'createdAt' | 'updatedAt'>;

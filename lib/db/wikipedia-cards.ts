@@ -6,7 +6,8 @@ import { nameKey, type EntityKind } from '../entity';
 import type { PageSummary } from '../lookup/types';
 import type { Card } from './records';
 import { REFRESH_AFTER_MS } from './lookups';
-import { keysFor, type BackstoryDB } from './schema';
+import { keysFor } from './card-keys';
+import type { BackstoryDB } from './schema';
 
 /** Card id for a Wikipedia article: its Wikidata id when it has one, else a slug of the title. */
 export function wikipediaCardId(summary: Pick<PageSummary, 'title' | 'wikibaseItem'>): string {

@@ -10,12 +10,13 @@ import { getLookup, getLookupOrTombstone, isStale, lookedUpCard, titleOfCard } f
 import { lookupKey } from '../db/lookup-key';
 import { needsRefresh, saveWikipediaCard } from '../db/wikipedia-cards';
 import { answerOf, saveResolved, stateOf, type CardLookup, type NameQuery } from './answers';
+import { currentClient } from './current-client';
 import { OnePerName, within } from './one-per-name';
 import { RequestQueue } from './queue';
 import { pickAmong, resolveName, summarise, type Resolved } from './resolve';
-import { readLookupSettings, extensionVersion, type LookupSettings } from './settings';
+import { readLookupSettings, type LookupSettings } from './settings';
 import type { LookupState } from './types';
-import { WikipediaClient, type PageInfo } from './wikipedia';
+import type { PageInfo } from './wikipedia';
 
 /** Everything the service depends on; tests pass a local server's settings and short timeouts. */
 export interface LookupServiceDeps {
@@ -50,26 +51,14 @@ export function createLookupService(deps: LookupServiceDeps) {
    */
   const unsettling = new Set<string>();
   const refreshing = new Set<string>();
-  let client: WikipediaClient | null = null;
-  let clientBase = '';
-
   /** The client for the current settings, or null when look-ups are off. */
-  async function clientNow(): Promise<WikipediaClient | null> {
-    const s = await settings();
-    if (!s.enabled) return null;
-    if (!client || clientBase !== s.baseUrl) {
-      clientBase = s.baseUrl;
-      const version = deps.version ?? extensionVersion();
-      client = new WikipediaClient({
-        baseUrl: s.baseUrl,
-        queue,
-        version,
-        timeoutMs: deps.timeoutMs,
-        fetchImpl: deps.fetchImpl,
-      });
-    }
-    return client;
-  }
+  const clientNow = currentClient({
+    settings,
+    queue,
+    version: deps.version,
+    timeoutMs: deps.timeoutMs,
+    fetchImpl: deps.fetchImpl,
+  });
 
   /**
    * Stores what resolving a name gave. `explicit`: the reader asked (a retry or a choice), so

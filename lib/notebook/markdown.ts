@@ -7,9 +7,33 @@ type NoteLike = Note;
 /** Escapes characters Markdown would read as formatting in a name or title. */
 export function mdEscape(s: string): string {
   return s
-    .replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]<>#|~]|&(?=#?\w+;)/g, (c) => `\\${c}`)
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Text that starts a line (a paragraph, a block quote's words) on one line: mdEscape, and a
+ * leading "-", "+", "=" or "1." that would make it a list, a rule or a heading's underline.
+ */
+function mdLine(s: string): string {
+  return mdEscape(s)
+    .replace(/^[-+=]/, (c) => `\\${c}`)
+    .replace(/^(\d{1,9})([.)])/, '$1\\$2');
+}
+
+/** Plain text as Markdown paragraphs: its blank-line breaks kept, each paragraph one escaped line. */
+function mdParagraphs(s: string): string {
+  return s
+    .split(/\n\s*\n/)
+    .map(mdLine)
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** An http(s) URL as a link destination: `<…>`, with what would end it or break its line percent-encoded. */
+function linkTarget(url: string): string {
+  return `<${url.replace(/[<>\\\s]/g, encodeURIComponent)}>`;
 }
 
 /**
@@ -25,17 +49,20 @@ function stamp(ts: number): string {
 /** A link to a page, only for http(s) URLs (anything else is shown as text). */
 function pageLink(page: { url: string; title: string }): string {
   const title = mdEscape(page.title || page.url);
-  return /^https?:\/\//i.test(page.url) ? `[${title}](<${page.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : title;
+  return /^https?:\/\//i.test(page.url) ? `[${title}](${linkTarget(page.url)})` : title;
 }
 
-/** One note: meta line, optional quote as a block quote, body as the reader wrote it. */
+/**
+ * One note: meta line, optional quote (the page's words, escaped) as a block quote, body as the
+ * reader wrote it (their own Markdown, which the notebook shows formatted: lib/notebook/md.ts).
+ */
 function noteMarkdown(note: NoteLike, about?: string): string {
   const meta = [`*${stamp(note.createdAt)}*`];
   if (note.updatedAt > note.createdAt + 1000) meta.push(`(edited ${stamp(note.updatedAt)})`);
   if (about) meta.push(`on **${mdEscape(about)}**`);
   if (note.page) meta.push(`from ${pageLink(note.page)}`);
-  if (note.tags?.length) meta.push(note.tags.map((t) => `#${t.replace(/\s+/g, '-')}`).join(' '));
-  const quote = note.quote ? `> ${note.quote.exact.replace(/\n/g, ' ')}\n\n` : '';
+  if (note.tags?.length) meta.push(note.tags.map((t) => `#${mdEscape(t.replace(/\s+/g, '-'))}`).join(' '));
+  const quote = note.quote ? `> ${mdLine(note.quote.exact)}\n\n` : '';
   return `${meta.join(' ')}\n\n${quote}${note.body.trim()}\n`;
 }
 
@@ -49,8 +76,8 @@ export function entityMarkdown(card: Card, notes: readonly NoteLike[]): string {
     '',
   ];
   if (card.aliases.length) lines.push(`Also known as: ${card.aliases.map(mdEscape).join(', ')}`, '');
-  if (card.summary) lines.push(card.summary.trim(), '');
-  if (card.url && /^https?:\/\//i.test(card.url)) lines.push(`[Read more](<${card.url}>)`, '');
+  if (card.summary) lines.push(mdParagraphs(card.summary), '');
+  if (card.url && /^https?:\/\//i.test(card.url)) lines.push(`[Read more](${linkTarget(card.url)})`, '');
   lines.push('## Notes', '');
   const sorted = [...notes].sort((a, b) => b.createdAt - a.createdAt);
   if (sorted.length === 0) lines.push('No notes yet.', '');

@@ -9,7 +9,8 @@ import { describeWriteError } from '../db/errors';
 import { storeMentions } from '../db/mentions';
 import { uniqueIds } from '../db/note-model';
 import type { Card, Mention, Note } from '../db/records';
-import { type BackstoryDB, cardKeys } from '../db/schema';
+import { cardKeys } from '../db/card-keys';
+import type { BackstoryDB } from '../db/schema';
 import type { BackstoryExport, ExportedNote } from './format';
 import { type CardResolver, readGoneCards } from './gone-cards';
 

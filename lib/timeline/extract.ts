@@ -1,12 +1,14 @@
 /**
  * Finds the date expressions of a piece of article text and resolves them against the article's
  * own date (never today's), keeping their precision. chrono-node finds and reads written dates
- * ("October 20, 2021", "Feb. 23, 2015", "in June"); our rules (rules.ts) handle relative phrases,
- * weekdays and bare years, and block chrono's guesses on durations and times of day.
+ * ("October 20, 2021", "Feb. 23, 2015", "in June"); our rules (rules.ts, bare-year.ts) handle
+ * relative phrases, weekdays and bare years, and block chrono's guesses on durations and times of day.
  */
 import * as chrono from 'chrono-node';
 import { type Day, MONTH_NAMES, resolvedDay, resolvedMonth, validDay, type When } from './calendar';
-import { BARE_YEAR, bareYear, FUTURE_CUE, RULES, yearFor } from './rules';
+import { BARE_YEAR, bareYear } from './bare-year';
+import { yearFor } from './implied-year';
+import { FUTURE_CUE, RULES } from './rules';
 
 /** One date expression in a text: UTF-16 offsets (end exclusive), the words, the date. */
 export interface DateMention {

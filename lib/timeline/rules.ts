@@ -1,7 +1,8 @@
 /**
  * Our own rules for what chrono-node does not do the way a news timeline needs: relative phrases
  * resolved against the ARTICLE's date ("earlier this month", "last week", "Monday" — past unless
- * the sentence speaks of the future), bare years ("since 2014"), parts of months ("early October").
+ * the sentence speaks of the future), parts of months ("early October"). Bare years ("since 2014")
+ * are read by bare-year.ts.
  */
 import {
   addDays,
@@ -19,6 +20,7 @@ import {
   type When,
   weekday,
 } from './calendar';
+import { yearFor } from './implied-year';
 
 /** What a rule knows when it resolves a match. */
 export interface RuleContext {
@@ -174,32 +176,3 @@ export const RULES: Rule[] = [
     },
   },
 ];
-
-/**
- * The year of a month (and day) written without one: the latest such date not after the article,
- * unless the sentence speaks of the future (then the next one not before it). A day up to 60 days
- * ahead counts as announced (a summit "on October 25") even without a future verb.
- */
-export function yearFor(article: Day, month: number, day: number, future: boolean): number {
-  const after = month > article.m || (month === article.m && day > article.d);
-  const before = month < article.m || (month === article.m && day > 0 && day < article.d);
-  if (future) return before ? article.y + 1 : article.y;
-  if (!after) return article.y;
-  if (day > 0) {
-    const ahead = (Date.UTC(article.y, month - 1, day) - Date.UTC(article.y, article.m - 1, article.d)) / 86_400_000;
-    if (ahead <= 60) return article.y;
-  }
-  return article.y - 1;
-}
-
-/**
- * Bare years ("since 2014", "in 2018"), which chrono leaves alone. Skips amounts ("2000 people",
- * "1800 troops", "$2014", "2014%"), years BC, and numbers glued to other digits or signs.
- */
-export const BARE_YEAR =
-  /(?<![\d$£€#.,/:^-])\b(1[6-9]\d\d|20\d\d)\b(?![\d%]|[.,]\d|\s*(?:BCE?|B\.C\.)|\s+(?:people|men|women|children|staff|police|personnel|cattle|sheep)\b|\s+(?!(?:was|has|is|as|his|its|this|does)\b)[a-z]+s\b)/g;
-
-/** Resolves a bare-year match. */
-export function bareYear(m: RegExpExecArray): When {
-  return resolvedYear(Number(m[1]));
-}

@@ -4,7 +4,7 @@
  * measures the same notebook. No Node or DOM APIs: both runs import this module.
  */
 import type { Card, Mention, Note } from '../../lib/db/records';
-import { keysFor } from '../../lib/db/schema';
+import { keysFor } from '../../lib/db/card-keys';
 
 export const CARDS = 2_000;
 export const NOTES = 10_000;

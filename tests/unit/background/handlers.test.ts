@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { nameKey, type ArticleEntity, type BlockSpan, type EntityKind, type SpotResult } from '@/lib/entity';
-import { BackstoryDB, keysFor } from '@/lib/db/schema';
+import { keysFor } from '@/lib/db/card-keys';
+import { BackstoryDB } from '@/lib/db/schema';
 import type { Card } from '@/lib/db/records';
 import { countMentions } from '@/lib/db/mentions';
 import { mentionsOf } from '@/lib/db/page-mentions';

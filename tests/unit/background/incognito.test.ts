@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SpotResult } from '@/lib/entity';
-import { BackstoryDB, keysFor } from '@/lib/db/schema';
+import { keysFor } from '@/lib/db/card-keys';
+import { BackstoryDB } from '@/lib/db/schema';
 import type { LookupService } from '@/lib/lookup/service';
 import type { Sender } from '@/lib/messaging/serve';
 import { createHandlers } from '@/entrypoints/background/handlers';

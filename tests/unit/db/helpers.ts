@@ -1,6 +1,6 @@
 import { BackstoryDB } from '@/lib/db/schema';
 import type { Card } from '@/lib/db/records';
-import { keysFor } from '@/lib/db/schema';
+import { keysFor } from '@/lib/db/card-keys';
 import type { EntityKind } from '@/lib/entity';
 
 /** A fresh, isolated database (fake-indexeddb) for one test. */

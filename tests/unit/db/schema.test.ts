@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { BackstoryDB, SCHEMA_V1, SCHEMA_V3, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, keysFor } from '@/lib/db/schema';
+import { keysFor } from '@/lib/db/card-keys';
+import { BackstoryDB, SCHEMA_V1, SCHEMA_V3, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7 } from '@/lib/db/schema';
 import { lookupKey } from '@/lib/db/lookup-key';
 import { getLookup } from '@/lib/db/lookups';
 import { saveWikipediaCard } from '@/lib/db/wikipedia-cards';

@@ -6,6 +6,7 @@ import { importBackstory, summariseImport } from '@/lib/notebook/import';
 import { deleteCard, mergeCards } from '@/lib/db/card-edits';
 import { MERGED_KEY_PREFIX } from '@/lib/db/lookups';
 import { countMentions, countSeenIn, storeMentions } from '@/lib/db/mentions';
+import type { Card, Note } from '@/lib/db/records';
 import type { BackstoryDB } from '@/lib/db/schema';
 import { card, freshDb } from '../db/helpers';
 import { DAY, fillNotebook, mention, note, snapshot, T0 } from './fixtures';
@@ -456,6 +457,54 @@ describe('export as Markdown', () => {
     );
     expect(pages).toContain('## Not written on a page');
     expect(pages.indexOf('Spokeswoman')).toBeGreaterThan(pages.indexOf('## Not written on a page'));
+  });
+
+  /** The Markdown file of a reader's card "Acme" with one note on it, each with `over` fields. */
+  async function acmeMarkdown(cardOver: Partial<Card>, noteOver: Partial<Note> = {}, body = 'A note.') {
+    const db = await freshDb();
+    await db.cards.put(card('a', 'Acme', 'organization', [], { source: 'reader', ...cardOver }));
+    await db.notes.put(note('n1', 'a', body, noteOver));
+    return strFromU8(unzipSync(await exportMarkdownZip(db, NOW))['backstory/entities/acme.md']!);
+  }
+
+  /** The lines of `md` that start a Markdown block (a heading, list, quote, rule or code). */
+  const blockLines = (md: string) => md.split('\n').filter((l) => /^(\s*[-+>#=]|\s*\d+[.)]|\s{4})/.test(l));
+
+  it("escapes a card's summary: no emphasis, link, heading, list or quote of its own", async () => {
+    const md = await acmeMarkdown({
+      summary:
+        '*Bold* _here_ [click](javascript:alert(1)) AT&amp;T\n- not a list\n> not a quote\n\n# Not a heading\n\n1. Not a list\n\n---',
+    });
+    expect(md).toContain(
+      '\\*Bold\\* \\_here\\_ \\[click\\](javascript:alert(1)) AT\\&amp;T - not a list \\> not a quote\n\n' +
+        '\\# Not a heading\n\n1\\. Not a list\n\n\\---\n',
+    );
+    expect(blockLines(md)).toEqual(['# Acme', '## Notes', '---']);
+  });
+
+  it("keeps a card's url inside its link: spaces, brackets, > and a trailing backslash encoded", async () => {
+    const md = await acmeMarkdown({ url: 'https://en.wikipedia.org/wiki/Acme_(company) x>y\\' });
+    expect(md).toContain('[Read more](<https://en.wikipedia.org/wiki/Acme_(company)%20x%3Ey%5C>)\n');
+    const page = await acmeMarkdown({}, { page: { url: 'https://x.test/path\\', title: 'Page' } });
+    expect(page).toContain('from [Page](<https://x.test/path%5C>)\n');
+  });
+
+  it("escapes a note's quote (the page's words) and tags", async () => {
+    const md = await acmeMarkdown(
+      {},
+      {
+        quote: { exact: '- a dash\n[x](javascript:alert(1)) *y*', prefix: '', suffix: '' },
+        tags: ['a*b', 'snake_case'],
+      },
+    );
+    expect(md).toContain(' #a\\*b #snake\\_case\n');
+    expect(md).toContain('\n> \\- a dash \\[x\\](javascript:alert(1)) \\*y\\*\n');
+    expect(blockLines(md)).toEqual(['# Acme', '## Notes', '---', '> \\- a dash \\[x\\](javascript:alert(1)) \\*y\\*']);
+  });
+
+  it("exports the note body as the reader wrote it: it is the reader's own Markdown", async () => {
+    const md = await acmeMarkdown({}, {}, 'My **own** [link](https://a.test/)\n\n- a list of mine');
+    expect(md).toContain('\nMy **own** [link](https://a.test/)\n\n- a list of mine\n');
   });
 
   it('still exports a stored note whose time no date can hold, marked "unknown date"', async () => {
