@@ -14,6 +14,24 @@ const HONORIFIC =
 const BAD_END = /^(['’][sS]?|[-,;:(["“”])$/;
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
 const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
+/** Peoples and faiths: on their own never a person, place or organisation ("Māori", "Muslims"). */
+const GROUP_WORDS = new Set(
+  (
+    'maori māori muslim muslims christian christians jew jews hindu hindus sikh sikhs buddhist buddhists ' +
+    'catholic catholics protestant protestants sunni sunnis shia shiite shiites kurd kurds pashtun pashtuns'
+  ).split(' '),
+);
+/**
+ * The last word of a place's name that says what kind of place it is: a name ending in one is a
+ * place, whatever the tagger said ("Stewart Island", "Whangārei Harbour"). Words that are also
+ * common surnames (Bay, Lake, Hill) are left out.
+ */
+const PLACE_HEADS = new Set(
+  (
+    'island islands isles harbour harbor peninsula strait straits mountains valley ocean gulf reef archipelago ' +
+    'canyon glacier desert river'
+  ).split(' '),
+);
 let coveredBuf = new Uint8Array(256);
 
 /**
@@ -21,7 +39,8 @@ let coveredBuf = new Uint8Array(256);
  * lone name before a geographic noun a place, and adds such names the tagger missed.
  * Returns a new sorted span list.
  */
-export function applySpanRules(a: PieceAnalysis, spans: TSpan[], gaz: Gazetteer): TSpan[] {
+export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer): TSpan[] {
+  const spans = joinParticles(a, tagged);
   const { flags, lower, text, nl, n } = a.info;
   // Reused between calls: allocating a typed array per piece is costly.
   if (coveredBuf.length < n) coveredBuf = new Uint8Array(n * 2);
@@ -33,8 +52,11 @@ export function applySpanRules(a: PieceAnalysis, spans: TSpan[], gaz: Gazetteer)
     // Regnal numbers belong to the name: "Elizabeth I", "Charles VI".
     if (s.kind === 'person' && s.to < n && ROMAN.test(text[s.to]!) && !nl[s.to] && !spans.some((x) => x.from === s.to))
       s.to++;
-    // A nationality word alone ("Tajik", "Libyans") is not a person.
+    // A nationality word alone ("Tajik", "Libyans") is not a person; a people or faith is no name at all.
+    if (s.to - s.from === 1 && s.kind !== 'event' && GROUP_WORDS.has(lower[s.from]!)) s.kind = 'misc';
     if (s.kind === 'person' && s.to - s.from === 1 && gaz.isDemonym(lower[s.from]!)) s.kind = 'misc';
+    if ((s.kind === 'person' || s.kind === 'organization') && s.to - s.from > 1 && PLACE_HEADS.has(lower[s.to - 1]!))
+      s.kind = 'place';
     if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO)
       s.kind = 'place';
     for (let i = s.from; i < s.to; i++) covered[i] = 1;
@@ -47,6 +69,40 @@ export function applySpanRules(a: PieceAnalysis, spans: TSpan[], gaz: Gazetteer)
     out.push({ from: i, to: i + 1, kind: 'place' });
   }
   return out.length === spans.length ? out : out.sort((x, y) => x.from - y.from);
+}
+
+/** Arabic name particles, written in lower case inside a name: "Osama bin Laden", "Omar al-Bashir". */
+const LINKING_PARTICLE = /^(bin|ibn|bint)$/;
+const PREFIXED_NAME = /^(al|el|ad|ar|as|ash|at|az)[-‑]\p{Lu}/u;
+
+/**
+ * One person's name across its lower-case particles: the tagger, which reads a lower-case word as
+ * the end of a name, gave "Osama" and "Laden" (or "Omar Hassan" without "al-Bashir") apart.
+ */
+function joinParticles(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
+  const { text, nl, cls, n } = a.info;
+  const capital = (i: number) => i < n && !nl[i] && cls[i]! >= 1 && cls[i]! <= 3;
+  let out: TSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    const at = k;
+    let to = s.to;
+    if (s.kind !== 'event' && s.kind !== 'misc') {
+      if (to + 1 < n && LINKING_PARTICLE.test(text[to]!) && !nl[to] && capital(to + 1)) {
+        // "bin Laden": the name goes on to the next span, or to the capitalised word the tagger left out.
+        const next = spans[k + 1];
+        if (next && next.from === to + 1) {
+          to = next.to;
+          k++;
+        } else to += 1;
+      }
+      const next = spans[k + 1];
+      if (to < n && !nl[to] && PREFIXED_NAME.test(text[to]!) && (!next || next.from > to)) to++;
+    }
+    if (to !== s.to) (out ??= spans.slice(0, at)).push({ ...s, to, kind: 'person' });
+    else out?.push(s);
+  }
+  return out ?? spans;
 }
 
 /**
@@ -65,7 +121,8 @@ export function applyKnown(
   const { cls, lower } = a.info;
   for (let i = 0; i < a.info.n; i++) {
     const c = cls[i]!;
-    if (c !== 1 && c !== 2 && c !== 3) continue; // names start with a capital
+    // Names start with a capital, or with an Arabic article before one ("al-Qaeda").
+    if (c !== 1 && c !== 2 && c !== 3 && !PREFIXED_NAME.test(a.info.text[i]!)) continue;
     const m = known.longestAt(lower, i);
     if (!m) continue;
     found.push({ from: i, to: i + m.len, kind: m.value.kind });
