@@ -8,6 +8,8 @@ import { isHidden, isHiddenByMarkup } from '../../lib/dom/skip';
 
 export class HiddenBlocks {
   private readonly blocks = new Set<Element>();
+  /** True from the first block recorded until clear(): the attributes are watched meanwhile. */
+  private watching = false;
 
   /**
    * `onFirst`: the article has a hidden block now (start watching attributes, only then);
@@ -21,7 +23,9 @@ export class HiddenBlocks {
   /** Records a block left unread as hidden. */
   add(el: Element): void {
     this.blocks.add(el);
-    if (this.blocks.size === 1) this.onFirst();
+    if (this.watching) return;
+    this.watching = true;
+    this.onFirst();
   }
 
   /** The recorded blocks at or inside `el` that are shown now; they are forgotten (read next). */
@@ -44,8 +48,10 @@ export class HiddenBlocks {
 
   /** Forgets every block (a new article). */
   clear(): void {
-    if (this.blocks.size === 0) return;
     this.blocks.clear();
+    // Also once every block was shown (and forgotten): the watch is still on the old article.
+    if (!this.watching) return;
+    this.watching = false;
     this.onNone();
   }
 }

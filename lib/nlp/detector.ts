@@ -68,7 +68,11 @@ export function createDetector(model: ModelData): Detector {
         if (!n || typeof n.name !== 'string' || !(ENTITY_KINDS as readonly string[]).includes(n.kind)) continue;
         const name = n.name.trim();
         if (name.length < 2 || name.length > 200) continue;
-        next.add(name, { name, kind: n.kind });
+        // Every way the cards write a name is kept: the page must write it the same way (rules.ts casedAlike).
+        next.add(name, { name, kind: n.kind, forms: [name] }, (old, v) => ({
+          ...v,
+          forms: [...(old.forms ?? []), name],
+        }));
       }
       known = next;
     },

@@ -17,20 +17,19 @@ const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
 /** Peoples and faiths: on their own never a person, place or organisation ("Māori", "Muslims"). */
 const GROUP_WORDS = new Set(
   (
-    'maori māori muslim muslims christian christians jew jews hindu hindus sikh sikhs buddhist buddhists ' +
+    'maori māori muslim muslims christians jew jews hindu hindus sikh sikhs buddhist buddhists ' +
     'catholic catholics protestant protestants sunni sunnis shia shiite shiites kurd kurds pashtun pashtuns'
   ).split(' '),
 );
 /**
- * The last word of a place's name that says what kind of place it is: a name ending in one is a
- * place, whatever the tagger said ("Stewart Island", "Whangārei Harbour"). Words that are also
- * common surnames (Bay, Lake, Hill) are left out.
+ * The last word of a place's name that says what kind of place it is: a "person" ending in one is a
+ * place ("Stewart Island", "Whangārei Harbour"). Words that end people's and bands' names (Bay,
+ * Lake, Hill, Ocean, Straits) are left out, and organisations keep their kind ("River Island").
  */
 const PLACE_HEADS = new Set(
-  (
-    'island islands isles harbour harbor peninsula strait straits mountains valley ocean gulf reef archipelago ' +
-    'canyon glacier desert river'
-  ).split(' '),
+  'island islands isles harbour harbor peninsula strait mountains valley gulf reef archipelago canyon glacier desert river'.split(
+    ' ',
+  ),
 );
 let coveredBuf = new Uint8Array(256);
 
@@ -55,8 +54,7 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
     // A nationality word alone ("Tajik", "Libyans") is not a person; a people or faith is no name at all.
     if (s.to - s.from === 1 && s.kind !== 'event' && GROUP_WORDS.has(lower[s.from]!)) s.kind = 'misc';
     if (s.kind === 'person' && s.to - s.from === 1 && gaz.isDemonym(lower[s.from]!)) s.kind = 'misc';
-    if ((s.kind === 'person' || s.kind === 'organization') && s.to - s.from > 1 && PLACE_HEADS.has(lower[s.to - 1]!))
-      s.kind = 'place';
+    if (s.kind === 'person' && s.to - s.from > 1 && PLACE_HEADS.has(lower[s.to - 1]!)) s.kind = 'place';
     if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO)
       s.kind = 'place';
     for (let i = s.from; i < s.to; i++) covered[i] = 1;
@@ -81,28 +79,53 @@ const PREFIXED_NAME = /^(al|el|ad|ar|as|ash|at|az)[-‑]\p{Lu}/u;
  */
 function joinParticles(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
   const { text, nl, cls, n } = a.info;
-  const capital = (i: number) => i < n && !nl[i] && cls[i]! >= 1 && cls[i]! <= 3;
+  const capital = (i: number) => i >= 0 && i < n && !nl[i] && cls[i]! >= 1 && cls[i]! <= 3;
+  const particle = (i: number) => i >= 0 && i < n && !nl[i] && LINKING_PARTICLE.test(text[i]!);
   let out: TSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k]!;
     const at = k;
-    let to = s.to;
-    if (s.kind !== 'event' && s.kind !== 'misc') {
-      if (to + 1 < n && LINKING_PARTICLE.test(text[to]!) && !nl[to] && capital(to + 1)) {
-        // "bin Laden": the name goes on to the next span, or to the capitalised word the tagger left out.
-        const next = spans[k + 1];
-        if (next && next.from === to + 1) {
-          to = next.to;
-          k++;
-        } else to += 1;
-      }
+    let { from, to } = s;
+    let person = s.kind === 'person';
+    // "Mohammed bin Salman" with only "Salman" tagged: the name starts at the word before "bin".
+    const before = spans[k - 1];
+    if (person && particle(from - 1) && capital(from - 2) && (!before || before.to <= from - 2)) from -= 2;
+    if ((person || s.kind === 'place') && particle(to)) {
+      // "bin Laden": the name goes on to the next span, or to the capitalised word the tagger left
+      // out. The tagger takes some first names for places ("Osama"); one side must be a person.
       const next = spans[k + 1];
-      if (to < n && !nl[to] && PREFIXED_NAME.test(text[to]!) && (!next || next.from > to)) to++;
+      if (next && next.from === to + 1) {
+        if (person || next.kind === 'person') {
+          to = next.to;
+          person = true;
+          k++;
+        }
+      } else if (person && capital(to + 1)) to += 2;
     }
-    if (to !== s.to) (out ??= spans.slice(0, at)).push({ ...s, to, kind: 'person' });
+    const next = spans[k + 1];
+    if (person && to < n && !nl[to] && PREFIXED_NAME.test(text[to]!) && (!next || next.from > to)) to++;
+    if (to !== s.to || from !== s.from) (out ??= spans.slice(0, at)).push({ ...s, from, to, kind: 'person' });
     else out?.push(s);
   }
   return out ?? spans;
+}
+
+/**
+ * True when the page's words at `from` are written as `form` (a card's name or alias) is, as far
+ * as case tells names apart: a capitalised word of the form is capitalised on the page, an
+ * acronym is in capitals. Matching ignores case otherwise, so without this "an Islamic state" was
+ * the Islamic State group and the actress "Isis" the acronym "ISIS".
+ */
+function casedAlike(form: string, words: string[], from: number, len: number): boolean {
+  const parts = form.split(/\s+/);
+  // A form the tokenizer cuts differently ("Yahoo!") is not compared word by word.
+  if (parts.length !== len) return true;
+  return parts.every((p, k) => {
+    const w = words[from + k]!;
+    if (p.length > 1 && p === p.toUpperCase() && p !== p.toLowerCase()) return w === w.toUpperCase();
+    const c = p[0]!;
+    return c === c.toLowerCase() || w[0] !== w[0]!.toLowerCase();
+  });
 }
 
 /**
@@ -114,7 +137,7 @@ function joinParticles(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
 export function applyKnown(
   a: PieceAnalysis,
   spans: TSpan[],
-  known: PhraseMap<{ name: string; kind: EntityKind }>,
+  known: PhraseMap<{ name: string; kind: EntityKind; forms?: string[] }>,
 ): TSpan[] {
   if (!known.size) return spans;
   const found: TSpan[] = [];
@@ -124,7 +147,7 @@ export function applyKnown(
     // Names start with a capital, or with an Arabic article before one ("al-Qaeda").
     if (c !== 1 && c !== 2 && c !== 3 && !PREFIXED_NAME.test(a.info.text[i]!)) continue;
     const m = known.longestAt(lower, i);
-    if (!m) continue;
+    if (!m || !(m.value.forms ?? [m.value.name]).some((form) => casedAlike(form, a.info.text, i, m.len))) continue;
     found.push({ from: i, to: i + m.len, kind: m.value.kind });
     i += m.len - 1;
   }

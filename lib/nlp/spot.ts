@@ -17,6 +17,8 @@ import { ContextCache } from './context-cache';
 export interface KnownName {
   name: string;
   kind: EntityKind;
+  /** Every way the reader's cards write this name (case aside, all match it); see rules.ts casedAlike. */
+  forms?: string[];
 }
 
 const NEVER = new Set(

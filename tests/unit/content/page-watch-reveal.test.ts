@@ -105,4 +105,16 @@ describe('the attribute watch follows the article', () => {
     hidden.add(document.createElement('div'));
     expect(first).toHaveBeenCalledTimes(2);
   });
+
+  it('is let go also after "Read more" showed every hidden block', () => {
+    document.body.innerHTML = '<article><div id="rest" hidden><p>Later.</p></div></article>';
+    const none = vi.fn();
+    const hidden = new HiddenBlocks(() => undefined, none);
+    const rest = document.getElementById('rest')!;
+    hidden.add(rest);
+    rest.removeAttribute('hidden'); // the reader pressed "Read more"
+    expect(hidden.shownWithin(rest)).toEqual([rest]); // read, and forgotten
+    hidden.clear(); // a single-page navigation: a new article
+    expect(none).toHaveBeenCalledTimes(1);
+  });
 });

@@ -7,6 +7,10 @@ import path from 'node:path';
 import { loadDetectorFromDisk } from '../../../lib/nlp/load-node';
 import type { Detector } from '../../../lib/nlp/detector';
 import type { EntityKind } from '../../../lib/entity';
+import type { PieceAnalysis } from '../../../lib/nlp/analyze';
+import type { Gazetteer } from '../../../lib/nlp/gazetteer';
+import { applySpanRules } from '../../../lib/nlp/rules';
+import { caseClass } from '../../../lib/nlp/word-shape';
 
 let bare: Detector;
 let withCards: Detector;
@@ -71,5 +75,81 @@ describe('the detector on everyday news text', () => {
     );
     for (const name of ['Facebook', 'Verizon', 'WhatsApp', 'Walmart', 'al-Qaeda', 'Islamic State'])
       expect(found).toContain(`organization:${name}`);
+  });
+});
+
+/** A hand-made piece for the span rules alone: tokens split on spaces, no line breaks, no word flags. */
+function piece(words: string[]): PieceAnalysis {
+  const n = words.length;
+  return {
+    info: {
+      text: words,
+      lower: words.map((w) => w.toLowerCase()),
+      cls: Uint8Array.from(words, (w) => caseClass(w)),
+      nl: new Uint8Array(n),
+      flags: new Uint32Array(n + 1),
+      n,
+    },
+  } as unknown as PieceAnalysis;
+}
+const noGazetteer = { isDemonym: () => false } as unknown as Gazetteer;
+
+describe('the news-page rules leave other names alone', () => {
+  it('takes the capitalised word after "bin" into the name when the tagger left it out', () => {
+    const out = applySpanRules(
+      piece(['Osama', 'bin', 'Laden', 'was', 'killed']),
+      [{ from: 0, to: 1, kind: 'person' }],
+      noGazetteer,
+    );
+    expect(out).toEqual([{ from: 0, to: 3, kind: 'person' }]);
+  });
+
+  it('starts the name at the word before "bin" when only the last name was tagged', () => {
+    expect(marked(bare, 'Mohammed bin Salman visited Paris.')).toContain('person:Mohammed bin Salman');
+  });
+
+  it.each([
+    ['Protesters marched in Kafr el-Sheikh on Friday.'],
+    ['Doctors at Gaza al-Shifa hospital said.'],
+    ['The group Ansar al-Sharia claimed the attack in Benghazi.'],
+  ])('makes no person of a place or organisation before "al-"/"el-": %s', (text) => {
+    expect(marked(bare, text).filter((f) => f.startsWith('person:'))).toEqual([]);
+  });
+
+  it('makes no person of an organisation before "bin"', () => {
+    const found = marked(bare, 'Qatar Airways bin Hamad chairman spoke.');
+    expect(found).toContain('organization:Qatar Airways');
+    expect(found.some((f) => f.includes('Airways bin'))).toBe(false);
+  });
+
+  it.each([
+    ['Frank Ocean released a new album on Friday, his label said.', 'person:Frank Ocean'],
+    ['Billy Ocean will tour Britain next year.', 'person:Billy Ocean'],
+    ['The retailer River Island said sales fell in London.', 'organization:River Island'],
+    ['Mark Knopfler left Dire Straits in 1995.', 'organization:Dire Straits'],
+  ])('keeps a person or organisation whose last word names a kind of place: %s', (text, want) => {
+    expect(marked(bare, text)).toContain(want);
+  });
+});
+
+describe('starter-card names match only where the page writes them as the card does', () => {
+  it('takes "an Islamic state" (the idea) for no group', () => {
+    const found = marked(withCards, 'Iran became an Islamic state after the 1979 revolution, the cleric said.');
+    expect(found.some((f) => f.startsWith('organization:Islamic'))).toBe(false);
+  });
+
+  it('takes "Whole foods" at the start of a sentence for no supermarket', () => {
+    expect(marked(withCards, 'Whole foods such as oats are cheaper, the dietitian said.')).toEqual([]);
+  });
+
+  it('keeps the actress Isis Valverde a person (the card writes "ISIS")', () => {
+    expect(marked(withCards, 'Isis Valverde starred in the Brazilian soap opera.')).toContain('person:Isis Valverde');
+  });
+
+  it('still matches every way the cards write a name ("Nato" and "NATO")', () => {
+    const found = marked(withCards, 'NATO allies met in Brussels, and Nato said ISIS fighters were held.');
+    expect(found).toContain('organization:NATO');
+    expect(found).toContain('organization:Nato');
+    expect(found).toContain('organization:ISIS');
   });
 });
