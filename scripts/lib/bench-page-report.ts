@@ -23,6 +23,9 @@ export const TIMING_NOTE = `Timing (medians over runs, each side's after BENCH_W
     the timed runs meet a worker that is awake with its detector loaded).
   mark.js ms: DOMContentLoaded -> names marked, mark.js run (separateWordSearch off) on the same article root
     from a DOMContentLoaded listener installed before the page's scripts: it starts at once, in the same task.
+    Like Backstory's, the time is when the first animation frame after the marks ran (the first that can show
+    them; Backstory's highlights are seen by a requestAnimationFrame poll); in brackets, when its call
+    returned (marks in the DOM, not yet shown).
   DCL at B/M/page: navigation start -> DOMContentLoaded with Backstory, with mark.js, and the page alone
     (work done while the page parses delays it). marked at B/M: navigation start -> every name marked, the
     time the reader sees, whatever DOMContentLoaded did.
@@ -79,7 +82,7 @@ function markedAt(runs: RunFigures[]): number | null {
 
 /** Prints the per-page table. */
 export function printTable(rows: Row[]): void {
-  const head = ['page', 'words', 'names', 'Backstory ms (first)', 'woken ms', 'mark.js ms', 'ratio'];
+  const head = ['page', 'words', 'names', 'Backstory ms (first)', 'woken ms', 'mark.js ms (in DOM)', 'ratio'];
   head.push('DCL at B/M/page ms');
   head.push('marked at B/M ms', 'longest task B/M/page ms');
   head.push('ext tasks >50 ms');
@@ -93,7 +96,15 @@ export function printTable(rows: Row[]): void {
     const ratio = bm !== null && bm <= 0 ? 'before DCL' : bm && mm !== null ? `${(mm / bm).toFixed(2)}x` : 'n/a';
     const host = med(r.backstory, 'hostMutations');
     const alone = r.pageAloneDcl.length ? median(r.pageAloneDcl).toFixed(0) : 'n/a';
-    return [r.page, String(r.words), String(r.names), `${b('ms')} (${b('firstMs')})`, fmt(r.woken), m('ms'), ratio]
+    return [
+      r.page,
+      String(r.words),
+      String(r.names),
+      `${b('ms')} (${b('firstMs')})`,
+      fmt(r.woken),
+      `${m('ms')} (${m('firstMs')})`,
+      ratio,
+    ]
       .concat(`${b('dclAt')} / ${m('dclAt')} / ${alone}`)
       .concat(`${fmt(markedAt(r.backstory))} / ${fmt(markedAt(r.markjs))}`)
       .concat(
