@@ -1,6 +1,6 @@
 /** Installing the starter cards shipped in public/starter-cards.json. */
 import * as v from 'valibot';
-import { ENTITY_KINDS } from '../entity';
+import { ENTITY_KINDS, nameKey } from '../entity';
 import { cardDatesSchema } from './card-dates';
 import type { Card } from './records';
 import { deletedCardIds } from './lookups';
@@ -36,6 +36,12 @@ export interface InstallReport {
   written: number;
   /** Cards left alone because the reader edited them (or deleted them: see tombstoneLookups). */
   keptEdited: number;
+  /**
+   * New starter cards not written because the reader already has a card of that name and kind (a
+   * look-up, or their own): the shipped card would win its hovers (lookups prefer it), and the
+   * reader's notes, which are on their card, would no longer show there.
+   */
+  alreadyHeld: number;
   /** Entries that did not have a card's shape (with the first problem of each). */
   invalid: string[];
 }
@@ -47,7 +53,7 @@ export interface InstallReport {
  * `keys` are recomputed from name, aliases and demonyms, so they always match the running nameKey().
  */
 export async function installStarterCards(db: BackstoryDB, cards: readonly unknown[]): Promise<InstallReport> {
-  const report: InstallReport = { written: 0, keptEdited: 0, invalid: [] };
+  const report: InstallReport = { written: 0, keptEdited: 0, alreadyHeld: 0, invalid: [] };
   const valid: StarterCard[] = [];
   for (const raw of cards) {
     const parsed = v.safeParse(starterCardSchema, raw);
@@ -60,12 +66,23 @@ export async function installStarterCards(db: BackstoryDB, cards: readonly unkno
   await db.transaction('rw', db.cards, db.lookups, async () => {
     const existing = await db.cards.bulkGet(valid.map((c) => c.id));
     const deleted = await deletedCardIds(db);
+    // Other cards already holding a new starter card's name (one query for all of them).
+    const ids = new Set(valid.map((c) => c.id));
+    const fresh = valid.filter((_, i) => !existing[i]).map((c) => nameKey(c.name));
+    const held = new Set<string>();
+    if (fresh.length > 0)
+      for (const other of await db.cards.where('keys').anyOf(fresh).distinct().toArray())
+        if (!ids.has(other.id)) for (const k of other.keys) held.add(`${other.kind}:${k}`);
     const now = Date.now();
     const toWrite: Card[] = [];
     valid.forEach((card, i) => {
       const old = existing[i];
       if (old?.edited || (!old && deleted.has(card.id))) {
         report.keptEdited++;
+        return;
+      }
+      if (!old && held.has(`${card.kind}:${nameKey(card.name)}`)) {
+        report.alreadyHeld++;
         return;
       }
       toWrite.push({

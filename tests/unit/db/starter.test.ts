@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { installStarterCards } from '@/lib/db/starter';
 import { findCard, listKnownNames } from '@/lib/db/cards';
-import { freshDb } from './helpers';
+import { card, freshDb } from './helpers';
 import { REQUIRED } from '../../../scripts/starter/required';
 
 const starter = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
@@ -25,7 +25,7 @@ describe('installStarterCards', () => {
       starter('nato', 'Nato', { aliases: ['NATO'] }),
       starter('un', 'United Nations'),
     ]);
-    expect(first).toEqual({ written: 2, keptEdited: 0, invalid: [] });
+    expect(first).toEqual({ written: 2, keptEdited: 0, alreadyHeld: 0, invalid: [] });
     expect((await db.cards.get('nato'))?.keys).toEqual(['nato']);
     const createdAt = (await db.cards.get('un'))!.createdAt;
 
@@ -35,11 +35,33 @@ describe('installStarterCards', () => {
       starter('un', 'United Nations', { description: 'United Nations v2', aliases: ['UN'] }),
       starter('eu', 'European Union'),
     ]);
-    expect(second).toEqual({ written: 2, keptEdited: 1, invalid: [] });
+    expect(second).toEqual({ written: 2, keptEdited: 1, alreadyHeld: 0, invalid: [] });
     expect((await db.cards.get('nato'))?.description).toBe('My own words');
     const un = await db.cards.get('un');
     expect(un).toMatchObject({ description: 'United Nations v2', keys: ['united nations', 'un'], createdAt });
     expect(await db.cards.count()).toBe(3);
+  });
+
+  it('adds no new starter card for a name the reader already has a card of that kind for', async () => {
+    const db = await freshDb();
+    // A card a look-up wrote before the starter set had one (the reader's notes are on it).
+    await db.cards.add(card('wikipedia:Facebook', 'Facebook', 'organization', [], { source: 'wikipedia' }));
+    const report = await installStarterCards(db, [
+      starter('facebook', 'Facebook'),
+      starter('facebook-place', 'Facebook', { kind: 'place' }),
+      starter('google', 'Google'),
+    ]);
+    expect(report).toMatchObject({ written: 2, alreadyHeld: 1 });
+    expect(await db.cards.get('facebook')).toBeUndefined();
+    // Hovering "Facebook" still shows the reader's card, with their notes.
+    expect((await findCard(db, { name: 'Facebook', kind: 'organization' }))?.id).toBe('wikipedia:Facebook');
+    // A starter card already installed is still refreshed, whatever else holds its name.
+    await db.cards.add(card('reader-1', 'Google', 'organization', [], { source: 'reader' }));
+    expect(await installStarterCards(db, [starter('google', 'Google', { description: 'Google v2' })])).toMatchObject({
+      written: 1,
+      alreadyHeld: 0,
+    });
+    expect((await db.cards.get('google'))?.description).toBe('Google v2');
   });
 
   it('demonyms find the card but are not names the detector is told', async () => {
