@@ -33,7 +33,7 @@ export default defineBackground(() => {
       .then((r) => {
         const invalid = r.invalid.length ? `, ${r.invalid.length} invalid (${r.invalid.slice(0, 3).join('; ')})` : '';
         console.info(
-          `[Backstory] starter cards (${why}): ${r.written} written, ${r.keptEdited} kept as edited, ${r.alreadyHeld} left to the reader's own card of that name${invalid}`,
+          `[Backstory] starter cards (${why}): ${r.written} written, ${r.keptEdited} kept as edited, ${r.alreadyHeld} left to a card the reader already has for the name${invalid}`,
         );
       })
       .catch((error: unknown) => console.error('[Backstory] starter cards not installed:', error))

@@ -37,9 +37,9 @@ export interface InstallReport {
   /** Cards left alone because the reader edited them (or deleted them: see tombstoneLookups). */
   keptEdited: number;
   /**
-   * New starter cards not written because the reader already has a card of that name and kind (a
-   * look-up, or their own): the shipped card would win its hovers (lookups prefer it), and the
-   * reader's notes, which are on their card, would no longer show there.
+   * New starter cards (an upgrade's) not written because the reader already has a card for that
+   * name, of any kind: one a look-up made (also under another title, a redirect) or their own. The
+   * shipped card could take the name's hovers from it, and with them the notes written on it.
    */
   alreadyHeld: number;
   /** Entries that did not have a card's shape (with the first problem of each). */
@@ -66,13 +66,19 @@ export async function installStarterCards(db: BackstoryDB, cards: readonly unkno
   await db.transaction('rw', db.cards, db.lookups, async () => {
     const existing = await db.cards.bulkGet(valid.map((c) => c.id));
     const deleted = await deletedCardIds(db);
-    // Other cards already holding a new starter card's name (one query for all of them).
+    // The new starter cards' names that the reader's database already leads to another card.
     const ids = new Set(valid.map((c) => c.id));
     const fresh = valid.filter((_, i) => !existing[i]).map((c) => nameKey(c.name));
     const held = new Set<string>();
-    if (fresh.length > 0)
+    if (fresh.length > 0) {
+      // A card with the name among its keys (its name, an alias, a demonym)...
       for (const other of await db.cards.where('keys').anyOf(fresh).distinct().toArray())
-        if (!ids.has(other.id)) for (const k of other.keys) held.add(`${other.kind}:${k}`);
+        if (!ids.has(other.id)) for (const k of other.keys) held.add(k);
+      // ...or a look-up of the name that found a card under another title ("Twitter" → "X").
+      const asked = fresh.flatMap((k) => ENTITY_KINDS.map((kind) => `${kind}:${k}`));
+      for (const l of await db.lookups.bulkGet(asked))
+        if (l?.status === 'found' && l.cardId && !ids.has(l.cardId)) held.add(l.key.slice(l.key.indexOf(':') + 1));
+    }
     const now = Date.now();
     const toWrite: Card[] = [];
     valid.forEach((card, i) => {
@@ -81,7 +87,7 @@ export async function installStarterCards(db: BackstoryDB, cards: readonly unkno
         report.keptEdited++;
         return;
       }
-      if (!old && held.has(`${card.kind}:${nameKey(card.name)}`)) {
+      if (!old && held.has(nameKey(card.name))) {
         report.alreadyHeld++;
         return;
       }

@@ -24,7 +24,8 @@ export const TIMING_NOTE = `Timing (medians over runs, each side's after BENCH_W
   mark.js ms: DOMContentLoaded -> names marked, mark.js run (separateWordSearch off) on the same article root
     from a DOMContentLoaded listener installed before the page's scripts: it starts at once, in the same task.
     Like Backstory's, the time is when the first animation frame after the marks ran (the first that can show
-    them; Backstory's highlights are seen by a requestAnimationFrame poll); in brackets, when its call
+    them; Backstory's highlights are seen by a requestAnimationFrame poll, though its own clock decides when
+    that is later, as when marks land outside the viewport above 400 marks); in brackets, when its call
     returned (marks in the DOM, not yet shown).
   DCL at B/M/page: navigation start -> DOMContentLoaded with Backstory, with mark.js, and the page alone
     (work done while the page parses delays it). marked at B/M: navigation start -> every name marked, the

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { installStarterCards } from '@/lib/db/starter';
 import { findCard, listKnownNames } from '@/lib/db/cards';
 import { card, freshDb } from './helpers';
+import { lookupKey } from '@/lib/db/lookup-key';
 import { REQUIRED } from '../../../scripts/starter/required';
 
 const starter = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
@@ -42,26 +43,58 @@ describe('installStarterCards', () => {
     expect(await db.cards.count()).toBe(3);
   });
 
-  it('adds no new starter card for a name the reader already has a card of that kind for', async () => {
+  it('adds no new starter card for a name the reader already has a card for', async () => {
     const db = await freshDb();
-    // A card a look-up wrote before the starter set had one (the reader's notes are on it).
+    // Cards look-ups wrote before the starter set had one (the reader's notes are on them), one
+    // under the kind the tagger gave the name then.
     await db.cards.add(card('wikipedia:Facebook', 'Facebook', 'organization', [], { source: 'wikipedia' }));
+    await db.cards.add(card('wikipedia:Verizon', 'Verizon', 'person', [], { source: 'wikipedia' }));
     const report = await installStarterCards(db, [
       starter('facebook', 'Facebook'),
-      starter('facebook-place', 'Facebook', { kind: 'place' }),
+      starter('verizon', 'Verizon'),
       starter('google', 'Google'),
     ]);
-    expect(report).toMatchObject({ written: 2, alreadyHeld: 1 });
+    expect(report).toMatchObject({ written: 1, alreadyHeld: 2 });
     expect(await db.cards.get('facebook')).toBeUndefined();
     // Hovering "Facebook" still shows the reader's card, with their notes.
     expect((await findCard(db, { name: 'Facebook', kind: 'organization' }))?.id).toBe('wikipedia:Facebook');
     // A starter card already installed is still refreshed, whatever else holds its name.
-    await db.cards.add(card('reader-1', 'Google', 'organization', [], { source: 'reader' }));
+    await db.cards.add(card('wikipedia:Google', 'Google', 'organization', [], { source: 'wikipedia' }));
     expect(await installStarterCards(db, [starter('google', 'Google', { description: 'Google v2' })])).toMatchObject({
       written: 1,
       alreadyHeld: 0,
     });
     expect((await db.cards.get('google'))?.description).toBe('Google v2');
+  });
+
+  it('adds no new starter card for a name a look-up led to a card under another title', async () => {
+    const db = await freshDb();
+    // "Twitter" was looked up and Wikipedia's redirect led it to a card named "X".
+    await db.cards.add(card('wikipedia:X', 'X', 'organization', [], { source: 'wikipedia' }));
+    await db.lookups.put({
+      key: lookupKey('organization', 'Twitter'),
+      name: 'Twitter',
+      kind: 'organization',
+      status: 'found',
+      cardId: 'wikipedia:X',
+      candidates: [],
+      chosenByReader: false,
+      checkedAt: 1,
+    });
+    expect(await installStarterCards(db, [starter('twitter', 'Twitter')])).toMatchObject({
+      written: 0,
+      alreadyHeld: 1,
+    });
+    expect(await db.cards.get('twitter')).toBeUndefined();
+  });
+
+  it('skips nothing on a first install, a reinstall or into a database the reader emptied', async () => {
+    const shipped = JSON.parse(readFileSync('public/starter-cards.json', 'utf8')) as unknown[];
+    const db = await freshDb();
+    expect(await installStarterCards(db, shipped)).toMatchObject({ written: shipped.length, alreadyHeld: 0 });
+    expect(await installStarterCards(db, shipped)).toMatchObject({ written: shipped.length, alreadyHeld: 0 });
+    await db.cards.clear();
+    expect(await installStarterCards(db, shipped)).toMatchObject({ written: shipped.length, alreadyHeld: 0 });
   });
 
   it('demonyms find the card but are not names the detector is told', async () => {
