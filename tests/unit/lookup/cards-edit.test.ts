@@ -202,7 +202,7 @@ describe("the reader's own cards", () => {
     await installStarterCards(db, shipped);
     await deleteCard(db, 'nato');
     const report = await installStarterCards(db, shipped);
-    expect(report).toEqual({ written: 1, keptEdited: 1, invalid: [] });
+    expect(report).toEqual({ written: 1, keptEdited: 1, alreadyHeld: 0, invalid: [] });
     expect(await db.cards.get('nato')).toBeUndefined();
     expect(await db.cards.get('crimea')).toBeDefined();
   });
