@@ -76,8 +76,14 @@ export async function installStarterCards(db: BackstoryDB, cards: readonly unkno
         if (!ids.has(other.id)) for (const k of other.keys) held.add(k);
       // ...or a look-up of the name that found a card under another title ("Twitter" → "X").
       const asked = fresh.flatMap((k) => ENTITY_KINDS.map((kind) => `${kind}:${k}`));
-      for (const l of await db.lookups.bulkGet(asked))
-        if (l?.status === 'found' && l.cardId && !ids.has(l.cardId)) held.add(l.key.slice(l.key.indexOf(':') + 1));
+      const found = (await db.lookups.bulkGet(asked)).filter(
+        (l) => l?.status === 'found' && !!l.cardId && !ids.has(l.cardId),
+      );
+      // Only while that card is still there (the reader may have emptied the database since).
+      const cardsThere = await db.cards.bulkGet(found.map((l) => l!.cardId!));
+      found.forEach((l, i) => {
+        if (cardsThere[i]) held.add(l!.key.slice(l!.key.indexOf(':') + 1));
+      });
     }
     const now = Date.now();
     const toWrite: Card[] = [];

@@ -86,6 +86,12 @@ describe('installStarterCards', () => {
       alreadyHeld: 1,
     });
     expect(await db.cards.get('twitter')).toBeUndefined();
+    // Once that card is gone (the reader emptied the database), the starter card comes.
+    await db.cards.clear();
+    expect(await installStarterCards(db, [starter('twitter', 'Twitter')])).toMatchObject({
+      written: 1,
+      alreadyHeld: 0,
+    });
   });
 
   it('skips nothing on a first install, a reinstall or into a database the reader emptied', async () => {
