@@ -29,6 +29,10 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
   const rewritten = new Set<Text>();
   let lateLooks = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A flush RESCAN_DELAY_MS from now, unless one is already due. */
+  const schedule = (): void => {
+    if (timer === undefined) timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
+  };
   const flush = async (): Promise<void> => {
     timer = undefined;
     const root = hooks.root();
@@ -40,7 +44,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
     } else if (moved || (root !== null && !root.isConnected)) {
       if (hooks.readerInCard()) {
         // Starting over closes the card: not while the reader writes in it. Asked again later.
-        timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
+        schedule();
         return;
       }
       added.clear();
@@ -123,8 +127,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
       hooks.quiet(error);
     }
     const changed = added.size > 0 || removed || rewritten.size > 0 || restyled.size > 0;
-    if ((changed || hooks.address() !== hooks.lastUrl()) && timer === undefined)
-      timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
+    if (changed || hooks.address() !== hooks.lastUrl()) schedule();
   });
   // characterData: text a page rewrites in place (nodeValue patches) would keep stale marks.
   const what: MutationObserverInit = { childList: true, characterData: true, subtree: true };
@@ -132,7 +135,7 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
   const reveals = new RevealWatch((el) => {
     if (!hooks.root()?.isConnected) return;
     restyled.add(el);
-    if (timer === undefined) timer = setTimeout(() => void flush().catch(hooks.quiet), RESCAN_DELAY_MS);
+    schedule();
   });
   signal.addEventListener('abort', () => {
     mo.disconnect();

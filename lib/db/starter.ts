@@ -4,6 +4,7 @@ import { ENTITY_KINDS, nameKey } from '../entity';
 import { cardDatesSchema } from './card-dates';
 import type { Card } from './records';
 import { deletedCardIds } from './lookups';
+import { lookupKey } from './lookup-key';
 import { cardKeys } from './card-keys';
 import type { BackstoryDB } from './schema';
 
@@ -68,21 +69,22 @@ export async function installStarterCards(db: BackstoryDB, cards: readonly unkno
     const deleted = await deletedCardIds(db);
     // The new starter cards' names that the reader's database already leads to another card.
     const ids = new Set(valid.map((c) => c.id));
-    const fresh = valid.filter((_, i) => !existing[i]).map((c) => nameKey(c.name));
+    const freshCards = valid.filter((_, i) => !existing[i]);
+    const fresh = freshCards.map((c) => nameKey(c.name));
     const held = new Set<string>();
     if (fresh.length > 0) {
       // A card with the name among its keys (its name, an alias, a demonym)...
       for (const other of await db.cards.where('keys').anyOf(fresh).distinct().toArray())
         if (!ids.has(other.id)) for (const k of other.keys) held.add(k);
-      // ...or a look-up of the name that found a card under another title ("Twitter" → "X").
-      const asked = fresh.flatMap((k) => ENTITY_KINDS.map((kind) => `${kind}:${k}`));
-      const found = (await db.lookups.bulkGet(asked)).filter(
-        (l) => l?.status === 'found' && !!l.cardId && !ids.has(l.cardId),
+      // ...or a look-up of the name, under any kind, that found a card under another title
+      // ("Twitter" → "X"), while that card is still there (the reader may have emptied the database).
+      const asked = freshCards.flatMap((c) => ENTITY_KINDS.map((kind) => lookupKey(kind, c.name)));
+      const found = (await db.lookups.bulkGet(asked)).map((l) =>
+        l?.status === 'found' && l.cardId && !ids.has(l.cardId) ? l.cardId : '',
       );
-      // Only while that card is still there (the reader may have emptied the database since).
-      const cardsThere = await db.cards.bulkGet(found.map((l) => l!.cardId!));
-      found.forEach((l, i) => {
-        if (cardsThere[i]) held.add(l!.key.slice(l!.key.indexOf(':') + 1));
+      const there = await db.cards.bulkGet(found);
+      there.forEach((card, i) => {
+        if (card) held.add(fresh[Math.floor(i / ENTITY_KINDS.length)]!);
       });
     }
     const now = Date.now();

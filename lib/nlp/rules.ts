@@ -71,7 +71,7 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
 
 /** Arabic name particles, written in lower case inside a name: "Osama bin Laden", "Omar al-Bashir". */
 const LINKING_PARTICLE = /^(bin|ibn|bint)$/;
-const PREFIXED_NAME = /^(al|el|ad|ar|as|ash|at|az)[-‑]\p{Lu}/u;
+const PREFIXED_NAME = /^(al|el|ad|ar|as|ash|at|az)-\p{Lu}/u;
 
 /**
  * One person's name across its lower-case particles: the tagger, which reads a lower-case word as
