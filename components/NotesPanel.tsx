@@ -115,7 +115,7 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore, drafts }: Notes
                 <NoteEditor
                   initial={editing.draft ?? note.body}
                   allowEmpty={!!note.quote}
-                  focusOnOpen={editing.draft === undefined}
+                  focusOnOpen={editing.draft === undefined || editing.asked === true}
                   onInput={keep}
                   onSubmit={(body) => submit(body, note.id, editing.baseUpdatedAt)}
                   onCancel={() => close({ edit: note.id })}
@@ -150,7 +150,7 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore, drafts }: Notes
           {editing.draft !== undefined && <DraftHint />}
           <NoteEditor
             initial={editing.draft ?? ''}
-            focusOnOpen={editing.draft === undefined}
+            focusOnOpen={editing.draft === undefined || editing.asked === true}
             onInput={keep}
             onSubmit={(body) => submit(body)}
             onCancel={() => close('add')}

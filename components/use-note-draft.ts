@@ -1,15 +1,23 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Note } from '../lib/db/records';
 import type { DraftStore, NoteDraft } from '../lib/notebook/note-drafts';
 
 /**
  * Which editor of a notes panel is open: none, the one for a new note, or the one for a given
- * note; `draft` is the unsaved text it opens on again.
+ * note; `draft` is the unsaved text it opens on again, and `asked` marks an editor the reader
+ * opened (it takes focus, even on a draft).
  */
 export type Editing =
   | null
-  | { kind: 'add'; draft?: string }
-  | { kind: 'edit'; noteId: string; baseUpdatedAt: number; draft?: string };
+  | { kind: 'add'; draft?: string; asked?: true }
+  | { kind: 'edit'; noteId: string; baseUpdatedAt: number; draft?: string; asked?: true };
+
+/**
+ * How long (ms) an editor the reader opens waits for the stored draft, when the panel is still
+ * reading it (session storage answers in a few ms). Opened at once, the editor would replace the
+ * draft before the reader ever saw it; a read that never answers must not keep the editor shut.
+ */
+export const DRAFT_WAIT_MS = 200;
 
 /** The editor a stored draft opens: on its note if that is still there, else as a new note. */
 function reopened(d: NoteDraft, notes: Note[]): Editing {
@@ -24,7 +32,9 @@ function reopened(d: NoteDraft, notes: Note[]): Editing {
  * opens its editor again, unless the reader opened one meanwhile; an edit of a note deleted since
  * comes back as a new note (the words are what matters). Returns `open`, which opens (or, with
  * null, closes) the editor the reader chose and drops any other draft, and `keep`, which stores the
- * open editor's text as it is typed.
+ * open editor's text as it is typed. An editor opened while the draft is still being read waits
+ * for it (up to DRAFT_WAIT_MS): a draft found then opens instead, focused, as it would have had
+ * the reader been a moment slower.
  */
 export function useNoteDraft(
   drafts: DraftStore | undefined,
@@ -33,27 +43,56 @@ export function useNoteDraft(
   setEditing: (update: (open: Editing) => Editing) => void,
   announce: (status: string) => void,
 ): { open: (next: Editing) => void; keep: (body: string) => void } {
+  /** The stored draft's read while it is under way (null once it answered or the panel went). */
+  const reading = useRef<Promise<NoteDraft | null> | null>(null);
+  const mounted = useRef(true);
+  /** True while an editor the reader asked for waits for that read. */
+  const asked = useRef(false);
   useEffect(() => {
     let live = true;
-    void drafts?.read().then((d) => {
+    mounted.current = true;
+    const read = drafts ? drafts.read() : null;
+    reading.current = read;
+    void read?.then((d) => {
+      if (reading.current === read) reading.current = null;
       if (!live || !d) return;
       let restored = false;
       setEditing((open) => {
         if (open) return open;
         restored = true;
-        return reopened(d, notes);
+        const editor = reopened(d, notes);
+        return editor && asked.current ? { ...editor, asked: true } : editor;
       });
       if (restored) announce('Your unsaved note is back.');
     });
     return () => {
       live = false;
+      mounted.current = false;
+      reading.current = null;
     };
   }, [drafts]);
 
+  const openNow = (next: Editing): void => {
+    void drafts?.write(null);
+    setEditing(() => next);
+  };
+
   return {
     open(next) {
-      void drafts?.write(null);
-      setEditing(() => next);
+      const read = reading.current;
+      if (!read || !next) return openNow(next);
+      asked.current = true;
+      const late = new Promise<undefined>((resolve) => setTimeout(resolve, DRAFT_WAIT_MS));
+      void Promise.race([read, late]).then((d) => {
+        asked.current = false;
+        // A draft found was opened by the read's own handler, focused (asked).
+        if (!mounted.current || d) return;
+        // No draft, or a read still unanswered: given up on, the editor the reader opened wins over
+        // it (a second click meanwhile has already opened its own editor).
+        if (d === undefined && reading.current !== read) return;
+        if (reading.current === read) reading.current = null;
+        openNow(next);
+      });
     },
     keep(body) {
       if (!editing) return;

@@ -4,6 +4,7 @@ import { NotesPanel } from '../../../components/NotesPanel';
 import { relativeTime } from '../../../components/NoteItem';
 import { makeNote } from './fixtures';
 import type { DraftStore, NoteDraft } from '../../../lib/notebook/note-drafts';
+import { DRAFT_WAIT_MS } from '../../../components/use-note-draft';
 
 afterEach(cleanup);
 
@@ -214,6 +215,7 @@ describe('NotesPanel drafts (a card or popup closed before Save)', () => {
     const { state, store } = memoryDrafts();
     const first = render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await screen.findByRole('textbox', { name: 'Note' });
     type('Met him in Oslo, then');
     expect(state.draft).toEqual({ body: 'Met him in Oslo, then' });
     first.unmount(); // the pointer left the card
@@ -252,6 +254,7 @@ describe('NotesPanel drafts (a card or popup closed before Save)', () => {
     const { state, store } = memoryDrafts();
     render(<NotesPanel notes={[]} onSave={async () => 'The disk is full.'} onDelete={noDelete} drafts={store} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await screen.findByRole('textbox', { name: 'Note' });
     type('Worth keeping.');
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('The disk is full.');
@@ -283,6 +286,7 @@ describe('NotesPanel drafts (a card or popup closed before Save)', () => {
     const { state, store } = memoryDrafts();
     render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await screen.findByRole('textbox', { name: 'Note' });
     type('Met him');
     type('  ');
     expect(state.draft).toBeNull();
@@ -291,21 +295,42 @@ describe('NotesPanel drafts (a card or popup closed before Save)', () => {
     const note = makeNote({ id: 'n1', body: 'Chaired the council.', updatedAt: 5 });
     render(<NotesPanel notes={[note]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
     fireEvent.click(screen.getByRole('button', { name: /^Edit/ }));
+    await screen.findByRole('textbox', { name: 'Note' });
     type('Chaired the council!');
     expect(state.draft).toMatchObject({ noteId: 'n1', body: 'Chaired the council!' });
     type('Chaired the council.');
     expect(state.draft).toBeNull();
   });
 
-  it('lets an editor the reader opened first win over a draft read late, and drops the draft then', async () => {
+  /** A draft store whose read answers only when the test says so (session storage being slow). */
+  function slowDrafts() {
     let answer: (d: NoteDraft | null) => void = () => undefined;
     const writes: (NoteDraft | null)[] = [];
     const store: DraftStore = {
       read: () => new Promise((r) => (answer = r)),
       write: async (d) => void writes.push(d),
     };
+    return { store, writes, answer: (d: NoteDraft | null) => answer(d) };
+  }
+
+  it('opens the draft, focused, when the reader asks for an editor before the draft was read', async () => {
+    const { store, writes, answer } = slowDrafts();
     render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    answer({ body: 'Met him in Oslo, then' });
+    const box = (await screen.findByRole('textbox', { name: 'Note' })) as HTMLTextAreaElement;
+    expect(box.value).toBe('Met him in Oslo, then');
+    screen.getByText('Unsaved note from before:');
+    await waitFor(() => expect(document.activeElement).toBe(box)); // the reader asked for it
+    expect(writes).toEqual([]); // the draft is still kept
+  });
+
+  it('opens the editor the reader asked for when the draft is not read in time, and keeps it over a late draft', async () => {
+    const { store, writes, answer } = slowDrafts();
+    render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    expect(screen.queryByRole('textbox', { name: 'Note' })).toBeNull(); // waiting for the draft
+    await screen.findByRole('textbox', { name: 'Note' }, { timeout: DRAFT_WAIT_MS + 500 });
     type('Fresh start');
     answer({ body: 'Old draft' });
     await new Promise((r) => setTimeout(r, 10));
