@@ -12,6 +12,7 @@ import { resolveMentions, type Mention } from './resolve';
 import type { ModelData } from './detector';
 import { Lexicon } from './lexicon';
 import { ContextCache } from './context-cache';
+import { type HyphenPrefix, hyphenPrefix, prefixKind, prefixMention } from './hyphen-prefix';
 
 /** A reader's card name used as an extra dictionary at detection time. */
 export interface KnownName {
@@ -44,10 +45,34 @@ function oneSpaced(text: string): string {
   return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
-/** Turns a piece's spans into mentions, dropping misc and spans that are never names. */
-function toMentions(a: PieceAnalysis, spans: TSpan[], out: Mention[], names: PhraseMap<KnownName>): void {
+/** What toMentions adds to: the mentions, the article's names, and modifiers' names waiting for a kind. */
+interface MentionSink {
+  out: Mention[];
+  names: PhraseMap<KnownName>;
+  pending: HyphenPrefix[];
+}
+
+/**
+ * Turns a piece's spans into mentions, dropping misc and spans that are never names; the name in a
+ * modifier ("Pakistan-based") is taken out of its span, or left pending until the article is read.
+ */
+function toMentions(
+  a: PieceAnalysis,
+  spans: TSpan[],
+  model: ModelData,
+  known: PhraseMap<KnownName>,
+  sink: MentionSink,
+): void {
+  const { out, names } = sink;
   const words = a.info.text;
   for (const s of spans) {
+    const prefix = hyphenPrefix(a, s);
+    if (prefix) {
+      const kind = prefixKind(prefix, known, model.gazetteer);
+      if (kind) out.push(prefixMention(prefix, kind));
+      else sink.pending.push(prefix);
+      continue;
+    }
     if (s.kind === 'misc') continue;
     const start = a.info.start[s.from]!,
       end = a.info.end[s.to - 1]!;
@@ -119,10 +144,11 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
   const mentions: Mention[] = [];
   // Names tagged once are tagged the same way everywhere; the reader's card names are found too.
   const names = new PhraseMap<KnownName>();
+  const sink: MentionSink = { out: mentions, names, pending: [] };
   art.forEach((a) => {
     const tagged = applySpanRules(a, tagPiece(a, ctx, model.gazetteer, trans, kinds, sc, rt.rows), model.gazetteer);
     const spans = applyKnown(a, findEvents(a, tagged), known);
-    toMentions(a, spans, mentions, names);
+    toMentions(a, spans, model, known, sink);
   });
   // The first and last word of a full person name also name that person ("Stoltenberg").
   for (const m of mentions) {
@@ -133,6 +159,11 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
       if (w.length > 2 && !w.endsWith('.') && !model.gazetteer.isPlace(lw))
         names.addTokens([lw], { name: w, kind: 'person' });
     }
+  }
+  // "Hamas-run": a name the article names elsewhere ("Hamas said", "Donald Trump" for "Trump-era") has that kind in the modifier too.
+  for (const p of sink.pending) {
+    const kind = prefixKind(p, known, model.gazetteer, names);
+    if (kind) mentions.push(prefixMention(p, kind));
   }
   mentions.sort((x, y) => x.block - y.block || x.start - y.start);
   const extra: Mention[] = [];

@@ -153,3 +153,30 @@ describe('starter-card names match only where the page writes them as the card d
     expect(found).toContain('organization:ISIS');
   });
 });
+
+describe('names inside hyphenated modifiers ("Pakistan-based")', () => {
+  it('marks a place the gazetteer knows, with exact offsets, and no nationality word', () => {
+    const text = 'The Pakistan-based group and Russian-backed rebels met a London-born writer.';
+    const found = marked(bare, text);
+    expect(found).toContain('place:Pakistan');
+    expect(found).toContain('place:London');
+    expect(found.join(' ')).not.toMatch(/Russian|based|born/);
+  });
+
+  it('gives a name the kind the article gives it elsewhere, and leaves an unvouched one alone', () => {
+    const text =
+      'Hamas said the truce would hold. The Hamas-run ministry and a U.S.-led coalition answered, U.S. officials said. A Harvard-educated lawyer spoke.';
+    const found = marked(bare, text);
+    expect(found.filter((f) => f === 'organization:Hamas')).toHaveLength(2);
+    expect(found.filter((f) => f === 'place:U.S.')).toHaveLength(2);
+    expect(found.join(' ')).not.toMatch(/Harvard|-run|-led/);
+  });
+
+  it('takes a modifier of several words whole, and a surname the article gave in full', () => {
+    const text = 'A Trump-era rule came first, said Donald Trump. The New York-based bank sued in New York.';
+    const found = marked(bare, text);
+    expect(found).toContain('person:Trump');
+    expect(found.filter((f) => f === 'place:New York')).toHaveLength(2);
+    expect(found.join(' ')).not.toMatch(/place:York|era/);
+  });
+});
