@@ -10,6 +10,8 @@ import type { EntityKind } from '../entity';
 /** Honorifics and titles that precede a person's name but are not part of it (CoNLL convention). */
 const HONORIFIC =
   /^(Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Gen|Col|Capt|Lt|Sgt|Adm|Gov|Sen|Rep|Rev|King|Queen|Prince|Princess|Pope|Cardinal|Sheikh|President|Chancellor|Premier)\.?$/i;
+/** Quantifiers a sentence starts with, never the first word of a person's name ("Many Māori"). */
+const QUANTIFIER = /^(Many|Most|Some|Several|Few|Both)$/;
 /** A possessive ending or stray punctuation never ends a name ("Nato's" → "Nato"). */
 const BAD_END = /^(['’][sS]?|[-,;:(["“”])$/;
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
@@ -48,6 +50,7 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
   for (const s of spans) {
     while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(text[s.from]!)) s.from++;
     while (s.to - s.from > 1 && BAD_END.test(text[s.to - 1]!)) s.to--;
+    if (s.kind === 'person' && s.to - s.from > 1 && QUANTIFIER.test(text[s.from]!)) s.from++;
     // Regnal numbers belong to the name: "Elizabeth I", "Charles VI".
     if (s.kind === 'person' && s.to < n && ROMAN.test(text[s.to]!) && !nl[s.to] && !spans.some((x) => x.from === s.to))
       s.to++;
