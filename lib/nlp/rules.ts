@@ -131,6 +131,9 @@ function casedAlike(form: string, words: string[], from: number, len: number): b
   });
 }
 
+/** Words after a name that make it a landform, not the company a card names so ("the Amazon rainforest"). */
+const LANDFORM_AFTER = new Set('rainforest forest river basin jungle delta'.split(' '));
+
 /**
  * The reader's card names win: each capitalised match of a known name becomes a span
  * of the card's kind, replacing tagger spans it overlaps. The span keeps its own surface
@@ -151,6 +154,7 @@ export function applyKnown(
     if (c !== 1 && c !== 2 && c !== 3 && !PREFIXED_NAME.test(a.info.text[i]!)) continue;
     const m = known.longestAt(lower, i);
     if (!m || !(m.value.forms ?? [m.value.name]).some((form) => casedAlike(form, a.info.text, i, m.len))) continue;
+    if (m.value.kind === 'organization' && LANDFORM_AFTER.has(lower[i + m.len] ?? '')) continue;
     found.push({ from: i, to: i + m.len, kind: m.value.kind });
     i += m.len - 1;
   }

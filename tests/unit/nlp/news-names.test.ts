@@ -182,3 +182,18 @@ describe('names inside hyphenated modifiers ("Pakistan-based")', () => {
     expect(found.join(' ')).not.toMatch(/place:York|era/);
   });
 });
+
+describe('companies a starter card names', () => {
+  it('marks Amazon, Kroger and Costco as organisations, but not the Amazon rainforest in an article about it', () => {
+    const text =
+      'Amazon bought Whole Foods, which competes with Kroger and Costco, said Tom Forte, who follows Amazon.';
+    const found = marked(withCards, text);
+    expect(found.filter((f) => f === 'organization:Amazon')).toHaveLength(2);
+    expect(found).toContain('organization:Kroger');
+    expect(found).toContain('organization:Costco');
+    expect(found).toContain('person:Tom Forte');
+    expect(marked(withCards, 'Fires in the Amazon rainforest spread to Brazil.').join(' ')).not.toMatch(
+      /organization:Amazon/,
+    );
+  });
+});
