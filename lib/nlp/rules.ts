@@ -33,6 +33,17 @@ const PLACE_HEADS = new Set(
     ' ',
   ),
 );
+/**
+ * The last word of an organisation's name that says what kind of body it is: a "person" ending in
+ * one is an organisation ("Marine Stewardship Council", "Fishing Vessel Owners Association").
+ */
+const ORG_HEADS = new Set(
+  (
+    'council association committee commission institute institution foundation agency authority party union ' +
+    'corporation corp company co inc ltd llc plc group ministry department university college bank court board ' +
+    'bureau society federation league club network trust fund alliance coalition organisation organization'
+  ).split(' '),
+);
 let coveredBuf = new Uint8Array(256);
 
 /**
@@ -58,6 +69,7 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
     if (s.to - s.from === 1 && s.kind !== 'event' && GROUP_WORDS.has(lower[s.from]!)) s.kind = 'misc';
     if (s.kind === 'person' && s.to - s.from === 1 && gaz.isDemonym(lower[s.from]!)) s.kind = 'misc';
     if (s.kind === 'person' && s.to - s.from > 1 && PLACE_HEADS.has(lower[s.to - 1]!)) s.kind = 'place';
+    if (s.kind === 'person' && s.to - s.from > 1 && ORG_HEADS.has(lower[s.to - 1]!)) s.kind = 'organization';
     if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO)
       s.kind = 'place';
     for (let i = s.from; i < s.to; i++) covered[i] = 1;

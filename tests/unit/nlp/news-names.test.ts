@@ -54,6 +54,17 @@ describe('the detector on everyday news text', () => {
     expect(marked(bare, 'Many Māori voted for Helen Clark.').join(' ')).not.toMatch(/Many|Māori/);
   });
 
+  it('makes a name that ends in Council, Association or Company an organisation', () => {
+    const found = marked(
+      bare,
+      'The fish carried the Marine Stewardship Council (MSC) label, said Bob Alverson of the Fishing Vessel Owners Association. The MSC agreed.',
+    );
+    expect(found).toContain('organization:Marine Stewardship Council');
+    expect(found.filter((f) => f === 'organization:MSC')).toHaveLength(2);
+    expect(found).toContain('person:Bob Alverson');
+    expect(found.join(' ')).not.toMatch(/person:(Marine|MSC|Fishing)/);
+  });
+
   it('makes a name that ends in Island, Harbour or Peninsula a place', () => {
     const found = marked(bare, 'The whale was found on Stewart Island, far from Whangārei Harbour, by Jane Smith.');
     expect(found).toContain('place:Stewart Island');
