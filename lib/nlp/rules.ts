@@ -35,13 +35,16 @@ const PLACE_HEADS = new Set(
 );
 /**
  * The last word of an organisation's name that says what kind of body it is: a "person" ending in
- * one is an organisation ("Marine Stewardship Council", "Fishing Vessel Owners Association").
+ * one is an organisation ("Marine Stewardship Council", "Fishing Vessel Owners Association", "Business Insider").
  */
 const ORG_HEADS = new Set(
   (
     'council association committee commission institute institution foundation agency authority party union ' +
     'corporation corp company co inc ltd llc plc group ministry department university college bank court board ' +
-    'bureau society federation league club network trust fund alliance coalition organisation organization'
+    'bureau society federation league club network trust fund alliance coalition organisation organization ' +
+    // Newspapers and firms: "Business Insider", "Universal Pictures".
+    'news times journal tribune herald gazette magazine chronicle insider media studios records airlines airways ' +
+    'motors systems technologies labs holdings industries enterprises ventures entertainment pictures'
   ).split(' '),
 );
 let coveredBuf = new Uint8Array(256);

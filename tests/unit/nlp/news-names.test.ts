@@ -63,6 +63,9 @@ describe('the detector on everyday news text', () => {
     expect(found.filter((f) => f === 'organization:MSC')).toHaveLength(2);
     expect(found).toContain('person:Bob Alverson');
     expect(found.join(' ')).not.toMatch(/person:(Marine|MSC)/);
+    expect(marked(bare, 'The deal was first reported by Business Insider on Monday.')).toEqual([
+      'organization:Business Insider',
+    ]);
   });
 
   it('makes a name that ends in Island, Harbour or Peninsula a place', () => {
