@@ -137,7 +137,7 @@ describe('NoteFrameApp (the page inside the frame)', () => {
     screen.getByText('No notes yet');
     expect(bg.calls).toEqual([]); // no card: nothing to fetch
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'Met him in Oslo.' } });
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'Met him in Oslo.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('Met him in Oslo.');
     expect(bg.calls.map(([t]) => t)).toEqual(['getCard', 'createCard', 'saveNote', 'getCard']);
@@ -149,7 +149,7 @@ describe('NoteFrameApp (the page inside the frame)', () => {
     const bg = fakeBackground([], true);
     render(<NoteFrameApp params={params()} send={bg.send} onChanged={() => {}} />);
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
-    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'Second thoughts.' } });
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: 'Second thoughts.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText('Second thoughts.');
     expect(bg.calls.map(([t]) => t)).not.toContain('createCard');
@@ -179,7 +179,7 @@ describe('NoteFrameApp (the page inside the frame)', () => {
 describe('NoteFrameApp after a save', () => {
   async function writeAndSave(text: string) {
     fireEvent.click(await screen.findByRole('button', { name: 'Add note' }));
-    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: text } });
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Note' }), { target: { value: text } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
   }
 
