@@ -12,6 +12,7 @@ import { listenHover } from '../../lib/dom/hit-test';
 import { type PreparedMarks, prepareMarks, unprepareMarks } from '../../lib/dom/prepared-marks';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 import type { CardUi } from '../../lib/dom/card-ui-slot';
+import type { Mark } from '../../lib/dom/highlights';
 import { createCardOpener } from './card-opener';
 import { createMarking } from './marking';
 import { ArticleLooks } from './article-looks';
@@ -88,6 +89,12 @@ export function startPage(
     marks.clear();
   });
 
+  /** Takes marks the page no longer holds out of the keyboard path and the names' counts. */
+  const drop = (gone: Set<Mark>): void => {
+    if (gone.size === 0) return;
+    nav.drop(gone);
+    marking.dropGone(gone);
+  };
   const reader = new ArticleReader({ marking, marks, host, root: () => root, signal, quiet });
   const mark = (scopes: Element[], priority?: SlicePriority, firstFrame?: Promise<void>) =>
     reader.read(scopes, priority, firstFrame);
@@ -165,11 +172,12 @@ export function startPage(
           rescan: (scopes) => mark(scopes),
           reread: (nodes) => marking.unsee([...nodes].filter((n) => marks.covers(n))),
           prune: (blocks) => {
-            const gone = marks.prune(blocks);
+            // Marks still right stay until the new reading's are in: dropped at once, a paragraph
+            // the page only added a link to went blank for a round trip to the worker.
+            const held = marks.inBlocks(blocks);
+            drop(marks.prune());
             marking.forgetBlocks(blocks);
-            if (gone.size === 0) return;
-            nav.drop(gone);
-            marking.dropGone(gone);
+            return () => drop(marks.remove(held));
           },
           revealed: (el) => reader.revealed(el),
           keepStyled: () => marks.keepStyled(),

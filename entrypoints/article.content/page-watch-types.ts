@@ -21,9 +21,10 @@ export interface WatchHooks {
   rescan(scopes: Element[]): Promise<void>;
   /**
    * Nodes were removed or rewritten inside the article: drop the marks on text no longer there,
-   * and forget what was read of `blocks` (block elements about to be read whole again) with its marks.
+   * and forget what was read of `blocks` (block elements about to be read whole again). Their
+   * marks still right stay shown until that reading's marks are in: returns what drops them then.
    */
-  prune(blocks: ReadonlySet<Element>): void;
+  prune(blocks: ReadonlySet<Element>): (() => void) | undefined;
   /** Blocks left unread as hidden that are shown now, at or inside `el` (an attribute of it changed). */
   revealed(el: Element): Element[];
   /**

@@ -84,13 +84,17 @@ export function watchPage(target: Element, hooks: WatchHooks, signal: AbortSigna
           else fresh.push(shown);
         }
     }
-    if ((removed || rewritten.size > 0 || whole.size > 0) && root) hooks.prune(whole);
+    const release = (removed || rewritten.size > 0 || whole.size > 0) && root ? hooks.prune(whole) : undefined;
     removed = false;
     rewritten.clear();
     added.clear();
     restyled.clear();
     const scopes = outermost([...fresh, ...whole]);
-    if (scopes.length) await hooks.rescan(scopes);
+    try {
+      if (scopes.length) await hooks.rescan(scopes);
+    } finally {
+      release?.();
+    }
   };
   const collect = (records: MutationRecord[]): void => {
     const root = hooks.root();

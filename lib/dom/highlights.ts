@@ -86,15 +86,21 @@ export class Marks {
    * (text-blocks' blockElementOf), which are about to be read whole again. Returns them.
    */
   prune(blocks?: ReadonlySet<Element>): Set<Mark> {
-    const gone = new Set<Mark>();
-    const inBlocks = (m: Mark) => !!blocks?.size && m.pieces.some((p) => blocks.has(blockElementOf(p.node)));
+    const gone = blocks?.size ? this.inBlocks(blocks) : new Set<Mark>();
     for (const m of this.all)
-      if (
-        m.pieces.some((p) => !p.node.isConnected) ||
-        (m.text !== undefined && liveText(m.pieces) !== m.text) ||
-        inBlocks(m)
-      )
+      if (m.pieces.some((p) => !p.node.isConnected) || (m.text !== undefined && liveText(m.pieces) !== m.text))
         gone.add(m);
+    return this.remove(gone);
+  }
+
+  /** The marks with text in any of `blocks` (block elements, see text-blocks' blockElementOf). */
+  inBlocks(blocks: ReadonlySet<Element>): Set<Mark> {
+    return new Set(this.all.filter((m) => m.pieces.some((p) => blocks.has(blockElementOf(p.node)))));
+  }
+
+  /** Drops those of `marks` this page still holds (their highlights, hit tests and window). Returns them. */
+  remove(marks: ReadonlySet<Mark>): Set<Mark> {
+    const gone = new Set(marks.size ? this.all.filter((m) => marks.has(m)) : []);
     if (gone.size === 0) return gone;
     const kept = this.all.filter((m) => !gone.has(m));
     this.all.length = 0;

@@ -1,6 +1,7 @@
 /**
  * Marks after the page changes text that was already marked: a paragraph changed in part is read
- * whole again, its old marks dropped first, so a name is neither counted twice nor cut short.
+ * whole again, its old marks shown until the new ones are in, so a name is neither counted twice
+ * nor cut short, and does not blink out meanwhile.
  */
 import { describe, expect, it } from 'vitest';
 import { RESCAN_DELAY_MS } from '../../../entrypoints/article.content/page-controller';
@@ -56,6 +57,30 @@ describe('text the page patches after it was marked', () => {
     expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:1']);
     expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
   }, 15_000);
+
+  it("keeps a paragraph's marks shown while it is read again, then counts its names once", async () => {
+    const bg = searchBackground();
+    let delay = 0;
+    const send = (async (type: string, payload: unknown) => {
+      const reply = await (bg.send as (t: string, p: unknown) => Promise<unknown>)(type, payload);
+      if (type === 'spotBlocks' && delay) await sleep(delay);
+      return reply;
+    }) as unknown as SendFn;
+    const { marked, counts } = await startOnPage(
+      `<article id="story"><p>Nato chief Jens Stoltenberg spoke.${filler}</p><p>Ministers agreed.${filler}</p><p>Nothing named here.${filler}</p></article>`,
+      send,
+    );
+    expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
+    delay = 1500;
+    // The page adds a link to the paragraph (hydration, an auto-linker): it is read again whole.
+    document.querySelector('#story p')!.insertAdjacentHTML('beforeend', ' <a href="#">Read more</a>');
+    await sleep(RESCAN_DELAY_MS + 300);
+    // The reply takes 1.5 s: the reader still sees the names meanwhile.
+    expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
+    await sleep(1500 + 300);
+    expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
+    expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:1']);
+  }, 10_000);
 
   it('keeps the whole mark of a name split across inline elements when the page re-renders one part', async () => {
     const { marked, counts } = await start(
