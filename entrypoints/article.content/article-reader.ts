@@ -29,6 +29,15 @@ function whenIdle(fn: () => void): void {
   else setTimeout(fn, 0);
 }
 
+/**
+ * How often a text node that held no mark is read again after the page rewrote it: enough for a
+ * placeholder patched into a name, not a ticker read over and over.
+ */
+export const UNMARKED_REREADS = 3;
+
+/** A capitalised word inside a sentence ("By Jane Smith", not "Updated 2 minutes ago. Nothing new"). */
+const NAME_LIKE = /[\p{L}\p{N},;'’"“”)]\s+\p{Lu}/u;
+
 export class ArticleReader {
   /** True once the reader asked to scan the whole page (no article found): furniture is read too. */
   wholePage = false;
@@ -39,6 +48,8 @@ export class ArticleReader {
    * component adds there later are read, also in one that was empty or held no name.
    */
   private readonly shadows = new Set<ShadowRoot>();
+  /** Text nodes that held no mark, by how often the page rewrote them. */
+  private readonly rewrites = new WeakMap<Text, number>();
   private readonly upgrades: UpgradeWatch;
   private readonly hidden: HiddenBlocks;
 
@@ -73,6 +84,23 @@ export class ArticleReader {
     this.watch = watch;
     this.watchShadows();
     if (this.hidden.any()) this.watchReveals();
+  }
+
+  /**
+   * Of the text nodes the page rewrote in place, those to read again: the ones that held marks,
+   * and ones that may name someone now ("Loading…" patched into "By Jane Smith"), these at most
+   * UNMARKED_REREADS times (a ticker is not read over and over).
+   */
+  reread(nodes: Iterable<Text>): Text[] {
+    const { marks, marking } = this.d;
+    return marking.unsee([...nodes].filter((n) => marks.covers(n) || this.mayName(n)));
+  }
+
+  private mayName(node: Text): boolean {
+    if (!NAME_LIKE.test(node.data)) return false;
+    const count = this.rewrites.get(node) ?? 0;
+    this.rewrites.set(node, count + 1);
+    return count < UNMARKED_REREADS;
   }
 
   /** Blocks left unread as hidden that are shown now, at or inside `el` (to be read). */

@@ -170,7 +170,7 @@ export function startPage(
           readerInCard: () => host.hasFocus(),
           lookAgain: () => looks.findAndMark(),
           rescan: (scopes) => mark(scopes),
-          reread: (nodes) => marking.unsee([...nodes].filter((n) => marks.covers(n))),
+          reread: (nodes) => reader.reread(nodes),
           prune: (blocks) => {
             // Marks still right stay until the new reading's are in: dropped at once, a paragraph
             // the page only added a link to went blank for a round trip to the worker.

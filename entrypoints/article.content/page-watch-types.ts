@@ -29,7 +29,7 @@ export interface WatchHooks {
   revealed(el: Element): Element[];
   /**
    * The page rewrote these text nodes in place. Returns those to read again: the ones that held
-   * marks (a ticker or a "2 minutes ago" that never named anyone is not read over and over).
+   * marks, and a few times ones that may name someone now (ArticleReader.reread).
    */
   reread(nodes: Set<Text>): Text[];
   /** The page changed: keep the marks styled (Marks.keepStyled). */

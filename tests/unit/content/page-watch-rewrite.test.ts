@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RESCAN_DELAY_MS } from '../../../entrypoints/article.content/page-controller';
+import { UNMARKED_REREADS } from '../../../entrypoints/article.content/article-reader';
 import type { SendFn } from '../../../components/HoverCard';
 import { FILLER as filler, searchBackground, startOnPage } from './page-harness';
 
@@ -81,6 +82,32 @@ describe('text the page patches after it was marked', () => {
     expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
     expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:1']);
   }, 10_000);
+
+  it('reads a placeholder the page patched into a name, and a ticker only a few times', async () => {
+    const bg = searchBackground();
+    let spots = 0;
+    const send = ((type: string, payload: unknown) => {
+      if (type === 'spotBlocks') spots++;
+      return (bg.send as (t: string, p: unknown) => Promise<unknown>)(type, payload);
+    }) as unknown as SendFn;
+    const { marked } = await startOnPage(
+      `<article id="story"><p>Ministers agreed, said <span id="who">a spokesperson</span>.${filler}</p><p>Markets: <span id="tick">Dow Jones up 3%</span>${filler}</p><p>Nothing named here.${filler}</p></article>`,
+      send,
+    );
+    expect(marked()).toEqual([]);
+    // The page's script fills in the speaker in place.
+    (document.querySelector('#who')!.firstChild as Text).data = 'Jens Stoltenberg';
+    await settle();
+    expect(marked()).toEqual(['Jens Stoltenberg']);
+    // A ticker rewrites its text again and again: read again a few times, then left alone.
+    const before = spots;
+    const tick = document.querySelector('#tick')!.firstChild as Text;
+    for (let i = 0; i < UNMARKED_REREADS + 3; i++) {
+      tick.data = `Dow Jones up ${4 + i}%`;
+      await settle();
+    }
+    expect(spots - before).toBe(UNMARKED_REREADS);
+  }, 15_000);
 
   it('keeps the whole mark of a name split across inline elements when the page re-renders one part', async () => {
     const { marked, counts } = await start(
