@@ -13,7 +13,7 @@ const HONORIFIC =
 /** Quantifiers a sentence starts with, never the first word of a person's name ("Many Māori"). */
 const QUANTIFIER = /^(Many|Most|Some|Several|Few|Both)$/;
 /** A possessive ending or stray punctuation never ends a name ("Nato's" → "Nato"). */
-const BAD_END = /^(['’][sS]?|[-,;:(["“”])$/;
+const BAD_END = /^(['’][sS]?|[-,;:(["“”.])$/;
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
 const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
 /** Peoples and faiths: on their own never a person, place or organisation ("Māori", "Muslims"). */
@@ -71,6 +71,8 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
     // A nationality word alone ("Tajik", "Libyans") is not a person; a people or faith is no name at all.
     if (s.to - s.from === 1 && s.kind !== 'event' && GROUP_WORDS.has(lower[s.from]!)) s.kind = 'misc';
     if (s.kind === 'person' && s.to - s.from === 1 && gaz.isDemonym(lower[s.from]!)) s.kind = 'misc';
+    if (s.kind !== 'event' && s.to - s.from === 2 && gaz.isDemonym(`${lower[s.from]} ${lower[s.from + 1]}`))
+      s.kind = 'misc';
     if (s.kind === 'person' && s.to - s.from > 1 && PLACE_HEADS.has(lower[s.to - 1]!)) s.kind = 'place';
     if (s.kind === 'person' && s.to - s.from > 1 && ORG_HEADS.has(lower[s.to - 1]!)) s.kind = 'organization';
     if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO)

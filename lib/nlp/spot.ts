@@ -27,7 +27,9 @@ const NEVER = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december mr mrs ms miss dr prof sir gen the a an i we he she it they you ' +
     // Photo credits and times of day ("Photo: Getty Images", "9 AM"), and holidays: never a card to show.
-    'photo photos credit am pm again easter christmas thanksgiving ramadan hanukkah diwali'
+    'photo photos credit am pm again easter christmas thanksgiving ramadan hanukkah diwali ' +
+    // Common nouns a sentence or a title starts with ("Man's greed", "Sheriff's deputies").
+    'man sheriff'
   ).split(' '),
 );
 /** True for a word that is never a name on its own, with or without a full stop ("Mr."). */

@@ -43,6 +43,14 @@ describe('the detector on everyday news text', () => {
     expect(found).toContain('person:Sarah Jones');
   });
 
+  it('ends no name with a lone full stop, and marks no nationality of two words or common noun at a start', () => {
+    const text =
+      'This is not the first time the Snopes.com writer has said so. It still shocks some New Zealanders. “Man’s greed is hurting the whales,” Sheriff’s deputies said.';
+    const found = marked(bare, text);
+    expect(found.filter((f) => f.includes('Snopes'))).toEqual(['organization:Snopes']);
+    expect(found.join(' ')).not.toMatch(/Zealanders|Man|Sheriff/);
+  });
+
   it('takes peoples and faiths for groups, not people', () => {
     const text =
       'For Māori, the whale is a taonga. Māori leaders asked Helen Clark to wait. Muslims in Tripoli said the attack was aimed at Muslims.';
