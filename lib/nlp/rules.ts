@@ -13,7 +13,7 @@ const HONORIFIC =
 /** Quantifiers a sentence starts with, never the first word of a person's name ("Many Māori"). */
 const QUANTIFIER = /^(Many|Most|Some|Several|Few|Both)$/;
 /** A possessive ending or stray punctuation never ends a name ("Nato's" → "Nato"). */
-const BAD_END = /^(['’][sS]?|[-,;:(["“”.])$/;
+const BAD_END = /^(['’][sS]?|[-,;:(["“”])$/;
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
 const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
 /** Peoples and faiths: on their own never a person, place or organisation ("Māori", "Muslims"). */
@@ -47,6 +47,8 @@ const ORG_HEADS = new Set(
     'motors systems technologies labs holdings industries enterprises ventures entertainment pictures'
   ).split(' '),
 );
+/** Organisation heads that also end places' names ("West Bank", "Soviet Union", "Russian Federation"). */
+const STATE_HEADS = new Set(['bank', 'union', 'federation']);
 let coveredBuf = new Uint8Array(256);
 
 /**
@@ -64,6 +66,8 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
   for (const s of spans) {
     while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(text[s.from]!)) s.from++;
     while (s.to - s.from > 1 && BAD_END.test(text[s.to - 1]!)) s.to--;
+    // The dot of a web address is not the full stop of an abbreviation: "Snopes.com" -> "Snopes".
+    if (s.to - s.from > 1 && text[s.to - 1] === '.' && /\p{L}/u.test(a.text[a.info.end[s.to - 1]!] ?? '')) s.to--;
     if (s.kind === 'person' && s.to - s.from > 1 && QUANTIFIER.test(text[s.from]!)) s.from++;
     // Regnal numbers belong to the name: "Elizabeth I", "Charles VI".
     if (s.kind === 'person' && s.to < n && ROMAN.test(text[s.to]!) && !nl[s.to] && !spans.some((x) => x.from === s.to))
@@ -75,6 +79,13 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
       s.kind = 'misc';
     if (s.kind === 'person' && s.to - s.from > 1 && PLACE_HEADS.has(lower[s.to - 1]!)) s.kind = 'place';
     if (s.kind === 'person' && s.to - s.from > 1 && ORG_HEADS.has(lower[s.to - 1]!)) s.kind = 'organization';
+    if (
+      s.kind === 'place' &&
+      s.to - s.from > 1 &&
+      ORG_HEADS.has(lower[s.to - 1]!) &&
+      !STATE_HEADS.has(lower[s.to - 1]!)
+    )
+      s.kind = 'organization';
     if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO)
       s.kind = 'place';
     for (let i = s.from; i < s.to; i++) covered[i] = 1;

@@ -74,6 +74,14 @@ describe('the detector on everyday news text', () => {
     expect(marked(bare, 'The deal was first reported by Business Insider on Monday.')).toEqual([
       'organization:Business Insider',
     ]);
+    // A "place" by its first words is a body by its last: "All-England Club", "... South Africa Ltd".
+    expect(marked(bare, 'Wimbledon is played at the All-England Club in London.')).toContain(
+      'organization:All-England Club',
+    );
+    expect(marked(bare, 'West Bank towns and the Soviet Union stay places.')).toEqual([
+      'place:West Bank',
+      'place:Soviet Union',
+    ]);
   });
 
   it('makes a name that ends in Island, Harbour or Peninsula a place', () => {
