@@ -43,7 +43,7 @@ describe('the detector on everyday news text', () => {
     expect(found).toContain('person:Sarah Jones');
   });
 
-  it('ends no name with a lone full stop, and marks no nationality of two words or common noun at a start', () => {
+  it('cuts the dot of a web address from a name, and marks no nationality of two words or common noun at a start', () => {
     const text =
       'This is not the first time the Snopes.com writer has said so. It still shocks some New Zealanders. “Man’s greed is hurting the whales,” Sheriff’s deputies said.';
     const found = marked(bare, text);
