@@ -227,3 +227,14 @@ describe('companies a starter card names', () => {
     );
   });
 });
+
+describe('armed groups and territories a starter card names', () => {
+  it('marks Hezbollah, the Taliban and the Houthis as organisations and Gaza and Chechnya as places', () => {
+    const text =
+      'Hezbollah fired rockets from Lebanon. Taliban fighters took Kabul. Houthi rebels attacked ships while Hamas ruled Gaza. Fighting in Chechnya, said the Kremlin.';
+    const found = marked(withCards, text);
+    for (const name of ['Hezbollah', 'Taliban', 'Houthi', 'Hamas']) expect(found).toContain(`organization:${name}`);
+    expect(found).toContain('place:Gaza');
+    expect(found).toContain('place:Chechnya');
+  });
+});
