@@ -47,8 +47,10 @@ const ORG_HEADS = new Set(
     'motors systems technologies labs holdings industries enterprises ventures entertainment pictures'
   ).split(' '),
 );
-/** Organisation heads that also end places' names ("West Bank", "Soviet Union", "Russian Federation"). */
-const STATE_HEADS = new Set(['bank', 'union', 'federation']);
+/** Organisation heads that also end places' names ("West Bank", "Soviet Union", "Newport News", "Earls Court"). */
+const STATE_HEADS = new Set(['bank', 'union', 'federation', 'news', 'court']);
+/** Organisation heads that are also surnames: a body's only after two words ("Gabrielle Union", "Margaret Court"). */
+const SURNAME_HEADS = new Set('union bank court board bureau league club trust herald'.split(' '));
 let coveredBuf = new Uint8Array(256);
 
 /**
@@ -78,7 +80,9 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
     if (s.kind !== 'event' && s.to - s.from === 2 && gaz.isDemonym(`${lower[s.from]} ${lower[s.from + 1]}`))
       s.kind = 'misc';
     if (s.kind === 'person' && s.to - s.from > 1 && PLACE_HEADS.has(lower[s.to - 1]!)) s.kind = 'place';
-    if (s.kind === 'person' && s.to - s.from > 1 && ORG_HEADS.has(lower[s.to - 1]!)) s.kind = 'organization';
+    const head = lower[s.to - 1]!;
+    if (s.kind === 'person' && ORG_HEADS.has(head) && s.to - s.from > (SURNAME_HEADS.has(head) ? 2 : 1))
+      s.kind = 'organization';
     if (
       s.kind === 'place' &&
       s.to - s.from > 1 &&
@@ -147,7 +151,7 @@ function joinParticles(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
  * acronym is in capitals. Matching ignores case otherwise, so without this "an Islamic state" was
  * the Islamic State group and the actress "Isis" the acronym "ISIS".
  */
-function casedAlike(form: string, words: string[], from: number, len: number): boolean {
+export function casedAlike(form: string, words: string[], from: number, len: number): boolean {
   const parts = form.split(/\s+/);
   // A form the tokenizer cuts differently ("Yahoo!") is not compared word by word.
   if (parts.length !== len) return true;
@@ -160,18 +164,47 @@ function casedAlike(form: string, words: string[], from: number, len: number): b
 }
 
 /** Words after a name that make it a landform, not the company a card names so ("the Amazon rainforest"). */
-const LANDFORM_AFTER = new Set('rainforest forest river basin jungle delta'.split(' '));
+const LANDFORM_AFTER = new Set('rainforest rainforests rain forest forests river basin jungle delta'.split(' '));
+/** One-word company names that are also a place's ("Amazon": the river and its forest). */
+const PLACE_HOMONYMS = ['amazon'];
+
+/**
+ * The names in PLACE_HOMONYMS that `blocks` (an article) use for the place: one of them is followed
+ * by a landform word somewhere ("the Amazon rainforest"). The company's card is then not applied
+ * anywhere in the article ("Deforestation in the Amazon" is the forest too).
+ */
+export function landformNames(blocks: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const name of PLACE_HOMONYMS) {
+    const landform = new RegExp(`\\b${name}\\s+(rain\\s?forests?|forests?|river|basin|jungle|delta)\\b`, 'i');
+    if (blocks.some((b) => landform.test(b))) found.add(name);
+  }
+  return found;
+}
+
+/**
+ * True when the tagger's span `t` is a longer organisation's name that starts with the card's match
+ * at [i, i + len) ("Amazon Web Services"); not a possessive run-on, nor a place's ("United States
+ * Embassies").
+ */
+function longerOrgName(a: PieceAnalysis, t: TSpan, i: number, len: number, kind: EntityKind): boolean {
+  if (t.from !== i || t.to <= i + len || t.kind !== kind || kind !== 'organization') return false;
+  return !a.info.lower.slice(i + len, t.to).some((w) => w === "'s" || w === "'");
+}
 
 /**
  * The reader's card names win: each capitalised match of a known name becomes a span
  * of the card's kind, replacing tagger spans it overlaps. The span keeps its own surface
  * text as its name, so within-article resolution still links "Stoltenberg" to "Jens
- * Stoltenberg"; the background matches entities to cards by name and alias.
+ * Stoltenberg"; the background matches entities to cards by name and alias. A tagger's longer
+ * organisation name stays whole ("Amazon Web Services"), and one-word names in `places` (see
+ * landformNames) are left to the tagger.
  */
 export function applyKnown(
   a: PieceAnalysis,
   spans: TSpan[],
   known: PhraseMap<{ name: string; kind: EntityKind; forms?: string[] }>,
+  places?: ReadonlySet<string>,
 ): TSpan[] {
   if (!known.size) return spans;
   const found: TSpan[] = [];
@@ -183,6 +216,12 @@ export function applyKnown(
     const m = known.longestAt(lower, i);
     if (!m || !(m.value.forms ?? [m.value.name]).some((form) => casedAlike(form, a.info.text, i, m.len))) continue;
     if (m.value.kind === 'organization' && LANDFORM_AFTER.has(lower[i + m.len] ?? '')) continue;
+    if (m.len === 1 && places?.has(lower[i]!)) continue;
+    const t = spans.find((x) => x.from <= i && i < x.to);
+    if (t && longerOrgName(a, t, i, m.len, m.value.kind)) {
+      i = t.to - 1;
+      continue;
+    }
     found.push({ from: i, to: i + m.len, kind: m.value.kind });
     i += m.len - 1;
   }

@@ -7,12 +7,12 @@ import type { EntityKind, SpotResult } from '../entity';
 import { Article, Scratch, tagPiece, type PieceAnalysis } from './analyze';
 import { PhraseMap, normTok } from './gazetteer';
 import { findEvents, type TSpan } from './events';
-import { applyKnown, applySpanRules } from './rules';
+import { applyKnown, applySpanRules, landformNames } from './rules';
 import { resolveMentions, type Mention } from './resolve';
 import type { ModelData } from './detector';
 import { Lexicon } from './lexicon';
 import { ContextCache } from './context-cache';
-import { type HyphenPrefix, hyphenPrefix, prefixKind, prefixMention } from './hyphen-prefix';
+import { type HyphenPrefix, hyphenPrefix, prefixName } from './hyphen-prefix';
 
 /** A reader's card name used as an extra dictionary at detection time. */
 export interface KnownName {
@@ -70,8 +70,8 @@ function toMentions(
   for (const s of spans) {
     const prefix = hyphenPrefix(a, s);
     if (prefix) {
-      const kind = prefixKind(prefix, known, model.gazetteer);
-      if (kind) out.push(prefixMention(prefix, kind));
+      const named = prefixName(prefix, known, model.gazetteer);
+      if (named) out.push(named);
       else sink.pending.push(prefix);
       continue;
     }
@@ -147,9 +147,11 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
   // Names tagged once are tagged the same way everywhere; the reader's card names are found too.
   const names = new PhraseMap<KnownName>();
   const sink: MentionSink = { out: mentions, names, pending: [] };
+  // An article on the Amazon rainforest: no "Amazon" in it is the company's card.
+  const places = known.size ? landformNames(blocks) : undefined;
   art.forEach((a) => {
     const tagged = applySpanRules(a, tagPiece(a, ctx, model.gazetteer, trans, kinds, sc, rt.rows), model.gazetteer);
-    const spans = applyKnown(a, findEvents(a, tagged), known);
+    const spans = applyKnown(a, findEvents(a, tagged), known, places);
     toMentions(a, spans, model, known, sink);
   });
   // The first and last word of a full person name also name that person ("Stoltenberg").
@@ -164,8 +166,8 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
   }
   // "Hamas-run": a name the article names elsewhere ("Hamas said", "Donald Trump" for "Trump-era") has that kind in the modifier too.
   for (const p of sink.pending) {
-    const kind = prefixKind(p, known, model.gazetteer, names);
-    if (kind) mentions.push(prefixMention(p, kind));
+    const named = prefixName(p, known, model.gazetteer, names);
+    if (named) mentions.push(named);
   }
   mentions.sort((x, y) => x.block - y.block || x.start - y.start);
   const extra: Mention[] = [];

@@ -78,6 +78,7 @@ describe('the detector on everyday news text', () => {
     expect(marked(bare, 'Wimbledon is played at the All-England Club in London.')).toContain(
       'organization:All-England Club',
     );
+    expect(marked(bare, 'The ship left Newport News on Monday.')).toContain('place:Newport News');
     expect(marked(bare, 'West Bank towns and the Soviet Union stay places.')).toEqual([
       'place:West Bank',
       'place:Soviet Union',
@@ -187,6 +188,16 @@ describe('starter-card names match only where the page writes them as the card d
 });
 
 describe('names inside hyphenated modifiers ("Pakistan-based")', () => {
+  it('takes no sentence-initial word or title into the name, nor a person for a "-based" place', () => {
+    expect(marked(bare, 'Two Seattle-based firms merged on Monday.')).toContain('place:Seattle');
+    expect(marked(bare, 'Several Pakistan-based groups claimed the attack.')).toContain('place:Pakistan');
+    const found = marked(bare, 'The Washington-based think tank praised Denzel Washington and an Austin-based firm.');
+    expect(found).not.toContain('person:Washington');
+    expect(found).toContain('place:Austin');
+    // A capitalised word inside the sentence is part of the name: nothing vouches for "Mercer Island".
+    expect(marked(withCards, 'A Mercer Island-based firm won.').join(' ')).not.toMatch(/Island/);
+  });
+
   it('marks a place the gazetteer knows, with exact offsets, and no nationality word', () => {
     const text = 'The Pakistan-based group and Russian-backed rebels met a London-born writer.';
     const found = marked(bare, text);
@@ -222,9 +233,14 @@ describe('companies a starter card names', () => {
     expect(found).toContain('organization:Kroger');
     expect(found).toContain('organization:Costco');
     expect(found).toContain('person:Tom Forte');
-    expect(marked(withCards, 'Fires in the Amazon rainforest spread to Brazil.').join(' ')).not.toMatch(
-      /organization:Amazon/,
-    );
+    // An article on the rainforest: no "Amazon" in it is the company, also where no landform word follows.
+    const forest = marked(
+      withCards,
+      'Deforestation in the Amazon rose sharply. Fires in the Amazon rain forest spread to Brazil.',
+    ).join(' ');
+    expect(forest).not.toMatch(/organization:Amazon/);
+    // The tagger's longer company name stays whole.
+    expect(marked(withCards, 'Amazon Web Services went down on Monday.')).toContain('organization:Amazon Web Services');
   });
 });
 
