@@ -113,6 +113,7 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore, drafts }: Notes
               <>
                 {editing.draft !== undefined && <DraftHint />}
                 <NoteEditor
+                  key={editing.draft === undefined ? 'note' : 'draft'}
                   initial={editing.draft ?? note.body}
                   allowEmpty={!!note.quote}
                   focusOnOpen={editing.draft === undefined || editing.asked === true}
@@ -149,6 +150,7 @@ export function NotesPanel({ notes, onSave, onDelete, onRestore, drafts }: Notes
         <>
           {editing.draft !== undefined && <DraftHint />}
           <NoteEditor
+            key={editing.draft === undefined ? 'new' : 'draft'}
             initial={editing.draft ?? ''}
             focusOnOpen={editing.draft === undefined || editing.asked === true}
             onInput={keep}

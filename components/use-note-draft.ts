@@ -34,7 +34,8 @@ function reopened(d: NoteDraft, notes: Note[]): Editing {
  * null, closes) the editor the reader chose and drops any other draft, and `keep`, which stores the
  * open editor's text as it is typed. An editor opened while the draft is still being read waits
  * for it (up to DRAFT_WAIT_MS): a draft found then opens instead, focused, as it would have had
- * the reader been a moment slower.
+ * the reader been a moment slower. A draft read later still takes the editor until the reader types
+ * in it; nothing is dropped before it was read.
  */
 export function useNoteDraft(
   drafts: DraftStore | undefined,
@@ -46,22 +47,31 @@ export function useNoteDraft(
   /** The stored draft's read while it is under way (null once it answered or the panel went). */
   const reading = useRef<Promise<NoteDraft | null> | null>(null);
   const mounted = useRef(true);
-  /** True while an editor the reader asked for waits for that read. */
+  /** The panel's draft store now: a wait that began with another (another name's notes) ends in nothing. */
+  const store = useRef(drafts);
+  store.current = drafts;
+  /** Counts the editors the reader asked for: a wait ends in an editor only for the latest. */
+  const calls = useRef(0);
+  /** True while an editor the reader asked for waits for the read. */
   const asked = useRef(false);
+  /** True once the reader typed in the open editor: a draft read late does not replace their words. */
+  const typed = useRef(false);
   useEffect(() => {
     let live = true;
     mounted.current = true;
-    const read = drafts ? drafts.read() : null;
+    // A store that fails is as good as an empty one.
+    const read = drafts ? drafts.read().catch(() => null) : null;
     reading.current = read;
     void read?.then((d) => {
       if (reading.current === read) reading.current = null;
       if (!live || !d) return;
       let restored = false;
       setEditing((open) => {
-        if (open) return open;
+        if (open && typed.current) return open;
         restored = true;
         const editor = reopened(d, notes);
-        return editor && asked.current ? { ...editor, asked: true } : editor;
+        // The reader asked for an editor (still waiting, or opened empty when the wait gave up): focused.
+        return editor && (asked.current || open) ? { ...editor, asked: true } : editor;
       });
       if (restored) announce('Your unsaved note is back.');
     });
@@ -72,30 +82,30 @@ export function useNoteDraft(
     };
   }, [drafts]);
 
-  const openNow = (next: Editing): void => {
-    void drafts?.write(null);
-    setEditing(() => next);
-  };
-
   return {
     open(next) {
+      typed.current = false;
       const read = reading.current;
-      if (!read || !next) return openNow(next);
+      if (!read || !next) {
+        void drafts?.write(null);
+        return setEditing(() => next);
+      }
+      const call = ++calls.current;
+      const from = drafts;
       asked.current = true;
       const late = new Promise<undefined>((resolve) => setTimeout(resolve, DRAFT_WAIT_MS));
       void Promise.race([read, late]).then((d) => {
+        if (call !== calls.current) return; // a later click chose another editor
         asked.current = false;
-        // A draft found was opened by the read's own handler, focused (asked).
-        if (!mounted.current || d) return;
-        // No draft, or a read still unanswered: given up on, the editor the reader opened wins over
-        // it (a second click meanwhile has already opened its own editor).
-        if (d === undefined && reading.current !== read) return;
-        if (reading.current === read) reading.current = null;
-        openNow(next);
+        // A draft found was opened by the read's own handler. Otherwise the reader's choice opens;
+        // a draft still unread stays stored, and takes the editor if it comes before the reader types.
+        if (!mounted.current || store.current !== from || d) return;
+        setEditing(() => next);
       });
     },
     keep(body) {
       if (!editing) return;
+      typed.current = true;
       // Nothing to get back: an emptied editor, or an edit put back to the note as saved.
       const saved = editing.kind === 'edit' ? notes.find((n) => n.id === editing.noteId)?.body : '';
       if (body.trim() === '' || body === saved) {

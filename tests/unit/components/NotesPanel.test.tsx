@@ -335,7 +335,45 @@ describe('NotesPanel drafts (a card or popup closed before Save)', () => {
     answer({ body: 'Old draft' });
     await new Promise((r) => setTimeout(r, 10));
     expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('Fresh start');
-    expect(writes).toEqual([null, { body: 'Fresh start' }]);
+    // Nothing was dropped unread: the reader's own words replaced the draft as they typed.
+    expect(writes).toEqual([{ body: 'Fresh start' }]);
+  });
+
+  it('gives an editor opened empty after the wait the draft read late, while the reader has not typed', async () => {
+    const { store, writes, answer } = slowDrafts();
+    render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await screen.findByRole('textbox', { name: 'Note' }, { timeout: DRAFT_WAIT_MS + 500 });
+    answer({ body: 'Three paragraphs typed earlier' });
+    await screen.findByText('Unsaved note from before:');
+    const box = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    expect(box.value).toBe('Three paragraphs typed earlier');
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    expect(writes).toEqual([]);
+  });
+
+  it('opens the editor of the last click when the reader clicks twice while the draft is read', async () => {
+    const { store } = slowDrafts();
+    const note = makeNote({ id: 'n1', body: 'Chaired the council.', updatedAt: 5 });
+    render(<NotesPanel notes={[note]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    await new Promise((r) => setTimeout(r, 50));
+    fireEvent.click(screen.getByRole('button', { name: /^Edit/ }));
+    const box = (await screen.findByRole(
+      'textbox',
+      { name: 'Note' },
+      { timeout: DRAFT_WAIT_MS + 500 },
+    )) as HTMLTextAreaElement;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(screen.getAllByRole('textbox', { name: 'Note' })).toHaveLength(1);
+    expect(box.value).toBe('Chaired the council.');
+  });
+
+  it('opens the editor when the draft store fails to read', async () => {
+    const store: DraftStore = { read: () => Promise.reject(new Error('storage gone')), write: async () => undefined };
+    render(<NotesPanel notes={[]} onSave={vi.fn()} onDelete={noDelete} drafts={store} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
+    expect(await screen.findByRole('textbox', { name: 'Note' })).toBeTruthy();
   });
 });
 
