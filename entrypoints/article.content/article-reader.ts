@@ -30,10 +30,10 @@ function whenIdle(fn: () => void): void {
 }
 
 /**
- * How often a text node that held no mark is read again after the page rewrote it: enough for a
- * placeholder patched into a name, not a ticker read over and over.
+ * How often a text node is read again after the page rewrote it: enough for a placeholder patched
+ * into a name or a correction, not a ticker read over and over.
  */
-export const UNMARKED_REREADS = 3;
+export const REWRITE_REREADS = 5;
 
 /** A capitalised word inside a sentence ("By Jane Smith", not "Updated 2 minutes ago. Nothing new"). */
 const NAME_LIKE = /[\p{L}\p{N},;'’"“”)]\s+\p{Lu}/u;
@@ -48,7 +48,7 @@ export class ArticleReader {
    * component adds there later are read, also in one that was empty or held no name.
    */
   private readonly shadows = new Set<ShadowRoot>();
-  /** Text nodes that held no mark, by how often the page rewrote them. */
+  /** Text nodes read again after the page rewrote them, by how often. */
   private readonly rewrites = new WeakMap<Text, number>();
   private readonly upgrades: UpgradeWatch;
   private readonly hidden: HiddenBlocks;
@@ -88,19 +88,19 @@ export class ArticleReader {
 
   /**
    * Of the text nodes the page rewrote in place, those to read again: the ones that held marks,
-   * and ones that may name someone now ("Loading…" patched into "By Jane Smith"), these at most
-   * UNMARKED_REREADS times (a ticker is not read over and over).
+   * and ones that may name someone now ("Loading…" patched into "By Jane Smith"), each at most
+   * REWRITE_REREADS times (a ticker is not read over and over).
    */
   reread(nodes: Iterable<Text>): Text[] {
     const { marks, marking } = this.d;
-    return marking.unsee([...nodes].filter((n) => marks.covers(n) || this.mayName(n)));
+    return marking.unsee([...nodes].filter((n) => (marks.covers(n) || NAME_LIKE.test(n.data)) && this.counted(n)));
   }
 
-  private mayName(node: Text): boolean {
-    if (!NAME_LIKE.test(node.data)) return false;
+  /** Counts a rewrite of `node`: false once it was read again REWRITE_REREADS times. */
+  private counted(node: Text): boolean {
     const count = this.rewrites.get(node) ?? 0;
     this.rewrites.set(node, count + 1);
-    return count < UNMARKED_REREADS;
+    return count < REWRITE_REREADS;
   }
 
   /** Blocks left unread as hidden that are shown now, at or inside `el` (to be read). */

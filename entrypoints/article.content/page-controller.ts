@@ -174,10 +174,10 @@ export function startPage(
           prune: (blocks) => {
             // Marks still right stay until the new reading's are in: dropped at once, a paragraph
             // the page only added a link to went blank for a round trip to the worker.
-            const held = marks.inBlocks(blocks);
+            const release = marks.hold(blocks);
             drop(marks.prune());
             marking.forgetBlocks(blocks);
-            return () => drop(marks.remove(held));
+            return () => drop(release());
           },
           revealed: (el) => reader.revealed(el),
           keepStyled: () => marks.keepStyled(),

@@ -35,6 +35,8 @@ export class Marks {
   private shadows: ShadowRoot[] = [];
   /** Set once the page has more than WINDOW_ABOVE marks: it registers only those near the viewport. */
   private window: MarkWindow | null = null;
+  /** The hold() that last took each held mark. */
+  private readonly holders = new WeakMap<Mark, object>();
   /** performance.now() of the last add() that brought marks; -1 before any. */
   lastAddedAt = -1;
 
@@ -93,8 +95,20 @@ export class Marks {
     return this.remove(gone);
   }
 
+  /**
+   * Keeps the marks in `blocks` (block elements about to be read again) until the returned function
+   * is called: it drops and returns those no later hold() has taken over (the page changed the
+   * paragraph again while it was read: its marks stay until that reading is in).
+   */
+  hold(blocks: ReadonlySet<Element>): () => Set<Mark> {
+    const held = this.inBlocks(blocks);
+    const token = {};
+    for (const m of held) this.holders.set(m, token);
+    return () => this.remove(new Set([...held].filter((m) => this.holders.get(m) === token)));
+  }
+
   /** The marks with text in any of `blocks` (block elements, see text-blocks' blockElementOf). */
-  inBlocks(blocks: ReadonlySet<Element>): Set<Mark> {
+  private inBlocks(blocks: ReadonlySet<Element>): Set<Mark> {
     return new Set(this.all.filter((m) => m.pieces.some((p) => blocks.has(blockElementOf(p.node)))));
   }
 

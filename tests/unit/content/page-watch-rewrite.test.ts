@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RESCAN_DELAY_MS } from '../../../entrypoints/article.content/page-controller';
-import { UNMARKED_REREADS } from '../../../entrypoints/article.content/article-reader';
+import { REWRITE_REREADS } from '../../../entrypoints/article.content/article-reader';
 import type { SendFn } from '../../../components/HoverCard';
 import { FILLER as filler, searchBackground, startOnPage } from './page-harness';
 
@@ -91,7 +91,7 @@ describe('text the page patches after it was marked', () => {
       return (bg.send as (t: string, p: unknown) => Promise<unknown>)(type, payload);
     }) as unknown as SendFn;
     const { marked } = await startOnPage(
-      `<article id="story"><p>Ministers agreed, said <span id="who">a spokesperson</span>.${filler}</p><p>Markets: <span id="tick">Dow Jones up 3%</span>${filler}</p><p>Nothing named here.${filler}</p></article>`,
+      `<article id="story"><p>Ministers agreed, said <span id="who">a spokesperson</span>.${filler}</p><p>Live: <span id="tick">Loading</span>${filler}</p><p>Nothing named here.${filler}</p></article>`,
       send,
     );
     expect(marked()).toEqual([]);
@@ -99,14 +99,42 @@ describe('text the page patches after it was marked', () => {
     (document.querySelector('#who')!.firstChild as Text).data = 'Jens Stoltenberg';
     await settle();
     expect(marked()).toEqual(['Jens Stoltenberg']);
-    // A ticker rewrites its text again and again: read again a few times, then left alone.
+    // A ticker rewrites its text again and again, marked or not: read again a few times, then left alone.
     const before = spots;
     const tick = document.querySelector('#tick')!.firstChild as Text;
-    for (let i = 0; i < UNMARKED_REREADS + 3; i++) {
-      tick.data = `Dow Jones up ${4 + i}%`;
+    for (let i = 0; i < REWRITE_REREADS + 3; i++) {
+      tick.data = `Nato members ${i} Stoltenberg ${i}`; // a live line that names someone
       await settle();
     }
-    expect(spots - before).toBe(UNMARKED_REREADS);
+    expect(spots - before).toBe(REWRITE_REREADS);
+  }, 15_000);
+
+  it("keeps a paragraph's marks shown when the page changes it again while it is read again", async () => {
+    const bg = searchBackground();
+    let delay = 0;
+    const send = (async (type: string, payload: unknown) => {
+      const reply = await (bg.send as (t: string, p: unknown) => Promise<unknown>)(type, payload);
+      if (type === 'spotBlocks' && delay) await sleep(delay);
+      return reply;
+    }) as unknown as SendFn;
+    const { marked, counts } = await startOnPage(
+      `<article id="story"><p>Nato chief Jens Stoltenberg spoke.${filler}</p><p>Ministers agreed.${filler}</p><p>Nothing named here.${filler}</p></article>`,
+      send,
+    );
+    delay = 1500;
+    const p = document.querySelector('#story p')!;
+    p.insertAdjacentHTML('beforeend', ' <a href="#">Read more</a>');
+    await sleep(RESCAN_DELAY_MS + 100); // its reading is on the way
+    p.insertAdjacentHTML('beforeend', ' <a href="#">Share</a>');
+    const seen: string[][] = [];
+    for (let t = 0; t < 50; t++) {
+      seen.push(marked());
+      await sleep(50);
+    }
+    expect(seen.filter((m) => m.length < 2)).toEqual([]);
+    await sleep(1200);
+    expect(counts()).toEqual(['Jens Stoltenberg:1', 'Nato:1']);
+    expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
   }, 15_000);
 
   it('keeps the whole mark of a name split across inline elements when the page re-renders one part', async () => {
