@@ -18,6 +18,23 @@ async function start(html: string) {
 
 const settle = () => new Promise((r) => setTimeout(r, RESCAN_DELAY_MS + 300));
 
+/**
+ * The search background answering spotBlocks `delay` ms late once the test sets it (a cold start
+ * loading the model, a busy worker).
+ */
+function slowWorker(): { send: SendFn; delay: number } {
+  const bg = searchBackground();
+  const worker = {
+    delay: 0,
+    send: (async (type: string, payload: unknown) => {
+      const reply = await (bg.send as (t: string, p: unknown) => Promise<unknown>)(type, payload);
+      if (type === 'spotBlocks' && worker.delay) await sleep(worker.delay);
+      return reply;
+    }) as unknown as SendFn,
+  };
+  return worker;
+}
+
 describe('text the page patches after it was marked', () => {
   it('does not mark and count a name twice when the page edits text AFTER it in the same text node', async () => {
     const { page, marked, counts } = await start(
@@ -35,20 +52,14 @@ describe('text the page patches after it was marked', () => {
   });
 
   it("marks and counts a paragraph's names once when it is read again while its first reply is on the way", async () => {
-    const bg = searchBackground();
-    let delay = 0;
-    // A worker that answers slowly (a cold start loading the model, a busy worker).
-    const send = (async (type: string, payload: unknown) => {
-      const reply = await (bg.send as (t: string, p: unknown) => Promise<unknown>)(type, payload);
-      if (type === 'spotBlocks' && delay) await sleep(delay);
-      return reply;
-    }) as unknown as SendFn;
+    const worker = slowWorker();
+    const send = worker.send;
     const { marked, counts } = await startOnPage(
       `<article id="story"><p>Nato allies agreed.${filler}</p><p>Ministers spoke.${filler}</p><p>Nothing named here.${filler}</p></article>`,
       send,
     );
     expect(counts()).toEqual(['Nato:1']);
-    delay = 1500;
+    worker.delay = 1500;
     // A live update adds a paragraph: read by itself, its reply takes 1.5 s.
     document.querySelector('#story')!.insertAdjacentHTML('beforeend', `<p>Jens Stoltenberg arrived.${filler}</p>`);
     await sleep(RESCAN_DELAY_MS + 100);
@@ -60,19 +71,14 @@ describe('text the page patches after it was marked', () => {
   }, 15_000);
 
   it("keeps a paragraph's marks shown while it is read again, then counts its names once", async () => {
-    const bg = searchBackground();
-    let delay = 0;
-    const send = (async (type: string, payload: unknown) => {
-      const reply = await (bg.send as (t: string, p: unknown) => Promise<unknown>)(type, payload);
-      if (type === 'spotBlocks' && delay) await sleep(delay);
-      return reply;
-    }) as unknown as SendFn;
+    const worker = slowWorker();
+    const send = worker.send;
     const { marked, counts } = await startOnPage(
       `<article id="story"><p>Nato chief Jens Stoltenberg spoke.${filler}</p><p>Ministers agreed.${filler}</p><p>Nothing named here.${filler}</p></article>`,
       send,
     );
     expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
-    delay = 1500;
+    worker.delay = 1500;
     // The page adds a link to the paragraph (hydration, an auto-linker): it is read again whole.
     document.querySelector('#story p')!.insertAdjacentHTML('beforeend', ' <a href="#">Read more</a>');
     await sleep(RESCAN_DELAY_MS + 300);
@@ -110,18 +116,13 @@ describe('text the page patches after it was marked', () => {
   }, 15_000);
 
   it("keeps a paragraph's marks shown when the page changes it again while it is read again", async () => {
-    const bg = searchBackground();
-    let delay = 0;
-    const send = (async (type: string, payload: unknown) => {
-      const reply = await (bg.send as (t: string, p: unknown) => Promise<unknown>)(type, payload);
-      if (type === 'spotBlocks' && delay) await sleep(delay);
-      return reply;
-    }) as unknown as SendFn;
+    const worker = slowWorker();
+    const send = worker.send;
     const { marked, counts } = await startOnPage(
       `<article id="story"><p>Nato chief Jens Stoltenberg spoke.${filler}</p><p>Ministers agreed.${filler}</p><p>Nothing named here.${filler}</p></article>`,
       send,
     );
-    delay = 1500;
+    worker.delay = 1500;
     const p = document.querySelector('#story p')!;
     p.insertAdjacentHTML('beforeend', ' <a href="#">Read more</a>');
     await sleep(RESCAN_DELAY_MS + 100); // its reading is on the way
