@@ -183,22 +183,11 @@ export function landformNames(blocks: readonly string[]): Set<string> {
 }
 
 /**
- * True when the tagger's span `t` is a longer organisation's name that starts with the card's match
- * at [i, i + len) ("Amazon Web Services"); not a possessive run-on, nor a place's ("United States
- * Embassies").
- */
-function longerOrgName(a: PieceAnalysis, t: TSpan, i: number, len: number, kind: EntityKind): boolean {
-  if (t.from !== i || t.to <= i + len || t.kind !== kind || kind !== 'organization') return false;
-  return !a.info.lower.slice(i + len, t.to).some((w) => w === "'s" || w === "'");
-}
-
-/**
  * The reader's card names win: each capitalised match of a known name becomes a span
  * of the card's kind, replacing tagger spans it overlaps. The span keeps its own surface
  * text as its name, so within-article resolution still links "Stoltenberg" to "Jens
- * Stoltenberg"; the background matches entities to cards by name and alias. A tagger's longer
- * organisation name stays whole ("Amazon Web Services"), and one-word names in `places` (see
- * landformNames) are left to the tagger.
+ * Stoltenberg"; the background matches entities to cards by name and alias. One-word names in
+ * `places` (see landformNames) are left to the tagger.
  */
 export function applyKnown(
   a: PieceAnalysis,
@@ -217,11 +206,6 @@ export function applyKnown(
     if (!m || !(m.value.forms ?? [m.value.name]).some((form) => casedAlike(form, a.info.text, i, m.len))) continue;
     if (m.value.kind === 'organization' && LANDFORM_AFTER.has(lower[i + m.len] ?? '')) continue;
     if (m.len === 1 && places?.has(lower[i]!)) continue;
-    const t = spans.find((x) => x.from <= i && i < x.to);
-    if (t && longerOrgName(a, t, i, m.len, m.value.kind)) {
-      i = t.to - 1;
-      continue;
-    }
     found.push({ from: i, to: i + m.len, kind: m.value.kind });
     i += m.len - 1;
   }
