@@ -84,11 +84,10 @@ export class Marks {
   /**
    * Drops the marks on text the page took away (a re-rendered paragraph, an article cut short) or
    * rewrote in place: they would count, hold the old nodes in memory, answer hit tests forever and
-   * open the wrong card. With `blocks`, also drops every mark with text in those block elements
-   * (text-blocks' blockElementOf), which are about to be read whole again. Returns them.
+   * open the wrong card. Marks of paragraphs about to be read again go later (hold). Returns them.
    */
-  prune(blocks?: ReadonlySet<Element>): Set<Mark> {
-    const gone = blocks?.size ? this.inBlocks(blocks) : new Set<Mark>();
+  prune(): Set<Mark> {
+    const gone = new Set<Mark>();
     for (const m of this.all)
       if (m.pieces.some((p) => !p.node.isConnected) || (m.text !== undefined && liveText(m.pieces) !== m.text))
         gone.add(m);
@@ -113,7 +112,7 @@ export class Marks {
   }
 
   /** Drops those of `marks` this page still holds (their highlights, hit tests and window). Returns them. */
-  remove(marks: ReadonlySet<Mark>): Set<Mark> {
+  private remove(marks: ReadonlySet<Mark>): Set<Mark> {
     const gone = new Set(marks.size ? this.all.filter((m) => marks.has(m)) : []);
     if (gone.size === 0) return gone;
     const kept = this.all.filter((m) => !gone.has(m));

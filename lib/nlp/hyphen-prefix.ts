@@ -40,8 +40,8 @@ interface NameStart {
   text: string;
   /** The name's normalised tokens (see normTok). */
   lower: string[];
-  /** It starts a sentence or a line: a capital there says nothing. */
-  initial: boolean;
+  /** The tagger's kind for the modifier holds for it: it starts at the tagger's span or before. */
+  ownKind: boolean;
 }
 
 /** The name before a modifier's hyphen, waiting for a kind. */
@@ -90,7 +90,6 @@ export function hyphenPrefix(a: PieceAnalysis, s: TSpan): HyphenPrefix | null {
   if (!ending) return null;
   const lastFull = hy > 0 ? s.to - 1 : s.to - 3;
   const starts: NameStart[] = [];
-  // From MAX_LEAD capitalised words before the span (on the same line) up to the span's last word.
   const isInitial = (i: number) => i === 0 || nl[i] === 1 || /^[.!?:"“]$/.test(words[i - 1]!);
   /** A word that is no part of a name after it: a sentence's first ("Two"), a title ("President"). */
   const opener = (i: number) => isInitial(i) || OPENERS.has(lower[i]!);
@@ -106,11 +105,11 @@ export function hyphenPrefix(a: PieceAnalysis, s: TSpan): HyphenPrefix | null {
     const text = a.text.slice(start[i]!, stop).replace(/\s+/g, ' ');
     if (!/^\p{Lu}/u.test(text)) continue;
     const toks = [...lower.slice(i, lastFull), ...lastLower];
-    starts.push({ start: a.offset + start[i]!, text, lower: toks, initial: isInitial(i) });
+    starts.push({ start: a.offset + start[i]!, text, lower: toks, ownKind: i <= s.from });
   }
   if (!starts.length) return null;
   const found: HyphenPrefix = { block: a.block, end: a.offset + stop, starts, where: WHERE_ENDS.has(ending) };
-  if (s.kind !== 'misc' && starts[starts.length - 1]!.start === a.offset + start[s.from]!) found.tagged = s.kind;
+  if (s.kind !== 'misc') found.tagged = s.kind;
   return found;
 }
 
@@ -130,7 +129,7 @@ export function prefixName(
   // Until the article's names are known, only the longest name is tried: "New York-based" must
   // not be taken as "York" (a city) before the article's "New York" is seen.
   const tries = names ? p.starts : p.starts.slice(0, 1);
-  for (const [i, at] of tries.entries()) {
+  for (const at of tries) {
     const words = at.text.split(' ');
     const whole = (map: PhraseMap<KnownName>, cased: boolean) => {
       const m = map.longestAt(at.lower, 0);
@@ -140,8 +139,8 @@ export function prefixName(
     };
     const key = at.lower.join(' ');
     if (gazetteer.isDemonym(key)) continue;
-    // The tagger's kind holds for its own span, and for words before it that do not start a sentence.
-    const own = i === p.starts.length - 1 || !at.initial ? p.tagged : undefined;
+    // The tagger's kind holds for its span, not for a name inside it ("Seattle" of "Two Seattle-based").
+    const own = at.ownKind ? p.tagged : undefined;
     const kind =
       whole(known, true) ?? (gazetteer.isPlace(key) ? 'place' : null) ?? own ?? (names ? whole(names, false) : null);
     if (kind && !(p.where && kind === 'person'))

@@ -34,8 +34,8 @@ const PLACE_HEADS = new Set(
   ),
 );
 /**
- * The last word of an organisation's name that says what kind of body it is: a "person" ending in
- * one is an organisation ("Marine Stewardship Council", "Fishing Vessel Owners Association", "Business Insider").
+ * The last word of an organisation's name that says what kind of body it is: a "person" or "place"
+ * ending in one is an organisation ("Marine Stewardship Council", "Business Insider", "All-England Club").
  */
 const ORG_HEADS = new Set(
   (
@@ -83,12 +83,7 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
     const head = lower[s.to - 1]!;
     if (s.kind === 'person' && ORG_HEADS.has(head) && s.to - s.from > (SURNAME_HEADS.has(head) ? 2 : 1))
       s.kind = 'organization';
-    if (
-      s.kind === 'place' &&
-      s.to - s.from > 1 &&
-      ORG_HEADS.has(lower[s.to - 1]!) &&
-      !STATE_HEADS.has(lower[s.to - 1]!)
-    )
+    if (s.kind === 'place' && s.to - s.from > 1 && ORG_HEADS.has(head) && !STATE_HEADS.has(head))
       s.kind = 'organization';
     if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO)
       s.kind = 'place';
