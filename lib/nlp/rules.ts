@@ -79,8 +79,8 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
     if (s.kind === 'person' && s.to - s.from === 1 && gaz.isDemonym(lower[s.from]!)) s.kind = 'misc';
     if (s.kind !== 'event' && s.to - s.from === 2 && gaz.isDemonym(`${lower[s.from]} ${lower[s.from + 1]}`))
       s.kind = 'misc';
-    if (s.kind === 'person' && s.to - s.from > 1 && PLACE_HEADS.has(lower[s.to - 1]!)) s.kind = 'place';
     const head = lower[s.to - 1]!;
+    if (s.kind === 'person' && s.to - s.from > 1 && PLACE_HEADS.has(head)) s.kind = 'place';
     if (s.kind === 'person' && ORG_HEADS.has(head) && s.to - s.from > (SURNAME_HEADS.has(head) ? 2 : 1))
       s.kind = 'organization';
     if (s.kind === 'place' && s.to - s.from > 1 && ORG_HEADS.has(head) && !STATE_HEADS.has(head))
@@ -162,6 +162,8 @@ export function casedAlike(form: string, words: string[], from: number, len: num
 const LANDFORM_AFTER = new Set('rainforest rainforests rain forest forests river basin jungle delta'.split(' '));
 /** One-word company names that are also a place's ("Amazon": the river and its forest). */
 const PLACE_HOMONYMS = ['amazon'];
+/** One of them followed by a landform word ("Amazon rainforest", "Amazon rain forest"). */
+const LANDFORM_NAME = new RegExp(`\\b(${PLACE_HOMONYMS.join('|')})\\s+(?:${[...LANDFORM_AFTER].join('|')})\\b`, 'gi');
 
 /**
  * The names in PLACE_HOMONYMS that `blocks` (an article) use for the place: one of them is followed
@@ -170,10 +172,7 @@ const PLACE_HOMONYMS = ['amazon'];
  */
 export function landformNames(blocks: readonly string[]): Set<string> {
   const found = new Set<string>();
-  for (const name of PLACE_HOMONYMS) {
-    const landform = new RegExp(`\\b${name}\\s+(rain\\s?forests?|forests?|river|basin|jungle|delta)\\b`, 'i');
-    if (blocks.some((b) => landform.test(b))) found.add(name);
-  }
+  for (const b of blocks) for (const m of b.matchAll(LANDFORM_NAME)) found.add(m[1]!.toLowerCase());
   return found;
 }
 
