@@ -17,6 +17,12 @@ import { articleMatches } from '../lib/sites/patterns';
 export default defineContentScript({
   matches: articleMatches(),
   runAt: 'document_start',
+  // WXT's context would otherwise window.postMessage a "script started" notice (with the extension's
+  // id) to every message listener of the page: the page would learn Backstory is installed, its
+  // listeners would run, and a traced load showed the stack capture for it costing 10-16 ms of the
+  // article script's first task. WXT's own check for an older copy of the script uses a document
+  // event instead (https://github.com/wxt-dev/wxt/pull/2035).
+  noScriptStartedPostMessage: true,
   async main() {
     // Imported here so nothing but registration data is evaluated at build time.
     const { sendToBackground } = await import('../lib/messaging/client');

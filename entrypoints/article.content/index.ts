@@ -6,6 +6,7 @@
  * tears everything down when the extension is reloaded or updated.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { yieldToPage } from '../../lib/dom/scheduler';
 import { articleMatches } from '../../lib/sites/patterns';
 
 export default defineContentScript({
@@ -16,12 +17,17 @@ export default defineContentScript({
   // for document_idle cost hundreds of ms before the first mark. Client-rendered pages are looked
   // at again later.
   registration: 'runtime',
+  // No "script started" window.postMessage to the page's listeners: see page-start.content.ts.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     try {
+      // The task that evaluates this script also compiles all of it (7-10 ms of CPU, traced on tmz-1,
+      // and a busy 2-core machine can stretch a task's wall time 3-4 times): nothing else is done
+      // in it. The settings are asked for in the next task.
+      await yieldToPage(undefined, 'user-blocking');
       // Imported here so nothing but registration data is evaluated at build time.
-      const [{ readSettings, watchSettings }, { yieldToPage }, { takeRunOnce }] = await Promise.all([
+      const [{ readSettings, watchSettings }, { takeRunOnce }] = await Promise.all([
         import('../../lib/settings/store'),
-        import('../../lib/dom/scheduler'),
         import('./tab-api'),
       ]);
       // Taken (and cleared) whatever the settings say, so the flag never outlives this injection.

@@ -26,7 +26,8 @@ const TYPED_WORD = 'Zyntharowl';
 const SPY = `(() => {
   const dom = [];
   const keys = {};
-  const seen = { dom, keys, count: {}, innerTargets: 0 };
+  const messages = [];
+  const seen = { dom, keys, count: {}, innerTargets: 0, messages };
   Object.defineProperty(window, '__spy', { value: seen });
   const readNode = (node) => {
     if (!node) return;
@@ -68,6 +69,8 @@ const SPY = `(() => {
         if (t && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT')) { seen.innerTargets++; dom.push(t.value); }
       }, true);
     }
+  // Anything posted to the page's window: the page's own message listeners would get it.
+  window.addEventListener('message', (e) => messages.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)), true);
 })();`;
 
 interface Seen {
@@ -77,14 +80,28 @@ interface Seen {
   /** Per event type, how many the page's listeners got (window and document each count). */
   count: Record<string, number>;
   innerTargets: number;
+  /** What reached the page's window 'message' listeners. */
+  messages: string[];
 }
 
 async function whatThePageSaw(page: Page): Promise<Seen> {
   return page.evaluate(() => {
-    type Spy = { dom: string[]; keys: Record<string, string>; count: Record<string, number>; scan(): void };
+    type Spy = {
+      dom: string[];
+      keys: Record<string, string>;
+      count: Record<string, number>;
+      messages: string[];
+      scan(): void;
+    };
     const s = (window as unknown as { __spy: Spy & Omit<Seen, 'dom'> }).__spy;
     s.scan();
-    return { dom: s.dom.join('\n'), keys: { ...s.keys }, count: { ...s.count }, innerTargets: s.innerTargets };
+    return {
+      dom: s.dom.join('\n'),
+      keys: { ...s.keys },
+      count: { ...s.count },
+      innerTargets: s.innerTargets,
+      messages: s.messages.slice(),
+    };
   });
 }
 
@@ -129,6 +146,8 @@ describe('privacy', () => {
       for (const word of [SAVED_WORD, TYPED_WORD])
         assert.ok(!seen.dom.includes(word), `the page's DOM (mutations, text, attributes, values) showed "${word}"`);
       assert.equal(seen.innerTargets, 0, 'a key, input or focus event reached the page with a note box as its target');
+      // Nothing was posted to the page's window: its message listeners never hear from Backstory.
+      assert.deepEqual(seen.messages, [], "the page's message listeners got messages");
       // Not one key or input event of the typing reached the page's window or document, even in the capture phase.
       const typingEvents = Object.entries(during.count)
         .filter(([type]) => !type.startsWith('focus'))
@@ -143,7 +162,15 @@ describe('privacy', () => {
       await escapeFromNoteFrame(page);
       await waitForNoAx(page, { role: 'dialog', name: 'Jens Stoltenberg' });
       await page.keyboard.press('q');
+      await page.evaluate(
+        () =>
+          new Promise<void>((done) => {
+            window.addEventListener('message', () => done(), { once: true });
+            window.postMessage('sanity', '*');
+          }),
+      );
       const after = await whatThePageSaw(page);
+      assert.deepEqual(after.messages, ['sanity'], 'the spy hears messages posted to the page (sanity check)');
       assert.ok(
         (after.count.keydown ?? 0) > (seen.count.keydown ?? 0),
         'the spy hears keys typed on the page (sanity check)',

@@ -51,6 +51,13 @@ describe('conventions', () => {
     expect(pageSide.filter((f) => /lib\/nlp|\/nlp\//.test(read(f)))).toEqual([]);
   });
 
+  it('keeps every content script from posting WXT\'s "script started" message to the page', () => {
+    // The page's message listeners would hear it (with the extension's id): see page-start.content.ts.
+    const scripts = shipped.filter((f) => f.startsWith('entrypoints/') && /defineContentScript\(/.test(read(f)));
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    expect(scripts.filter((f) => !/noScriptStartedPostMessage: true/.test(read(f)))).toEqual([]);
+  });
+
   it('uses px, not rem, in UI styles that live in a shadow root on news pages', () => {
     const ui = [...sourceFiles('components'), ...sourceFiles('entrypoints/article.content')];
     expect(ui.filter((f) => /\d+(\.\d+)?rem\b/.test(read(f))).map((f) => relative(root, join(root, f)))).toEqual([]);
