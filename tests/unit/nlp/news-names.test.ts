@@ -240,6 +240,22 @@ describe('companies a starter card names', () => {
     ).join(' ');
     expect(forest).not.toMatch(/organization:Amazon/);
   });
+
+  it('takes "the Amazon" closing a clause, or after a country\'s adjective, for the forest', () => {
+    for (const text of [
+      'Fires burned for weeks in the Amazon. Scientists said the Amazon is near a tipping point.',
+      'Cattle ranching across the Amazon, where soy farms spread, worries Brazil.',
+      'Logging in the Brazilian Amazon rose. The Amazon lost an area the size of Wales.',
+      'Satellites watch the Amazon region closely. The Amazon may not recover.',
+    ])
+      expect(marked(withCards, text).join(' '), text).not.toMatch(/organization:Amazon/);
+    // The company, written with "the" before it as a modifier.
+    for (const text of [
+      'Workers from the Amazon warehouse in Bessemer voted. Amazon said it would appeal.',
+      'The Amazon founder spoke to Reuters. Amazon shares rose in New York.',
+    ])
+      expect(marked(withCards, text), text).toContain('organization:Amazon');
+  });
 });
 
 describe('armed groups and territories a starter card names', () => {
