@@ -20,8 +20,8 @@ export default defineContentScript({
   // WXT's context would otherwise window.postMessage a "script started" notice (with the extension's
   // id) to every message listener of the page: the page would learn Backstory is installed, its
   // listeners would run, and on a traced load (or with DevTools open) the stack Chromium captured for
-  // it cost 6-16 ms of the article script's first task. WXT's own check for an older copy of the script uses a document
-  // event instead (https://github.com/wxt-dev/wxt/pull/2035).
+  // it cost 6-16 ms of the article script's first task. WXT's own check for an older copy of the
+  // script uses a document event instead (https://github.com/wxt-dev/wxt/pull/2035).
   noScriptStartedPostMessage: true,
   async main() {
     // Imported here so nothing but registration data is evaluated at build time.
