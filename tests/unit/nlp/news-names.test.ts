@@ -258,6 +258,15 @@ describe('companies a starter card names', () => {
   });
 });
 
+describe('news organisations a starter card names', () => {
+  it('marks PolitiFact, however its capitals are written, as an organisation, not a place', () => {
+    const text = 'Fact checkers at ABC News and Politifact rated the claim false. PolitiFact said so on Monday.';
+    const found = marked(withCards, text);
+    expect(found.filter((f) => f === 'organization:Politifact' || f === 'organization:PolitiFact')).toHaveLength(2);
+    expect(found.join(' ')).not.toMatch(/place:Politi/i);
+  });
+});
+
 describe('armed groups and territories a starter card names', () => {
   it('marks Hezbollah, the Taliban and the Houthis as organisations and Gaza and Chechnya as places', () => {
     const text =
