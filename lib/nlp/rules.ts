@@ -16,6 +16,8 @@ const QUANTIFIER = /^(Many|Most|Some|Several|Few|Both)$/;
 const BAD_END = /^(['’][sS]?|[-,;:(["“”])$/;
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
 const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
+/** Punctuation that closes a clause after a name. */
+const CLAUSE_END = /^[.,;:!?)]$/;
 /** Peoples and faiths: on their own never a person, place or organisation ("Māori", "Muslims"). */
 const GROUP_WORDS = new Set(
   (
@@ -71,6 +73,10 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
     // The dot of a web address is not the full stop of an abbreviation: "Snopes.com" -> "Snopes".
     if (s.to - s.from > 1 && text[s.to - 1] === '.' && /\p{L}/u.test(a.text[a.info.end[s.to - 1]!] ?? '')) s.to--;
     if (s.kind === 'person' && s.to - s.from > 1 && QUANTIFIER.test(text[s.from]!)) s.from++;
+    // "on the Polaris, which": one word after "the" that closes the clause names a thing (a boat,
+    // a building), not a person; "the Trump administration" (a modifier) goes on.
+    if (s.kind === 'person' && s.to - s.from === 1 && lower[s.from - 1] === 'the' && !nl[s.from])
+      if (s.to >= n || nl[s.to] || CLAUSE_END.test(text[s.to]!)) s.kind = 'misc';
     // Regnal numbers belong to the name: "Elizabeth I", "Charles VI".
     if (s.kind === 'person' && s.to < n && ROMAN.test(text[s.to]!) && !nl[s.to] && !spans.some((x) => x.from === s.to))
       s.to++;

@@ -62,6 +62,12 @@ describe('the detector on everyday news text', () => {
     expect(marked(bare, 'Many Māori voted for Helen Clark.').join(' ')).not.toMatch(/Many|Māori/);
   });
 
+  it('takes one word after "the" that closes a clause for a thing, not a person', () => {
+    const boat = marked(bare, "Bassi's father fished on the Polaris, which Bassi co-owns with Rolfe McCartney.");
+    expect(boat.join(' ')).not.toMatch(/Polaris/);
+    expect(boat).toContain('person:Rolfe McCartney');
+  });
+
   it('makes a name that ends in Council, Association or Company an organisation', () => {
     const found = marked(
       bare,
