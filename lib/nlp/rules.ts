@@ -171,6 +171,7 @@ const LANDFORM_AFTER = new Set(
 /** One-word company names that are also a place's ("Amazon": the river and its forest). */
 const PLACE_HOMONYMS = ['amazon'];
 const HOMONYM = `(${PLACE_HOMONYMS.join('|')})`;
+const ANY_HOMONYM = new RegExp(PLACE_HOMONYMS.join('|'), 'i');
 /**
  * One of them used for the place: followed by a landform word ("Amazon rainforest", "Amazon rain
  * forest"); after a country's adjective ("the Brazilian Amazon"); or as "the Amazon" after a
@@ -193,7 +194,11 @@ const LANDFORM_NAME = new RegExp(
  */
 export function landformNames(blocks: readonly string[]): Set<string> {
   const found = new Set<string>();
-  for (const b of blocks) for (const m of b.matchAll(LANDFORM_NAME)) found.add((m[1] ?? m[2] ?? m[3])!.toLowerCase());
+  for (const b of blocks) {
+    // Most blocks name none of them: one plain search skips LANDFORM_NAME's alternations.
+    if (!ANY_HOMONYM.test(b)) continue;
+    for (const m of b.matchAll(LANDFORM_NAME)) found.add((m[1] ?? m[2] ?? m[3])!.toLowerCase());
+  }
   return found;
 }
 
