@@ -35,6 +35,8 @@ const PLACE_HEADS = new Set(
     ' ',
   ),
 );
+/** The last word of a site's name, which the tagger may take for an organisation ("Fisherman's Terminal"). */
+const SITE_HEADS = new Set('terminal airport harbor harbour bridge square'.split(' '));
 /**
  * The last word of an organisation's name that says what kind of body it is: a "person" or "place"
  * ending in one is an organisation ("Marine Stewardship Council", "Business Insider", "All-England Club").
@@ -89,6 +91,8 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
     if (s.kind === 'person' && s.to - s.from > 1 && PLACE_HEADS.has(head)) s.kind = 'place';
     if (s.kind === 'person' && ORG_HEADS.has(head) && s.to - s.from > (SURNAME_HEADS.has(head) ? 2 : 1))
       s.kind = 'organization';
+    if ((s.kind === 'person' || s.kind === 'organization') && s.to - s.from > 1 && SITE_HEADS.has(head))
+      s.kind = 'place';
     if (s.kind === 'place' && s.to - s.from > 1 && ORG_HEADS.has(head) && !STATE_HEADS.has(head))
       s.kind = 'organization';
     if ((s.kind === 'person' || s.kind === 'misc') && s.to - s.from === 1 && (flags[s.to] ?? 0) & F_GEO)

@@ -68,6 +68,14 @@ describe('the detector on everyday news text', () => {
     expect(boat).toContain('person:Rolfe McCartney');
   });
 
+  it('makes a name that ends in Terminal, Airport, Square or Bridge a place', () => {
+    const text =
+      'Delays hit Kennedy Airport on Friday. Protesters gathered in Trafalgar Square and on Westminster Bridge. The ship docked at the Smith Cove Terminal, officials said.';
+    const found = marked(bare, text);
+    for (const name of ['Kennedy Airport', 'Trafalgar Square', 'Westminster Bridge', 'Smith Cove Terminal'])
+      expect(found).toContain(`place:${name}`);
+  });
+
   it('makes a name that ends in Council, Association or Company an organisation', () => {
     const found = marked(
       bare,
