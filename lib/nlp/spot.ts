@@ -8,6 +8,7 @@ import { Article, Scratch, tagPiece, type PieceAnalysis } from './analyze';
 import { PhraseMap, normTok } from './gazetteer';
 import { findEvents, type TSpan } from './events';
 import { applyKnown, applySpanRules, landformNames } from './rules';
+import { dropThings } from './thing-names';
 import { resolveMentions, type Mention } from './resolve';
 import type { ModelData } from './detector';
 import { Lexicon } from './lexicon';
@@ -174,7 +175,7 @@ export function spotArticle(model: ModelData, rt: Runtime, known: PhraseMap<Know
   art.forEach((a) => {
     propagate(a, names, mentions, extra);
   });
-  return resolveMentions(splitPairs(mentions.concat(extra)), blocks);
+  return resolveMentions(splitPairs(dropThings(mentions.concat(extra), blocks)), blocks);
 }
 
 /**

@@ -66,6 +66,16 @@ describe('the detector on everyday news text', () => {
     const boat = marked(bare, "Bassi's father fished on the Polaris, which Bassi co-owns with Rolfe McCartney.");
     expect(boat.join(' ')).not.toMatch(/Polaris/);
     expect(boat).toContain('person:Rolfe McCartney');
+    // An article that only ever writes the word after "the" means the thing in every mention.
+    const story = marked(
+      bare,
+      'Two men loaded up the Polaris, one of four old schooners. The Polaris motored out of the harbour. Each spring the Polaris makes a series of trips. Bassi co-owns it with Rolfe McCartney.',
+    );
+    expect(story.join(' ')).not.toMatch(/Polaris/);
+    expect(story).toContain('person:Rolfe McCartney');
+    // A person the article also names without "the" stays a person, there too.
+    const person = marked(bare, 'Obama spoke in Chicago. Fans of the Obama, as one aide put it, cheered.');
+    expect(person.filter((f) => f === 'person:Obama')).toHaveLength(2);
   });
 
   it('makes a name that ends in Terminal, Airport, Square or Bridge a place', () => {
