@@ -35,7 +35,7 @@ const PLACE_HEADS = new Set(
     ' ',
   ),
 );
-/** The last word of a site's name, which the tagger may take for an organisation ("Fisherman's Terminal"). */
+/** The last word of a site's name, which the tagger may take for a person or organisation ("Kennedy Airport"). */
 const SITE_HEADS = new Set('terminal airport harbor harbour bridge square'.split(' '));
 /**
  * The last word of an organisation's name that says what kind of body it is: a "person" or "place"
