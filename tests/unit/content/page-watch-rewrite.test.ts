@@ -35,6 +35,9 @@ function slowWorker(): { send: SendFn; delay: number } {
   return worker;
 }
 
+/** An article whose first paragraph names two entities: the one the page keeps changing. */
+const NAMED_STORY = `<article id="story"><p>Nato chief Jens Stoltenberg spoke.${filler}</p><p>Ministers agreed.${filler}</p><p>Nothing named here.${filler}</p></article>`;
+
 describe('text the page patches after it was marked', () => {
   it('does not mark and count a name twice when the page edits text AFTER it in the same text node', async () => {
     const { page, marked, counts } = await start(
@@ -53,10 +56,9 @@ describe('text the page patches after it was marked', () => {
 
   it("marks and counts a paragraph's names once when it is read again while its first reply is on the way", async () => {
     const worker = slowWorker();
-    const send = worker.send;
     const { marked, counts } = await startOnPage(
       `<article id="story"><p>Nato allies agreed.${filler}</p><p>Ministers spoke.${filler}</p><p>Nothing named here.${filler}</p></article>`,
-      send,
+      worker.send,
     );
     expect(counts()).toEqual(['Nato:1']);
     worker.delay = 1500;
@@ -72,11 +74,7 @@ describe('text the page patches after it was marked', () => {
 
   it("keeps a paragraph's marks shown while it is read again, then counts its names once", async () => {
     const worker = slowWorker();
-    const send = worker.send;
-    const { marked, counts } = await startOnPage(
-      `<article id="story"><p>Nato chief Jens Stoltenberg spoke.${filler}</p><p>Ministers agreed.${filler}</p><p>Nothing named here.${filler}</p></article>`,
-      send,
-    );
+    const { marked, counts } = await startOnPage(NAMED_STORY, worker.send);
     expect(marked()).toEqual(['Jens Stoltenberg', 'Nato']);
     worker.delay = 1500;
     // The page adds a link to the paragraph (hydration, an auto-linker): it is read again whole.
@@ -117,11 +115,7 @@ describe('text the page patches after it was marked', () => {
 
   it("keeps a paragraph's marks shown when the page changes it again while it is read again", async () => {
     const worker = slowWorker();
-    const send = worker.send;
-    const { marked, counts } = await startOnPage(
-      `<article id="story"><p>Nato chief Jens Stoltenberg spoke.${filler}</p><p>Ministers agreed.${filler}</p><p>Nothing named here.${filler}</p></article>`,
-      send,
-    );
+    const { marked, counts } = await startOnPage(NAMED_STORY, worker.send);
     worker.delay = 1500;
     const p = document.querySelector('#story p')!;
     p.insertAdjacentHTML('beforeend', ' <a href="#">Read more</a>');
