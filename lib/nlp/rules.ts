@@ -6,6 +6,7 @@ import type { TSpan } from './events';
 import { F_GEO } from './word-flags';
 import type { Gazetteer, PhraseMap } from './gazetteer';
 import type { EntityKind } from '../entity';
+import { dropLeadPreposition, isCredential, joinServedBodies } from './span-shapes';
 
 /** Honorifics and titles that precede a person's name but are not part of it (CoNLL convention). */
 const HONORIFIC =
@@ -36,7 +37,7 @@ const PLACE_HEADS = new Set(
   ),
 );
 /** The last word of a site's name, which the tagger may take for a person or organisation ("Kennedy Airport"). */
-const SITE_HEADS = new Set('terminal airport harbor harbour bridge square'.split(' '));
+const SITE_HEADS = new Set('terminal airport harbor harbour bridge square passage locks canal'.split(' '));
 /**
  * The last word of an organisation's name that says what kind of body it is: a "person" or "place"
  * ending in one is an organisation ("Marine Stewardship Council", "Business Insider", "All-England Club").
@@ -63,14 +64,17 @@ let coveredBuf = new Uint8Array(256);
  * Returns a new sorted span list.
  */
 export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer): TSpan[] {
-  const spans = joinParticles(a, tagged);
+  const spans = joinServedBodies(a, joinParticles(a, tagged));
   const { flags, lower, text, nl, n } = a.info;
   // Reused between calls: allocating a typed array per piece is costly.
   if (coveredBuf.length < n) coveredBuf = new Uint8Array(n * 2);
   const covered = coveredBuf;
   covered.fill(0, 0, n);
-  for (const s of spans) {
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
     while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(text[s.from]!)) s.from++;
+    dropLeadPreposition(a, s);
+    if (isCredential(a, s, spans[k - 1])) s.kind = 'misc';
     while (s.to - s.from > 1 && BAD_END.test(text[s.to - 1]!)) s.to--;
     // The dot of a web address is not the full stop of an abbreviation: "Snopes.com" -> "Snopes".
     if (s.to - s.from > 1 && text[s.to - 1] === '.' && /\p{L}/u.test(a.text[a.info.end[s.to - 1]!] ?? '')) s.to--;
@@ -89,6 +93,8 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
       s.kind = 'misc';
     const head = lower[s.to - 1]!;
     if (s.kind === 'person' && s.to - s.from > 1 && PLACE_HEADS.has(head)) s.kind = 'place';
+    // "Project Jonah", "Project Veritas": a campaign or charity, never a person.
+    if (s.kind === 'person' && s.to - s.from > 1 && lower[s.from] === 'project') s.kind = 'organization';
     if (s.kind === 'person' && ORG_HEADS.has(head) && s.to - s.from > (SURNAME_HEADS.has(head) ? 2 : 1))
       s.kind = 'organization';
     if ((s.kind === 'person' || s.kind === 'organization') && s.to - s.from > 1 && SITE_HEADS.has(head))
