@@ -265,12 +265,13 @@ describe('companies a starter card names', () => {
     expect(forest).not.toMatch(/organization:Amazon/);
   });
 
-  it('takes "the Amazon" closing a clause, or after a country\'s adjective, for the forest', () => {
+  it('takes "the Amazon" closing a clause, after a country\'s adjective or after deforestation, for the forest', () => {
     for (const text of [
       'Fires burned for weeks in the Amazon. Scientists said the Amazon is near a tipping point.',
       'Cattle ranching across the Amazon, where soy farms spread, worries Brazil.',
       'Logging in the Brazilian Amazon rose. The Amazon lost an area the size of Wales.',
       'Satellites watch the Amazon region closely. The Amazon may not recover.',
+      'Deforestation in the Amazon has slowed this year. The Amazon still loses trees.',
     ])
       expect(marked(withCards, text).join(' '), text).not.toMatch(/organization:Amazon/);
     // The company, written with "the" before it as a modifier.
