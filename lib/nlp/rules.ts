@@ -6,7 +6,13 @@ import type { TSpan } from './events';
 import { F_GEO } from './word-flags';
 import type { Gazetteer, PhraseMap } from './gazetteer';
 import type { EntityKind } from '../entity';
-import { dropLeadPreposition, isCredential, joinServedBodies } from './span-shapes';
+import {
+  dropLeadPreposition,
+  isCredential,
+  joinServedBodies,
+  kindBySurroundings,
+  possessiveNames,
+} from './span-shapes';
 import { LANDFORM_AFTER } from './landform-names';
 
 /** Honorifics and titles that precede a person's name but are not part of it (CoNLL convention). */
@@ -65,7 +71,7 @@ let coveredBuf = new Uint8Array(256);
  * Returns a new sorted span list.
  */
 export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer): TSpan[] {
-  const spans = joinServedBodies(a, joinParticles(a, tagged));
+  const spans = possessiveNames(a, joinServedBodies(a, joinParticles(a, tagged)));
   const { flags, lower, text, nl, n } = a.info;
   // Reused between calls: allocating a typed array per piece is costly.
   if (coveredBuf.length < n) coveredBuf = new Uint8Array(n * 2);
@@ -76,6 +82,7 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
     while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(text[s.from]!)) s.from++;
     dropLeadPreposition(a, s);
     if (isCredential(a, s, spans[k - 1])) s.kind = 'misc';
+    kindBySurroundings(a, s);
     while (s.to - s.from > 1 && BAD_END.test(text[s.to - 1]!)) s.to--;
     // The dot of a web address is not the full stop of an abbreviation: "Snopes.com" -> "Snopes".
     if (s.to - s.from > 1 && text[s.to - 1] === '.' && /\p{L}/u.test(a.text[a.info.end[s.to - 1]!] ?? '')) s.to--;

@@ -20,6 +20,14 @@ const CREDENTIAL = /^(MD|M\.D\.|PhD|Ph\.D\.|DO|RN|NP|PA-C|MPH|MBA|JD|DDS|DMD|DVM
 /** People a body is named for, in the possessive: "Children's Hospital", "Veterans' Affairs". */
 const SERVED = /^(children|women|men|people|veterans|workers|citizens|farmers|teachers|nurses|soldiers|sailors)$/;
 const POSSESSIVE = /^['’][sS]?$/;
+/** Kin words before a first name in apposition ("his first wife, Sally, was"): a person. */
+const KIN = /^(wife|husband|son|daughter|mother|father|brother|sister|widow|widower|partner|fiancée?)$/;
+/** Awards, and the nouns after one that show the award is meant ("Oscar dress"), not a person. */
+const AWARD = /^(Oscar|Oscars|Emmy|Emmys|Grammy|Grammys|Tony|Tonys)$/;
+const AWARD_NOUN =
+  /^(dress|gown|nomination|nominations|nominee|nominees|winner|winners|win|wins|ceremony|night|race|campaign|statuette|speech|voters|season|party)$/;
+/** A party's name written with its letters ("Zanu-PF", "MDC-T"): never a person's. */
+const LETTERED_BODY = /^(\p{Lu}\p{Ll}+-\p{Lu}{1,4}|\p{Lu}{2,}-\p{Lu}\p{Ll}+)$/u;
 
 /** True when token `i` starts a sentence (or a line). */
 function opensSentence(a: PieceAnalysis, i: number): boolean {
@@ -41,6 +49,22 @@ export function dropLeadPreposition(a: PieceAnalysis, s: TSpan): void {
   if (motion && s.to - s.from === 1 && (flags[s.from] ?? 0) & F_GEO) s.kind = 'place';
 }
 
+/**
+ * The kind a one-word name's surroundings give it: a person after a kin word ("his wife, Sally,"),
+ * no name when it is an award before a noun ("her Oscar dress"), an organisation when written like
+ * a party ("Zanu-PF"). Changes `s` in place.
+ */
+export function kindBySurroundings(a: PieceAnalysis, s: TSpan): void {
+  const { text, lower, flags, n } = a.info;
+  if (s.to - s.from !== 1 || s.kind === 'event') return;
+  const word = text[s.from]!;
+  const before = text[s.from - 1] === ',' ? s.from - 2 : s.from - 1;
+  if (s.kind !== 'person' && before >= 0 && KIN.test(lower[before]!) && !((flags[s.from] ?? 0) & F_GEO))
+    s.kind = 'person';
+  else if (AWARD.test(word) && s.to < n && AWARD_NOUN.test(text[s.to]!)) s.kind = 'misc';
+  else if (s.kind === 'person' && LETTERED_BODY.test(word)) s.kind = 'organization';
+}
+
 /** True when span `s` is a credential written after a person's name and a comma ("…Allen, MD"). */
 export function isCredential(a: PieceAnalysis, s: TSpan, before: TSpan | undefined): boolean {
   const { text } = a.info;
@@ -51,6 +75,31 @@ export function isCredential(a: PieceAnalysis, s: TSpan, before: TSpan | undefin
     before?.kind === 'person' &&
     before.to === s.from - 1
   );
+}
+
+/**
+ * Names written in the possessive before a word that completes them: "Mother's Day" (a holiday, no
+ * card to show) and "Sam's Club" (a shop, one organisation, not the person "Sam").
+ * Returns `spans` itself when nothing changed.
+ */
+export function possessiveNames(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
+  const { text, nl, n } = a.info;
+  let out: TSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    const mark = POSSESSIVE.test(text[s.to - 1]!) ? s.to - 1 : s.to;
+    const word = mark + 1 < n && POSSESSIVE.test(text[mark]!) && !nl[mark] && !nl[mark + 1] ? text[mark + 1] : '';
+    if (s.kind === 'event' || mark === s.from || (word !== 'Day' && word !== 'Eve' && word !== 'Club')) {
+      out?.push(s);
+      continue;
+    }
+    out ??= spans.slice(0, k);
+    if (word === 'Club') {
+      out.push({ from: s.from, to: mark + 2, kind: 'organization' });
+      if (spans[k + 1]?.from === mark + 1) k++;
+    }
+  }
+  return out ?? spans;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The words at a name's edges, in sentences of our own modelled on the shared pages (webmd-1,
-// seattletimes-1, guardian-1): what the tagger takes into a name, or leaves out of it.
+// seattletimes-1, guardian-1, telegraph, tmz-1): what the tagger takes into a name, or leaves out of it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { loadDetectorFromDisk } from '../../../lib/nlp/load-node';
@@ -46,5 +46,20 @@ describe("a name's edges", () => {
     expect(found).toContain('place:Inside Passage');
     expect(found).toContain('place:Ballard Locks');
     expect(found).toContain('organization:Project Jonah');
+  });
+
+  it('reads a holiday and a shop written in the possessive as no person', () => {
+    const found = marked('Fish for Easter and Mother’s Day sold well, and Sam’s Club and Costco sell it.');
+    expect(found).toContain('organization:Sam’s Club');
+    expect(found.some((f) => f.endsWith(':Mother') || f.endsWith(':Sam'))).toBe(false);
+  });
+
+  it('gives a one-word name the kind its surroundings say', () => {
+    const found = marked("Mugabe's wife, Grace, spoke. His first wife, Sally, was dying. Her Oscar dress was stolen.");
+    expect(found).toContain('person:Sally');
+    expect(found.some((f) => f.endsWith(':Oscar'))).toBe(false);
+    expect(marked('Tony Blair won.')).toContain('person:Tony Blair');
+    const party = marked("Mnangagwa rose through the ranks of Mugabe's ruling Zanu-PF in the last two years.");
+    expect(party).toContain('organization:Zanu-PF');
   });
 });
