@@ -80,9 +80,9 @@ export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k]!;
     while (s.to - s.from > 1 && s.kind !== 'event' && HONORIFIC.test(text[s.from]!)) s.from++;
-    dropLeadPreposition(a, s);
+    dropLeadPreposition(a, s, gaz);
     if (isCredential(a, s, spans[k - 1])) s.kind = 'misc';
-    kindBySurroundings(a, s);
+    kindBySurroundings(a, s, gaz);
     while (s.to - s.from > 1 && BAD_END.test(text[s.to - 1]!)) s.to--;
     // The dot of a web address is not the full stop of an abbreviation: "Snopes.com" -> "Snopes".
     if (s.to - s.from > 1 && text[s.to - 1] === '.' && /\p{L}/u.test(a.text[a.info.end[s.to - 1]!] ?? '')) s.to--;

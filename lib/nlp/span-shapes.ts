@@ -5,7 +5,7 @@
  */
 import type { PieceAnalysis } from './analyze';
 import type { TSpan } from './events';
-import { F_GEO } from './word-flags';
+import type { Gazetteer } from './gazetteer';
 
 /**
  * Prepositions that open a sentence and are never a name's first word. Not "In", "On", "Under",
@@ -40,13 +40,13 @@ function opensSentence(a: PieceAnalysis, i: number): boolean {
  * ("From Kodiak" → "Kodiak"); after a preposition of movement, a known place's name is a place.
  * Changes `s` in place.
  */
-export function dropLeadPreposition(a: PieceAnalysis, s: TSpan): void {
-  const { text, flags } = a.info;
+export function dropLeadPreposition(a: PieceAnalysis, s: TSpan, gaz: Gazetteer): void {
+  const { text, lower } = a.info;
   if ((s.kind !== 'person' && s.kind !== 'place') || s.to - s.from < 2) return;
   if (!LEAD_PREPOSITION.test(text[s.from]!) || !opensSentence(a, s.from)) return;
   const motion = MOTION_PREPOSITION.test(text[s.from]!);
   s.from++;
-  if (motion && s.to - s.from === 1 && (flags[s.from] ?? 0) & F_GEO) s.kind = 'place';
+  if (motion && s.to - s.from === 1 && gaz.isPlace(lower[s.from]!)) s.kind = 'place';
 }
 
 /**
@@ -54,12 +54,14 @@ export function dropLeadPreposition(a: PieceAnalysis, s: TSpan): void {
  * no name when it is an award before a noun ("her Oscar dress"), an organisation when written like
  * a party ("Zanu-PF"). Changes `s` in place.
  */
-export function kindBySurroundings(a: PieceAnalysis, s: TSpan): void {
-  const { text, lower, flags, n } = a.info;
+export function kindBySurroundings(a: PieceAnalysis, s: TSpan, gaz: Gazetteer): void {
+  const { text, lower, n } = a.info;
   if (s.to - s.from !== 1 || s.kind === 'event') return;
   const word = text[s.from]!;
+  // Set off by commas ("his son, Jordan,"), the name is the kin's even if a place has it too.
+  const apposed = text[s.from - 1] === ',' && text[s.to] === ',';
   const before = text[s.from - 1] === ',' ? s.from - 2 : s.from - 1;
-  if (s.kind !== 'person' && before >= 0 && KIN.test(lower[before]!) && !((flags[s.from] ?? 0) & F_GEO))
+  if (s.kind !== 'person' && before >= 0 && KIN.test(lower[before]!) && (apposed || !gaz.isPlace(lower[s.from]!)))
     s.kind = 'person';
   else if (AWARD.test(word) && s.to < n && AWARD_NOUN.test(text[s.to]!)) s.kind = 'misc';
   else if (s.kind === 'person' && LETTERED_BODY.test(word)) s.kind = 'organization';

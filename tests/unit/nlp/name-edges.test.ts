@@ -57,6 +57,8 @@ describe("a name's edges", () => {
   it('gives a one-word name the kind its surroundings say', () => {
     const found = marked("Mugabe's wife, Grace, spoke. His first wife, Sally, was dying. Her Oscar dress was stolen.");
     expect(found).toContain('person:Sally');
+    // Set off by commas after a kin word, a name a country also has is the person's.
+    expect(marked('His son, Jordan, spoke first.')).toContain('person:Jordan');
     expect(found.some((f) => f.endsWith(':Oscar'))).toBe(false);
     expect(marked('Tony Blair won.')).toContain('person:Tony Blair');
     const party = marked("Mnangagwa rose through the ranks of Mugabe's ruling Zanu-PF in the last two years.");
