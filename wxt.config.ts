@@ -4,6 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { MODEL_FILES, packedName } from './lib/nlp/model-files';
+import { articleMatches } from './lib/sites/patterns';
+import { PAGE_START_SCRIPT_FILE } from './lib/sites/site-access';
 
 /** Where the model files are in public/ and in the build. */
 const MODEL_DIR = 'model';
@@ -24,6 +26,9 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     // Look-ups only: the background asks Wikipedia about names the reader hovers or opens.
     host_permissions: ['https://en.wikipedia.org/*'],
+    // The page starter (entrypoints/page-start.ts says why it is an unlisted script). WXT adds these
+    // patterns' origins to host_permissions, which the worker's injection of the article script needs.
+    content_scripts: [{ matches: articleMatches(), js: [PAGE_START_SCRIPT_FILE], run_at: 'document_start' }],
     // Chrome MV3 takes optional_host_permissions; Firefox MV2 lists origins in optional_permissions (WXT drops the
     // MV3 key from MV2 builds instead of converting it).
     ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),

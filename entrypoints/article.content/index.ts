@@ -1,6 +1,6 @@
 /**
  * The article content script. It is not in the manifest: the worker injects it into a page whose
- * starter (page-start.content.ts) said it is loading, and the popup injects it on a page the reader
+ * starter (page-start.ts) said it is loading, and the popup injects it on a page the reader
  * asks for once (even on a site the reader turned off: see markRunOnce in tab-api.ts). All runtime
  * work happens inside main(ctx), which WXT calls once per injection. The context's AbortSignal
  * tears everything down when the extension is reloaded or updated.
@@ -17,7 +17,11 @@ export default defineContentScript({
   // for document_idle cost hundreds of ms before the first mark. Client-rendered pages are looked
   // at again later.
   registration: 'runtime',
-  // No "script started" window.postMessage to the page's listeners: see page-start.content.ts.
+  // WXT's context would otherwise window.postMessage a "script started" notice (with the extension's
+  // id) to every message listener of the page: the page would learn Backstory is installed, its
+  // listeners would run, and on a traced load (or with DevTools open) the stack Chromium captured for
+  // it cost 6-16 ms of this script's first task. WXT's own check for an older copy of the script
+  // uses a document event instead (https://github.com/wxt-dev/wxt/pull/2035).
   noScriptStartedPostMessage: true,
   async main(ctx) {
     try {

@@ -1,6 +1,6 @@
 /**
  * Puts the content scripts the manifest does not list into a page: the article script, into the
- * document whose page starter sent pageStarting (entrypoints/page-start.content.ts says why the
+ * document whose page starter sent pageStarting (entrypoints/page-start.ts says why the
  * manifest lists only the starter), and the hover card's UI, into the document whose article script
  * asked for it (loadCardUi: most pages are never hovered, so the card's Preact UI is not part of
  * the script every page evaluates).

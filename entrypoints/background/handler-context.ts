@@ -19,7 +19,7 @@ export interface HandlerDeps {
   getDetector: () => Promise<SpotDetector>;
   /** True when the reader turned Backstory off on the site of `url` (pageStarting then does nothing). */
   siteOff?: (url: string) => Promise<boolean>;
-  /** Injects the article content script into the document that sent pageStarting (see page-start.content.ts). */
+  /** Injects the article content script into the document that sent pageStarting (see page-start.ts). */
   injectArticle?: (sender: Sender) => Promise<void>;
   /** Injects the hover card's UI into the sender's document; false when the sender is not a page. */
   injectCardUi?: (sender: Sender) => Promise<boolean>;

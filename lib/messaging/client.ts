@@ -4,11 +4,11 @@
  * timeout becomes { ok: false, error }.
  */
 import { browser } from 'wxt/browser';
+import { envelope } from './envelope';
 import type {
   BackgroundMessageType,
   BackgroundPayload,
   BackgroundReplies,
-  Envelope,
   Result,
   TabMessageType,
   TabPayload,
@@ -23,10 +23,7 @@ export interface SendOptions {
   timeoutMs?: number;
 }
 
-/** Wraps a message in Backstory's envelope. */
-export function envelope<T extends string>(type: T, payload: unknown): Envelope<T> {
-  return { backstory: 1, type, payload };
-}
+export { envelope } from './envelope';
 
 /** True when `value` has the shape of a Result. */
 function isResult(value: unknown): value is Result<unknown> {

@@ -22,7 +22,7 @@ export const PAGE_CARDS_MAX = 200;
 /** Payload schemas of messages handled by the background worker, by message type. */
 export const backgroundSchemas = {
   /**
-   * Sent by the page starter (entrypoints/page-start.content.ts) as a page on a matched site starts
+   * Sent by the page starter (entrypoints/page-start.ts) as a page on a matched site starts
    * loading (document_start): unless the reader turned Backstory off on the sender's site, the worker
    * injects the article content script into the sender's document and loads the detector and the
    * cards' names while the page parses, not after.

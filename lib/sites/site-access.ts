@@ -12,7 +12,7 @@ export const ADDED_SITES_SCRIPT_ID = 'backstory-added-sites';
 /** The article content script as built by WXT (the worker injects it; the popup injects it once). */
 export const ARTICLE_SCRIPT_FILE = 'content-scripts/article.js';
 /** The page starter as built by WXT: the script that runs on each page and asks for the article script. */
-export const PAGE_START_SCRIPT_FILE = 'content-scripts/page-start.js';
+export const PAGE_START_SCRIPT_FILE = 'page-start.js';
 /** The hover card's UI as built by WXT (entrypoints/card-ui.ts): injected when the article script asks. */
 export const CARD_UI_SCRIPT_FILE = 'card-ui.js';
 

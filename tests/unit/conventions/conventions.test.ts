@@ -52,10 +52,20 @@ describe('conventions', () => {
   });
 
   it('keeps every content script from posting WXT\'s "script started" message to the page', () => {
-    // The page's message listeners would hear it (with the extension's id): see page-start.content.ts.
+    // The page's message listeners would hear it (with the extension's id): see article.content/index.ts.
     const scripts = shipped.filter((f) => f.startsWith('entrypoints/') && /defineContentScript\(/.test(read(f)));
-    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    expect(scripts.length).toBeGreaterThanOrEqual(1);
     expect(scripts.filter((f) => !/noScriptStartedPostMessage: true/.test(read(f)))).toEqual([]);
+  });
+
+  it("keeps the page starter free of the browser API polyfill and of WXT's content script context", () => {
+    // It runs inside the parse task of every news page: see entrypoints/page-start.ts.
+    const imports = (file: string) => [...read(file).matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+    expect(imports('entrypoints/page-start.ts')).toEqual([
+      'wxt/utils/define-unlisted-script',
+      '../lib/messaging/envelope',
+    ]);
+    expect(read('lib/messaging/envelope.ts')).not.toMatch(/^import (?!type )/m);
   });
 
   it('uses px, not rem, in UI styles that live in a shadow root on news pages', () => {

@@ -104,7 +104,7 @@ describe('site access: the registered content script follows the granted permiss
     expect(matches).toEqual(sitePatterns('example.com'));
     const script = fake.scripts.get(ADDED_SITES_SCRIPT_ID);
     expect(script?.matches).toEqual(matches);
-    expect(script?.js).toEqual(['content-scripts/page-start.js']);
+    expect(script?.js).toEqual(['page-start.js']);
     expect(script?.runAt).toBe('document_start');
   });
 
