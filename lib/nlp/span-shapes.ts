@@ -22,6 +22,9 @@ const SERVED = /^(children|women|men|people|veterans|workers|citizens|farmers|te
 const POSSESSIVE = /^['’][sS]?$/;
 /** Kin words before a first name in apposition ("his first wife, Sally, was"): a person. */
 const KIN = /^(wife|husband|son|daughter|mother|father|brother|sister|widow|widower|partner|fiancée?)$/;
+/** What a person is, written before the name in lower case: "the prophet Muhammad", "the singer Adele". */
+const ROLE =
+  /^(prophet|rapper|singer|songwriter|actor|actress|comedian|journalist|reporter|columnist|activist|author|novelist|poet|playwright|painter|sculptor|photographer|filmmaker|cleric|imam|rabbi|pastor|priest|economist|historian|scientist|footballer|striker|quarterback|pitcher|boxer|golfer|dancer|designer|chef|billionaire|businessman|businesswoman|philanthropist|lawmaker|dissident|blogger|influencer)$/;
 /** Awards, and the nouns after one that show the award is meant ("Oscar dress"), not a person. */
 const AWARD = /^(Oscar|Oscars|Emmy|Emmys|Grammy|Grammys|Tony|Tonys)$/;
 const AWARD_NOUN =
@@ -50,13 +53,26 @@ export function dropLeadPreposition(a: PieceAnalysis, s: TSpan, gaz: Gazetteer):
 }
 
 /**
- * The kind a one-word name's surroundings give it: a person after a kin word ("his wife, Sally,"),
+ * The kind a name's surroundings give it: a person after what a person is ("the singer Adele"); for
+ * one word, a person after a kin word ("his wife, Sally,"),
  * no name when it is an award before a noun ("her Oscar dress"), an organisation when written like
  * a party ("Zanu-PF"). Changes `s` in place.
  */
 export function kindBySurroundings(a: PieceAnalysis, s: TSpan, gaz: Gazetteer): void {
-  const { text, lower, n } = a.info;
-  if (s.to - s.from !== 1 || s.kind === 'event') return;
+  const { text, lower, n, nl } = a.info;
+  if (s.kind === 'event') return;
+  // After a lower-case word for what a person is ("the rapper Drake"), a name is a person's.
+  if (
+    s.kind !== 'person' &&
+    s.from > 0 &&
+    !nl[s.from] &&
+    text[s.from - 1] === lower[s.from - 1] &&
+    ROLE.test(lower[s.from - 1]!)
+  ) {
+    s.kind = 'person';
+    return;
+  }
+  if (s.to - s.from !== 1) return;
   const word = text[s.from]!;
   // Set off by commas ("his son, Jordan,"), the name is the kin's even if a place has it too.
   const apposed = text[s.from - 1] === ',' && text[s.to] === ',';

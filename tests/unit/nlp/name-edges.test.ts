@@ -54,6 +54,11 @@ describe("a name's edges", () => {
     expect(found.some((f) => f.endsWith(':Mother') || f.endsWith(':Sam'))).toBe(false);
   });
 
+  it('takes a name after what a person is, in lower case, for a person', () => {
+    const found = marked('The rapper Drake and the singer Adele performed. The novelist Paris Hilton spoke.');
+    expect(found).toEqual(['person:Drake', 'person:Adele', 'person:Paris Hilton']);
+  });
+
   it('gives a one-word name the kind its surroundings say', () => {
     const found = marked("Mugabe's wife, Grace, spoke. His first wife, Sally, was dying. Her Oscar dress was stolen.");
     expect(found).toContain('person:Sally');
