@@ -59,6 +59,12 @@ const ORG_HEADS = new Set(
     'motors systems technologies labs holdings industries enterprises ventures entertainment pictures'
   ).split(' '),
 );
+/** Words that end the name of a company's unit or a person's foundation ("Amazon Web Services"). */
+const UNIT_HEADS = new Set('services cloud research music games'.split(' '));
+/** True when `word` (lower case) ends the name of a body: an organisation head or a unit's. */
+function isBodyHead(word: string): boolean {
+  return ORG_HEADS.has(word) || UNIT_HEADS.has(word);
+}
 /** Organisation heads that also end places' names ("West Bank", "Soviet Union", "Newport News", "Earls Court"). */
 const STATE_HEADS = new Set(['bank', 'union', 'federation', 'news', 'court']);
 /** Organisation heads that are also surnames: a body's only after two words ("Gabrielle Union", "Margaret Court"). */
@@ -198,6 +204,7 @@ export function applyKnown(
   if (!known.size) return spans;
   const found: TSpan[] = [];
   const { cls, lower } = a.info;
+  let next = 0; // the first tagger span that may start at i (spans are sorted)
   for (let i = 0; i < a.info.n; i++) {
     const c = cls[i]!;
     // Names start with a capital, or with an Arabic article before one ("al-Qaeda").
@@ -206,6 +213,18 @@ export function applyKnown(
     if (!m || !(m.value.forms ?? [m.value.name]).some((form) => casedAlike(form, a.info.text, i, m.len))) continue;
     if (m.value.kind === 'organization' && LANDFORM_AFTER.has(lower[i + m.len] ?? '')) continue;
     if (m.len === 1 && places?.has(lower[i]!)) continue;
+    while (next < spans.length && spans[next]!.from < i) next++;
+    // A body named after the card's name is its own ("Amazon Web Services", "Obama Foundation"):
+    // the tagger's longer organisation stays when it ends in a body's word. Other longer names the
+    // tagger read give way to the card ("AFP Powered" is AFP).
+    const longer = spans[next];
+    if (
+      longer?.from === i &&
+      longer.to > i + m.len &&
+      longer.kind === 'organization' &&
+      isBodyHead(lower[longer.to - 1]!)
+    )
+      continue;
     found.push({ from: i, to: i + m.len, kind: m.value.kind });
     i += m.len - 1;
   }

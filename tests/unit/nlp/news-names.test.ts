@@ -283,6 +283,18 @@ describe('companies a starter card names', () => {
   });
 });
 
+describe("bodies named after a starter card's name", () => {
+  it('keeps "Amazon Web Services" and "the Obama Foundation" whole, and AFP in "AFP Powered"', () => {
+    const text = 'Amazon Web Services went down, Amazon said. The Obama Foundation met. Photo: AFP Powered by Getty.';
+    const found = marked(withCards, text);
+    expect(found).toContain('organization:Amazon Web Services');
+    expect(found).toContain('organization:Amazon');
+    expect(found).toContain('organization:Obama Foundation');
+    expect(found).toContain('organization:AFP');
+    expect(found.join(' ')).not.toMatch(/AFP Powered/);
+  });
+});
+
 describe('news organisations a starter card names', () => {
   it('marks PolitiFact, however its capitals are written, as an organisation, not a place', () => {
     const text = 'Fact checkers at ABC News and Politifact rated the claim false. PolitiFact said so on Monday.';
