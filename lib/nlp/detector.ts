@@ -68,7 +68,7 @@ export function createDetector(model: ModelData): Detector {
         if (!n || typeof n.name !== 'string' || !(ENTITY_KINDS as readonly string[]).includes(n.kind)) continue;
         const name = n.name.trim();
         if (name.length < 2 || name.length > 200) continue;
-        // Every way the cards write a name is kept: the page must write it the same way (rules.ts casedAlike).
+        // Every way the cards write a name is kept: the page must write it the same way (known-names.ts casedAlike).
         next.add(name, { name, kind: n.kind, forms: [name] }, (old, v) => ({
           ...v,
           forms: [...(old.forms ?? []), name],

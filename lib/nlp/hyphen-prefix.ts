@@ -9,7 +9,7 @@ import type { PieceAnalysis } from './analyze';
 import type { TSpan } from './events';
 import { type Gazetteer, type PhraseMap, normTok } from './gazetteer';
 import type { Mention } from './resolve';
-import { casedAlike } from './rules';
+import { casedAlike } from './known-names';
 import type { KnownName } from './spot';
 
 /** Modifier words that say where (a place or a body, never a person): "Washington-based", "London-born". */

@@ -7,7 +7,8 @@ import type { EntityKind, SpotResult } from '../entity';
 import { Article, Scratch, tagPiece, type PieceAnalysis } from './analyze';
 import { PhraseMap, normTok } from './gazetteer';
 import { findEvents, type TSpan } from './events';
-import { applyKnown, applySpanRules } from './rules';
+import { applySpanRules } from './rules';
+import { applyKnown } from './known-names';
 import { landformNames } from './landform-names';
 import { dropThings } from './thing-names';
 import { resolveMentions, type Mention } from './resolve';
@@ -20,7 +21,7 @@ import { type HyphenPrefix, hyphenPrefix, prefixName } from './hyphen-prefix';
 export interface KnownName {
   name: string;
   kind: EntityKind;
-  /** Every way the reader's cards write this name (case aside, all match it); see rules.ts casedAlike. */
+  /** Every way the reader's cards write this name (case aside, all match it); see known-names.ts casedAlike. */
   forms?: string[];
 }
 
