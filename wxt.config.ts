@@ -26,8 +26,8 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     // Look-ups only: the background asks Wikipedia about names the reader hovers or opens.
     host_permissions: ['https://en.wikipedia.org/*'],
-    // The page starter (entrypoints/page-start.ts says why it is an unlisted script). WXT adds these
-    // patterns' origins to host_permissions, which the worker's injection of the article script needs.
+    // The page starter (entrypoints/page-start.ts says why it is an unlisted script). The host permissions
+    // the worker's injection of the article script needs come from that script's matches (WXT adds them).
     content_scripts: [{ matches: articleMatches(), js: [PAGE_START_SCRIPT_FILE], run_at: 'document_start' }],
     // Chrome MV3 takes optional_host_permissions; Firefox MV2 lists origins in optional_permissions (WXT drops the
     // MV3 key from MV2 builds instead of converting it).

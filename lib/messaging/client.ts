@@ -23,7 +23,7 @@ export interface SendOptions {
   timeoutMs?: number;
 }
 
-export { envelope } from './envelope';
+export { envelope };
 
 /** True when `value` has the shape of a Result. */
 function isResult(value: unknown): value is Result<unknown> {
