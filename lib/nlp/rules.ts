@@ -70,8 +70,9 @@ const SURNAME_HEADS = new Set('union bank court board bureau league club trust h
 let coveredBuf = new Uint8Array(256);
 
 /**
- * Strips leading honorifics from spans ("Mr Stoltenberg" → "Stoltenberg"), makes a
- * lone name before a geographic noun a place, and adds such names the tagger missed.
+ * Strips leading honorifics from spans ("Mr Stoltenberg" → "Stoltenberg"), corrects kinds by a
+ * name's head word, makes a lone name before a geographic noun a place, and adds such names the
+ * tagger missed; the rules about the words at a name's edges are in span-shapes.ts.
  * Returns a new sorted span list.
  */
 export function applySpanRules(a: PieceAnalysis, tagged: TSpan[], gaz: Gazetteer): TSpan[] {
