@@ -13,6 +13,7 @@ import { DEMO_PATH, useServer } from './lib/fixtures';
 import { hoverMark, waitForMarks } from './lib/marks';
 import { entityButtonName, openPopup } from './lib/popup';
 import { waitFor } from './lib/wait';
+import { PAGE_START_SCRIPT_FILE } from '../../lib/sites/site-access';
 import { startWikiServer } from './lib/wiki-server';
 
 const server = useServer();
@@ -22,6 +23,12 @@ type Chrome = {
   permissions: { getAll(): Promise<{ origins?: string[] }> };
   scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
   runtime: { getManifest(): { host_permissions?: string[]; content_scripts?: { matches?: string[] }[] } };
+};
+
+/** The part of chrome.scripting that registers a content script. */
+type RegisterApi = {
+  registerContentScripts(scripts: object[]): Promise<void>;
+  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
 };
 
 /** storage.local as the worker sees it. */
@@ -105,7 +112,7 @@ describe('onboarding, site access and delete everything', () => {
     }
   });
 
-  test('at install Backstory can reach only its news sites; no site is added or registered', {
+  test('at install Backstory can reach only its news sites; no site is added or registered, and the starter for one is built', {
     timeout: 90_000,
   }, async () => {
     await withBrowser({ keepOnboarding: true }, async (browser) => {
@@ -128,6 +135,20 @@ describe('onboarding, site access and delete everything', () => {
       assert.deepEqual(extra, [], 'origins granted beyond the manifest’s news sites and Wikipedia');
       assert.ok(!state.granted.some((o) => o === '<all_urls>' || o === '*://*/*'), 'all sites granted at install');
       assert.deepEqual([state.synced, state.added, state.registered], [[], [], []]);
+      // A site the reader adds gets the page starter through the same registration (site-access.ts):
+      // Chromium accepts it only if that file is in the build.
+      const registration = await worker.evaluate(async (file) => {
+        const scripting = (globalThis as unknown as { chrome: { scripting: RegisterApi } }).chrome.scripting;
+        const script = { id: 'e2e-starter', matches: ['*://example.org/*'], js: [file], runAt: 'document_start' };
+        try {
+          await scripting.registerContentScripts([{ ...script, persistAcrossSessions: false }]);
+          await scripting.unregisterContentScripts({ ids: [script.id] });
+          return 'registered';
+        } catch (error) {
+          return String(error);
+        }
+      }, PAGE_START_SCRIPT_FILE);
+      assert.equal(registration, 'registered', `the page starter for added sites (${PAGE_START_SCRIPT_FILE})`);
 
       const options = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
