@@ -60,7 +60,9 @@ describe('conventions', () => {
 
   it("keeps the page starter free of the browser API polyfill and of WXT's content script context", () => {
     // It runs inside the parse task of every news page: see entrypoints/page-start.ts.
-    const imports = (file: string) => [...read(file).matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+    // Every import, on one line or several, and side-effect imports ("import 'x';").
+    const imports = (file: string) =>
+      [...read(file).matchAll(/^import\s(?:[^;]*?\sfrom\s)?['"]([^'"]+)['"];/gm)].map((m) => m[1]);
     expect(imports('entrypoints/page-start.ts')).toEqual([
       'wxt/utils/define-unlisted-script',
       '../lib/messaging/envelope',
