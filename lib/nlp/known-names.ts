@@ -62,8 +62,10 @@ export function applyKnown(
       longer.to > i + m.len &&
       longer.kind === 'organization' &&
       isBodyHead(lower[longer.to - 1]!)
-    )
+    ) {
+      i = longer.to - 1; // no card's name inside it takes a part of it either
       continue;
+    }
     found.push({ from: i, to: i + m.len, kind: m.value.kind });
     i += m.len - 1;
   }

@@ -292,6 +292,8 @@ describe("bodies named after a starter card's name", () => {
     expect(found).toContain('organization:Obama Foundation');
     expect(found).toContain('organization:AFP');
     expect(found.join(' ')).not.toMatch(/AFP Powered/);
+    // Another card's name inside the body takes no part of it.
+    expect(marked(withCards, 'Amazon Japan Group grew.')).toEqual(['organization:Amazon Japan Group']);
   });
 });
 
