@@ -57,11 +57,17 @@ const ORG_HEADS = new Set(
     'motors systems technologies labs holdings industries enterprises ventures entertainment pictures'
   ).split(' '),
 );
-/** Words that end the name of a company's unit or a person's foundation ("Amazon Web Services"). */
-const UNIT_HEADS = new Set('services cloud research music games'.split(' '));
-/** True when `word` (lower case) ends the name of a body: an organisation head or a unit's. */
+/**
+ * Words that end the name of a company's unit or a person's foundation ("Amazon Web Services",
+ * "Obama Foundation"): a body of its own. Not the legal forms (Inc, Group, Company, Holdings...):
+ * "Apple Inc." and "Goldman Sachs Group" are the company a card names.
+ */
+const BODY_HEADS = new Set(
+  'services cloud research music games foundation institute studios labs pictures records entertainment'.split(' '),
+);
+/** True when `word` (lower case) ends the name of a unit or foundation (see BODY_HEADS). */
 export function isBodyHead(word: string): boolean {
-  return ORG_HEADS.has(word) || UNIT_HEADS.has(word);
+  return BODY_HEADS.has(word);
 }
 /** Organisation heads that also end places' names ("West Bank", "Soviet Union", "Newport News", "Earls Court"). */
 const STATE_HEADS = new Set(['bank', 'union', 'federation', 'news', 'court']);

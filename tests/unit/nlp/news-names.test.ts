@@ -293,7 +293,9 @@ describe("bodies named after a starter card's name", () => {
     expect(found).toContain('organization:AFP');
     expect(found.join(' ')).not.toMatch(/AFP Powered/);
     // Another card's name inside the body takes no part of it.
-    expect(marked(withCards, 'Amazon Japan Group grew.')).toEqual(['organization:Amazon Japan Group']);
+    expect(marked(withCards, 'Amazon India Foundation grew.')).toEqual(['organization:Amazon India Foundation']);
+    // A legal form is the company itself: the card keeps it.
+    expect(marked(withCards, 'Amazon Holdings rose on Monday.')).toEqual(['organization:Amazon']);
   });
 });
 
