@@ -7,7 +7,20 @@ import type { TSpan } from './events';
 import type { PhraseMap } from './gazetteer';
 import type { EntityKind } from '../entity';
 import { LANDFORM_AFTER } from './landform-names';
-import { isBodyHead, PREFIXED_NAME } from './rules';
+import { PREFIXED_NAME } from './rules';
+
+/**
+ * Words that end the name of a company's unit or a person's foundation ("Amazon Web Services",
+ * "Obama Foundation"): a body of its own. Not the legal forms (Inc, Group, Company, Holdings...):
+ * "Apple Inc." and "Goldman Sachs Group" are the company a card names.
+ */
+const BODY_HEADS = new Set(
+  'services cloud research music games foundation institute studios labs pictures records entertainment'.split(' '),
+);
+/** True when `word` (lower case) ends the name of a unit or foundation (see BODY_HEADS). */
+function isBodyHead(word: string): boolean {
+  return BODY_HEADS.has(word);
+}
 
 /**
  * True when the page's words at `from` are written as `form` (a card's name or alias) is, as far

@@ -6,6 +6,7 @@ import type { TSpan } from './events';
 import { F_GEO } from './word-flags';
 import type { Gazetteer } from './gazetteer';
 import {
+  ENDERS,
   dropLeadPreposition,
   isCredential,
   joinServedBodies,
@@ -21,7 +22,6 @@ const QUANTIFIER = /^(Many|Most|Some|Several|Few|Both)$/;
 /** A possessive ending or stray punctuation never ends a name ("Nato's" → "Nato"). */
 const BAD_END = /^(['’][sS]?|[-,;:(["“”])$/;
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
-const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
 /** Punctuation that closes a clause after a name. */
 const CLAUSE_END = /^[.,;:!?)]$/;
 /** Peoples and faiths: on their own never a person, place or organisation ("Māori", "Muslims"). */
@@ -57,18 +57,6 @@ const ORG_HEADS = new Set(
     'motors systems technologies labs holdings industries enterprises ventures entertainment pictures'
   ).split(' '),
 );
-/**
- * Words that end the name of a company's unit or a person's foundation ("Amazon Web Services",
- * "Obama Foundation"): a body of its own. Not the legal forms (Inc, Group, Company, Holdings...):
- * "Apple Inc." and "Goldman Sachs Group" are the company a card names.
- */
-const BODY_HEADS = new Set(
-  'services cloud research music games foundation institute studios labs pictures records entertainment'.split(' '),
-);
-/** True when `word` (lower case) ends the name of a unit or foundation (see BODY_HEADS). */
-export function isBodyHead(word: string): boolean {
-  return BODY_HEADS.has(word);
-}
 /** Organisation heads that also end places' names ("West Bank", "Soviet Union", "Newport News", "Earls Court"). */
 const STATE_HEADS = new Set(['bank', 'union', 'federation', 'news', 'court']);
 /** Organisation heads that are also surnames: a body's only after two words ("Gabrielle Union", "Margaret Court"). */

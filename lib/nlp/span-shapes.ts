@@ -32,10 +32,18 @@ const AWARD_NOUN =
 /** A party's name written with its letters ("Zanu-PF", "MDC-T"): never a person's. */
 const LETTERED_BODY = /^(\p{Lu}\p{Ll}+-\p{Lu}{1,4}|\p{Lu}{2,}-\p{Lu}\p{Ll}+)$/u;
 
+/** Tokens after which a capital letter may only mean a new sentence (or a quotation, or a list). */
+export const ENDERS = new Set(['.', '!', '?', '"', '“', ':']);
+
 /** True when token `i` starts a sentence (or a line). */
 function opensSentence(a: PieceAnalysis, i: number): boolean {
   const { text, nl } = a.info;
-  return i === 0 || nl[i] === 1 || /^[.!?"“:]$/.test(text[i - 1]!);
+  return i === 0 || nl[i] === 1 || ENDERS.has(text[i - 1]!);
+}
+
+/** Where a span's possessive is ("Sam" + "'s", or "Children's" with the tagger taking it in). */
+function possessiveAt(text: string[], s: TSpan): number {
+  return POSSESSIVE.test(text[s.to - 1]!) ? s.to - 1 : s.to;
 }
 
 /**
@@ -105,7 +113,7 @@ export function possessiveNames(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
   let out: TSpan[] | null = null;
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k]!;
-    const mark = POSSESSIVE.test(text[s.to - 1]!) ? s.to - 1 : s.to;
+    const mark = possessiveAt(text, s);
     const word = mark + 1 < n && POSSESSIVE.test(text[mark]!) && !nl[mark] && !nl[mark + 1] ? text[mark + 1] : '';
     if (s.kind === 'event' || mark === s.from || (word !== 'Day' && word !== 'Eve' && word !== 'Club')) {
       out?.push(s);
@@ -131,8 +139,7 @@ export function joinServedBodies(a: PieceAnalysis, spans: TSpan[]): TSpan[] {
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k]!;
     const next = spans[k + 1];
-    // The tagger may have taken the possessive into the first half ("Murdoch Children's").
-    const mark = POSSESSIVE.test(text[s.to - 1]!) ? s.to - 1 : s.to;
+    const mark = possessiveAt(text, s);
     const joins =
       next !== undefined &&
       s.kind !== 'event' &&
